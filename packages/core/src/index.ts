@@ -1,0 +1,3 @@
+export * from './errors/errors';
+export * from './errors/messages';
+export * from './config/config';

@@ -1,0 +1,2 @@
+// The whole schema, for drizzle's relational queries and the migration generator.
+export * from './organisations';
