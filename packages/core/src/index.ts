@@ -2,3 +2,5 @@ export * from './errors/errors';
 export * from './errors/messages';
 export * from './config/config';
 export * from './text/normalize';
+export * from './records/pagination';
+export * from './records/organisations';

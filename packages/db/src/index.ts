@@ -3,3 +3,4 @@ export { openDatabase, migrateDatabase, appliedMigrations } from './open';
 export { backupDatabase, restoreDatabase, snapshotTables, listTablesInDependencyOrder } from './backup';
 export * as tables from './schema/index';
 
+export { createOrganisationStore, isUniqueViolation } from './stores/organisations';

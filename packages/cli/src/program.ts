@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { registerDb } from './commands/db';
+import { registerServe } from './commands/serve';
+
+/**
+ * The `passerelle` command. Each command lives in `commands/<name>.ts` and exports a
+ * `registerXxx(parent)` function; add one line here to register a new one.
+ * Every command accepts the database options (see shared/options.ts) and `--help`.
+ */
+export function buildProgram(): Command {
+  const program = new Command('passerelle')
+    .description('Passerelle: skills profiles, labour-market data, matching and case work for migrants into work')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServe(program);
+  registerDb(program);
+  // Benchmarks: `passerelle bench <what>`; each registers itself on this parent.
+  const bench = program.command('bench').description('benchmarks that print JSON figures');
+  void bench;
+  return program;
+}
