@@ -1,0 +1,12 @@
+import type { AppConfig } from '@passerelle/core';
+import type { Database } from '@passerelle/db';
+import type { AccessPolicy } from './auth/policy';
+
+/** What every route module receives: config, database and policy. Clock and ids are injectable for tests. */
+export interface AppContext {
+  config: AppConfig;
+  database: Database;
+  policy: AccessPolicy;
+  now: () => Date;
+  newId: () => string;
+}
