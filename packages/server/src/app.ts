@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '@passerelle/core';
 import type { Database } from '@passerelle/db';
 import { allowAllPolicy, type AccessPolicy, type Actor } from './auth/policy';
+import { allowAllConsent, noAudit, type AuditSink, type ConsentChecker } from './auth/ports';
 import type { AppContext } from './context';
 import { handleError, handleNotFound } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
@@ -31,6 +32,8 @@ export interface BuildAppOptions {
   database: Database;
   logger?: Logger;
   policy?: AccessPolicy;
+  consent?: ConsentChecker;
+  audit?: AuditSink;
   now?: () => Date;
   newId?: () => string;
 }
@@ -108,6 +111,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config: options.config,
     database: options.database,
     policy: options.policy ?? allowAllPolicy,
+    consent: options.consent ?? allowAllConsent,
+    audit: options.audit ?? noAudit,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,
   };
