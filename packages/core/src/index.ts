@@ -4,3 +4,5 @@ export * from './config/config';
 export * from './text/normalize';
 export * from './records/pagination';
 export * from './records/organisations';
+export * from './taxonomy/types';
+export * from './taxonomy/store';

@@ -1,2 +1,3 @@
 // The whole schema, for drizzle's relational queries and the migration generator.
 export * from './organisations';
+export * from './taxonomy';
