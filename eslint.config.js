@@ -41,7 +41,15 @@ const arrowRules = Object.entries(allowed).map(([pkg, deps]) => ({
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '.tools/**', 'data/**', '**/dist/**', 'coverage/**', 'packages/db/migrations/**', 'e2e/screenshots/**'],
+    ignores: [
+      '**/node_modules/**',
+      '.tools/**',
+      'data/**',
+      '**/dist/**',
+      'coverage/**',
+      'packages/db/migrations/**',
+      'e2e/screenshots/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -52,7 +60,10 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { maxDepth: 10, ignoreExternal: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
@@ -62,7 +73,10 @@ export default tseslint.config(
     files: ['packages/core/**/*.ts', 'packages/matching/**/*.ts'],
     ignores: ['**/*.test.ts', '**/bench/**'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'process', message: 'core and matching are pure: pass config in.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core and matching are pure: pass config in.' },
+      ],
     },
   },
 );

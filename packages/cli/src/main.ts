@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program';
 import { describeFailure, exitCodes } from './shared/exit';
 
@@ -11,7 +11,12 @@ async function main(argv: string[]): Promise<number> {
     return exitCodes.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return exitCodes.ok;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return exitCodes.ok;
       if (error.exitCode === 0) return exitCodes.ok;
       return exitCodes.usage;
     }
@@ -21,9 +26,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function allCommands(cmd: import('commander').Command): import('commander').Command[] {
+function allCommands(cmd: Command): Command[] {
   return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
 }
 
 const code = await main(process.argv);
-process.stdout.write("", () => process.exit(code));
+process.stdout.write('', () => process.exit(code));

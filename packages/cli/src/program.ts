@@ -9,7 +9,9 @@ import { registerServe } from './commands/serve';
  */
 export function buildProgram(): Command {
   const program = new Command('passerelle')
-    .description('Passerelle: skills profiles, labour-market data, matching and case work for migrants into work')
+    .description(
+      'Passerelle: skills profiles, labour-market data, matching and case work for migrants into work',
+    )
     .showHelpAfterError()
     .exitOverride();
   registerServe(program);

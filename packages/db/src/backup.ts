@@ -57,7 +57,10 @@ export async function listTablesInDependencyOrder(tx: Pick<RawTx, 'query'>): Pro
 }
 
 /** Writes a backup of every table to `file` (atomically: a partial file never takes its place). */
-export async function backupDatabase(database: Database, file: string): Promise<{ tables: Record<string, number> }> {
+export async function backupDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: Record<string, number> }> {
   const tmp = `${file}.partial`;
   const gzip = createGzip();
   const out = createWriteStream(tmp);
@@ -125,7 +128,11 @@ async function* readLines(file: string): AsyncGenerator<{ line: number; value: u
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    throw new DomainError('invalid_file', { file, line, reason: `not a readable backup (${(e as Error).message})` });
+    throw new DomainError('invalid_file', {
+      file,
+      line,
+      reason: `not a readable backup (${(e as Error).message})`,
+    });
   }
 }
 
@@ -133,7 +140,10 @@ async function* readLines(file: string): AsyncGenerator<{ line: number; value: u
  * Replaces every table's rows with the backup's, in one transaction: on any error nothing changes.
  * The target must be migrated to the same migration history as the source.
  */
-export async function restoreDatabase(database: Database, file: string): Promise<{ tables: Record<string, number> }> {
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: Record<string, number> }> {
   const lines = readLines(file);
   const first = await lines.next();
   const header = first.done ? undefined : (first.value.value as Partial<Header>);
@@ -141,7 +151,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
     throw new DomainError('invalid_file', { file, line: 1, reason: 'not a Passerelle backup' });
   }
   if (header.formatVersion !== backupFormatVersion) {
-    throw new DomainError('backup_incompatible', { reason: `backup format ${String(header.formatVersion)} is not supported` });
+    throw new DomainError('backup_incompatible', {
+      reason: `backup format ${String(header.formatVersion)} is not supported`,
+    });
   }
   const ours = (await appliedMigrations(database)).map((m) => m.hash);
   const theirs = header.migrations ?? [];
@@ -154,7 +166,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
   await database.transaction(async (tx) => {
     const tables = await listTablesInDependencyOrder(tx);
     const missing = (header.tables ?? []).filter((t) => !tables.includes(t));
-    if (missing.length > 0) throw new DomainError('backup_incompatible', { reason: `unknown tables ${missing.join(', ')}` });
+    if (missing.length > 0)
+      throw new DomainError('backup_incompatible', { reason: `unknown tables ${missing.join(', ')}` });
     if (tables.length > 0) await tx.query(`truncate ${tables.map(q).join(', ')} cascade`);
     const generated = new Map<string, string[]>();
     for (const r of await tx.query<{ table_name: string; column_name: string }>(
@@ -190,7 +203,11 @@ export async function restoreDatabase(database: Database, file: string): Promise
         await flush();
         for (const [t, n] of Object.entries(v.counts ?? {})) {
           if ((counts[t] ?? 0) !== n) {
-            throw new DomainError('invalid_file', { file, line, reason: `table ${t} has ${counts[t] ?? 0} rows, expected ${n}` });
+            throw new DomainError('invalid_file', {
+              file,
+              line,
+              reason: `table ${t} has ${counts[t] ?? 0} rows, expected ${n}`,
+            });
           }
         }
         break;
@@ -204,7 +221,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
       }
       batch.push(v.r);
     }
-    if (!ended) throw new DomainError('invalid_file', { file, reason: 'the backup is truncated (no end marker)' });
+    if (!ended)
+      throw new DomainError('invalid_file', { file, reason: 'the backup is truncated (no end marker)' });
     // Serial and identity columns continue after the restored values.
     const serials = await tx.query<{ table_name: string; column_name: string }>(
       `select table_name, column_name from information_schema.columns

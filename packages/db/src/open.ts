@@ -4,7 +4,10 @@ import { migratePglite, openPglite } from './drivers/pglite';
 import { migratePostgres, openPostgres } from './drivers/postgres';
 
 /** Opens the configured database. With `migrate`, pending migrations are applied first. */
-export async function openDatabase(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
   if (config.kind === 'pglite') {
     const database = await openPglite(config.dataDir);
     if (options.migrate) {

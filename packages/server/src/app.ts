@@ -38,7 +38,14 @@ export interface BuildAppOptions {
   newId?: () => string;
 }
 
-const anonymous: Actor = { kind: 'anonymous', userId: null, role: null, organisationId: null, country: null, scopes: null };
+const anonymous: Actor = {
+  kind: 'anonymous',
+  userId: null,
+  role: null,
+  organisationId: null,
+  country: null,
+  scopes: null,
+};
 
 /** Builds the HTTP app (not listening). Tests call it in-process with `app.inject`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

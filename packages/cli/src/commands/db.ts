@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { describeDatabase } from '@passerelle/core';
-import { appliedMigrations, backupDatabase, migrateDatabase, openDatabase, restoreDatabase } from '@passerelle/db';
+import {
+  appliedMigrations,
+  backupDatabase,
+  migrateDatabase,
+  openDatabase,
+  restoreDatabase,
+} from '@passerelle/db';
 import { addDatabaseOptions, configFromOptions, printJson } from '../shared/options';
 import { withDatabase } from '../shared/database';
 
@@ -8,20 +14,22 @@ import { withDatabase } from '../shared/database';
 export function registerDb(program: Command): void {
   const db = program.command('db').description('database maintenance: migrations, backup and restore');
 
-  addDatabaseOptions(db.command('migrate').description('apply pending migrations (safe to run twice)')).action(
-    async (opts) => {
-      const config = configFromOptions(opts);
-      const database = await openDatabase(config.database);
-      try {
-        const before = (await appliedMigrations(database)).length;
-        await migrateDatabase(database, config.database);
-        const after = (await appliedMigrations(database)).length;
-        console.log(`${describeDatabase(config.database)}: ${after - before} migration(s) applied, ${after} in total.`);
-      } finally {
-        await database.close();
-      }
-    },
-  );
+  addDatabaseOptions(
+    db.command('migrate').description('apply pending migrations (safe to run twice)'),
+  ).action(async (opts) => {
+    const config = configFromOptions(opts);
+    const database = await openDatabase(config.database);
+    try {
+      const before = (await appliedMigrations(database)).length;
+      await migrateDatabase(database, config.database);
+      const after = (await appliedMigrations(database)).length;
+      console.log(
+        `${describeDatabase(config.database)}: ${after - before} migration(s) applied, ${after} in total.`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
 
   addDatabaseOptions(
     db

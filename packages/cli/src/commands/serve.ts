@@ -12,7 +12,10 @@ export function registerServe(program: Command): void {
       .description('start the web app and HTTP API')
       .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)')
       .option('--port <port>', 'port to listen on (env PORT, default 8080)')
-      .option('--demo', 'demo mode: load demo data on first start and show the demo sign-in (env PASSERELLE_DEMO=true)'),
+      .option(
+        '--demo',
+        'demo mode: load demo data on first start and show the demo sign-in (env PASSERELLE_DEMO=true)',
+      ),
   ).action(async (opts) => {
     const config = configFromOptions(opts);
     const logger = createLogger(config.logLevel);
@@ -26,7 +29,10 @@ export function registerServe(program: Command): void {
       await database.close();
       throw e;
     }
-    logger.info({ database: describeDatabase(config.database) }, `Passerelle listening on http://${config.host}:${config.port}`);
+    logger.info(
+      { database: describeDatabase(config.database) },
+      `Passerelle listening on http://${config.host}:${config.port}`,
+    );
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;

@@ -4,8 +4,7 @@ import { DomainError, type FieldIssue } from '../errors/errors';
 /** The two database variants. The embedded one is a config value, not an `if` spread through the code. */
 export type DatabaseConfig =
   /** `dataDir: null` keeps the embedded database in memory (tests, benchmarks). */
-  | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string };
+  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -52,7 +51,10 @@ const schema = z.object({
     .refine((v) => {
       try {
         const u = new URL(v);
-        return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '' || u.searchParams.has('host');
+        return (
+          ((u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '') ||
+          u.searchParams.has('host')
+        );
       } catch {
         return false;
       }
@@ -100,15 +102,25 @@ export function parseConfig(env: Record<string, string | undefined>, flags: Conf
         return { path: [configSources[key] ?? key], code: i.code, message: i.message };
       });
   if (parsed.success && parsed.data.production && parsed.data.demo) {
-    issues.push({ path: ['--demo / PASSERELLE_DEMO'], code: 'custom', message: 'demo mode is not allowed when NODE_ENV=production' });
+    issues.push({
+      path: ['--demo / PASSERELLE_DEMO'],
+      code: 'custom',
+      message: 'demo mode is not allowed when NODE_ENV=production',
+    });
   }
   if (parsed.success && parsed.data.production && !parsed.data.secret) {
-    issues.push({ path: [configSources.secret], code: 'custom', message: 'is required when NODE_ENV=production' });
+    issues.push({
+      path: [configSources.secret],
+      code: 'custom',
+      message: 'is required when NODE_ENV=production',
+    });
   }
   if (!parsed.success || issues.length > 0) throw new DomainError('invalid_config', { issues });
   const d = parsed.data;
   return {
-    database: d.databaseUrl ? { kind: 'postgres', url: d.databaseUrl } : { kind: 'pglite', dataDir: d.dataDir },
+    database: d.databaseUrl
+      ? { kind: 'postgres', url: d.databaseUrl }
+      : { kind: 'pglite', dataDir: d.dataDir },
     host: d.host,
     port: d.port,
     logLevel: d.logLevel,
@@ -127,7 +139,8 @@ export function formatConfigError(error: DomainError): string {
 
 /** Describes a database config without its password, for logs. */
 export function describeDatabase(db: DatabaseConfig): string {
-  if (db.kind === 'pglite') return db.dataDir === null ? 'embedded PGlite in memory' : `embedded PGlite at ${db.dataDir}`;
+  if (db.kind === 'pglite')
+    return db.dataDir === null ? 'embedded PGlite in memory' : `embedded PGlite at ${db.dataDir}`;
   try {
     const u = new URL(db.url);
     if (u.password) u.password = '***';

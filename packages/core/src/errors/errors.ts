@@ -63,7 +63,8 @@ export function isDomainError(value: unknown): value is DomainError {
 
 /** Builders for the common errors, so call sites stay short and consistent. */
 export const errors = {
-  validation: (issues: FieldIssue[], where = 'body') => new DomainError('validation_failed', { where, issues }),
+  validation: (issues: FieldIssue[], where = 'body') =>
+    new DomainError('validation_failed', { where, issues }),
   notFound: (entity: string, id: string) => new DomainError('not_found', { entity, id }),
   conflict: (reason: string, extra: ErrorDetails = {}) => new DomainError('conflict', { reason, ...extra }),
   alreadyExists: (entity: string, key: string) => new DomainError('already_exists', { entity, key }),

@@ -6,13 +6,17 @@ describe('error messages', () => {
   test('every error code has a non-empty message in every interface locale', () => {
     for (const locale of locales) {
       for (const code of errorCodes) {
-        expect(renderErrorMessage(code, { entity: 'person', id: 'x', header: 'If-Match' }, locale)).not.toBe('');
+        expect(renderErrorMessage(code, { entity: 'person', id: 'x', header: 'If-Match' }, locale)).not.toBe(
+          '',
+        );
       }
     }
   });
 
   test('messages interpolate details', () => {
-    expect(renderErrorMessage('not_found', { entity: 'vacancy', id: 'v1' }, 'en')).toBe('No vacancy with id v1.');
+    expect(renderErrorMessage('not_found', { entity: 'vacancy', id: 'v1' }, 'en')).toBe(
+      'No vacancy with id v1.',
+    );
   });
 
   test('the locale is picked from Accept-Language by weight, English by default', () => {

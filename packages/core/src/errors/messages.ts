@@ -37,7 +37,8 @@ const fr: Catalogue = {
   not_found: (d) => `Aucun élément ${s(d.entity)} avec l’identifiant ${s(d.id)}.`,
   conflict: (d) => `La demande est en conflit avec l’état actuel : ${s(d.reason)}.`,
   already_exists: (d) => `Un élément ${s(d.entity)} avec ce ${s(d.key)} existe déjà.`,
-  version_conflict: () => 'Cet enregistrement a été modifié par quelqu’un d’autre. Rechargez-le et réessayez.',
+  version_conflict: () =>
+    'Cet enregistrement a été modifié par quelqu’un d’autre. Rechargez-le et réessayez.',
   precondition_required: (d) => `L’en-tête ${s(d.header)} est obligatoire pour cette demande.`,
   idempotency_conflict: () => 'Cette clé Idempotency-Key a déjà servi pour une autre demande.',
   unauthenticated: () => 'Veuillez vous connecter.',
@@ -59,7 +60,8 @@ const nl: Catalogue = {
   not_found: (d) => `Geen ${s(d.entity)} met id ${s(d.id)}.`,
   conflict: (d) => `Het verzoek botst met de huidige toestand: ${s(d.reason)}.`,
   already_exists: (d) => `Er bestaat al een ${s(d.entity)} met deze ${s(d.key)}.`,
-  version_conflict: () => 'Dit record is door iemand anders gewijzigd. Laad het opnieuw en probeer het nog eens.',
+  version_conflict: () =>
+    'Dit record is door iemand anders gewijzigd. Laad het opnieuw en probeer het nog eens.',
   precondition_required: (d) => `De header ${s(d.header)} is verplicht voor dit verzoek.`,
   idempotency_conflict: () => 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
   unauthenticated: () => 'Meld u aan.',

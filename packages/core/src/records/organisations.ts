@@ -13,7 +13,9 @@ export const organisationKinds = [
 ] as const;
 
 /** ISO 3166-1 alpha-2 country code. */
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BE or IQ');
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BE or IQ');
 
 export const organisationInput = z.object({
   kind: z.enum(organisationKinds),

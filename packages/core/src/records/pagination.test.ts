@@ -7,7 +7,9 @@ test('a cursor round-trips', () => {
 });
 
 test('a foreign or garbled cursor is a validation error', () => {
-  expect(() => decodeCursor('not-base64-json', 'name')).toThrow(expect.objectContaining({ code: 'validation_failed' }));
+  expect(() => decodeCursor('not-base64-json', 'name')).toThrow(
+    expect.objectContaining({ code: 'validation_failed' }),
+  );
   expect(() => decodeCursor(encodeCursor({ sort: 'created', value: 1, id: 'x' }), 'name')).toThrow(
     expect.objectContaining({ code: 'validation_failed' }),
   );

@@ -19,13 +19,18 @@ export interface CursorPosition {
 
 /** Encodes a cursor as opaque base64url text. */
 export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.sort, position.value, position.id]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([position.sort, position.value, position.id]), 'utf8').toString(
+    'base64url',
+  );
 }
 
 /** Decodes a cursor; a cursor that was not made by us is a validation error, never a 500. */
 export function decodeCursor(cursor: string, expectedSort: string): CursorPosition {
   const bad = (message: string) =>
-    new DomainError('validation_failed', { where: 'query', issues: [{ path: ['cursor'], code: 'invalid_cursor', message }] });
+    new DomainError('validation_failed', {
+      where: 'query',
+      issues: [{ path: ['cursor'], code: 'invalid_cursor', message }],
+    });
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -5,23 +5,23 @@
  */
 
 const arabicFolds: Record<string, string> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ٲ': 'ا',
-  'ٳ': 'ا',
-  'ى': 'ي',
-  'ی': 'ي', // Persian/Kurdish yeh
-  'ې': 'ي',
-  'ێ': 'ي', // Kurdish yeh with small v
-  'ئ': 'ي',
-  'ؤ': 'و',
-  'ة': 'ه',
-  'ە': 'ه', // Kurdish ae
-  'ک': 'ك', // keheh
-  'ڪ': 'ك',
-  'گ': 'ك',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ٲ: 'ا',
+  ٳ: 'ا',
+  ى: 'ي',
+  ی: 'ي', // Persian/Kurdish yeh
+  ې: 'ي',
+  ێ: 'ي', // Kurdish yeh with small v
+  ئ: 'ي',
+  ؤ: 'و',
+  ة: 'ه',
+  ە: 'ه', // Kurdish ae
+  ک: 'ك', // keheh
+  ڪ: 'ك',
+  گ: 'ك',
   '٠': '0',
   '١': '1',
   '٢': '2',
@@ -48,7 +48,7 @@ const arabicFoldPattern = new RegExp(`[${Object.keys(arabicFolds).join('')}]`, '
 // Harakat, superscript alef, Quranic marks and tatweel.
 const arabicMarks = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 // Combining marks left after NFD (Latin accents and the like).
-const combiningMarks = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const combiningMarks = /\p{M}/gu;
 
 /** Folds Arabic-script variants to one form and removes diacritics and tatweel. */
 export function foldArabicScript(text: string): string {

@@ -34,7 +34,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: dataDir === null ? undefined : resolve(dataDir), relaxedDurability: false });
+    client = await PGlite.create({
+      dataDir: dataDir === null ? undefined : resolve(dataDir),
+      relaxedDurability: false,
+    });
   } catch (e) {
     release();
     throw e;

@@ -11,7 +11,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 /** Opens a pool on a PostgreSQL server and checks that it answers. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+  });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
   try {

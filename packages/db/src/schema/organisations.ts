@@ -18,7 +18,10 @@ export const organisations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('organisations_kind_name_idx').on(t.kind, t.name), index('organisations_country_idx').on(t.country)],
+  (t) => [
+    index('organisations_kind_name_idx').on(t.kind, t.name),
+    index('organisations_country_idx').on(t.country),
+  ],
 );
 
 /** Replay store for POST requests with an Idempotency-Key: the first answer is returned again. */

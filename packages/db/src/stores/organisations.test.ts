@@ -20,7 +20,10 @@ describe.each(testDatabaseKinds())('organisation store on $name', (kind) => {
 
   test('creates and reads an organisation', async () => {
     const id = randomUUID();
-    const created = await store.create({ kind: 'employer', name: 'Atelier Diallo', country: 'SN', data: { sector: 'C' } }, id);
+    const created = await store.create(
+      { kind: 'employer', name: 'Atelier Diallo', country: 'SN', data: { sector: 'C' } },
+      id,
+    );
     expect(created).toMatchObject({ id, version: 1, name: 'Atelier Diallo', archivedAt: null });
     expect(await store.get(id)).toEqual(created);
     expect(await store.get(randomUUID())).toBeNull();
@@ -34,14 +37,18 @@ describe.each(testDatabaseKinds())('organisation store on $name', (kind) => {
     await expect(store.update(id, 1, { kind: 'partner', name: 'Stale', data: {} })).rejects.toMatchObject({
       code: 'version_conflict',
     });
-    await expect(store.update(randomUUID(), 1, { kind: 'partner', name: 'x', data: {} })).rejects.toMatchObject({
+    await expect(
+      store.update(randomUUID(), 1, { kind: 'partner', name: 'x', data: {} }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
   });
 
   test('a duplicate external id is already_exists', async () => {
     await store.create({ kind: 'employer', name: 'A', externalId: 'ext-1', data: {} }, randomUUID());
-    await expect(store.create({ kind: 'employer', name: 'B', externalId: 'ext-1', data: {} }, randomUUID())).rejects.toMatchObject({
+    await expect(
+      store.create({ kind: 'employer', name: 'B', externalId: 'ext-1', data: {} }, randomUUID()),
+    ).rejects.toMatchObject({
       code: 'already_exists',
     });
   });

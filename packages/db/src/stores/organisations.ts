@@ -42,7 +42,11 @@ export function createOrganisationStore(db: Db): OrganisationStore {
     if (!row) throw errors.notFound('organisation', id);
     return row;
   }
-  async function guardedUpdate(id: string, expectedVersion: number, set: Partial<typeof organisations.$inferInsert>) {
+  async function guardedUpdate(
+    id: string,
+    expectedVersion: number,
+    set: Partial<typeof organisations.$inferInsert>,
+  ) {
     const [row] = await db
       .update(organisations)
       .set({ ...set, version: sql`${organisations.version} + 1`, updatedAt: sql`now()` })
@@ -99,7 +103,11 @@ export function createOrganisationStore(db: Db): OrganisationStore {
       return {
         items,
         nextCursor: last
-          ? encodeCursor({ sort: query.sort, value: query.sort === 'name' ? last.name : last.createdAt, id: last.id })
+          ? encodeCursor({
+              sort: query.sort,
+              value: query.sort === 'name' ? last.name : last.createdAt,
+              id: last.id,
+            })
           : null,
       };
     },

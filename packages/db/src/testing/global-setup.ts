@@ -19,7 +19,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const bin = findPostgresBinaries();
   if (!bin) {
     if (process.env.CI === 'true') {
-      throw new Error('CI=true but PostgreSQL binaries (initdb, pg_ctl) were not found: the PostgreSQL contract run is mandatory in CI.');
+      throw new Error(
+        'CI=true but PostgreSQL binaries (initdb, pg_ctl) were not found: the PostgreSQL contract run is mandatory in CI.',
+      );
     }
     console.warn('PostgreSQL binaries not found: contract suites run on PGlite only.');
     project.provide('pgAdminUrl', '');

@@ -17,7 +17,8 @@ export function findPostgresBinaries(): string | null {
     }
   }
   if (existsSync('/usr/lib/postgresql')) {
-    for (const v of readdirSync('/usr/lib/postgresql').sort().reverse()) candidates.push(`/usr/lib/postgresql/${v}/bin`);
+    for (const v of readdirSync('/usr/lib/postgresql').sort().reverse())
+      candidates.push(`/usr/lib/postgresql/${v}/bin`);
   }
   return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) ?? null;
 }
@@ -52,11 +53,9 @@ export async function startThrowawayCluster(binDir: string): Promise<ThrowawayCl
   const root = mkdtempSync(join(tmpdir(), 'passerelle-pg-'));
   chmodSync(root, 0o755);
   const asRoot = process.getuid?.() === 0;
-  let uid = 0;
-  let gid = 0;
   if (asRoot) {
-    uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(root, uid, gid);
   }
   const run = (cmd: string, args: string[]) => {
@@ -68,7 +67,16 @@ export async function startThrowawayCluster(binDir: string): Promise<ThrowawayCl
   };
   const data = join(root, 'data');
   const port = await freePort();
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   run('pg_ctl', [
     '-D',
     data,

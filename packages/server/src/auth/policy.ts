@@ -38,7 +38,11 @@ export interface AccessPolicy {
    * Returns the record with only the fields the actor may see. Presenters call this; it is the
    * one place where records become responses.
    */
-  visibleFields<T extends Record<string, unknown>>(actor: Actor, type: string, record: T): Partial<T> | Promise<Partial<T>>;
+  visibleFields<T extends Record<string, unknown>>(
+    actor: Actor,
+    type: string,
+    record: T,
+  ): Partial<T> | Promise<Partial<T>>;
 }
 
 /** Allows everything and hides nothing. Replaced by the trust issue's role-based policy. */

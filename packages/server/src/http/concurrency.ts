@@ -22,7 +22,13 @@ export function requireIfMatch(request: FastifyRequest): number {
   if (!match) {
     throw new DomainError('validation_failed', {
       where: 'headers',
-      issues: [{ path: ['if-match'], code: 'invalid_etag', message: 'must be an ETag returned by this API, such as "3"' }],
+      issues: [
+        {
+          path: ['if-match'],
+          code: 'invalid_etag',
+          message: 'must be an ETag returned by this API, such as "3"',
+        },
+      ],
     });
   }
   return Number(match[1]);

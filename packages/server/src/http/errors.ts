@@ -66,7 +66,13 @@ export function toDomainError(error: unknown): { domain: DomainError; unexpected
     return { domain: new DomainError('validation_failed', { where, issues }), unexpected: false };
   }
   const fe = error as FastifyError;
-  if (fe && typeof fe === 'object' && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+  if (
+    fe &&
+    typeof fe === 'object' &&
+    typeof fe.statusCode === 'number' &&
+    fe.statusCode >= 400 &&
+    fe.statusCode < 500
+  ) {
     switch (fe.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return { domain: new DomainError('payload_too_large'), unexpected: false };
@@ -76,7 +82,8 @@ export function toDomainError(error: unknown): { domain: DomainError; unexpected
         return { domain: new DomainError('rate_limited'), unexpected: false };
       default:
         if (fe.statusCode === 429) return { domain: new DomainError('rate_limited'), unexpected: false };
-        if (fe.statusCode === 404) return { domain: new DomainError('not_found', { entity: 'route', id: '' }), unexpected: false };
+        if (fe.statusCode === 404)
+          return { domain: new DomainError('not_found', { entity: 'route', id: '' }), unexpected: false };
         // Malformed JSON, empty body with a JSON content type, bad headers and the like.
         return {
           domain: new DomainError('validation_failed', {
@@ -102,6 +109,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
 
 /** 404 for unknown routes, in the same shape. */
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const e = new DomainError('not_found', { entity: 'route', id: `${request.method} ${request.url.split('?')[0]}` });
+  const e = new DomainError('not_found', {
+    entity: 'route',
+    id: `${request.method} ${request.url.split('?')[0]}`,
+  });
   return reply.status(404).send(toErrorBody(e, request.headers['accept-language']));
 }

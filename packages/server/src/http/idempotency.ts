@@ -18,7 +18,11 @@ const replayedHeaders = ['etag', 'location', 'content-type'];
  * without creating anything. The same key with a different request is idempotency_conflict;
  * a replay while the first is still running is a conflict.
  */
-export function registerIdempotency(app: FastifyInstance, database: Database, actorKey: (r: FastifyRequest) => string): void {
+export function registerIdempotency(
+  app: FastifyInstance,
+  database: Database,
+  actorKey: (r: FastifyRequest) => string,
+): void {
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'POST') return;
     const raw = request.headers['idempotency-key'];
@@ -27,12 +31,20 @@ export function registerIdempotency(app: FastifyInstance, database: Database, ac
     if (!keyPattern.test(key)) {
       throw new DomainError('validation_failed', {
         where: 'headers',
-        issues: [{ path: ['idempotency-key'], code: 'invalid_key', message: 'must be 8 to 200 letters, digits or -_:.' }],
+        issues: [
+          {
+            path: ['idempotency-key'],
+            code: 'invalid_key',
+            message: 'must be 8 to 200 letters, digits or -_:.',
+          },
+        ],
       });
     }
     const scoped = `${actorKey(request)}|${key}`;
     const hash = createHash('sha256')
-      .update(`${request.method} ${request.routeOptions.url ?? request.url}\n${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .update(
+        `${request.method} ${request.routeOptions.url ?? request.url}\n${request.url}\n${JSON.stringify(request.body ?? null)}`,
+      )
       .digest('hex');
     const inserted = await database.query<{ key: string }>(
       `insert into idempotency_keys (key, request_hash, status_code, body) values ($1, $2, 0, '{}'::jsonb)
@@ -43,13 +55,15 @@ export function registerIdempotency(app: FastifyInstance, database: Database, ac
       request.idempotencyKey = scoped;
       return;
     }
-    const [row] = await database.query<{ request_hash: string; status_code: number; body: { payload: string; headers: Record<string, string> } }>(
-      'select request_hash, status_code, body from idempotency_keys where key = $1',
-      [scoped],
-    );
+    const [row] = await database.query<{
+      request_hash: string;
+      status_code: number;
+      body: { payload: string; headers: Record<string, string> };
+    }>('select request_hash, status_code, body from idempotency_keys where key = $1', [scoped]);
     if (!row) throw errors.conflict('idempotency key vanished; retry');
     if (row.request_hash !== hash) throw errors.idempotencyConflict(key);
-    if (row.status_code === 0) throw errors.conflict('a request with this Idempotency-Key is still being processed');
+    if (row.status_code === 0)
+      throw errors.conflict('a request with this Idempotency-Key is still being processed');
     for (const [h, v] of Object.entries(row.body.headers ?? {})) reply.header(h, v);
     reply.header('idempotent-replayed', 'true');
     return reply.status(row.status_code).send(row.body.payload);

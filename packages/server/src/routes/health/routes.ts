@@ -5,7 +5,10 @@ import { DomainError } from '@passerelle/core';
 import type { AppContext } from '../../context';
 
 /** Liveness and readiness probes. */
-export async function healthRoutes(app: FastifyInstance, ctx: AppContext & { isShuttingDown: () => boolean }) {
+export async function healthRoutes(
+  app: FastifyInstance,
+  ctx: AppContext & { isShuttingDown: () => boolean },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/healthz',

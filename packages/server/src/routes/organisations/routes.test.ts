@@ -27,18 +27,29 @@ describe.each(testDatabaseKinds())('organisations API on $name', (kind) => {
     });
     expect(upd.statusCode).toBe(200);
     expect(upd.headers.etag).toBe('"2"');
-    const del = await t.app.inject({ method: 'DELETE', url: `/api/organisations/${org.id}`, headers: { 'if-match': '"2"' } });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/organisations/${org.id}`,
+      headers: { 'if-match': '"2"' },
+    });
     expect(del.statusCode).toBe(200);
     expect(del.json().archivedAt).not.toBeNull();
   });
 
   test('answers 400 with field issues for an invalid body, in the caller language', async () => {
-    const res = await create({ kind: 'spaceship', name: '', country: 'Belgium' }, { 'accept-language': 'fr' });
+    const res = await create(
+      { kind: 'spaceship', name: '', country: 'Belgium' },
+      { 'accept-language': 'fr' },
+    );
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('validation_failed');
     expect(body.message).toBe('Certains champs ne sont pas valides.');
-    expect(body.details.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(['country', 'kind', 'name']);
+    expect(body.details.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual([
+      'country',
+      'kind',
+      'name',
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts/);
   });
 
@@ -51,7 +62,10 @@ describe.each(testDatabaseKinds())('organisations API on $name', (kind) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('validation_failed');
-    const missing = await t.app.inject({ method: 'GET', url: '/api/organisations/7f1c0a4e-1b7e-4a55-9a7e-2f0f7a1d2c3b' });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/organisations/7f1c0a4e-1b7e-4a55-9a7e-2f0f7a1d2c3b',
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('not_found');
     const notUuid = await t.app.inject({ method: 'GET', url: '/api/organisations/nope' });
@@ -66,9 +80,19 @@ describe.each(testDatabaseKinds())('organisations API on $name', (kind) => {
     const body = { kind: 'partner', name: 'Chamber of Commerce' };
     const none = await t.app.inject({ method: 'PUT', url: `/api/organisations/${org.id}`, payload: body });
     expect(none.statusCode).toBe(428);
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/organisations/${org.id}`, payload: body, headers: { 'if-match': '"1"' } });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/organisations/${org.id}`,
+      payload: body,
+      headers: { 'if-match': '"1"' },
+    });
     expect(ok.statusCode).toBe(200);
-    const stale = await t.app.inject({ method: 'PUT', url: `/api/organisations/${org.id}`, payload: body, headers: { 'if-match': '"1"' } });
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: `/api/organisations/${org.id}`,
+      payload: body,
+      headers: { 'if-match': '"1"' },
+    });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().code).toBe('version_conflict');
   });
@@ -91,7 +115,10 @@ describe.each(testDatabaseKinds())('organisations API on $name', (kind) => {
 
   test('lists with filters and a cursor; a garbled cursor is 400', async () => {
     for (let i = 0; i < 5; i++) await create({ kind: 'training_provider', name: `TVET ${i}`, country: 'NG' });
-    const p1 = await t.app.inject({ method: 'GET', url: '/api/organisations?country=NG&kind=training_provider&limit=2' });
+    const p1 = await t.app.inject({
+      method: 'GET',
+      url: '/api/organisations?country=NG&kind=training_provider&limit=2',
+    });
     expect(p1.json().items).toHaveLength(2);
     const p2 = await t.app.inject({
       method: 'GET',

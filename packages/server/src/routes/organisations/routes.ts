@@ -16,11 +16,21 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
 
   r.get(
     '/api/organisations',
-    { schema: { tags, summary: 'List organisations', querystring: organisationListQuery, response: { 200: organisationPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'List organisations',
+        querystring: organisationListQuery,
+        response: { 200: organisationPage, ...errorResponses },
+      },
+    },
     async (request) => {
       await ctx.policy.authorize(request.actor, 'list', { type: 'organisation' });
       const page = await store.list(request.query);
-      return { items: await Promise.all(page.items.map((o) => presentOrganisation(ctx.policy, request.actor, o))), nextCursor: page.nextCursor };
+      return {
+        items: await Promise.all(page.items.map((o) => presentOrganisation(ctx.policy, request.actor, o))),
+        nextCursor: page.nextCursor,
+      };
     },
   );
 
@@ -45,7 +55,14 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
 
   r.get(
     '/api/organisations/:id',
-    { schema: { tags, summary: 'Read an organisation', params: idParams, response: { 200: organisationResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Read an organisation',
+        params: idParams,
+        response: { 200: organisationResponse, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const found = await store.get(request.params.id);
       if (!found) throw errors.notFound('organisation', request.params.id);
@@ -82,7 +99,8 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags,
-        summary: 'Archive an organisation (records others refer to are archived, not deleted; If-Match required)',
+        summary:
+          'Archive an organisation (records others refer to are archived, not deleted; If-Match required)',
         params: idParams,
         response: { 200: organisationResponse, ...errorResponses },
       },

@@ -19,6 +19,9 @@ export const organisationResponse = z
   .partial()
   .meta({ id: 'Organisation' });
 
-export const organisationPage = z.object({ items: z.array(organisationResponse), nextCursor: z.string().nullable() });
+export const organisationPage = z.object({
+  items: z.array(organisationResponse),
+  nextCursor: z.string().nullable(),
+});
 
 export const idParams = z.object({ id: z.string().uuid() });
