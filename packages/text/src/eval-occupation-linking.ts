@@ -1,0 +1,149 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { createKnowledge, factsOf, loadTaxonomyKnowledge, readMeloCorpus, type ConceptKnowledge } from './esco-files';
+import { detectLanguage, isTextLanguage, type TextLanguage } from './lang';
+import { accuracyAt1, mean, recallAtK, reciprocalRank, round4 } from './metrics';
+import { OccupationLinker, type LinkerWeights } from './occupation-linker';
+
+/** Result of `passerelle eval link-occupations`. */
+export interface OccupationLinkingReport {
+  dataset: string;
+  queries: number;
+  mrr: number;
+  acc_at_1: number;
+  recall_at_5: number;
+  recall_at_10: number;
+  uses_taxonomy: boolean;
+}
+
+export interface OccupationLinkingEvalOptions {
+  /** A folder with ESCO files (official CSV packages, relations, MELO label folders) used as extra knowledge. */
+  escoDir?: string;
+  /** Extra knowledge already loaded (e.g. from the database). */
+  knowledge?: ConceptKnowledge;
+  /** Query language; default: from the folder name (`xxx_q_fr_c_en`) or guessed from the queries. */
+  queryLanguage?: string;
+  weights?: Partial<LinkerWeights>;
+  /** Called with each query's outcome (for error analysis). */
+  onQuery?: (row: { qid: string; text: string; rank: number; gold: string[]; top: string[] }) => void;
+}
+
+function readLines(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t'));
+}
+
+/** Reads TREC qrels (`qid 0 docid rel`, tabs or spaces); keeps relevance > 0. */
+export function readQrels(path: string): Map<string, Set<string>> {
+  const qrels = new Map<string, Set<string>>();
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const parts = line.trim().split(/\s+/);
+    if (parts.length < 4) continue;
+    const [qid, , docId, rel] = parts as [string, string, string, string];
+    if (Number(rel) <= 0) continue;
+    let set = qrels.get(qid);
+    if (!set) qrels.set(qid, (set = new Set()));
+    set.add(docId);
+  }
+  return qrels;
+}
+
+/** Query language of a MELO folder: from its name, else the most frequent guess over its queries. */
+export function meloQueryLanguage(dir: string, queries: readonly string[], fallback: TextLanguage): string {
+  const named = /_q_([a-z]{2,3})_c_/.exec(basename(resolve(dir)))?.[1];
+  if (named) return named;
+  const counts = new Map<string, number>();
+  for (const q of queries) {
+    const lang = detectLanguage(q, fallback);
+    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback;
+}
+
+/**
+ * Evaluates occupation linking on a MELO-layout folder: every query ranks the folder's corpus
+ * elements (through their concepts: the best element of each concept in concept order, then the
+ * rest); MRR and Acc@1 from the first relevant element, recall@k as the share of gold concepts
+ * with an element in the top k.
+ */
+export function evaluateOccupationLinking(dir: string, options: OccupationLinkingEvalOptions = {}): OccupationLinkingReport {
+  for (const f of ['queries.tsv', 'corpus_elements.tsv', 'concept_mapping.tsv', 'annotations.tsv']) {
+    if (!existsSync(join(dir, f))) throw new Error(`not a MELO folder, missing ${f}: ${dir}`);
+  }
+  const queries = readLines(join(dir, 'queries.tsv')).filter((r) => r.length >= 2) as [string, string][];
+  const corpus = readMeloCorpus(dir);
+  const qrels = readQrels(join(dir, 'annotations.tsv'));
+  const corpusLangs = new Set(corpus.langs);
+  const fallback = [...corpusLangs].find(isTextLanguage) ?? 'en';
+  const queryLang = options.queryLanguage ?? meloQueryLanguage(dir, queries.map((q) => q[1]), fallback);
+
+  // The folder's own labels, plus whatever the taxonomy knows about the same concepts.
+  const knowledge = createKnowledge();
+  corpus.ids.forEach((_, i) => {
+    knowledge.labels.push({ uri: corpus.uris[i] as string, text: corpus.texts[i] as string, lang: corpus.langs[i] as string, kind: 'alternative' });
+    factsOf(knowledge, corpus.uris[i] as string);
+  });
+  let usesTaxonomy = false;
+  const extra: ConceptKnowledge[] = [];
+  if (options.escoDir) extra.push(loadTaxonomyKnowledge(options.escoDir).knowledge);
+  if (options.knowledge) extra.push(options.knowledge);
+  for (const k of extra) {
+    if (k.labels.length > 0 || k.facts.size > 0) usesTaxonomy = true;
+    for (const label of k.labels) knowledge.labels.push(label);
+    for (const [uri, facts] of k.facts) {
+      const target = factsOf(knowledge, uri);
+      target.iscoCode ??= facts.iscoCode;
+      for (const [lang, d] of facts.descriptions) if (!target.descriptions.has(lang)) target.descriptions.set(lang, d);
+      for (const b of facts.broader) if (!target.broader.includes(b)) target.broader.push(b);
+    }
+  }
+
+  const linker = new OccupationLinker(knowledge, {
+    candidates: new Set(corpus.uris),
+    languages: new Set([queryLang, ...corpusLangs]),
+    ...(options.weights ? { weights: options.weights } : {}),
+  });
+
+  // Elements of each concept in the folder, for turning concept ranks into element ranks.
+  const elementsOf = new Map<string, string[]>();
+  corpus.ids.forEach((id, i) => {
+    const uri = corpus.uris[i] as string;
+    const list = elementsOf.get(uri);
+    if (list) list.push(id);
+    else elementsOf.set(uri, [id]);
+  });
+  const uriOfElement = new Map(corpus.ids.map((id, i) => [id, corpus.uris[i] as string]));
+
+  const rr: number[] = [];
+  const acc: number[] = [];
+  const r5: number[] = [];
+  const r10: number[] = [];
+  for (const [qid, text] of queries) {
+    const relevantElements = qrels.get(qid);
+    if (!relevantElements || relevantElements.size === 0) continue;
+    const { scores } = linker.scoreConcepts(text, queryLang);
+    const ranked = linker.rankCandidates(scores).map((c) => linker.conceptUris[c] as string);
+    // The element ranking: the first element of each concept in concept order, then the others.
+    const rankedElements = [...ranked.map((uri) => (elementsOf.get(uri) ?? [])[0] as string), ...ranked.flatMap((uri) => (elementsOf.get(uri) ?? []).slice(1))];
+    const goldConcepts = new Set([...relevantElements].map((e) => uriOfElement.get(e)).filter((u): u is string => u !== undefined));
+    rr.push(reciprocalRank(rankedElements, relevantElements));
+    acc.push(accuracyAt1(ranked, goldConcepts));
+    r5.push(recallAtK(ranked, goldConcepts, 5));
+    r10.push(recallAtK(ranked, goldConcepts, 10));
+    if (options.onQuery) {
+      const rank = ranked.findIndex((u) => goldConcepts.has(u)) + 1;
+      options.onQuery({ qid, text, rank, gold: [...goldConcepts], top: ranked.slice(0, 5) });
+    }
+  }
+  return {
+    dataset: basename(resolve(dir)),
+    queries: rr.length,
+    mrr: round4(mean(rr)),
+    acc_at_1: round4(mean(acc)),
+    recall_at_5: round4(mean(r5)),
+    recall_at_10: round4(mean(r10)),
+    uses_taxonomy: usesTaxonomy,
+  };
+}
