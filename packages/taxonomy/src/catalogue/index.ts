@@ -1,0 +1,3 @@
+export * from './types';
+export { starterCatalogueSchema } from './catalogue-schema';
+export { starterCatalogue, starterCatalogueVersion } from './starter-catalogue';
