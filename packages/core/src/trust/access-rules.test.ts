@@ -1,0 +1,156 @@
+import { expect, test } from 'vitest';
+import {
+  decideAccess,
+  listScopeFor,
+  recordScopeOf,
+  handOver,
+  resourceKindOf,
+  type AccessSubject,
+} from './access-rules';
+import type { Role } from './roles';
+
+const orgA = 'org-a';
+const orgB = 'org-b';
+const subject = (role: Role, extra: Partial<AccessSubject> = {}): AccessSubject => ({
+  role,
+  userId: `${role}-user`,
+  organisationId: orgA,
+  country: 'GE',
+  personId: null,
+  grants: [],
+  ...extra,
+});
+const person = (extra: Record<string, unknown> = {}) =>
+  recordScopeOf('person', {
+    id: 'p1',
+    organisationId: orgA,
+    country: 'GE',
+    caseManagerIds: [],
+    counsellorIds: [],
+    ...extra,
+  });
+
+test('a case manager reads people of their organisation and caseload, not of another organisation', () => {
+  const cm = subject('case_manager');
+  expect(decideAccess(cm, 'read', 'person', { record: person() }).allowed).toBe(true);
+  expect(decideAccess(cm, 'read', 'person', { record: person({ organisationId: orgB }) }).allowed).toBe(
+    false,
+  );
+  const assigned = decideAccess(cm, 'read', 'person', {
+    record: person({ organisationId: orgB, caseManagerIds: ['case_manager-user'] }),
+  });
+  expect(assigned).toEqual({ allowed: true, scope: 'caseload' });
+});
+
+test('a programme manager sees no person unless granted personal details', () => {
+  expect(decideAccess(subject('programme_manager'), 'read', 'person', { record: person() }).allowed).toBe(
+    false,
+  );
+  expect(
+    decideAccess(subject('programme_manager', { grants: ['personal_details'] }), 'read', 'person', {
+      record: person(),
+    }).allowed,
+  ).toBe(true);
+  expect(decideAccess(subject('programme_manager'), 'list', 'report', { record: null }).allowed).toBe(true);
+});
+
+test('an employer sees a person only when the person shared their profile with the employer', () => {
+  const emp = subject('employer');
+  expect(decideAccess(emp, 'read', 'person', { record: person() }).allowed).toBe(false);
+  expect(decideAccess(emp, 'read', 'person', { record: person(), sharedWithSubject: true }).allowed).toBe(
+    true,
+  );
+  expect(decideAccess(emp, 'update', 'person', { record: person(), sharedWithSubject: true }).allowed).toBe(
+    false,
+  );
+});
+
+test('a handover moves access from the host-country counsellor to the origin-country case manager', () => {
+  const counsellor = subject('counsellor', { organisationId: orgB, country: 'BE' });
+  const originCm = subject('case_manager', { userId: 'cm-origin', organisationId: 'org-origin' });
+  const before = {
+    id: 'p1',
+    organisationId: orgB,
+    counsellorIds: ['counsellor-user'],
+    caseManagerIds: [] as string[],
+  };
+  expect(
+    decideAccess(counsellor, 'read', 'person', { record: recordScopeOf('person', before) }).allowed,
+  ).toBe(true);
+  expect(decideAccess(originCm, 'read', 'person', { record: recordScopeOf('person', before) }).allowed).toBe(
+    false,
+  );
+  const after = { ...before, ...handOver(before, 'cm-origin', new Date('2026-01-01')) };
+  expect(decideAccess(counsellor, 'read', 'person', { record: recordScopeOf('person', after) }).allowed).toBe(
+    false,
+  );
+  expect(decideAccess(originCm, 'read', 'person', { record: recordScopeOf('person', after) }).scope).toBe(
+    'caseload',
+  );
+});
+
+test('the person reads their own profile and nobody else', () => {
+  const me = subject('person', { personId: 'p1', organisationId: null });
+  expect(decideAccess(me, 'read', 'person', { record: person() }).allowed).toBe(true);
+  expect(decideAccess(me, 'read', 'person', { record: person({ id: 'p2' }) }).allowed).toBe(false);
+  expect(decideAccess(me, 'delete', 'person', { record: person() }).allowed).toBe(false);
+});
+
+test('employers manage their own vacancies only; training providers cannot touch vacancies', () => {
+  const emp = subject('employer');
+  const mine = recordScopeOf('vacancy', { id: 'v1', organisationId: orgA });
+  const theirs = recordScopeOf('vacancy', { id: 'v2', organisationId: orgB });
+  expect(decideAccess(emp, 'update', 'vacancy', { record: mine }).allowed).toBe(true);
+  expect(decideAccess(emp, 'update', 'vacancy', { record: theirs }).allowed).toBe(false);
+  expect(decideAccess(subject('training_provider'), 'create', 'vacancy', { record: null }).allowed).toBe(
+    false,
+  );
+});
+
+test('referrals are visible to the organisation they are addressed to', () => {
+  const provider = subject('training_provider');
+  const toMe = recordScopeOf('referral', { id: 'r1', personId: 'p1', recipientOrganisationId: orgA });
+  const toOther = recordScopeOf('referral', { id: 'r2', personId: 'p1', recipientOrganisationId: orgB });
+  expect(decideAccess(provider, 'read', 'referral', { record: toMe }).allowed).toBe(true);
+  expect(decideAccess(provider, 'read', 'referral', { record: toOther }).allowed).toBe(false);
+});
+
+test('only administrators reach users, audit and retention', () => {
+  for (const role of [
+    'programme_manager',
+    'case_manager',
+    'counsellor',
+    'employer',
+    'training_provider',
+    'partner',
+    'person',
+  ] as const) {
+    for (const kind of ['user', 'audit', 'retention'] as const) {
+      expect(decideAccess(subject(role), 'list', kind, { record: null }).allowed).toBe(false);
+    }
+  }
+  expect(decideAccess(subject('administrator'), 'list', 'audit', { record: null }).allowed).toBe(true);
+});
+
+test('list scopes turn the rules into store filters', () => {
+  expect(listScopeFor(subject('administrator'), 'person').all).toBe(true);
+  const cm = listScopeFor(subject('case_manager'), 'person');
+  expect(cm).toMatchObject({
+    all: false,
+    none: false,
+    organisationIds: [orgA],
+    caseManagerId: 'case_manager-user',
+  });
+  expect(listScopeFor(subject('employer'), 'person')).toMatchObject({ all: false, perRecord: true });
+  expect(listScopeFor(subject('programme_manager'), 'person').none).toBe(true);
+});
+
+test('unknown resource types are case records when they name a person', () => {
+  expect(resourceKindOf('outcome', { personId: 'p1' })).toBe('case_record');
+  expect(resourceKindOf('outcome', { id: 'x' })).toBe('reference');
+  expect(
+    decideAccess(subject('employer'), 'read', 'case_record', {
+      record: recordScopeOf('case_record', { personId: 'p1', organisationId: orgA }),
+    }).allowed,
+  ).toBe(false);
+});

@@ -1,0 +1,80 @@
+import { expect, test } from 'vitest';
+import { recordScopeOf, type AccessSubject } from './access-rules';
+import { applyFieldAccess, defaultPersonSensitiveFields, fieldAccessFor } from './field-visibility';
+import type { Role } from './roles';
+
+const subject = (role: Role, extra: Partial<AccessSubject> = {}): AccessSubject => ({
+  role,
+  userId: 'u1',
+  organisationId: 'org-a',
+  country: null,
+  personId: null,
+  grants: [],
+  ...extra,
+});
+const record = {
+  id: 'p1',
+  organisationId: 'org-a',
+  caseManagerIds: ['cm-assigned'],
+  givenName: 'Amina',
+  phone: '+995 555',
+  skills: ['welding'],
+  health: 'asthma',
+  psychosocialNotes: 'notes',
+  legalStatus: 'pending',
+  identityDocuments: ['passport'],
+  passwordHash: 'never',
+};
+const facts = { record: recordScopeOf('person', record) };
+const view = (s: AccessSubject, input = {}, f: Parameters<typeof fieldAccessFor>[2] = facts) =>
+  applyFieldAccess(record, fieldAccessFor(s, 'person', f, input), defaultPersonSensitiveFields);
+
+test('an assigned case manager sees sensitive fields; another case manager of the organisation does not', () => {
+  expect(view(subject('case_manager', { userId: 'cm-assigned' }))).toMatchObject({
+    health: 'asthma',
+    legalStatus: 'pending',
+  });
+  const other = view(subject('case_manager', { userId: 'cm-other' }));
+  expect(other.givenName).toBe('Amina');
+  for (const f of defaultPersonSensitiveFields) expect(other).not.toHaveProperty(f);
+});
+
+test('an administrator sees sensitive fields only with a reason', () => {
+  const admin = subject('administrator', { organisationId: null });
+  expect(view(admin)).not.toHaveProperty('health');
+  expect(view(admin, { accessReason: 'ok' })).not.toHaveProperty('health');
+  const withReason = fieldAccessFor(admin, 'person', facts, { accessReason: 'complaint 2026-114' });
+  expect(withReason).toMatchObject({ level: 'full', byReason: true });
+  expect(applyFieldAccess(record, withReason, defaultPersonSensitiveFields)).toHaveProperty(
+    'health',
+    'asthma',
+  );
+});
+
+test('an employer sees only the shared fields and never sensitive ones, even if a consent lists them', () => {
+  const emp = subject('employer');
+  expect(view(emp)).toEqual({});
+  const shared = view(
+    emp,
+    { consentedFields: ['givenName', 'health', 'skills'] },
+    { ...facts, sharedWithSubject: true },
+  );
+  expect(shared).toEqual({ id: 'p1', givenName: 'Amina', skills: ['welding'] });
+});
+
+test('secret fields never leave, even for the person themself', () => {
+  const me = view(subject('person', { personId: 'p1', organisationId: null }));
+  expect(me).toHaveProperty('health');
+  expect(me).not.toHaveProperty('passwordHash');
+});
+
+test('sensitive paths inside nested objects are removed', () => {
+  const nested = { id: 'p1', organisationId: 'org-a', limitations: { health: 'x', hours: 'part-time' } };
+  const out = applyFieldAccess(
+    nested,
+    fieldAccessFor(subject('case_manager'), 'person', { record: recordScopeOf('person', nested) }),
+    ['limitations.health'],
+  );
+  expect(out).toEqual({ id: 'p1', organisationId: 'org-a', limitations: { hours: 'part-time' } });
+  expect(nested.limitations.health).toBe('x');
+});
