@@ -4,3 +4,4 @@ export { backupDatabase, restoreDatabase, snapshotTables, listTablesInDependency
 export * as tables from './schema/index';
 
 export { createOrganisationStore, isUniqueViolation } from './stores/organisations';
+export { createTaxonomyStore } from './stores/taxonomy';

@@ -94,8 +94,11 @@ export interface ImportCounts {
   relationsUpdated: number;
   relationsUnchanged: number;
   relationsDeleted: number;
-  /** Relations naming a concept that is not in the database. */
-  relationsSkipped: number;
+  /**
+   * Relations naming a concept that is not in the database. They are kept (ESCO v1.1.1 relates
+   * one occupation that its occupation list leaves out), and navigation skips the missing end.
+   */
+  relationsDangling: number;
   collectionMembersInserted: number;
   collectionMembersDeleted: number;
 }
