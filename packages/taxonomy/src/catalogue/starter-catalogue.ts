@@ -1,4 +1,5 @@
 import { buildCatalogue } from './build-catalogue';
+import { agricultureModule } from './sectors/agriculture';
 import { constructionModule } from './sectors/construction';
 import { transversalModule } from './sectors/transversal';
 import type { StarterCatalogue } from './types';
@@ -9,4 +10,5 @@ export const starterCatalogueVersion = '1.0.0';
 /** The team-written occupations and skills the embedded default uses when no ESCO is imported. */
 export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogueVersion, transversalModule, [
   constructionModule,
+  agricultureModule,
 ]);
