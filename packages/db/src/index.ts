@@ -5,3 +5,17 @@ export * as tables from './schema/index';
 
 export { createOrganisationStore, isUniqueViolation } from './stores/organisations';
 export { createTaxonomyStore } from './stores/taxonomy';
+export { createUserStore, normaliseEmail, type UserStore, type UserRow, type NewUser, type UserPatch } from './stores/users';
+export {
+  createSessionStore,
+  createApiTokenStore,
+  createPasswordResetStore,
+  type SessionStore,
+  type SessionRow,
+  type ApiTokenStore,
+  type ApiTokenRow,
+  type PasswordResetStore,
+} from './stores/sessions';
+export { createConsentStore, type ConsentStore } from './stores/consents';
+export { createAuditStore, sha256Hex, type AuditStore, type AuditEvent, type NewAuditEvent, type AuditQuery, type AuditVerification } from './stores/audit';
+export { createRetentionRuleStore, type RetentionRuleStore } from './stores/retention';

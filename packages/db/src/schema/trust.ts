@@ -108,7 +108,10 @@ export const consents = pgTable(
     recordedBy: uuid('recorded_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('consents_person_idx').on(t.personId, t.purpose), index('consents_recipient_idx').on(t.recipientOrganisationId)],
+  (t) => [
+    index('consents_person_idx').on(t.personId, t.purpose),
+    index('consents_recipient_idx').on(t.recipientOrganisationId),
+  ],
 );
 
 /**
