@@ -1,6 +1,7 @@
 import { buildCatalogue } from './build-catalogue';
 import { agricultureModule } from './sectors/agriculture';
 import { constructionModule } from './sectors/construction';
+import { foodProcessingModule } from './sectors/food-processing';
 import { transversalModule } from './sectors/transversal';
 import type { StarterCatalogue } from './types';
 
@@ -11,4 +12,5 @@ export const starterCatalogueVersion = '1.0.0';
 export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogueVersion, transversalModule, [
   constructionModule,
   agricultureModule,
+  foodProcessingModule,
 ]);
