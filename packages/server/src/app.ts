@@ -19,6 +19,7 @@ import { handleError, handleNotFound } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
 import { healthRoutes } from './routes/health/routes';
 import { organisationRoutes } from './routes/organisations/routes';
+import { webRoutes } from './routes/web/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(async (scope) => healthRoutes(scope, { ...ctx, isShuttingDown: () => shuttingDown }));
   await app.register(async (scope) => organisationRoutes(scope, ctx));
+  await app.register(async (scope) => webRoutes(scope));
 
   await app.ready();
   return app;

@@ -1,0 +1,27 @@
+/**
+ * Every API path the app calls, in one place, so that a route that moves is changed once.
+ * The shapes are read from /api/openapi.json; adapters in resources.ts absorb small differences.
+ */
+export const endpoints = {
+  session: '/api/auth/session',
+  signIn: '/api/auth/sign-in',
+  signOut: '/api/auth/sign-out',
+  demoCredentials: '/api/auth/demo-credentials',
+  people: '/api/people',
+  person: (id: string) => `/api/people/${encodeURIComponent(id)}`,
+  personMatches: (id: string) => `/api/people/${encodeURIComponent(id)}/matches`,
+  personConsents: (id: string) => `/api/people/${encodeURIComponent(id)}/consents`,
+  personHistory: (id: string) => `/api/people/${encodeURIComponent(id)}/history`,
+  organisations: '/api/organisations',
+  vacancies: '/api/vacancies',
+  vacancy: (id: string) => `/api/vacancies/${encodeURIComponent(id)}`,
+  vacancyCandidates: (id: string) => `/api/vacancies/${encodeURIComponent(id)}/candidates`,
+  trainings: '/api/trainings',
+  referrals: '/api/referrals',
+  referral: (id: string) => `/api/referrals/${encodeURIComponent(id)}`,
+  referralStatus: (id: string) => `/api/referrals/${encodeURIComponent(id)}/status`,
+  taxonomySearch: '/api/taxonomy/search',
+  textSuggest: '/api/text/suggest',
+  importDryRun: (kind: string) => `/api/imports/${encodeURIComponent(kind)}`,
+  me: '/api/me',
+} as const;

@@ -1,0 +1,52 @@
+/** Dates and numbers in the reader's language, through Intl (no date library in the bundle). */
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key);
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f as T;
+}
+
+function toDate(value: string | number | Date): Date | null {
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** A calendar date, e.g. 3 March 2026 / ٣ مارس ٢٠٢٦. Returns '' for a missing or invalid date. */
+export function formatDate(value: string | number | Date | null | undefined, language: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  const d = toDate(value);
+  if (!d) return '';
+  return cached(`d:${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium' })).format(d);
+}
+
+/** A date with the time of day. */
+export function formatDateTime(value: string | number | Date | null | undefined, language: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  const d = toDate(value);
+  if (!d) return '';
+  return cached(`dt:${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(d);
+}
+
+/** A whole or decimal number with the language's digits and separators. */
+export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+  const key = `n:${language}:${JSON.stringify(options)}`;
+  return cached(key, () => new Intl.NumberFormat(language, options)).format(value);
+}
+
+/** A share between 0 and 1 as a percentage: 0.82 → 82 %. */
+export function formatPercent(share: number, language: string): string {
+  return formatNumber(share, language, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+/** "in 3 days" / "2 days ago", relative to `now`. */
+export function formatRelativeDays(value: string | Date, language: string, now: Date = new Date()): string {
+  const d = toDate(value);
+  if (!d) return '';
+  const days = Math.round((d.getTime() - now.getTime()) / 86_400_000);
+  return cached(`r:${language}`, () => new Intl.RelativeTimeFormat(language, { numeric: 'auto' })).format(days, 'day');
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initialLanguage, startI18n } from './i18n/i18n';
+import { setApiLanguage } from './api/client';
+import { App } from './app/app';
+import './styles.css';
+
+const language = initialLanguage();
+setApiLanguage(language);
+await startI18n(language);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

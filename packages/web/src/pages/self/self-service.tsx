@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Switch } from 'react-aria-components';
+import { ApiError, query, request } from '../../api/client';
+import { endpoints } from '../../api/endpoints';
+import { personName, toConsent, toMatch, toPage, toProfileSections, type Consent } from '../../api/resources';
+import { useApi } from '../../api/use-api';
+import { useSession } from '../../app/session';
+import { useSectionLabel } from '../../components/labels';
+import { MatchCard } from '../../components/match-card';
+import { DataState, ErrorNotice, NotAvailable, Page } from '../../components/ui';
+import { formatDate } from '../../i18n/format';
+
+/** The person's own view, phone-first: profile, opportunities proposed, consent choices. */
+export function SelfServicePage() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const personId = session.state.status === 'signed-in' ? session.state.user.personId : null;
+  const me = useApi<unknown>(personId ? endpoints.person(personId) : endpoints.me);
+  const id = personId ?? (me.data ? String((me.data as { id?: unknown; personId?: unknown }).personId ?? (me.data as { id?: unknown }).id ?? '') : null);
+  const sectionLabel = useSectionLabel();
+  return (
+    <Page title={t('self.title', 'My space')}>
+      <DataState state={me} what={t('self.profile', 'My profile')}>
+        {(raw) => (
+          <>
+            <p className="lead">{t('self.hello', 'Hello {{name}}', { name: personName(raw) || '' })}</p>
+            <section className="card" aria-labelledby="self-profile">
+              <h2 id="self-profile">{t('self.profile', 'My profile')}</h2>
+              <ul className="rows">
+                {toProfileSections(raw, i18n.language)
+                  .filter((s) => s.entries.length > 0)
+                  .map((s) => (
+                    <li key={s.key}>
+                      <strong>{sectionLabel(s.key)}</strong>
+                      <span dir="auto">{s.entries.join('، ')}</span>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+            {id ? (
+              <>
+                <Opportunities personId={id} />
+                <Consents personId={id} />
+              </>
+            ) : null}
+          </>
+        )}
+      </DataState>
+    </Page>
+  );
+}
+
+function Opportunities({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation();
+  const state = useApi<unknown>(`${endpoints.personMatches(personId)}${query({ kind: 'vacancy', limit: 5 })}`);
+  return (
+    <section aria-labelledby="self-opps">
+      <h2 id="self-opps">{t('self.opportunities', 'Opportunities for you')}</h2>
+      <DataState state={state} what={t('self.opportunities', 'Opportunities for you')} isEmpty={(b) => toPage(b, toMatch).items.length === 0} empty={t('self.noOpportunities', 'Your counsellor will propose opportunities here.')}>
+        {(body) => (
+          <div className="stack">
+            {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
+              <MatchCard key={m.id} match={m} />
+            ))}
+          </div>
+        )}
+      </DataState>
+    </section>
+  );
+}
+
+function Consents({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation();
+  const state = useApi<unknown>(endpoints.personConsents(personId));
+  const [error, setError] = useState<ApiError | null>(null);
+  const purposeLabel = (p: string) =>
+    ({
+      matching: t('consent.matching', 'Use my profile to find opportunities'),
+      referral: t('consent.referral', 'Send my profile when I am referred'),
+      sharing: t('consent.sharing', 'Share my profile with employers'),
+      share_with_employer: t('consent.sharing', 'Share my profile with employers'),
+      reporting: t('consent.reporting', 'Count me in anonymous reports'),
+    })[p] ?? p;
+
+  async function toggle(c: Consent, on: boolean) {
+    setError(null);
+    try {
+      await request(`${endpoints.personConsents(personId)}/${encodeURIComponent(c.id)}${on ? '' : '/withdraw'}`, { method: on ? 'PUT' : 'POST', body: {} });
+      state.reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="self-consent">
+      <h2 id="self-consent">{t('self.consents', 'Who may see my data')}</h2>
+      {error ? error.notAvailable ? <NotAvailable what={t('self.consents', 'Who may see my data')} /> : <ErrorNotice error={error} /> : null}
+      <DataState state={state} what={t('self.consents', 'Who may see my data')} isEmpty={(b) => toPage(b, toConsent).items.length === 0} empty={t('self.noConsents', 'You have not given any consent yet.')}>
+        {(body) => (
+          <ul className="rows">
+            {toPage(body, toConsent).items.map((c) => (
+              <li key={c.id}>
+                <Switch className="switch" isSelected={c.status === 'active'} onChange={(on) => void toggle(c, on)}>
+                  <span className="switch-track" aria-hidden="true" />
+                  <span>
+                    {purposeLabel(c.purpose)} {c.recipient ? <span className="muted">· {c.recipient}</span> : null}
+                  </span>
+                </Switch>
+                {c.until ? <span className="muted small">{t('self.until', 'until {{date}}', { date: formatDate(c.until, i18n.language) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </DataState>
+    </section>
+  );
+}

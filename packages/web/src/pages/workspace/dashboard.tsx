@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { ApiError, get, query } from '../../api/client';
+import { endpoints } from '../../api/endpoints';
+import { toMatch, toPage, toPersonSummary, toReferral, type Match, type PersonSummary } from '../../api/resources';
+import { useApi } from '../../api/use-api';
+import { DataState, NotAvailable, Page } from '../../components/ui';
+import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
+import { useStatusLabel } from '../../components/labels';
+
+/** The counsellor's start page: caseload, follow-ups due, new matches, referrals in progress. */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const caseload = useApi<unknown>(`${endpoints.people}${query({ limit: 8, caseload: 'mine' })}`);
+  const referrals = useApi<unknown>(`${endpoints.referrals}${query({ limit: 100 })}`);
+  const people = caseload.data === undefined ? [] : toPage(caseload.data, toPersonSummary).items;
+  const statusLabel = useStatusLabel();
+
+  return (
+    <Page
+      title={t('dashboard.title', 'Dashboard')}
+      actions={
+        <Link href="/workspace/people/new" className="btn btn-primary">
+          {t('people.new', 'New person (interview)')}
+        </Link>
+      }
+    >
+      <div className="grid">
+        <section className="card" aria-labelledby="caseload-title">
+          <h2 id="caseload-title">{t('dashboard.caseload', 'My caseload')}</h2>
+          <DataState state={caseload} what={t('nav.people', 'People')} isEmpty={() => people.length === 0} empty={t('dashboard.noCaseload', 'No one is assigned to you yet.')}>
+            {() => (
+              <ul className="rows">
+                {people.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/workspace/people/${p.id}`}>{p.name || t('people.unnamed', 'Unnamed person')}</Link>
+                    <span className="muted">
+                      {[p.countryOfReturn, p.completeness !== null ? t('people.completeness', 'Profile {{pct}} complete', { pct: formatPercent(p.completeness, lang) }) : null]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </DataState>
+        </section>
+
+        <section className="card" aria-labelledby="followups-title">
+          <h2 id="followups-title">{t('dashboard.followUps', 'Follow-ups due')}</h2>
+          <FollowUps people={people} loaded={caseload.data !== undefined} />
+        </section>
+
+        <section className="card" aria-labelledby="matches-title">
+          <h2 id="matches-title">{t('dashboard.newMatches', 'New matches')}</h2>
+          <NewMatches people={people.slice(0, 3)} />
+        </section>
+
+        <section className="card" aria-labelledby="refs-title">
+          <h2 id="refs-title">{t('dashboard.referrals', 'Referrals in progress')}</h2>
+          <DataState state={referrals} what={t('nav.referrals', 'Referrals')}>
+            {(body) => {
+              const items = toPage(body, (r) => toReferral(r, lang)).items;
+              const counts = new Map<string, number>();
+              for (const r of items) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+              if (items.length === 0) return <p className="muted">{t('dashboard.noReferrals', 'No referrals yet.')}</p>;
+              return (
+                <ul className="stat-list">
+                  {[...counts].map(([status, n]) => (
+                    <li key={status}>
+                      <span className="stat-number">{formatNumber(n, lang)}</span> {statusLabel(status)}
+                    </li>
+                  ))}
+                  <li>
+                    <Link href="/workspace/referrals">{t('dashboard.openBoard', 'Open the referrals board')}</Link>
+                  </li>
+                </ul>
+              );
+            }}
+          </DataState>
+        </section>
+      </div>
+    </Page>
+  );
+}
+
+function FollowUps({ people, loaded }: { people: PersonSummary[]; loaded: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (!loaded) return <p className="muted">{t('common.loading', 'Loading…')}</p>;
+  const due = people.filter((p) => p.followUpDue).sort((a, b) => String(a.followUpDue).localeCompare(String(b.followUpDue)));
+  if (due.length === 0) return <p className="muted">{t('dashboard.noFollowUps', 'No follow-up is due.')}</p>;
+  return (
+    <ul className="rows">
+      {due.map((p) => (
+        <li key={p.id}>
+          <Link href={`/workspace/people/${p.id}`}>{p.name}</Link>
+          <span className="muted">{formatDate(p.followUpDue, i18n.language)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NewMatches({ people }: { people: PersonSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const [rows, setRows] = useState<{ person: PersonSummary; match: Match }[] | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const key = people.map((p) => p.id).join(',');
+  useEffect(() => {
+    if (people.length === 0) {
+      setRows([]);
+      return;
+    }
+    let live = true;
+    Promise.all(
+      people.map(async (person) => {
+        try {
+          const body = await get<unknown>(`${endpoints.personMatches(person.id)}${query({ kind: 'vacancy', limit: 1 })}`);
+          const first = toPage(body, (m) => toMatch(m, i18n.language)).items[0];
+          return first ? { person, match: first } : null;
+        } catch (e) {
+          if (e instanceof ApiError && e.notAvailable) setUnavailable(true);
+          return null;
+        }
+      }),
+    ).then((r) => {
+      if (live) setRows(r.filter((x): x is { person: PersonSummary; match: Match } => x !== null));
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, i18n.language]);
+  if (unavailable) return <NotAvailable what={t('matches.title', 'Matches')} />;
+  if (rows === null) return <p className="muted">{t('common.loading', 'Loading…')}</p>;
+  if (rows.length === 0) return <p className="muted">{t('dashboard.noMatches', 'No new matches.')}</p>;
+  return (
+    <ul className="rows">
+      {rows.map(({ person, match }) => (
+        <li key={person.id}>
+          <Link href={`/workspace/people/${person.id}`}>{person.name}</Link>
+          <span className="muted">
+            {match.title} · {formatPercent(match.score, i18n.language)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { ApiError } from '../../api/client';
+import { endpoints } from '../../api/endpoints';
+import { ErrorNotice, NotAvailable, Page } from '../../components/ui';
+import { formatNumber } from '../../i18n/format';
+
+const kinds = ['people', 'employers', 'vacancies', 'trainings'] as const;
+
+interface RowProblem {
+  row: number | null;
+  field: string | null;
+  message: string;
+}
+
+interface DryRunReport {
+  rows: number | null;
+  created: number | null;
+  updated: number | null;
+  unchanged: number | null;
+  problems: RowProblem[];
+}
+
+function toReport(body: unknown): DryRunReport {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const n = (v: unknown) => (typeof v === 'number' ? v : null);
+  const raw = (Array.isArray(b.errors) ? b.errors : Array.isArray(b.problems) ? b.problems : Array.isArray(b.issues) ? b.issues : []) as Record<string, unknown>[];
+  return {
+    rows: n(b.rows ?? b.total),
+    created: n(b.created ?? b.inserted),
+    updated: n(b.updated),
+    unchanged: n(b.unchanged ?? b.skipped),
+    problems: raw.map((p) => ({
+      row: typeof p.row === 'number' ? p.row : typeof p.line === 'number' ? p.line : null,
+      field: typeof p.field === 'string' ? p.field : typeof p.column === 'string' ? p.column : null,
+      message: String(p.message ?? p.code ?? ''),
+    })),
+  };
+}
+
+/** Import screens: upload a CSV or XLSX file, see the dry-run report row by row, then import for real. */
+export function ImportsPage() {
+  const { t, i18n } = useTranslation();
+  const [kind, setKind] = useState<(typeof kinds)[number]>('vacancies');
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<{ dryRun: boolean; report: DryRunReport } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const kindLabel = (k: string) =>
+    ({ people: t('nav.people', 'People'), employers: t('nav.employers', 'Employers'), vacancies: t('nav.vacancies', 'Vacancies'), trainings: t('nav.trainings', 'Trainings') })[k] ?? k;
+
+  async function run(dryRun: boolean) {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`${endpoints.importDryRun(kind)}?dryRun=${dryRun}`, {
+        method: 'POST',
+        headers: { 'content-type': file.type || 'text/csv', 'accept-language': i18n.language, 'x-file-name': file.name },
+        body: file,
+        credentials: 'same-origin',
+      });
+      const body: unknown = await res.json().catch(() => ({}));
+      if (!res.ok) {
+        const b = body as { code?: ApiError['code']; message?: string; details?: Record<string, unknown> };
+        throw new ApiError(res.status, b.code ?? 'internal_error', b.message ?? res.statusText, b.details ?? {});
+      }
+      setReport({ dryRun, report: toReport(body) });
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void run(true);
+  }
+
+  const lang = i18n.language;
+  return (
+    <Page title={t('imports.title', 'Imports')}>
+      <form className="card form" onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor="imp-kind">{t('imports.kind', 'What the file holds')}</label>
+          <select id="imp-kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof kinds)[number])}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="imp-file">{t('imports.file', 'CSV or XLSX file')}</label>
+          <input id="imp-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <p className="muted">{t('imports.explain', 'A dry run checks every row and changes nothing. The import then takes the whole file or nothing.')}</p>
+        <Button type="submit" className="btn btn-primary" isDisabled={!file || busy}>
+          {t('imports.dryRun', 'Check the file (dry run)')}
+        </Button>
+      </form>
+      {error ? error.notAvailable ? <NotAvailable what={t('imports.title', 'Imports')} /> : <ErrorNotice error={error} /> : null}
+      {report ? (
+        <section className="card" aria-labelledby="report-title">
+          <h2 id="report-title">{report.dryRun ? t('imports.reportDry', 'Dry-run report') : t('imports.reportDone', 'Import report')}</h2>
+          <ul className="stat-list">
+            {(
+              [
+                ['rows', t('imports.rows', 'rows read')],
+                ['created', t('imports.created', 'would be created')],
+                ['updated', t('imports.updated', 'would be updated')],
+                ['unchanged', t('imports.unchanged', 'unchanged')],
+              ] as const
+            ).map(([k, label]) =>
+              report.report[k] === null ? null : (
+                <li key={k}>
+                  <span className="stat-number">{formatNumber(report.report[k] ?? 0, lang)}</span> {label}
+                </li>
+              ),
+            )}
+          </ul>
+          {report.report.problems.length ? (
+            <div className="table-wrap">
+              <table className="table">
+                <caption>{t('imports.problems', 'Rows with problems: nothing will be imported until they are fixed')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('imports.row', 'Row')}</th>
+                    <th scope="col">{t('imports.field', 'Field')}</th>
+                    <th scope="col">{t('imports.problem', 'Problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.report.problems.map((p, i) => (
+                    <tr key={i}>
+                      <td>{p.row === null ? '' : formatNumber(p.row, lang)}</td>
+                      <td>{p.field ?? ''}</td>
+                      <td>{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <>
+              <p className="notice notice-ok">{t('imports.clean', 'No problem found.')}</p>
+              {report.dryRun ? (
+                <Button className="btn btn-primary" isDisabled={busy} onPress={() => void run(false)}>
+                  {t('imports.importNow', 'Import now')}
+                </Button>
+              ) : null}
+            </>
+          )}
+        </section>
+      ) : null}
+    </Page>
+  );
+}

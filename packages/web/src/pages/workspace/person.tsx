@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { ApiError, query } from '../../api/client';
+import { createReferral } from '../../api/actions';
+import { endpoints } from '../../api/endpoints';
+import { personName, toMatch, toPage, toPersonSummary, toProfileSections, toReferral } from '../../api/resources';
+import { useApi } from '../../api/use-api';
+import { useCountryName, useLanguageName, useSectionLabel, useStatusLabel } from '../../components/labels';
+import { MatchCard } from '../../components/match-card';
+import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { directionOf } from '../../i18n/rtl';
+
+/** One view of a person: profile sections with completeness, matches with reasons, referrals, history. */
+export function PersonPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const person = useApi<unknown>(endpoints.person(id));
+  const summary = person.data === undefined ? null : toPersonSummary(person.data);
+  const countryName = useCountryName();
+  const languageName = useLanguageName();
+  return (
+    <Page title={summary?.name || t('person.title', 'Person')}>
+      <DataState state={person} what={t('nav.people', 'People')}>
+        {(raw) => (
+          <>
+            <p className="muted person-meta">
+              {[
+                summary?.countryOfReturn ? t('person.returnsTo', 'Returns to {{country}}', { country: countryName(summary.countryOfReturn) }) : null,
+                summary?.hostCountry ? t('person.livesIn', 'Lives in {{country}}', { country: countryName(summary.hostCountry) }) : null,
+                summary?.language ? t('person.speaks', 'Interview language: {{language}}', { language: languageName(summary.language) }) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            <Tabs className="tabs" defaultSelectedKey="profile">
+              <TabList aria-label={t('person.sections', 'Person sections')} className="tab-list">
+                <Tab id="profile">{t('person.profile', 'Profile')}</Tab>
+                <Tab id="matches">{t('person.matches', 'Matches')}</Tab>
+                <Tab id="referrals">{t('person.referrals', 'Referrals')}</Tab>
+                <Tab id="history">{t('person.history', 'History')}</Tab>
+              </TabList>
+              <TabPanel id="profile">
+                <ProfileSections raw={raw} language={summary?.language ?? i18n.language} />
+              </TabPanel>
+              <TabPanel id="matches">
+                <PersonMatches personId={id} />
+              </TabPanel>
+              <TabPanel id="referrals">
+                <PersonReferrals personId={id} />
+              </TabPanel>
+              <TabPanel id="history">
+                <PersonHistory personId={id} />
+              </TabPanel>
+            </Tabs>
+          </>
+        )}
+      </DataState>
+    </Page>
+  );
+}
+
+function ProfileSections({ raw, language }: { raw: unknown; language: string }) {
+  const { t, i18n } = useTranslation();
+  const sectionLabel = useSectionLabel();
+  const sections = toProfileSections(raw, i18n.language);
+  const stateLabel = (s: string) =>
+    s === 'complete' ? t('completeness.complete', 'Complete') : s === 'partial' ? t('completeness.partial', 'Partly filled') : t('completeness.empty', 'Not started');
+  return (
+    <div className="grid">
+      {sections.map((s) => (
+        <section key={s.key} className="card section" aria-labelledby={`sec-${s.key}`}>
+          <header className="section-head">
+            <h2 id={`sec-${s.key}`}>{sectionLabel(s.key)}</h2>
+            <StatusBadge status={s.state} label={stateLabel(s.state)} />
+          </header>
+          {s.entries.length ? (
+            <ul className="rows" dir="auto">
+              {s.entries.map((e, i) => (
+                <li key={i} dir={directionOf(language) === 'rtl' && /[\u0600-\u06FF]/.test(e) ? 'rtl' : undefined}>
+                  {e}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('completeness.nothing', 'Nothing recorded yet.')}</p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function PersonMatches({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation();
+  const [kind, setKind] = useState<'vacancy' | 'training'>('vacancy');
+  const matches = useApi<unknown>(`${endpoints.personMatches(personId)}${query({ kind, limit: 20 })}`);
+  const [referred, setReferred] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function refer(targetId: string) {
+    setError(null);
+    try {
+      await createReferral(personId, kind, targetId);
+      setReferred((s) => new Set(s).add(targetId));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+    }
+  }
+
+  return (
+    <div>
+      <div className="segmented" role="group" aria-label={t('matches.kind', 'Kind of match')}>
+        <button type="button" aria-pressed={kind === 'vacancy'} onClick={() => setKind('vacancy')}>
+          {t('nav.vacancies', 'Vacancies')}
+        </button>
+        <button type="button" aria-pressed={kind === 'training'} onClick={() => setKind('training')}>
+          {t('nav.trainings', 'Trainings')}
+        </button>
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+      <DataState state={matches} what={t('matches.title', 'Matches')} isEmpty={(b) => toPage(b, toMatch).items.length === 0} empty={t('matches.none', 'No match yet. A fuller profile gives better matches.')}>
+        {(body) => (
+          <div className="stack">
+            {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
+              <MatchCard
+                key={m.id}
+                match={m}
+                actions={
+                  referred.has(m.id) ? (
+                    <span className="notice notice-ok" role="status">
+                      {t('matches.referred', 'Referred')}
+                    </span>
+                  ) : (
+                    <Button className="btn btn-primary" onPress={() => void refer(m.id)}>
+                      {kind === 'vacancy' ? t('matches.refer', 'Refer to this vacancy') : t('matches.referTraining', 'Refer to this training')}
+                    </Button>
+                  )
+                }
+              />
+            ))}
+          </div>
+        )}
+      </DataState>
+    </div>
+  );
+}
+
+function PersonReferrals({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
+  const state = useApi<unknown>(`${endpoints.referrals}${query({ personId, limit: 50 })}`);
+  return (
+    <DataState state={state} what={t('nav.referrals', 'Referrals')} isEmpty={(b) => toPage(b, toReferral).items.length === 0} empty={t('dashboard.noReferrals', 'No referrals yet.')}>
+      {(body) => (
+        <ul className="rows">
+          {toPage(body, (r) => toReferral(r, i18n.language)).items.map((r) => (
+            <li key={r.id}>
+              <span>
+                <strong>{r.targetTitle}</strong> {r.organisation ? <span className="muted">· {r.organisation}</span> : null}
+              </span>
+              <span>
+                <StatusBadge status={r.status} label={statusLabel(r.status)} /> <span className="muted">{formatDate(r.updatedAt, i18n.language)}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </DataState>
+  );
+}
+
+function PersonHistory({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation();
+  const state = useApi<unknown>(endpoints.personHistory(personId));
+  return (
+    <DataState state={state} what={t('person.history', 'History')} isEmpty={(b) => toPage(b, (x) => x).items.length === 0} empty={t('person.noHistory', 'No history yet.')}>
+      {(body) => (
+        <ol className="timeline">
+          {toPage(body, (x) => x as Record<string, unknown>).items.map((e, i) => (
+            <li key={String(e.id ?? i)}>
+              <time dateTime={String(e.at ?? e.createdAt ?? '')}>{formatDateTime(String(e.at ?? e.createdAt ?? ''), i18n.language)}</time>{' '}
+              <span>{String(e.summary ?? e.action ?? e.type ?? '')}</span> {e.by || e.actor ? <span className="muted">· {personName(e.by ?? e.actor) || String(e.by ?? '')}</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </DataState>
+  );
+}
