@@ -10,6 +10,8 @@ export const errorCodes = [
   'version_conflict',
   'precondition_required',
   'idempotency_conflict',
+  'invalid_reference',
+  'invalid_transition',
   'unauthenticated',
   'forbidden',
   'consent_required',
@@ -36,6 +38,14 @@ export interface FieldIssue {
 }
 
 export type ErrorDetails = Record<string, unknown>;
+
+/** A field of a record that points to a record that does not exist or is archived. */
+export interface ReferenceIssue {
+  path: (string | number)[];
+  entity: string;
+  id: string;
+  reason: 'missing' | 'archived';
+}
 
 /** The one error type thrown by domain code. Carries a stable code and structured details. */
 export class DomainError extends Error {
@@ -72,6 +82,9 @@ export const errors = {
     new DomainError('version_conflict', { entity, id, expected, actual }),
   preconditionRequired: (header: string) => new DomainError('precondition_required', { header }),
   idempotencyConflict: (key: string) => new DomainError('idempotency_conflict', { key }),
+  invalidReference: (issues: ReferenceIssue[]) => new DomainError('invalid_reference', { issues }),
+  invalidTransition: (entity: string, id: string, from: string, to: string, reason = 'not_allowed') =>
+    new DomainError('invalid_transition', { entity, id, from, to, reason }),
   unauthenticated: () => new DomainError('unauthenticated'),
   forbidden: (action: string, resource: string) => new DomainError('forbidden', { action, resource }),
   consentRequired: (personId: string, purpose: string) =>

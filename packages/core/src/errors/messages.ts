@@ -8,6 +8,12 @@ type Template = (d: ErrorDetails) => string;
 type Catalogue = Record<ErrorCode, Template>;
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+/** The field paths of invalid references, e.g. " (employerId, languages.0)". */
+const refs = (d: ErrorDetails): string => {
+  const issues = Array.isArray(d.issues) ? (d.issues as { path?: unknown }[]) : [];
+  const paths = issues.map((i) => (Array.isArray(i.path) ? i.path.join('.') : '')).filter(Boolean);
+  return paths.length ? ` (${paths.join(', ')})` : '';
+};
 
 const en: Catalogue = {
   validation_failed: () => 'Some fields are not valid.',
@@ -17,6 +23,9 @@ const en: Catalogue = {
   version_conflict: () => 'This record was changed by someone else. Reload it and try again.',
   precondition_required: (d) => `The ${s(d.header)} header is required for this request.`,
   idempotency_conflict: () => 'This Idempotency-Key was already used for a different request.',
+  invalid_reference: (d) => `Some fields refer to records that do not exist or are archived${refs(d)}.`,
+  invalid_transition: (d) =>
+    `The status cannot change from ${s(d.from)} to ${s(d.to)}${d.reason && d.reason !== 'not_allowed' ? ` (${s(d.reason)})` : ''}.`,
   unauthenticated: () => 'Please sign in.',
   forbidden: () => 'You are not allowed to do this.',
   consent_required: () => 'The person has not given consent for this purpose.',
@@ -41,6 +50,8 @@ const fr: Catalogue = {
     'Cet enregistrement a été modifié par quelqu’un d’autre. Rechargez-le et réessayez.',
   precondition_required: (d) => `L’en-tête ${s(d.header)} est obligatoire pour cette demande.`,
   idempotency_conflict: () => 'Cette clé Idempotency-Key a déjà servi pour une autre demande.',
+  invalid_reference: (d) => `Certains champs renvoient à des éléments inexistants ou archivés${refs(d)}.`,
+  invalid_transition: (d) => `Le statut ne peut pas passer de ${s(d.from)} à ${s(d.to)}.`,
   unauthenticated: () => 'Veuillez vous connecter.',
   forbidden: () => 'Vous n’êtes pas autorisé à faire cela.',
   consent_required: () => 'La personne n’a pas donné son consentement pour cette finalité.',
@@ -64,6 +75,9 @@ const nl: Catalogue = {
     'Dit record is door iemand anders gewijzigd. Laad het opnieuw en probeer het nog eens.',
   precondition_required: (d) => `De header ${s(d.header)} is verplicht voor dit verzoek.`,
   idempotency_conflict: () => 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
+  invalid_reference: (d) =>
+    `Sommige velden verwijzen naar records die niet bestaan of gearchiveerd zijn${refs(d)}.`,
+  invalid_transition: (d) => `De status kan niet van ${s(d.from)} naar ${s(d.to)} gaan.`,
   unauthenticated: () => 'Meld u aan.',
   forbidden: () => 'U mag dit niet doen.',
   consent_required: () => 'De persoon heeft voor dit doel geen toestemming gegeven.',
@@ -86,6 +100,8 @@ const ar: Catalogue = {
   version_conflict: () => 'غيّر شخص آخر هذا السجل. أعد تحميله وحاول مرة أخرى.',
   precondition_required: (d) => `الترويسة ${s(d.header)} مطلوبة لهذا الطلب.`,
   idempotency_conflict: () => 'استُخدم مفتاح Idempotency-Key هذا لطلب مختلف.',
+  invalid_reference: (d) => `تشير بعض الحقول إلى سجلات غير موجودة أو مؤرشفة${refs(d)}.`,
+  invalid_transition: (d) => `لا يمكن تغيير الحالة من ${s(d.from)} إلى ${s(d.to)}.`,
   unauthenticated: () => 'يرجى تسجيل الدخول.',
   forbidden: () => 'غير مسموح لك بهذا الإجراء.',
   consent_required: () => 'لم يوافق الشخص على هذا الغرض.',
@@ -108,6 +124,8 @@ const ckb: Catalogue = {
   version_conflict: () => 'کەسێکی تر ئەم تۆمارەی گۆڕیوە. دووبارە باری بکەرەوە و هەوڵ بدەرەوە.',
   precondition_required: (d) => `سەرپەڕەی ${s(d.header)} بۆ ئەم داواکارییە پێویستە.`,
   idempotency_conflict: () => 'ئەم کلیلی Idempotency-Key ـە پێشتر بۆ داواکارییەکی تر بەکارهاتووە.',
+  invalid_reference: (d) => `هەندێک خانە ئاماژە بە تۆمارێک دەکەن کە بوونی نییە یان ئەرشیف کراوە${refs(d)}.`,
+  invalid_transition: (d) => `دۆخەکە ناتوانرێت لە ${s(d.from)} بگۆڕدرێت بۆ ${s(d.to)}.`,
   unauthenticated: () => 'تکایە بچۆ ژوورەوە.',
   forbidden: () => 'ڕێگەت پێنەدراوە ئەمە بکەیت.',
   consent_required: () => 'کەسەکە ڕەزامەندی بۆ ئەم مەبەستە نەداوە.',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Page } from './pagination';
 import { listQueryBase } from './pagination';
+import { countryCode } from './common';
+import { organisationProfileSchemas } from './organisation-profiles';
 
 /** Kinds of organisation Passerelle keeps (C2). */
 export const organisationKinds = [
@@ -12,19 +14,24 @@ export const organisationKinds = [
   'public_employment_service',
 ] as const;
 
-/** ISO 3166-1 alpha-2 country code. */
-export const countryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BE or IQ');
+export { countryCode };
 
-export const organisationInput = z.object({
-  kind: z.enum(organisationKinds),
-  name: z.string().trim().min(1).max(300),
-  country: countryCode.nullish(),
-  externalId: z.string().trim().min(1).max(200).nullish(),
-  /** Kind-specific profile (sector, size, contacts, vetting...); the records issue types it per kind. */
-  data: z.record(z.string(), z.unknown()).default({}),
-});
+export const organisationInput = z
+  .object({
+    kind: z.enum(organisationKinds),
+    name: z.string().trim().min(1).max(300),
+    country: countryCode.nullish(),
+    externalId: z.string().trim().min(1).max(200).nullish(),
+    /** Kind-specific profile (sector, size, contacts, vetting...), checked against `organisationProfileSchemas[kind]`. */
+    data: z.record(z.string(), z.unknown()).default({}),
+  })
+  .superRefine((v, ctx) => {
+    const profile = organisationProfileSchemas[v.kind].safeParse(v.data);
+    if (!profile.success) {
+      for (const issue of profile.error.issues)
+        ctx.addIssue({ ...issue, path: ['data', ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+    }
+  });
 export type OrganisationInput = z.infer<typeof organisationInput>;
 
 export interface Organisation {

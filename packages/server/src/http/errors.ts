@@ -18,6 +18,8 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   version_conflict: 412,
   precondition_required: 428,
   idempotency_conflict: 422,
+  invalid_reference: 422,
+  invalid_transition: 409,
   unauthenticated: 401,
   forbidden: 403,
   consent_required: 403,
