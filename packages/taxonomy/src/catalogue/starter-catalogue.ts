@@ -2,6 +2,7 @@ import { buildCatalogue } from './build-catalogue';
 import { agricultureModule } from './sectors/agriculture';
 import { constructionModule } from './sectors/construction';
 import { foodProcessingModule } from './sectors/food-processing';
+import { tailoringModule } from './sectors/tailoring';
 import { transversalModule } from './sectors/transversal';
 import type { StarterCatalogue } from './types';
 
@@ -13,4 +14,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   constructionModule,
   agricultureModule,
   foodProcessingModule,
+  tailoringModule,
 ]);

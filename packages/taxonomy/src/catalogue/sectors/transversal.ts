@@ -458,6 +458,15 @@ export const transversalModule: TransversalModule = {
       ]),
     ),
     withReuseLevel(
+      'transversal',
+      skill('think-creatively', 'c624c6a3-b0ba-4a31-a296-0d433fe47e41', [
+        'be creative | think creatively',
+        'faire preuve de créativité | créativité',
+        'creatief denken | creativiteit',
+        'التفكير الإبداعي | الإبداع',
+      ]),
+    ),
+    withReuseLevel(
       'cross-sector',
       knowledge('quality-standards', '8d4271ca-c9fd-40b3-875f-15f78332a49e', [
         'quality standards',
