@@ -1,0 +1,157 @@
+/**
+ * Append-only storage for variable-length integer records, in pages so that growth never
+ * copies what is already stored. A record never straddles two pages. Floats are stored in
+ * the same slots through a Float32Array alias of each page.
+ */
+export class Arena {
+  readonly pages: Int32Array[] = [];
+  readonly floatPages: Float32Array[] = [];
+  private page = -1;
+  private used = 0;
+  /** Ints ever appended (including superseded records), for compaction decisions. */
+  totalInts = 0;
+
+  constructor(readonly pageInts = 1 << 20) {}
+
+  /** Copies `record` in and returns where it went. */
+  append(record: Int32Array): { page: number; offset: number } {
+    const n = record.length;
+    const current = this.pages[this.page];
+    if (!current || this.used + n > current.length) {
+      const size = Math.max(this.pageInts, n);
+      const buffer = new ArrayBuffer(size * 4);
+      this.pages.push(new Int32Array(buffer));
+      this.floatPages.push(new Float32Array(buffer));
+      this.page = this.pages.length - 1;
+      this.used = 0;
+    }
+    const target = this.pages[this.page]!;
+    target.set(record, this.used);
+    const offset = this.used;
+    this.used += n;
+    this.totalInts += n;
+    return { page: this.page, offset };
+  }
+
+  /** Bytes held by the pages. */
+  bytes(): number {
+    let total = 0;
+    for (const p of this.pages) total += p.byteLength;
+    return total;
+  }
+}
+
+/** A record being written: ints and float32s share one buffer, as in the arena. */
+export class RecordWriter {
+  private i32: Int32Array;
+  private f32: Float32Array;
+  private length: number;
+  private lists = 0;
+
+  /** `headerInts` scalar slots, then `listCount + 1` list offsets, then the lists' items. */
+  constructor(
+    private readonly headerInts: number,
+    private readonly listCount: number,
+  ) {
+    const capacity = headerInts + listCount + 1 + 64;
+    const buffer = new ArrayBuffer(capacity * 4);
+    this.i32 = new Int32Array(buffer);
+    this.f32 = new Float32Array(buffer);
+    this.length = headerInts + listCount + 1;
+    this.i32[headerInts] = this.length;
+  }
+
+  int(slot: number, value: number): this {
+    this.i32[slot] = value;
+    return this;
+  }
+
+  float(slot: number, value: number): this {
+    this.f32[slot] = value;
+    return this;
+  }
+
+  /** Appends the next list (lists are written in order). */
+  list(items: ArrayLike<number>): this {
+    this.ensure(this.length + items.length);
+    for (let i = 0; i < items.length; i++) this.i32[this.length + i] = items[i] as number;
+    this.length += items.length;
+    this.lists++;
+    this.i32[this.headerInts + this.lists] = this.length;
+    return this;
+  }
+
+  finish(): Int32Array {
+    if (this.lists !== this.listCount) throw new Error(`record has ${this.lists} lists, expected ${this.listCount}`);
+    return this.i32.slice(0, this.length);
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.i32.length) return;
+    const buffer = new ArrayBuffer(Math.max(n, this.i32.length * 2) * 4);
+    const next = new Int32Array(buffer);
+    next.set(this.i32);
+    this.i32 = next;
+    this.f32 = new Float32Array(buffer);
+  }
+}
+
+/** Reads one record: the base class of the per-kind views. Move it with `at`. */
+export class RecordView {
+  i32: Int32Array;
+  f32: Float32Array;
+  base = 0;
+
+  constructor(
+    protected readonly listsAt: number,
+    protected readonly listCount: number,
+    record?: Int32Array,
+  ) {
+    const r = record ?? new Int32Array(listsAt + listCount + 1).fill(listsAt + listCount + 1, listsAt);
+    this.i32 = r;
+    this.f32 = new Float32Array(r.buffer, r.byteOffset, r.length);
+  }
+
+  /** Points the view at a record in an arena page. */
+  at(i32: Int32Array, f32: Float32Array, base: number): this {
+    this.i32 = i32;
+    this.f32 = f32;
+    this.base = base;
+    return this;
+  }
+
+  /** First item index of list `l` in `i32`. */
+  start(l: number): number {
+    return this.base + this.i32[this.base + this.listsAt + l]!;
+  }
+
+  /** One past the last item index of list `l` in `i32`. */
+  end(l: number): number {
+    return this.base + this.i32[this.base + this.listsAt + l + 1]!;
+  }
+
+  /** Whether list `l` contains `value`. */
+  has(l: number, value: number): boolean {
+    const e = this.end(l);
+    for (let i = this.start(l); i < e; i++) if (this.i32[i] === value) return true;
+    return false;
+  }
+
+  /** Whether lists `l` of this record and `m` of `other` share a value. */
+  intersects(l: number, other: RecordView, m: number): boolean {
+    const e = this.end(l);
+    for (let i = this.start(l); i < e; i++) if (other.has(m, this.i32[i]!)) return true;
+    return false;
+  }
+
+  /** Copies list `l` out (for explanations and tests; not for hot paths). */
+  list(l: number): number[] {
+    return Array.from(this.i32.subarray(this.start(l), this.end(l)));
+  }
+
+  /** A copy of the whole record. */
+  copyRecord(): Int32Array {
+    const length = this.i32[this.base + this.listsAt + this.listCount]!;
+    return this.i32.slice(this.base, this.base + length);
+  }
+}

@@ -1,0 +1,87 @@
+/** Maps strings to dense integer ids (0, 1, 2, ...) and back. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+
+  constructor(values: Iterable<string> = []) {
+    for (const v of values) this.intern(v);
+  }
+
+  /** The id of `value`, assigning the next id when it is new. */
+  intern(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+
+  /** The id of `value`, or -1 when it was never interned. */
+  find(value: string): number {
+    return this.ids.get(value) ?? -1;
+  }
+
+  /** The string for an id (throws on an unknown id: it is a programming error). */
+  value(id: number): string {
+    const v = this.values[id];
+    if (v === undefined) throw new RangeError(`unknown id ${id}`);
+    return v;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  clone(): Interner {
+    return new Interner(this.values);
+  }
+}
+
+/** Compressed sparse rows: the neighbours of node `i` are `targets[offsets[i] .. offsets[i+1])`. */
+export interface Csr {
+  offsets: Int32Array;
+  targets: Int32Array;
+}
+
+/** Builds a CSR adjacency from edge pairs, dropping duplicate edges, keeping first-seen order. */
+export function buildCsr(nodeCount: number, from: ArrayLike<number>, to: ArrayLike<number>): Csr {
+  const counts = new Int32Array(nodeCount + 1);
+  for (let i = 0; i < from.length; i++) counts[(from[i] as number) + 1]!++;
+  for (let i = 0; i < nodeCount; i++) counts[i + 1]! += counts[i]!;
+  const offsets = counts.slice();
+  const fill = counts.slice(0, nodeCount);
+  const targets = new Int32Array(from.length);
+  for (let i = 0; i < from.length; i++) {
+    const f = from[i] as number;
+    targets[fill[f]!++] = to[i] as number;
+  }
+  // Remove duplicates per row (rows are short).
+  let write = 0;
+  const out = new Int32Array(nodeCount + 1);
+  for (let n = 0; n < nodeCount; n++) {
+    const start = offsets[n]!;
+    const end = offsets[n + 1]!;
+    out[n] = write;
+    for (let i = start; i < end; i++) {
+      const t = targets[i]!;
+      let dup = false;
+      for (let j = out[n]!; j < write; j++) {
+        if (targets[j] === t) {
+          dup = true;
+          break;
+        }
+      }
+      if (!dup) targets[write++] = t;
+    }
+  }
+  out[nodeCount] = write;
+  return { offsets: out, targets: targets.slice(0, write) };
+}
+
+/** The neighbours of `node` as a view (empty for nodes beyond the CSR). */
+export function csrRow(csr: Csr, node: number): Int32Array {
+  if (node < 0 || node + 1 >= csr.offsets.length) return new Int32Array(0);
+  return csr.targets.subarray(csr.offsets[node]!, csr.offsets[node + 1]!);
+}

@@ -1,0 +1,143 @@
+import { iscoMinorOf, parseIscoUnit, type Knowledge } from '../knowledge/knowledge';
+import type { MatchOptions } from '../options';
+import type { MatchVacancy } from '../types';
+import { RecordView, RecordWriter } from './arena';
+import { cefrRank, cefrSkillRank, cellOf, daySlot, shiftMask } from './common';
+import { internLanguage, internLocation, type Dictionaries } from './dictionaries';
+
+const HEADER = 21;
+/** Lists of a vacancy record. */
+export const VL = {
+  /** `skill << 1 | optional`, essential ones first. */
+  skills: 0,
+  /** `language << 8 | activity << 5 | level << 1 | hard` (activity 0 = any, 1..5; level 1..6). */
+  languages: 1,
+} as const;
+const LIST_COUNT = 2;
+
+/** Reads a vacancy record. */
+export class VacancyView extends RecordView {
+  constructor(record?: Int32Array) {
+    super(HEADER, LIST_COUNT, record);
+  }
+  get country(): number {
+    return this.i32[this.base]!;
+  }
+  get region(): number {
+    return this.i32[this.base + 1]!;
+  }
+  get district(): number {
+    return this.i32[this.base + 2]!;
+  }
+  get lat(): number {
+    return this.f32[this.base + 3]!;
+  }
+  get lon(): number {
+    return this.f32[this.base + 4]!;
+  }
+  get cell(): number {
+    return this.i32[this.base + 5]!;
+  }
+  get occupation(): number {
+    return this.i32[this.base + 6]!;
+  }
+  get isco4(): number {
+    return this.i32[this.base + 7]!;
+  }
+  get isco3(): number {
+    return this.i32[this.base + 8]!;
+  }
+  get sector(): number {
+    return this.i32[this.base + 9]!;
+  }
+  get minIsced(): number {
+    return this.i32[this.base + 10]!;
+  }
+  get homeBased(): boolean {
+    return this.i32[this.base + 11] === 1;
+  }
+  get hours(): number {
+    return this.f32[this.base + 12]!;
+  }
+  get shifts(): number {
+    return this.i32[this.base + 13]!;
+  }
+  /** -1 when unknown. */
+  get seats(): number {
+    return this.i32[this.base + 14]!;
+  }
+  get opensDay(): number {
+    return this.i32[this.base + 15]!;
+  }
+  get closesDay(): number {
+    return this.i32[this.base + 16]!;
+  }
+  /** Required driving licence id, -1 for none. */
+  get licence(): number {
+    return this.i32[this.base + 17]!;
+  }
+  get rightToWorkRequired(): boolean {
+    return this.i32[this.base + 18] === 1;
+  }
+  get essentialCount(): number {
+    return this.i32[this.base + 19]!;
+  }
+  get optionalCount(): number {
+    return this.i32[this.base + 20]!;
+  }
+}
+
+/** Encodes a vacancy for the engine. Pure apart from interning new strings into `d`. */
+export function encodeVacancy(
+  vacancy: MatchVacancy,
+  knowledge: Knowledge,
+  d: Dictionaries,
+  options: MatchOptions,
+): Int32Array {
+  const loc = internLocation(d, vacancy.location);
+  const lat = vacancy.location?.lat;
+  const lon = vacancy.location?.lon;
+  const hasCoords = typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
+  const occ = vacancy.occupation?.uri ? d.occupations.intern(vacancy.occupation.uri) : -1;
+  let unit = parseIscoUnit(vacancy.occupation?.isco);
+  if (unit < 0 && occ >= 0 && occ < knowledge.occupationIsco.length) unit = knowledge.occupationIsco[occ]!;
+  const essential = [...new Set((vacancy.essentialSkills ?? []).map((s) => d.skills.intern(s)))];
+  const essentialSet = new Set(essential);
+  const optional = [...new Set((vacancy.optionalSkills ?? []).map((s) => d.skills.intern(s)))].filter(
+    (s) => !essentialSet.has(s),
+  );
+  const languages = (vacancy.languages ?? []).map(
+    (l) =>
+      (internLanguage(d, l.language) << 8) |
+      (cefrSkillRank(l.skill) << 5) |
+      (cefrRank(l.minLevel) << 1) |
+      (l.hard ? 1 : 0),
+  );
+  const hours = vacancy.hoursPerWeek;
+  const licence = vacancy.requirements?.drivingLicence;
+  return new RecordWriter(HEADER, LIST_COUNT)
+    .int(0, loc.country)
+    .int(1, loc.region)
+    .int(2, loc.district)
+    .float(3, hasCoords ? (lat as number) : Number.NaN)
+    .float(4, hasCoords ? (lon as number) : Number.NaN)
+    .int(5, hasCoords ? cellOf(lat as number, lon as number, options.place.cellDegrees) : -1)
+    .int(6, occ)
+    .int(7, unit)
+    .int(8, iscoMinorOf(knowledge, unit))
+    .int(9, vacancy.sector ? d.sectors.intern(vacancy.sector.trim().toUpperCase()) : -1)
+    .int(10, typeof vacancy.minIscedLevel === 'number' ? vacancy.minIscedLevel : -1)
+    .int(11, vacancy.homeBasedPossible ? 1 : 0)
+    .float(12, typeof hours === 'number' && hours > 0 ? hours : Number.NaN)
+    .int(13, shiftMask(vacancy.shifts))
+    .int(14, typeof vacancy.seats === 'number' ? vacancy.seats : -1)
+    .int(15, daySlot(vacancy.opensOn))
+    .int(16, daySlot(vacancy.closesOn))
+    .int(17, licence ? d.licences.intern(licence.trim().toUpperCase()) : -1)
+    .int(18, vacancy.requirements?.rightToWork ? 1 : 0)
+    .int(19, essential.length)
+    .int(20, optional.length)
+    .list([...essential.map((s) => s << 1), ...optional.map((s) => (s << 1) | 1)])
+    .list(languages)
+    .finish();
+}
