@@ -13,11 +13,13 @@ const allowed = {
   text: ['core', 'taxonomy'],
   matching: ['core', 'taxonomy'],
   db: ['core'],
-  server: ['core', 'taxonomy', 'text', 'matching', 'db'],
-  cli: ['core', 'taxonomy', 'text', 'matching', 'db', 'server'],
+  demo: ['core', 'taxonomy'],
+  io: ['core', 'taxonomy', 'text', 'db'],
+  server: ['core', 'taxonomy', 'text', 'matching', 'db', 'demo', 'io'],
+  cli: ['core', 'taxonomy', 'text', 'matching', 'db', 'demo', 'io', 'server'],
   web: ['core'],
 };
-const all = ['core', 'taxonomy', 'text', 'matching', 'db', 'server', 'cli', 'web'];
+const all = ['core', 'taxonomy', 'text', 'matching', 'db', 'demo', 'io', 'server', 'cli', 'web'];
 
 const arrowRules = Object.entries(allowed).map(([pkg, deps]) => ({
   files: [`packages/${pkg}/**/*.ts`, `packages/${pkg}/**/*.tsx`],
