@@ -2,3 +2,4 @@
 export * from './organisations';
 export * from './taxonomy';
 export * from './trust';
+export * from './records';
