@@ -1,7 +1,9 @@
 import { buildCatalogue } from './build-catalogue';
 import { agricultureModule } from './sectors/agriculture';
+import { cleaningModule } from './sectors/cleaning';
 import { constructionModule } from './sectors/construction';
 import { foodProcessingModule } from './sectors/food-processing';
+import { hospitalityModule } from './sectors/hospitality';
 import { tailoringModule } from './sectors/tailoring';
 import { transversalModule } from './sectors/transversal';
 import type { StarterCatalogue } from './types';
@@ -15,4 +17,6 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   agricultureModule,
   foodProcessingModule,
   tailoringModule,
+  hospitalityModule,
+  cleaningModule,
 ]);
