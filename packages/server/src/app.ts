@@ -3,6 +3,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -11,20 +13,42 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@passerelle/core';
-import type { Database } from '@passerelle/db';
-import { allowAllPolicy, type AccessPolicy, type Actor } from './auth/policy';
-import { allowAllConsent, noAudit, type AuditSink, type ConsentChecker } from './auth/ports';
+import {
+  createApiTokenStore,
+  createAuditStore,
+  createSessionStore,
+  createUserStore,
+  type Database,
+} from '@passerelle/db';
+import { registerAuthentication } from './auth/authenticate';
+import { createDataRights, registerTrustPersonData, type DataRights } from './auth/data-rights';
+import { ensureDemoUsers } from './auth/demo';
+import { TrustRegistry } from './auth/registry';
+import { createRolePolicy } from './auth/role-policy';
+import { createAuditSink, createConsentChecker } from './auth/services';
+import type { AccessPolicy, Actor } from './auth/policy';
+import type { AuditSink, ConsentChecker } from './auth/ports';
 import type { AppContext } from './context';
 import { handleError, handleNotFound } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
 import { healthRoutes } from './routes/health/routes';
 import { organisationRoutes } from './routes/organisations/routes';
+import { authRoutes } from './routes/auth/routes';
+import { userRoutes } from './routes/users/routes';
+import { tokenRoutes } from './routes/tokens/routes';
+import { consentRoutes } from './routes/consents/routes';
+import { auditRoutes } from './routes/audit/routes';
+import { dataRightsRoutes } from './routes/data-rights/routes';
 import { webRoutes } from './routes/web/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling; set by the authentication hook (anonymous until then). */
     actor: Actor;
+  }
+  interface FastifyInstance {
+    /** The app's context and data-rights services (for the CLI: retention, erasure). */
+    passerelle: { ctx: AppContext; dataRights: DataRights };
   }
 }
 
@@ -37,16 +61,14 @@ export interface BuildAppOptions {
   audit?: AuditSink;
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Tests only: the actor of requests without credentials (see `createTestApp`). Refused when
+   * `config.production` is true; `passerelle serve` never sets it.
+   */
+  testActor?: Actor | null;
+  /** Sign-in attempts per address and window (default 10 a minute). */
+  signInRateLimit?: { max: number; timeWindow: number };
 }
-
-const anonymous: Actor = {
-  kind: 'anonymous',
-  userId: null,
-  role: null,
-  organisationId: null,
-  country: null,
-  scopes: null,
-};
 
 /** Builds the HTTP app (not listening). Tests call it in-process with `app.inject`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -73,9 +95,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler(handleNotFound);
 
   app.decorateRequest('actor', null as unknown as Actor);
-  app.addHook('onRequest', async (request, reply) => {
-    request.actor = anonymous;
-    reply.header('x-request-id', request.id);
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerAuthentication(app, {
+    config: options.config,
+    users: createUserStore(options.database.db),
+    sessions: createSessionStore(options.database.db),
+    tokens: createApiTokenStore(options.database.db),
+    now,
+    testActor: options.testActor ?? null,
   });
 
   await app.register(helmet, {
@@ -114,19 +144,33 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const trust = new TrustRegistry();
+  const consentLedger = createConsentChecker(options.database, now);
+  const audit = options.audit ?? createAuditSink(createAuditStore(options.database), now, newId);
   const ctx: AppContext = {
     config: options.config,
     database: options.database,
-    policy: options.policy ?? allowAllPolicy,
-    consent: options.consent ?? allowAllConsent,
-    audit: options.audit ?? noAudit,
-    now: options.now ?? (() => new Date()),
-    newId: options.newId ?? randomUUID,
+    policy: options.policy ?? createRolePolicy({ consent: consentLedger, audit, registry: trust }),
+    consent: options.consent ?? consentLedger,
+    audit,
+    now,
+    newId,
+    trust,
   };
+  registerTrustPersonData(trust, options.database);
+  const dataRights = createDataRights({ database: options.database, registry: trust, audit, now });
+  app.decorate('passerelle', { ctx, dataRights });
+  if (options.config.demo && !options.config.production) await ensureDemoUsers(options.database);
   registerIdempotency(app, options.database, (r: FastifyRequest) => r.actor.userId ?? r.actor.kind);
 
   await app.register(async (scope) => healthRoutes(scope, { ...ctx, isShuttingDown: () => shuttingDown }));
   await app.register(async (scope) => organisationRoutes(scope, ctx));
+  await app.register(async (scope) => authRoutes(scope, ctx, { signInRateLimit: options.signInRateLimit }));
+  await app.register(async (scope) => userRoutes(scope, ctx));
+  await app.register(async (scope) => tokenRoutes(scope, ctx));
+  await app.register(async (scope) => consentRoutes(scope, ctx));
+  await app.register(async (scope) => auditRoutes(scope, ctx));
+  await app.register(async (scope) => dataRightsRoutes(scope, ctx, dataRights));
   await app.register(async (scope) => webRoutes(scope));
 
   await app.ready();

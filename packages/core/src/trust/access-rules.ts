@@ -188,6 +188,13 @@ export const accessRules: Record<ResourceKind, Partial<Record<Role, readonly Acc
   },
   user: {
     administrator: [{ actions: ALL, scopes: ['any'] }],
+    programme_manager: [{ actions: ['read'], scopes: ['own_user'] }],
+    case_manager: [{ actions: ['read'], scopes: ['own_user'] }],
+    counsellor: [{ actions: ['read'], scopes: ['own_user'] }],
+    employer: [{ actions: ['read'], scopes: ['own_user'] }],
+    training_provider: [{ actions: ['read'], scopes: ['own_user'] }],
+    partner: [{ actions: ['read'], scopes: ['own_user'] }],
+    person: [{ actions: ['read'], scopes: ['own_user'] }],
   },
   token: {
     administrator: [{ actions: ALL, scopes: ['any'] }],

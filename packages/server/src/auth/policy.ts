@@ -1,6 +1,8 @@
+import type { ListScope } from '@passerelle/core';
+
 /**
- * Access control goes through this one interface. Until the trust issue lands, `allowAllPolicy`
- * stands behind it, so that routes never have to be rewired.
+ * Access control goes through this one interface. The default is the role policy
+ * (`role-policy.ts`); `allowAllPolicy` remains for tests that want no access control.
  */
 
 /** Who is calling. */
@@ -12,6 +14,18 @@ export interface Actor {
   country: string | null;
   /** Scopes of an API token; null for sessions. */
   scopes: string[] | null;
+  /** For the `person` role: their own person record. */
+  personId?: string | null;
+  /** Extra rights granted by an administrator (e.g. `personal_details`). */
+  grants?: string[];
+  /** True when the session passed the second factor (or none is required). */
+  mfa?: boolean;
+  /** Why the caller needs sensitive fields (the `X-Access-Reason` header); audited. */
+  accessReason?: string | null;
+  /** The request this actor made, for the audit trail. */
+  requestId?: string | null;
+  sessionId?: string | null;
+  tokenId?: string | null;
 }
 
 export const systemActor: Actor = {
@@ -25,10 +39,19 @@ export const systemActor: Actor = {
 
 export type Action = 'list' | 'read' | 'create' | 'update' | 'archive' | 'delete' | 'export' | 'import';
 
+/** The scope of what an actor may list; see `listScopeFor` in core. */
+export type { ListScope };
+
 /** A resource being acted on: its type, and the record when there is one. */
 export interface ResourceRef {
   type: string;
   record?: Record<string, unknown> | null;
+  /**
+   * For records about a person (referrals, plans, notes...): the person record, or at least its
+   * `id`, `organisationId`, `caseManagerIds` and `counsellorIds`. When absent, the policy loads it
+   * through the registered person loader.
+   */
+  person?: Record<string, unknown> | null;
 }
 
 export interface AccessPolicy {
@@ -43,6 +66,10 @@ export interface AccessPolicy {
     type: string,
     record: T,
   ): Partial<T> | Promise<Partial<T>>;
+  /** Like `authorize`, but answers instead of throwing (for filtering a list record by record). */
+  permits?(actor: Actor, action: Action, resource: ResourceRef): Promise<boolean>;
+  /** What the actor may list of a type, as a filter for a store query (see core `listScopeFor`). */
+  listScope?(actor: Actor, type: string): ListScope;
 }
 
 /** Allows everything and hides nothing. Replaced by the trust issue's role-based policy. */

@@ -1,0 +1,87 @@
+import {
+  activeConsents,
+  changedFieldNames,
+  errors,
+  recipientCategoryOfKind,
+  type ConsentRecord,
+} from '@passerelle/core';
+import { createConsentStore, createOrganisationStore, type AuditStore, type Database } from '@passerelle/db';
+import type { AuditEntry, AuditSink, ConsentChecker, ConsentPurpose, ConsentRecipient } from './ports';
+
+/**
+ * The consent ledger behind `ctx.consent`. Nothing is cached: a withdrawal takes effect on the
+ * very next check. A recipient organisation is also covered by a consent for its category
+ * (e.g. `employers`).
+ */
+export function createConsentChecker(
+  database: Database,
+  now: () => Date,
+): ConsentChecker & {
+  activeFor(personId: string, purpose: ConsentPurpose, recipient: ConsentRecipient): Promise<ConsentRecord[]>;
+} {
+  const consents = createConsentStore(database.db);
+  const organisations = createOrganisationStore(database.db);
+  async function activeFor(
+    personId: string,
+    purpose: ConsentPurpose,
+    recipient: ConsentRecipient,
+  ): Promise<ConsentRecord[]> {
+    let category = recipient.category ?? null;
+    if (!category && recipient.organisationId) {
+      const org = await organisations.get(recipient.organisationId);
+      category = recipientCategoryOfKind(org?.kind);
+    }
+    const all = await consents.listForPerson(personId);
+    return activeConsents(
+      all,
+      purpose,
+      { organisationId: recipient.organisationId ?? null, category },
+      now(),
+    );
+  }
+  return {
+    activeFor,
+    async allows(personId, purpose, recipient) {
+      return (await activeFor(personId, purpose, recipient)).length > 0;
+    },
+    async require(personId, purpose, recipient) {
+      if ((await activeFor(personId, purpose, recipient)).length === 0)
+        throw errors.consentRequired(personId, purpose);
+    },
+  };
+}
+
+/**
+ * The audit sink behind `ctx.audit`: appends to the hash chain. Changes keep field names only.
+ * The same read of the same record in the same request is recorded once.
+ */
+export function createAuditSink(store: AuditStore, now: () => Date, newId: () => string): AuditSink {
+  const recent: string[] = [];
+  const seen = new Set<string>();
+  return {
+    async record(entry: AuditEntry) {
+      if (entry.requestId && entry.action.startsWith('read')) {
+        const key = `${entry.requestId}|${entry.action}|${entry.entity}|${entry.entityId ?? ''}|${entry.actor.userId ?? ''}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        recent.push(key);
+        if (recent.length > 5000) seen.delete(recent.shift()!);
+      }
+      const fields = entry.changes ? changedFieldNames(entry.changes) : [];
+      await store.append({
+        id: newId(),
+        at: now().toISOString(),
+        actorKind: entry.actor.kind,
+        actorUserId: entry.actor.userId,
+        actorRole: entry.actor.role,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        personId: entry.personId ?? null,
+        reason: entry.reason ?? null,
+        changes: fields.length > 0 ? { fields } : null,
+        requestId: entry.requestId ?? entry.actor.requestId ?? null,
+      });
+    },
+  };
+}
