@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerDb } from './commands/db';
 import { registerServe } from './commands/serve';
+import { registerTaxonomy } from './commands/taxonomy';
+import { registerBenchTaxonomy } from './commands/bench-taxonomy';
 
 /**
  * The `passerelle` command. Each command lives in `commands/<name>.ts` and exports a
@@ -16,8 +18,10 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServe(program);
   registerDb(program);
+  registerTaxonomy(program);
   // Benchmarks: `passerelle bench <what>`; each registers itself on this parent.
   const bench = program.command('bench').description('benchmarks that print JSON figures');
   void bench;
+  registerBenchTaxonomy(bench);
   return program;
 }

@@ -19,3 +19,4 @@ export {
 export { createConsentStore, type ConsentStore } from './stores/consents';
 export { createAuditStore, sha256Hex, type AuditStore, type AuditEvent, type NewAuditEvent, type AuditQuery, type AuditVerification } from './stores/audit';
 export { createRetentionRuleStore, type RetentionRuleStore } from './stores/retention';
+export { findPostgresBinaries, startThrowawayCluster, type ThrowawayCluster } from './testing/pg-cluster';

@@ -487,6 +487,22 @@ async function mergeStaged(tx: RawTx, plan: ImportPlan): Promise<ImportCounts> {
     );
     relationsDeleted = rows.length;
   }
+  if (plan.source === 'esco') {
+    // Starter-catalogue relations of concepts an ESCO release has taken over give way to ESCO's own.
+    const takenOver: [string, string][] = [];
+    if (plan.completeOrigins.includes('occupation_skill')) takenOver.push(['occupation_skill', 'occupation']);
+    if (plan.completeOrigins.includes('skill_pillar')) takenOver.push(['broader', 'skill']);
+    for (const [kind, type] of takenOver) {
+      const rows = await tx.query(
+        `delete from taxonomy_relations r
+         where r.origin = 'catalogue' and r.kind = $1
+           and exists (select 1 from taxonomy_concepts c where c.uri = r.source_uri and c.source = 'esco' and c.type = $2)
+         returning 1`,
+        [kind, type],
+      );
+      relationsDeleted += rows.length;
+    }
+  }
 
   // 5. Collection membership.
   const membersIn = await tx.query(
