@@ -20,7 +20,9 @@ function precompress(): Plugin {
       const walk = async (dir: string): Promise<string[]> => {
         const entries = await readdir(dir, { withFileTypes: true });
         const nested = await Promise.all(
-          entries.map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
+          entries.map((e) =>
+            e.isDirectory() ? walk(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]),
+          ),
         );
         return nested.flat();
       };
@@ -28,7 +30,10 @@ function precompress(): Plugin {
         if (!/\.(js|css|html|json|svg|txt)$/.test(file)) continue;
         const content = await readFile(file);
         if (content.length < 512) continue;
-        await writeFile(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        await writeFile(
+          `${file}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
         await writeFile(`${file}.gz`, gzipSync(content, { level: 9 }));
       }
     },

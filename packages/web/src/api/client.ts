@@ -6,7 +6,12 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'network_error';
   readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: ApiError['code'], message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    status: number,
+    code: ApiError['code'],
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -54,7 +59,11 @@ export interface ApiResponse<T> {
 /** Calls the API with the session cookie, the reader's language and the CSRF token. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language, ...options.headers };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language,
+    ...options.headers,
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken ?? csrfFromCookie();
@@ -83,8 +92,17 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     }
   }
   if (!response.ok) {
-    const b = (body ?? {}) as { code?: ApiError['code']; message?: string; details?: Record<string, unknown> };
-    throw new ApiError(response.status, b.code ?? 'internal_error', b.message ?? response.statusText, b.details ?? {});
+    const b = (body ?? {}) as {
+      code?: ApiError['code'];
+      message?: string;
+      details?: Record<string, unknown>;
+    };
+    throw new ApiError(
+      response.status,
+      b.code ?? 'internal_error',
+      b.message ?? response.statusText,
+      b.details ?? {},
+    );
   }
   return { data: body as T, etag: response.headers.get('etag') };
 }
@@ -102,7 +120,8 @@ export async function post<T>(path: string, body?: unknown, headers?: Record<str
 /** Builds a query string from the defined values only. */
 export function query(params: Record<string, string | number | boolean | null | undefined>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -26,7 +26,17 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export function labelOf(value: unknown, language = 'en'): string {
   if (typeof value === 'string') return value;
   const r = asRaw(value);
-  return str(r[language], r.en, r.label, r.preferredLabel, r.title, r.name, Object.values(r).find((x) => typeof x === 'string')) ?? '';
+  return (
+    str(
+      r[language],
+      r.en,
+      r.label,
+      r.preferredLabel,
+      r.title,
+      r.name,
+      Object.values(r).find((x) => typeof x === 'string'),
+    ) ?? ''
+  );
 }
 
 /** Reads a `{ items, nextCursor }` page or a bare array. */
@@ -54,7 +64,10 @@ export function personName(raw: unknown): string {
   const p = asRaw(r.profile ?? r.identity);
   const whole = str(r.displayName, r.name, r.fullName, p.displayName, p.name);
   if (whole) return whole;
-  return [str(r.givenName, r.firstName, p.givenName, p.firstName), str(r.familyName, r.lastName, p.familyName, p.lastName)]
+  return [
+    str(r.givenName, r.firstName, p.givenName, p.firstName),
+    str(r.familyName, r.lastName, p.familyName, p.lastName),
+  ]
     .filter(Boolean)
     .join(' ');
 }
@@ -107,7 +120,11 @@ export function toProfileSections(raw: unknown, language: string): ProfileSectio
       .filter((s) => s !== '');
     const declared = str(comp[key], asRaw(comp[key]).state);
     const state: ProfileSection['state'] =
-      declared === 'complete' || declared === 'partial' || declared === 'empty' ? declared : entries.length ? 'partial' : 'empty';
+      declared === 'complete' || declared === 'partial' || declared === 'empty'
+        ? declared
+        : entries.length
+          ? 'partial'
+          : 'empty';
     return { key, state, entries };
   });
 }
@@ -116,7 +133,20 @@ function describeEntry(e: unknown, language: string): string {
   if (typeof e === 'string') return e;
   const r = asRaw(e);
   const head =
-    labelOf(r.label ?? r.title ?? r.occupationLabel ?? r.occupation ?? r.skillLabel ?? r.skill ?? r.field ?? r.name ?? r.language ?? r.area ?? r.category, language) ||
+    labelOf(
+      r.label ??
+        r.title ??
+        r.occupationLabel ??
+        r.occupation ??
+        r.skillLabel ??
+        r.skill ??
+        r.field ??
+        r.name ??
+        r.language ??
+        r.area ??
+        r.category,
+      language,
+    ) ||
     str(r.text, r.freeText, r.note, r.type) ||
     '';
   const level = str(r.level, r.iscedLevel ? `ISCED ${String(r.iscedLevel)}` : null, r.cefr);
@@ -161,14 +191,23 @@ export function toMatch(raw: unknown, language = 'en'): Match {
   const why = asRaw(r.explanation ?? r.reasons ?? r.why ?? r);
   const crit = why.criteria ?? why.scores ?? r.criteria;
   const criteria = Array.isArray(crit)
-    ? crit.map((c) => ({ name: str(asRaw(c).name, asRaw(c).criterion, asRaw(c).id) ?? '', score: share(num(asRaw(c).score, asRaw(c).value)) }))
+    ? crit.map((c) => ({
+        name: str(asRaw(c).name, asRaw(c).criterion, asRaw(c).id) ?? '',
+        score: share(num(asRaw(c).score, asRaw(c).value)),
+      }))
     : Object.entries(asRaw(crit)).map(([name, v]) => ({ name, score: share(num(v, asRaw(v).score)) }));
   const kind = str(r.kind, r.type) ?? (r.training ? 'training' : r.person ? 'person' : 'vacancy');
   return {
     id: String(r.id ?? target.id ?? r.vacancyId ?? r.trainingId ?? r.personId ?? ''),
     kind: kind === 'training' ? 'training' : kind === 'person' ? 'person' : 'vacancy',
     title: labelOf(target.title ?? target.name ?? target.occupationLabel, language) || personName(target),
-    organisation: str(target.employerName, target.providerName, target.organisationName, asRaw(target.employer).name, asRaw(target.provider).name),
+    organisation: str(
+      target.employerName,
+      target.providerName,
+      target.organisationName,
+      asRaw(target.employer).name,
+      asRaw(target.provider).name,
+    ),
     place: str(target.place, target.location, target.city, asRaw(target.location).name, target.region),
     score: share(num(r.score, r.total, why.score)),
     criteria: criteria.filter((c) => c.name !== ''),
@@ -176,13 +215,17 @@ export function toMatch(raw: unknown, language = 'en'): Match {
       label: labelOf(asRaw(s).label ?? asRaw(s).skill ?? s, language),
       how: str(asRaw(s).how, asRaw(s).via, asRaw(s).kind, asRaw(s).match),
     })),
-    missingSkills: list(why.missingSkills ?? why.missingEssentialSkills ?? why.missing).map((s) => labelOf(asRaw(s).label ?? asRaw(s).skill ?? s, language)),
+    missingSkills: list(why.missingSkills ?? why.missingEssentialSkills ?? why.missing).map((s) =>
+      labelOf(asRaw(s).label ?? asRaw(s).skill ?? s, language),
+    ),
     gapTrainings: list(why.gapTrainings ?? why.trainings ?? why.closingTrainings ?? r.trainings).map((g) => {
       const t = asRaw(asRaw(g).training ?? g);
       return {
         id: String(t.id ?? ''),
         title: labelOf(t.title ?? t.name, language),
-        covers: list(asRaw(g).covers ?? asRaw(g).covered ?? asRaw(g).skills).map((s) => labelOf(asRaw(s).label ?? s, language)),
+        covers: list(asRaw(g).covers ?? asRaw(g).covered ?? asRaw(g).skills).map((s) =>
+          labelOf(asRaw(s).label ?? s, language),
+        ),
         scoreAfter: num(asRaw(g).scoreAfter) === null ? null : share(num(asRaw(g).scoreAfter)),
       };
     }),
@@ -190,7 +233,15 @@ export function toMatch(raw: unknown, language = 'en'): Match {
 }
 
 /** The referral pipeline of C5, in order. */
-export const referralStatuses = ['proposed', 'sent', 'accepted', 'rejected', 'started', 'completed', 'dropped'] as const;
+export const referralStatuses = [
+  'proposed',
+  'sent',
+  'accepted',
+  'rejected',
+  'started',
+  'completed',
+  'dropped',
+] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
 
 export interface Referral {
@@ -215,11 +266,15 @@ export function toReferral(raw: unknown, language = 'en'): Referral {
     id: String(r.id ?? ''),
     personId: String(r.personId ?? asRaw(r.person).id ?? ''),
     personName: str(r.personName) ?? personName(r.person),
-    targetKind: str(r.targetKind, r.targetType, r.kind) ?? (r.vacancyId || r.vacancy ? 'vacancy' : r.trainingId || r.training ? 'training' : 'service'),
+    targetKind:
+      str(r.targetKind, r.targetType, r.kind) ??
+      (r.vacancyId || r.vacancy ? 'vacancy' : r.trainingId || r.training ? 'training' : 'service'),
     targetId: String(r.targetId ?? r.vacancyId ?? r.trainingId ?? target.id ?? ''),
     targetTitle: str(r.targetTitle) ?? labelOf(target.title ?? target.name, language),
     organisation: str(r.organisationName, r.employerName, asRaw(r.organisation).name, target.employerName),
-    status: (referralStatuses as readonly string[]).includes(status) ? (status as ReferralStatus) : 'proposed',
+    status: (referralStatuses as readonly string[]).includes(status)
+      ? (status as ReferralStatus)
+      : 'proposed',
     updatedAt: str(r.updatedAt, r.createdAt),
     version: num(r.version),
     feedback: str(r.feedback, r.reason, r.note),

@@ -10,15 +10,33 @@ import { SessionProvider, currentArea, useSession, type Area } from './session';
 // The dashboard ships with the first load; other screens are fetched when opened.
 const PeoplePage = lazy(() => import('../pages/workspace/people').then((m) => ({ default: m.PeoplePage })));
 const PersonPage = lazy(() => import('../pages/workspace/person').then((m) => ({ default: m.PersonPage })));
-const InterviewPage = lazy(() => import('../pages/workspace/interview').then((m) => ({ default: m.InterviewPage })));
-const EmployersPage = lazy(() => import('../pages/workspace/labour-market').then((m) => ({ default: m.EmployersPage })));
-const VacanciesPage = lazy(() => import('../pages/workspace/labour-market').then((m) => ({ default: m.VacanciesPage })));
-const VacancyPage = lazy(() => import('../pages/workspace/labour-market').then((m) => ({ default: m.VacancyPage })));
-const TrainingsPage = lazy(() => import('../pages/workspace/labour-market').then((m) => ({ default: m.TrainingsPage })));
-const ReferralsPage = lazy(() => import('../pages/workspace/referrals').then((m) => ({ default: m.ReferralsPage })));
-const ImportsPage = lazy(() => import('../pages/workspace/imports').then((m) => ({ default: m.ImportsPage })));
-const EmployerHome = lazy(() => import('../pages/employer/employer-home').then((m) => ({ default: m.EmployerHome })));
-const SelfServicePage = lazy(() => import('../pages/self/self-service').then((m) => ({ default: m.SelfServicePage })));
+const InterviewPage = lazy(() =>
+  import('../pages/workspace/interview').then((m) => ({ default: m.InterviewPage })),
+);
+const EmployersPage = lazy(() =>
+  import('../pages/workspace/labour-market').then((m) => ({ default: m.EmployersPage })),
+);
+const VacanciesPage = lazy(() =>
+  import('../pages/workspace/labour-market').then((m) => ({ default: m.VacanciesPage })),
+);
+const VacancyPage = lazy(() =>
+  import('../pages/workspace/labour-market').then((m) => ({ default: m.VacancyPage })),
+);
+const TrainingsPage = lazy(() =>
+  import('../pages/workspace/labour-market').then((m) => ({ default: m.TrainingsPage })),
+);
+const ReferralsPage = lazy(() =>
+  import('../pages/workspace/referrals').then((m) => ({ default: m.ReferralsPage })),
+);
+const ImportsPage = lazy(() =>
+  import('../pages/workspace/imports').then((m) => ({ default: m.ImportsPage })),
+);
+const EmployerHome = lazy(() =>
+  import('../pages/employer/employer-home').then((m) => ({ default: m.EmployerHome })),
+);
+const SelfServicePage = lazy(() =>
+  import('../pages/self/self-service').then((m) => ({ default: m.SelfServicePage })),
+);
 
 const homeOf: Record<Area, string> = { workspace: '/workspace', employer: '/employer', self: '/me' };
 
@@ -73,7 +91,8 @@ function Shell() {
       </p>
     );
 
-  const name = session.state.status === 'signed-in' ? (session.state.user.name ?? session.state.user.email) : null;
+  const name =
+    session.state.status === 'signed-in' ? (session.state.user.name ?? session.state.user.email) : null;
 
   return (
     <>
@@ -117,7 +136,12 @@ function Shell() {
         </Suspense>
       </main>
       <footer className="footer">
-        <p>{t('shell.escoAttribution', 'This service uses the ESCO classification of the European Commission.')}</p>
+        <p>
+          {t(
+            'shell.escoAttribution',
+            'This service uses the ESCO classification of the European Commission.',
+          )}
+        </p>
       </footer>
     </>
   );

@@ -93,7 +93,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           await post(endpoints.signOut);
         } finally {
           setCsrfToken(null);
-          setState((s) => (s.status === 'no-auth' ? { status: 'no-auth', preview: null } : { status: 'signed-out' }));
+          setState((s) =>
+            s.status === 'no-auth' ? { status: 'no-auth', preview: null } : { status: 'signed-out' },
+          );
         }
       },
       preview(area) {

@@ -33,7 +33,10 @@ export function ConceptPicker({
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setStatus('loading');
-      get<unknown>(`${endpoints.taxonomySearch}${query({ q, lang: language, type, limit: 10 })}`, controller.signal)
+      get<unknown>(
+        `${endpoints.taxonomySearch}${query({ q, lang: language, type, limit: 10 })}`,
+        controller.signal,
+      )
         .then((body) => {
           setItems(toPage(body, (c) => toConcept(c, language)).items.filter((c) => c.id !== ''));
           setStatus('idle');
@@ -76,7 +79,14 @@ export function ConceptPicker({
             : (description ?? t('picker.hint', 'Type at least two letters.'))}
       </Text>
       <Popover className="popover">
-        <ListBox<ConceptOption> className="listbox" renderEmptyState={() => <p className="muted pad">{status === 'loading' ? t('common.loading', 'Loading…') : t('picker.noResults', 'No results.')}</p>}>
+        <ListBox<ConceptOption>
+          className="listbox"
+          renderEmptyState={() => (
+            <p className="muted pad">
+              {status === 'loading' ? t('common.loading', 'Loading…') : t('picker.noResults', 'No results.')}
+            </p>
+          )}
+        >
           {(item) => (
             <ListBoxItem id={item.id} textValue={item.label} className="listbox-item">
               {item.label}

@@ -6,7 +6,15 @@ import { useCriterionLabel } from './labels';
 import { ScoreBar } from './ui';
 
 /** One match with why it was proposed: scores per criterion, matched and missing skills, trainings closing the gap. */
-export function MatchCard({ match, headingLevel = 3, actions }: { match: Match; headingLevel?: 2 | 3; actions?: ReactNode }) {
+export function MatchCard({
+  match,
+  headingLevel = 3,
+  actions,
+}: {
+  match: Match;
+  headingLevel?: 2 | 3;
+  actions?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const criterion = useCriterionLabel();
@@ -23,7 +31,9 @@ export function MatchCard({ match, headingLevel = 3, actions }: { match: Match; 
         <H className="match-title">{match.title}</H>
         <span className="match-score">{formatPercent(match.score, lang)}</span>
       </header>
-      {match.organisation || match.place ? <p className="muted">{[match.organisation, match.place].filter(Boolean).join(' · ')}</p> : null}
+      {match.organisation || match.place ? (
+        <p className="muted">{[match.organisation, match.place].filter(Boolean).join(' · ')}</p>
+      ) : null}
       <details className="why">
         <summary>{t('matches.why', 'Why this match')}</summary>
         {match.criteria.length > 0 ? (
@@ -69,8 +79,12 @@ export function MatchCard({ match, headingLevel = 3, actions }: { match: Match; 
                 <li key={g.id || g.title}>
                   <strong>{g.title}</strong>
                   <span className="muted">
-                    {g.covers.length ? t('matches.covers', 'covers: {{skills}}', { skills: g.covers.join(', ') }) : ''}
-                    {g.scoreAfter !== null ? ` · ${t('matches.scoreAfter', 'score after: {{score}}', { score: formatPercent(g.scoreAfter, lang) })}` : ''}
+                    {g.covers.length
+                      ? t('matches.covers', 'covers: {{skills}}', { skills: g.covers.join(', ') })
+                      : ''}
+                    {g.scoreAfter !== null
+                      ? ` · ${t('matches.scoreAfter', 'score after: {{score}}', { score: formatPercent(g.scoreAfter, lang) })}`
+                      : ''}
                   </span>
                 </li>
               ))}

@@ -4,7 +4,15 @@ import { Button } from 'react-aria-components';
 import type { ApiError } from '../api/client';
 
 /** A page with its one h1 and optional actions beside it. */
-export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+export function Page({
+  title,
+  actions,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="page" aria-labelledby="page-title">
       <header className="page-head">
@@ -32,7 +40,11 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
   const { t } = useTranslation();
   return (
     <div className="notice notice-error" role="alert">
-      <strong>{error.code === 'network_error' ? t('common.offline', 'The server cannot be reached.') : error.message}</strong>
+      <strong>
+        {error.code === 'network_error'
+          ? t('common.offline', 'The server cannot be reached.')
+          : error.message}
+      </strong>
       {onRetry ? (
         <Button className="btn btn-small" onPress={onRetry}>
           {t('common.retry', 'Try again')}
@@ -65,7 +77,8 @@ export function DataState<T>({
         {t('common.loading', 'Loading…')}
       </p>
     );
-  if (isEmpty?.(state.data)) return <p className="muted">{empty ?? t('common.empty', 'Nothing here yet.')}</p>;
+  if (isEmpty?.(state.data))
+    return <p className="muted">{empty ?? t('common.empty', 'Nothing here yet.')}</p>;
   return <>{children(state.data)}</>;
 }
 
@@ -78,7 +91,15 @@ export function StatusBadge({ status, label }: { status: string; label: string }
 export function ScoreBar({ value, label, text }: { value: number; label: string; text: string }) {
   const pct = Math.max(0, Math.min(1, value)) * 100;
   return (
-    <div className="score" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)} aria-valuetext={text}>
+    <div
+      className="score"
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(pct)}
+      aria-valuetext={text}
+    >
       <span className="score-track">
         <span className="score-fill" style={{ inlineSize: `${pct}%` }} />
       </span>

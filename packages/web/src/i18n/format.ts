@@ -2,7 +2,10 @@
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let f = cache.get(key);
   if (!f) {
     f = make();
@@ -16,12 +19,15 @@ function toDate(value: string | number | Date): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** A calendar date, e.g. 3 March 2026 / ٣ مارس ٢٠٢٦. Returns '' for a missing or invalid date. */
+/** A calendar date with the month in words, e.g. 3 Mar 2026 / ٣ مارس ٢٠٢٦. Returns '' for a missing or invalid date. */
 export function formatDate(value: string | number | Date | null | undefined, language: string): string {
   if (value === null || value === undefined || value === '') return '';
   const d = toDate(value);
   if (!d) return '';
-  return cached(`d:${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium' })).format(d);
+  return cached(
+    `d:${language}`,
+    () => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' }),
+  ).format(d);
 }
 
 /** A date with the time of day. */
@@ -29,11 +35,18 @@ export function formatDateTime(value: string | number | Date | null | undefined,
   if (value === null || value === undefined || value === '') return '';
   const d = toDate(value);
   if (!d) return '';
-  return cached(`dt:${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(d);
+  return cached(
+    `dt:${language}`,
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(d);
 }
 
 /** A whole or decimal number with the language's digits and separators. */
-export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+export function formatNumber(
+  value: number,
+  language: string,
+  options: Intl.NumberFormatOptions = {},
+): string {
   const key = `n:${language}:${JSON.stringify(options)}`;
   return cached(key, () => new Intl.NumberFormat(language, options)).format(value);
 }
@@ -48,5 +61,8 @@ export function formatRelativeDays(value: string | Date, language: string, now: 
   const d = toDate(value);
   if (!d) return '';
   const days = Math.round((d.getTime() - now.getTime()) / 86_400_000);
-  return cached(`r:${language}`, () => new Intl.RelativeTimeFormat(language, { numeric: 'auto' })).format(days, 'day');
+  return cached(`r:${language}`, () => new Intl.RelativeTimeFormat(language, { numeric: 'auto' })).format(
+    days,
+    'day',
+  );
 }

@@ -14,7 +14,11 @@ interface DemoAccount {
 
 function toDemoAccounts(body: unknown): DemoAccount[] {
   const b = body as { accounts?: unknown; users?: unknown; items?: unknown } | unknown[];
-  const items = Array.isArray(b) ? b : ((b as { accounts?: unknown }).accounts ?? (b as { users?: unknown }).users ?? (b as { items?: unknown }).items);
+  const items = Array.isArray(b)
+    ? b
+    : ((b as { accounts?: unknown }).accounts ??
+      (b as { users?: unknown }).users ??
+      (b as { items?: unknown }).items);
   if (!Array.isArray(items)) return [];
   return items
     .map((raw) => {
@@ -53,7 +57,8 @@ export function SignInPage() {
     try {
       await session.signIn(e, p, totp || undefined);
     } catch (err) {
-      if (err instanceof ApiError && /totp|two.?factor|otp/i.test(JSON.stringify(err.details))) setNeedTotp(true);
+      if (err instanceof ApiError && /totp|two.?factor|otp/i.test(JSON.stringify(err.details)))
+        setNeedTotp(true);
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
@@ -87,7 +92,10 @@ export function SignInPage() {
       {session.state.status === 'no-auth' ? (
         <div className="card">
           <p className="notice notice-muted" role="status">
-            {t('signIn.noAuth', 'Sign-in is not available on this server yet. You can look at each view without an account.')}
+            {t(
+              'signIn.noAuth',
+              'Sign-in is not available on this server yet. You can look at each view without an account.',
+            )}
           </p>
           <div className="button-row">
             {areas.map((a) => (
@@ -99,18 +107,38 @@ export function SignInPage() {
         </div>
       ) : (
         <Form className="card form" onSubmit={onSubmit} validationBehavior="native">
-          <TextField name="email" type="email" isRequired autoComplete="username" value={email} onChange={setEmail}>
+          <TextField
+            name="email"
+            type="email"
+            isRequired
+            autoComplete="username"
+            value={email}
+            onChange={setEmail}
+          >
             <Label>{t('signIn.email', 'E-mail')}</Label>
             <Input dir="ltr" />
             <FieldError />
           </TextField>
-          <TextField name="password" type="password" isRequired autoComplete="current-password" value={password} onChange={setPassword}>
+          <TextField
+            name="password"
+            type="password"
+            isRequired
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+          >
             <Label>{t('signIn.password', 'Password')}</Label>
             <Input dir="ltr" />
             <FieldError />
           </TextField>
           {needTotp ? (
-            <TextField name="totp" inputMode="numeric" autoComplete="one-time-code" value={totp} onChange={setTotp}>
+            <TextField
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={totp}
+              onChange={setTotp}
+            >
               <Label>{t('signIn.totp', 'Code from your authenticator app')}</Label>
               <Input dir="ltr" />
             </TextField>
@@ -128,11 +156,21 @@ export function SignInPage() {
       {demo.length > 0 ? (
         <aside className="card demo" aria-labelledby="demo-title">
           <h2 id="demo-title">{t('signIn.demoTitle', 'Demo accounts')}</h2>
-          <p className="muted">{t('signIn.demoBody', 'This server runs in demo mode with made-up people. Choose an account to sign in.')}</p>
+          <p className="muted">
+            {t(
+              'signIn.demoBody',
+              'This server runs in demo mode with made-up people. Choose an account to sign in.',
+            )}
+          </p>
           <ul className="demo-list">
             {demo.map((a) => (
               <li key={a.email}>
-                <Button className="btn" data-demo-role={a.role} isDisabled={busy} onPress={() => void signIn(a.email, a.password)}>
+                <Button
+                  className="btn"
+                  data-demo-role={a.role}
+                  isDisabled={busy}
+                  onPress={() => void signIn(a.email, a.password)}
+                >
                   {t('signIn.demoAs', 'Sign in as {{role}}', { role: a.label ?? roleLabel(a.role) })}
                 </Button>
                 <span className="muted demo-cred" dir="ltr">

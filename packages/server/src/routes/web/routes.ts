@@ -35,7 +35,10 @@ export async function webRoutes(app: FastifyInstance, options: WebRoutesOptions 
       preCompressed: true,
       cacheControl: false,
       setHeaders(reply, path) {
-        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
@@ -45,7 +48,12 @@ export async function webRoutes(app: FastifyInstance, options: WebRoutesOptions 
     if (path === '/api' || path.startsWith('/api/') || path.startsWith('/assets/')) {
       throw new DomainError('not_found', { entity: 'route', id: `${request.method} ${path}` });
     }
-    if (!built) return reply.status(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(notBuiltPage);
+    if (!built)
+      return reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(notBuiltPage);
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   });

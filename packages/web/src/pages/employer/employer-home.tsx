@@ -19,8 +19,18 @@ export function EmployerHome() {
     <Page title={t('employer.title', 'Your vacancies and candidates')}>
       <section aria-labelledby="emp-refs">
         <h2 id="emp-refs">{t('employer.referred', 'People referred to you')}</h2>
-        <p className="muted">{t('employer.consentNote', 'You see only people who agreed to share their profile with you, and only what they agreed to share.')}</p>
-        <DataState state={referrals} what={t('referrals.title', 'Referrals')} isEmpty={(b) => toPage(b, toReferral).items.length === 0} empty={t('employer.noReferrals', 'No one has been referred to you yet.')}>
+        <p className="muted">
+          {t(
+            'employer.consentNote',
+            'You see only people who agreed to share their profile with you, and only what they agreed to share.',
+          )}
+        </p>
+        <DataState
+          state={referrals}
+          what={t('referrals.title', 'Referrals')}
+          isEmpty={(b) => toPage(b, toReferral).items.length === 0}
+          empty={t('employer.noReferrals', 'No one has been referred to you yet.')}
+        >
           {(body) => (
             <div className="stack">
               {toPage(body, (r) => toReferral(r, i18n.language)).items.map((r) => (
@@ -32,14 +42,24 @@ export function EmployerHome() {
       </section>
       <section aria-labelledby="emp-vac">
         <h2 id="emp-vac">{t('employer.vacancies', 'Your vacancies')}</h2>
-        <DataState state={vacancies} what={t('vacancies.title', 'Vacancies')} isEmpty={(b) => toPage(b, toVacancy).items.length === 0}>
+        <DataState
+          state={vacancies}
+          what={t('vacancies.title', 'Vacancies')}
+          isEmpty={(b) => toPage(b, toVacancy).items.length === 0}
+        >
           {(body) => (
             <ul className="rows card">
               {toPage(body, (v) => toVacancy(v, i18n.language)).items.map((v) => (
                 <li key={v.id}>
                   <strong>{v.title}</strong>
                   <span className="muted">
-                    {[v.place, v.seats !== null ? t('employer.seats', '{{n}} seats', { n: formatNumber(v.seats, i18n.language) }) : null, v.closesAt ? formatDate(v.closesAt, i18n.language) : null]
+                    {[
+                      v.place,
+                      v.seats !== null
+                        ? t('employer.seats', '{{n}} seats', { n: formatNumber(v.seats, i18n.language) })
+                        : null,
+                      v.closesAt ? formatDate(v.closesAt, i18n.language) : null,
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
@@ -83,7 +103,8 @@ function ReferralCard({ referral, onChanged }: { referral: Referral; onChanged: 
         <StatusBadge status={status} label={statusLabel(status)} />
       </header>
       <p className="muted">
-        {t('employer.forVacancy', 'For: {{title}}', { title: referral.targetTitle })} · {formatDate(referral.updatedAt, i18n.language)}
+        {t('employer.forVacancy', 'For: {{title}}', { title: referral.targetTitle })} ·{' '}
+        {formatDate(referral.updatedAt, i18n.language)}
       </p>
       {referral.feedback ? <p>{referral.feedback}</p> : null}
       <TextField className="field" value={note} onChange={setNote}>

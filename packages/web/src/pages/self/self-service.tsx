@@ -17,7 +17,15 @@ export function SelfServicePage() {
   const session = useSession();
   const personId = session.state.status === 'signed-in' ? session.state.user.personId : null;
   const me = useApi<unknown>(personId ? endpoints.person(personId) : endpoints.me);
-  const id = personId ?? (me.data ? String((me.data as { id?: unknown; personId?: unknown }).personId ?? (me.data as { id?: unknown }).id ?? '') : null);
+  const id =
+    personId ??
+    (me.data
+      ? String(
+          (me.data as { id?: unknown; personId?: unknown }).personId ??
+            (me.data as { id?: unknown }).id ??
+            '',
+        )
+      : null);
   const sectionLabel = useSectionLabel();
   return (
     <Page title={t('self.title', 'My space')}>
@@ -53,11 +61,18 @@ export function SelfServicePage() {
 
 function Opportunities({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
-  const state = useApi<unknown>(`${endpoints.personMatches(personId)}${query({ kind: 'vacancy', limit: 5 })}`);
+  const state = useApi<unknown>(
+    `${endpoints.personMatches(personId)}${query({ kind: 'vacancy', limit: 5 })}`,
+  );
   return (
     <section aria-labelledby="self-opps">
       <h2 id="self-opps">{t('self.opportunities', 'Opportunities for you')}</h2>
-      <DataState state={state} what={t('self.opportunities', 'Opportunities for you')} isEmpty={(b) => toPage(b, toMatch).items.length === 0} empty={t('self.noOpportunities', 'Your counsellor will propose opportunities here.')}>
+      <DataState
+        state={state}
+        what={t('self.opportunities', 'Opportunities for you')}
+        isEmpty={(b) => toPage(b, toMatch).items.length === 0}
+        empty={t('self.noOpportunities', 'Your counsellor will propose opportunities here.')}
+      >
         {(body) => (
           <div className="stack">
             {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
@@ -86,7 +101,10 @@ function Consents({ personId }: { personId: string }) {
   async function toggle(c: Consent, on: boolean) {
     setError(null);
     try {
-      await request(`${endpoints.personConsents(personId)}/${encodeURIComponent(c.id)}${on ? '' : '/withdraw'}`, { method: on ? 'PUT' : 'POST', body: {} });
+      await request(
+        `${endpoints.personConsents(personId)}/${encodeURIComponent(c.id)}${on ? '' : '/withdraw'}`,
+        { method: on ? 'PUT' : 'POST', body: {} },
+      );
       state.reload();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
@@ -96,19 +114,39 @@ function Consents({ personId }: { personId: string }) {
   return (
     <section className="card" aria-labelledby="self-consent">
       <h2 id="self-consent">{t('self.consents', 'Who may see my data')}</h2>
-      {error ? error.notAvailable ? <NotAvailable what={t('self.consents', 'Who may see my data')} /> : <ErrorNotice error={error} /> : null}
-      <DataState state={state} what={t('self.consents', 'Who may see my data')} isEmpty={(b) => toPage(b, toConsent).items.length === 0} empty={t('self.noConsents', 'You have not given any consent yet.')}>
+      {error ? (
+        error.notAvailable ? (
+          <NotAvailable what={t('self.consents', 'Who may see my data')} />
+        ) : (
+          <ErrorNotice error={error} />
+        )
+      ) : null}
+      <DataState
+        state={state}
+        what={t('self.consents', 'Who may see my data')}
+        isEmpty={(b) => toPage(b, toConsent).items.length === 0}
+        empty={t('self.noConsents', 'You have not given any consent yet.')}
+      >
         {(body) => (
           <ul className="rows">
             {toPage(body, toConsent).items.map((c) => (
               <li key={c.id}>
-                <Switch className="switch" isSelected={c.status === 'active'} onChange={(on) => void toggle(c, on)}>
+                <Switch
+                  className="switch"
+                  isSelected={c.status === 'active'}
+                  onChange={(on) => void toggle(c, on)}
+                >
                   <span className="switch-track" aria-hidden="true" />
                   <span>
-                    {purposeLabel(c.purpose)} {c.recipient ? <span className="muted">· {c.recipient}</span> : null}
+                    {purposeLabel(c.purpose)}{' '}
+                    {c.recipient ? <span className="muted">· {c.recipient}</span> : null}
                   </span>
                 </Switch>
-                {c.until ? <span className="muted small">{t('self.until', 'until {{date}}', { date: formatDate(c.until, i18n.language) })}</span> : null}
+                {c.until ? (
+                  <span className="muted small">
+                    {t('self.until', 'until {{date}}', { date: formatDate(c.until, i18n.language) })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError, get, query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
-import { toMatch, toPage, toPersonSummary, toReferral, type Match, type PersonSummary } from '../../api/resources';
+import {
+  toMatch,
+  toPage,
+  toPersonSummary,
+  toReferral,
+  type Match,
+  type PersonSummary,
+} from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { DataState, NotAvailable, Page } from '../../components/ui';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
@@ -30,14 +37,28 @@ export function DashboardPage() {
       <div className="grid">
         <section className="card" aria-labelledby="caseload-title">
           <h2 id="caseload-title">{t('dashboard.caseload', 'My caseload')}</h2>
-          <DataState state={caseload} what={t('nav.people', 'People')} isEmpty={() => people.length === 0} empty={t('dashboard.noCaseload', 'No one is assigned to you yet.')}>
+          <DataState
+            state={caseload}
+            what={t('nav.people', 'People')}
+            isEmpty={() => people.length === 0}
+            empty={t('dashboard.noCaseload', 'No one is assigned to you yet.')}
+          >
             {() => (
               <ul className="rows">
                 {people.map((p) => (
                   <li key={p.id}>
-                    <Link href={`/workspace/people/${p.id}`}>{p.name || t('people.unnamed', 'Unnamed person')}</Link>
+                    <Link href={`/workspace/people/${p.id}`}>
+                      {p.name || t('people.unnamed', 'Unnamed person')}
+                    </Link>
                     <span className="muted">
-                      {[p.countryOfReturn, p.completeness !== null ? t('people.completeness', 'Profile {{pct}} complete', { pct: formatPercent(p.completeness, lang) }) : null]
+                      {[
+                        p.countryOfReturn,
+                        p.completeness !== null
+                          ? t('people.completeness', 'Profile {{pct}} complete', {
+                              pct: formatPercent(p.completeness, lang),
+                            })
+                          : null,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </span>
@@ -65,7 +86,8 @@ export function DashboardPage() {
               const items = toPage(body, (r) => toReferral(r, lang)).items;
               const counts = new Map<string, number>();
               for (const r of items) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-              if (items.length === 0) return <p className="muted">{t('dashboard.noReferrals', 'No referrals yet.')}</p>;
+              if (items.length === 0)
+                return <p className="muted">{t('dashboard.noReferrals', 'No referrals yet.')}</p>;
               return (
                 <ul className="stat-list">
                   {[...counts].map(([status, n]) => (
@@ -74,7 +96,9 @@ export function DashboardPage() {
                     </li>
                   ))}
                   <li>
-                    <Link href="/workspace/referrals">{t('dashboard.openBoard', 'Open the referrals board')}</Link>
+                    <Link href="/workspace/referrals">
+                      {t('dashboard.openBoard', 'Open the referrals board')}
+                    </Link>
                   </li>
                 </ul>
               );
@@ -89,7 +113,9 @@ export function DashboardPage() {
 function FollowUps({ people, loaded }: { people: PersonSummary[]; loaded: boolean }) {
   const { t, i18n } = useTranslation();
   if (!loaded) return <p className="muted">{t('common.loading', 'Loading…')}</p>;
-  const due = people.filter((p) => p.followUpDue).sort((a, b) => String(a.followUpDue).localeCompare(String(b.followUpDue)));
+  const due = people
+    .filter((p) => p.followUpDue)
+    .sort((a, b) => String(a.followUpDue).localeCompare(String(b.followUpDue)));
   if (due.length === 0) return <p className="muted">{t('dashboard.noFollowUps', 'No follow-up is due.')}</p>;
   return (
     <ul className="rows">
@@ -117,7 +143,9 @@ function NewMatches({ people }: { people: PersonSummary[] }) {
     Promise.all(
       people.map(async (person) => {
         try {
-          const body = await get<unknown>(`${endpoints.personMatches(person.id)}${query({ kind: 'vacancy', limit: 1 })}`);
+          const body = await get<unknown>(
+            `${endpoints.personMatches(person.id)}${query({ kind: 'vacancy', limit: 1 })}`,
+          );
           const first = toPage(body, (m) => toMatch(m, i18n.language)).items[0];
           return first ? { person, match: first } : null;
         } catch (e) {

@@ -25,7 +25,15 @@ interface DryRunReport {
 function toReport(body: unknown): DryRunReport {
   const b = (body ?? {}) as Record<string, unknown>;
   const n = (v: unknown) => (typeof v === 'number' ? v : null);
-  const raw = (Array.isArray(b.errors) ? b.errors : Array.isArray(b.problems) ? b.problems : Array.isArray(b.issues) ? b.issues : []) as Record<string, unknown>[];
+  const raw = (
+    Array.isArray(b.errors)
+      ? b.errors
+      : Array.isArray(b.problems)
+        ? b.problems
+        : Array.isArray(b.issues)
+          ? b.issues
+          : []
+  ) as Record<string, unknown>[];
   return {
     rows: n(b.rows ?? b.total),
     created: n(b.created ?? b.inserted),
@@ -48,7 +56,12 @@ export function ImportsPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const kindLabel = (k: string) =>
-    ({ people: t('nav.people', 'People'), employers: t('nav.employers', 'Employers'), vacancies: t('nav.vacancies', 'Vacancies'), trainings: t('nav.trainings', 'Trainings') })[k] ?? k;
+    ({
+      people: t('nav.people', 'People'),
+      employers: t('nav.employers', 'Employers'),
+      vacancies: t('nav.vacancies', 'Vacancies'),
+      trainings: t('nav.trainings', 'Trainings'),
+    })[k] ?? k;
 
   async function run(dryRun: boolean) {
     if (!file) return;
@@ -57,14 +70,23 @@ export function ImportsPage() {
     try {
       const res = await fetch(`${endpoints.importDryRun(kind)}?dryRun=${dryRun}`, {
         method: 'POST',
-        headers: { 'content-type': file.type || 'text/csv', 'accept-language': i18n.language, 'x-file-name': file.name },
+        headers: {
+          'content-type': file.type || 'text/csv',
+          'accept-language': i18n.language,
+          'x-file-name': file.name,
+        },
         body: file,
         credentials: 'same-origin',
       });
       const body: unknown = await res.json().catch(() => ({}));
       if (!res.ok) {
         const b = body as { code?: ApiError['code']; message?: string; details?: Record<string, unknown> };
-        throw new ApiError(res.status, b.code ?? 'internal_error', b.message ?? res.statusText, b.details ?? {});
+        throw new ApiError(
+          res.status,
+          b.code ?? 'internal_error',
+          b.message ?? res.statusText,
+          b.details ?? {},
+        );
       }
       setReport({ dryRun, report: toReport(body) });
     } catch (e) {
@@ -85,7 +107,11 @@ export function ImportsPage() {
       <form className="card form" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="imp-kind">{t('imports.kind', 'What the file holds')}</label>
-          <select id="imp-kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof kinds)[number])}>
+          <select
+            id="imp-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as (typeof kinds)[number])}
+          >
             {kinds.map((k) => (
               <option key={k} value={k}>
                 {kindLabel(k)}
@@ -95,17 +121,37 @@ export function ImportsPage() {
         </div>
         <div className="field">
           <label htmlFor="imp-file">{t('imports.file', 'CSV or XLSX file')}</label>
-          <input id="imp-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id="imp-file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
-        <p className="muted">{t('imports.explain', 'A dry run checks every row and changes nothing. The import then takes the whole file or nothing.')}</p>
+        <p className="muted">
+          {t(
+            'imports.explain',
+            'A dry run checks every row and changes nothing. The import then takes the whole file or nothing.',
+          )}
+        </p>
         <Button type="submit" className="btn btn-primary" isDisabled={!file || busy}>
           {t('imports.dryRun', 'Check the file (dry run)')}
         </Button>
       </form>
-      {error ? error.notAvailable ? <NotAvailable what={t('imports.title', 'Imports')} /> : <ErrorNotice error={error} /> : null}
+      {error ? (
+        error.notAvailable ? (
+          <NotAvailable what={t('imports.title', 'Imports')} />
+        ) : (
+          <ErrorNotice error={error} />
+        )
+      ) : null}
       {report ? (
         <section className="card" aria-labelledby="report-title">
-          <h2 id="report-title">{report.dryRun ? t('imports.reportDry', 'Dry-run report') : t('imports.reportDone', 'Import report')}</h2>
+          <h2 id="report-title">
+            {report.dryRun
+              ? t('imports.reportDry', 'Dry-run report')
+              : t('imports.reportDone', 'Import report')}
+          </h2>
           <ul className="stat-list">
             {(
               [
@@ -125,7 +171,9 @@ export function ImportsPage() {
           {report.report.problems.length ? (
             <div className="table-wrap">
               <table className="table">
-                <caption>{t('imports.problems', 'Rows with problems: nothing will be imported until they are fixed')}</caption>
+                <caption>
+                  {t('imports.problems', 'Rows with problems: nothing will be imported until they are fixed')}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('imports.row', 'Row')}</th>

@@ -27,7 +27,8 @@ export interface ProfileDraft {
 /** A blank interview; the person's language starts as the counsellor's. */
 export function emptyDraft(language: string): ProfileDraft {
   return {
-    key: typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random()),
+    key:
+      typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random()),
     givenName: '',
     familyName: '',
     language,
@@ -72,12 +73,27 @@ export function buildPersonInput(d: ProfileDraft): Record<string, unknown> {
           kind: d.informal ? 'informal' : 'formal',
         }))
       : d.experienceText.trim()
-        ? [{ occupation: null, text: d.experienceText.trim(), employer: orNull(d.lastEmployer), kind: d.informal ? 'informal' : 'formal' }]
+        ? [
+            {
+              occupation: null,
+              text: d.experienceText.trim(),
+              employer: orNull(d.lastEmployer),
+              kind: d.informal ? 'informal' : 'formal',
+            },
+          ]
         : [],
     skills: d.skills.map((s) => ({ skill: s.id, label: s.label, evidence: 'self_declared' })),
-    languages: d.languages.filter((l) => l.code.trim() !== '').map((l) => ({ language: l.code.trim(), level: l.level })),
+    languages: d.languages
+      .filter((l) => l.code.trim() !== '')
+      .map((l) => ({ language: l.code.trim(), level: l.level })),
     education: d.iscedLevel
-      ? [{ iscedLevel: Number(d.iscedLevel), field: orNull(d.educationField), completed: d.educationCompleted }]
+      ? [
+          {
+            iscedLevel: Number(d.iscedLevel),
+            field: orNull(d.educationField),
+            completed: d.educationCompleted,
+          },
+        ]
       : [],
     aspirations: { occupations: d.wished.map((w) => w.id), mode: d.mode },
     limitations: d.limitations,

@@ -1,6 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, Input, Label, Radio, RadioGroup, TextArea, TextField } from 'react-aria-components';
+import {
+  Button,
+  Checkbox,
+  Input,
+  Label,
+  Radio,
+  RadioGroup,
+  TextArea,
+  TextField,
+} from 'react-aria-components';
 import { useLocation } from 'wouter';
 import { ApiError, post } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
@@ -78,7 +87,9 @@ export function InterviewPage() {
     setSaving(true);
     setError(null);
     try {
-      const created = await post<{ id?: string }>(endpoints.people, buildPersonInput(draft), { 'idempotency-key': draft.key });
+      const created = await post<{ id?: string }>(endpoints.people, buildPersonInput(draft), {
+        'idempotency-key': draft.key,
+      });
       navigate(created?.id ? `/workspace/people/${created.id}` : '/workspace/people');
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
@@ -94,7 +105,12 @@ export function InterviewPage() {
         <>
           <Ask q={(tt) => tt('interview.q.name', 'What is your name?')} />
           <div className="form-grid">
-            <TextField className="field" value={draft.givenName} onChange={(v) => update({ givenName: v })} isRequired>
+            <TextField
+              className="field"
+              value={draft.givenName}
+              onChange={(v) => update({ givenName: v })}
+              isRequired
+            >
               <Label>{t('interview.givenName', 'Given name')}</Label>
               <Input dir="auto" />
             </TextField>
@@ -107,7 +123,11 @@ export function InterviewPage() {
           <div className="form-grid">
             <div className="field">
               <label htmlFor="i-lang">{t('interview.personLanguage', "Person's language")}</label>
-              <select id="i-lang" value={draft.language} onChange={(e) => update({ language: e.target.value })}>
+              <select
+                id="i-lang"
+                value={draft.language}
+                onChange={(e) => update({ language: e.target.value })}
+              >
                 {supportedLanguages.map((l) => (
                   <option key={l} value={l} lang={l}>
                     {languageNames[l]}
@@ -120,7 +140,11 @@ export function InterviewPage() {
           <div className="form-grid">
             <div className="field">
               <label htmlFor="i-host">{t('people.hostCountry', 'Host country')}</label>
-              <select id="i-host" value={draft.hostCountry} onChange={(e) => update({ hostCountry: e.target.value })}>
+              <select
+                id="i-host"
+                value={draft.hostCountry}
+                onChange={(e) => update({ hostCountry: e.target.value })}
+              >
                 <option value="">—</option>
                 {hostCountries.map((c) => (
                   <option key={c} value={c}>
@@ -131,7 +155,11 @@ export function InterviewPage() {
             </div>
             <div className="field">
               <label htmlFor="i-return">{t('people.countryOfReturn', 'Country of return')}</label>
-              <select id="i-return" value={draft.countryOfReturn} onChange={(e) => update({ countryOfReturn: e.target.value })}>
+              <select
+                id="i-return"
+                value={draft.countryOfReturn}
+                onChange={(e) => update({ countryOfReturn: e.target.value })}
+              >
                 <option value="">—</option>
                 {returnCountries.map((c) => (
                   <option key={c} value={c}>
@@ -151,28 +179,54 @@ export function InterviewPage() {
     case 'experience':
       body = (
         <>
-          <Ask q={(tt) => tt('interview.q.experience', 'What work have you done? Tell me in your own words.')} />
+          <Ask
+            q={(tt) => tt('interview.q.experience', 'What work have you done? Tell me in your own words.')}
+          />
           <TextSuggest
             language={personLang}
             value={draft.experienceText}
             onChange={(v) => update({ experienceText: v })}
             onAdd={(c) =>
-              c.type === 'skill' ? update({ skills: addUnique(draft.skills, c) }) : update({ occupations: addUnique(draft.occupations, c) })
+              c.type === 'skill'
+                ? update({ skills: addUnique(draft.skills, c) })
+                : update({ occupations: addUnique(draft.occupations, c) })
             }
           />
-          <ConceptPicker label={t('interview.occupation', 'Occupation')} type="occupation" language={i18n.language} onPick={(c) => update({ occupations: addUnique(draft.occupations, c) })} />
-          <Chosen items={draft.occupations} onRemove={(id) => update({ occupations: draft.occupations.filter((o) => o.id !== id) })} label={t('interview.chosenOccupations', 'Occupations recorded')} />
+          <ConceptPicker
+            label={t('interview.occupation', 'Occupation')}
+            type="occupation"
+            language={i18n.language}
+            onPick={(c) => update({ occupations: addUnique(draft.occupations, c) })}
+          />
+          <Chosen
+            items={draft.occupations}
+            onRemove={(id) => update({ occupations: draft.occupations.filter((o) => o.id !== id) })}
+            label={t('interview.chosenOccupations', 'Occupations recorded')}
+          />
           <div className="form-grid">
-            <TextField className="field" value={draft.lastEmployer} onChange={(v) => update({ lastEmployer: v })}>
+            <TextField
+              className="field"
+              value={draft.lastEmployer}
+              onChange={(v) => update({ lastEmployer: v })}
+            >
               <Label>{t('interview.employer', 'Employer (if any)')}</Label>
               <Input dir="auto" />
             </TextField>
-            <TextField className="field" value={draft.years} onChange={(v) => update({ years: v.replace(/[^0-9.]/g, '') })} inputMode="decimal">
+            <TextField
+              className="field"
+              value={draft.years}
+              onChange={(v) => update({ years: v.replace(/[^0-9.]/g, '') })}
+              inputMode="decimal"
+            >
               <Label>{t('interview.years', 'Years of experience')}</Label>
               <Input />
             </TextField>
           </div>
-          <Checkbox className="checkbox" isSelected={draft.informal} onChange={(v) => update({ informal: v })}>
+          <Checkbox
+            className="checkbox"
+            isSelected={draft.informal}
+            onChange={(v) => update({ informal: v })}
+          >
             <span className="box" aria-hidden="true" />
             {t('interview.informal', 'Informal or unpaid work')}
           </Checkbox>
@@ -183,8 +237,17 @@ export function InterviewPage() {
       body = (
         <>
           <Ask q={(tt) => tt('interview.q.skills', 'What can you do well? Tools, machines, tasks.')} />
-          <ConceptPicker label={t('interview.skill', 'Skill')} type="skill" language={i18n.language} onPick={(c) => update({ skills: addUnique(draft.skills, c) })} />
-          <Chosen items={draft.skills} onRemove={(id) => update({ skills: draft.skills.filter((o) => o.id !== id) })} label={t('interview.chosenSkills', 'Skills recorded')} />
+          <ConceptPicker
+            label={t('interview.skill', 'Skill')}
+            type="skill"
+            language={i18n.language}
+            onPick={(c) => update({ skills: addUnique(draft.skills, c) })}
+          />
+          <Chosen
+            items={draft.skills}
+            onRemove={(id) => update({ skills: draft.skills.filter((o) => o.id !== id) })}
+            label={t('interview.chosenSkills', 'Skills recorded')}
+          />
         </>
       );
       break;
@@ -194,13 +257,31 @@ export function InterviewPage() {
           <Ask q={(tt) => tt('interview.q.languages', 'Which languages do you speak, and how well?')} />
           {draft.languages.map((l, i) => (
             <div className="form-grid" key={i}>
-              <TextField className="field" value={l.code} onChange={(v) => update({ languages: draft.languages.map((x, j) => (j === i ? { ...x, code: v.toLowerCase() } : x)) })}>
+              <TextField
+                className="field"
+                value={l.code}
+                onChange={(v) =>
+                  update({
+                    languages: draft.languages.map((x, j) => (j === i ? { ...x, code: v.toLowerCase() } : x)),
+                  })
+                }
+              >
                 <Label>{t('interview.languageCode', 'Language (code, e.g. ar, fr, ckb)')}</Label>
                 <Input dir="ltr" />
               </TextField>
               <div className="field">
                 <label htmlFor={`i-cefr-${i}`}>{t('interview.level', 'Level (CEFR)')}</label>
-                <select id={`i-cefr-${i}`} value={l.level} onChange={(e) => update({ languages: draft.languages.map((x, j) => (j === i ? { ...x, level: e.target.value } : x)) })}>
+                <select
+                  id={`i-cefr-${i}`}
+                  value={l.level}
+                  onChange={(e) =>
+                    update({
+                      languages: draft.languages.map((x, j) =>
+                        j === i ? { ...x, level: e.target.value } : x,
+                      ),
+                    })
+                  }
+                >
                   <option value="native">{t('interview.native', 'Mother tongue')}</option>
                   {cefrLevels.map((c) => (
                     <option key={c} value={c}>
@@ -211,7 +292,10 @@ export function InterviewPage() {
               </div>
             </div>
           ))}
-          <Button className="btn" onPress={() => update({ languages: [...draft.languages, { code: '', level: 'A2' }] })}>
+          <Button
+            className="btn"
+            onPress={() => update({ languages: [...draft.languages, { code: '', level: 'A2' }] })}
+          >
             {t('interview.addLanguage', 'Add a language')}
           </Button>
         </>
@@ -220,11 +304,17 @@ export function InterviewPage() {
     case 'education':
       body = (
         <>
-          <Ask q={(tt) => tt('interview.q.education', 'What is the highest school or training you went to?')} />
+          <Ask
+            q={(tt) => tt('interview.q.education', 'What is the highest school or training you went to?')}
+          />
           <div className="form-grid">
             <div className="field">
               <label htmlFor="i-isced">{t('interview.isced', 'Level (ISCED 2011)')}</label>
-              <select id="i-isced" value={draft.iscedLevel} onChange={(e) => update({ iscedLevel: e.target.value })}>
+              <select
+                id="i-isced"
+                value={draft.iscedLevel}
+                onChange={(e) => update({ iscedLevel: e.target.value })}
+              >
                 <option value="">—</option>
                 {['0', '1', '2', '3', '4', '5', '6', '7', '8'].map((l) => (
                   <option key={l} value={l}>
@@ -233,12 +323,20 @@ export function InterviewPage() {
                 ))}
               </select>
             </div>
-            <TextField className="field" value={draft.educationField} onChange={(v) => update({ educationField: v })}>
+            <TextField
+              className="field"
+              value={draft.educationField}
+              onChange={(v) => update({ educationField: v })}
+            >
               <Label>{t('interview.field', 'Field of study')}</Label>
               <Input dir="auto" />
             </TextField>
           </div>
-          <Checkbox className="checkbox" isSelected={draft.educationCompleted} onChange={(v) => update({ educationCompleted: v })}>
+          <Checkbox
+            className="checkbox"
+            isSelected={draft.educationCompleted}
+            onChange={(v) => update({ educationCompleted: v })}
+          >
             <span className="box" aria-hidden="true" />
             {t('interview.completed', 'Completed, with a certificate')}
           </Checkbox>
@@ -249,22 +347,39 @@ export function InterviewPage() {
       body = (
         <>
           <Ask q={(tt) => tt('interview.q.aspirations', 'What work would you like to do?')} />
-          <ConceptPicker label={t('interview.wishedOccupation', 'Wished occupation')} type="occupation" language={i18n.language} onPick={(c) => update({ wished: addUnique(draft.wished, c) })} />
-          <Chosen items={draft.wished} onRemove={(id) => update({ wished: draft.wished.filter((o) => o.id !== id) })} label={t('interview.chosenWishes', 'Wishes recorded')} />
+          <ConceptPicker
+            label={t('interview.wishedOccupation', 'Wished occupation')}
+            type="occupation"
+            language={i18n.language}
+            onPick={(c) => update({ wished: addUnique(draft.wished, c) })}
+          />
+          <Chosen
+            items={draft.wished}
+            onRemove={(id) => update({ wished: draft.wished.filter((o) => o.id !== id) })}
+            label={t('interview.chosenWishes', 'Wishes recorded')}
+          />
           <RadioGroup className="radio-group" value={draft.mode} onChange={(v) => update({ mode: v })}>
             <Label>{t('interview.mode', 'Preferred path')}</Label>
             <Radio value="wage">{t('interview.modeWage', 'A job with an employer')}</Radio>
             <Radio value="self">{t('interview.modeSelf', 'My own business')}</Radio>
             <Radio value="training">{t('interview.modeTraining', 'Training first')}</Radio>
           </RadioGroup>
-          <Ask q={(tt) => tt('interview.q.limitations', 'Is there anything that limits when or where you can work?')} />
+          <Ask
+            q={(tt) =>
+              tt('interview.q.limitations', 'Is there anything that limits when or where you can work?')
+            }
+          />
           <div className="checks">
             {limitationKeys.map((k) => (
               <Checkbox
                 key={k}
                 className="checkbox"
                 isSelected={draft.limitations.includes(k)}
-                onChange={(on) => update({ limitations: on ? [...draft.limitations, k] : draft.limitations.filter((x) => x !== k) })}
+                onChange={(on) =>
+                  update({
+                    limitations: on ? [...draft.limitations, k] : draft.limitations.filter((x) => x !== k),
+                  })
+                }
               >
                 <span className="box" aria-hidden="true" />
                 {limitationLabel(k, t)}
@@ -286,15 +401,32 @@ export function InterviewPage() {
             <dt>{sectionLabel('skills')}</dt>
             <dd>{draft.skills.map((o) => o.label).join(', ') || '—'}</dd>
             <dt>{sectionLabel('languages')}</dt>
-            <dd>{draft.languages.filter((l) => l.code).map((l) => `${l.code} ${l.level}`).join(', ') || '—'}</dd>
+            <dd>
+              {draft.languages
+                .filter((l) => l.code)
+                .map((l) => `${l.code} ${l.level}`)
+                .join(', ') || '—'}
+            </dd>
             <dt>{sectionLabel('aspirations')}</dt>
             <dd>{draft.wished.map((o) => o.label).join(', ') || '—'}</dd>
           </dl>
-          {error ? error.notAvailable ? <NotAvailable what={t('nav.people', 'People')} /> : <ErrorNotice error={error} /> : null}
-          <Button className="btn btn-primary" onPress={() => void save()} isDisabled={saving || draft.givenName.trim() === ''}>
+          {error ? (
+            error.notAvailable ? (
+              <NotAvailable what={t('nav.people', 'People')} />
+            ) : (
+              <ErrorNotice error={error} />
+            )
+          ) : null}
+          <Button
+            className="btn btn-primary"
+            onPress={() => void save()}
+            isDisabled={saving || draft.givenName.trim() === ''}
+          >
             {saving ? t('common.saving', 'Saving…') : t('interview.save', 'Save the profile')}
           </Button>
-          {draft.givenName.trim() === '' ? <p className="muted">{t('interview.needName', 'A given name is needed to save.')}</p> : null}
+          {draft.givenName.trim() === '' ? (
+            <p className="muted">{t('interview.needName', 'A given name is needed to save.')}</p>
+          ) : null}
         </>
       );
       break;
@@ -304,7 +436,11 @@ export function InterviewPage() {
     <Page title={t('interview.title', 'New profile: interview')}>
       <ol className="stepper" aria-label={t('interview.steps', 'Interview steps')}>
         {steps.map((s, i) => (
-          <li key={s} aria-current={s === step ? 'step' : undefined} className={i < index ? 'done' : undefined}>
+          <li
+            key={s}
+            aria-current={s === step ? 'step' : undefined}
+            className={i < index ? 'done' : undefined}
+          >
             <button type="button" onClick={() => setStep(s)}>
               <span className="step-num">{i + 1}</span> {stepTitle(s)}
             </button>
@@ -371,7 +507,15 @@ function addUnique(list: ConceptOption[], c: ConceptOption): ConceptOption[] {
   return list.some((x) => x.id === c.id) ? list : [...list, c];
 }
 
-function Chosen({ items, onRemove, label }: { items: ConceptOption[]; onRemove: (id: string) => void; label: string }) {
+function Chosen({
+  items,
+  onRemove,
+  label,
+}: {
+  items: ConceptOption[];
+  onRemove: (id: string) => void;
+  label: string;
+}) {
   const { t } = useTranslation();
   if (items.length === 0) return null;
   return (
@@ -379,7 +523,12 @@ function Chosen({ items, onRemove, label }: { items: ConceptOption[]; onRemove: 
       {items.map((c) => (
         <li key={c.id} className="chip">
           {c.label}
-          <button type="button" className="chip-remove" onClick={() => onRemove(c.id)} aria-label={t('common.removeItem', 'Remove {{item}}', { item: c.label })}>
+          <button
+            type="button"
+            className="chip-remove"
+            onClick={() => onRemove(c.id)}
+            aria-label={t('common.removeItem', 'Remove {{item}}', { item: c.label })}
+          >
             ×
           </button>
         </li>
@@ -389,7 +538,17 @@ function Chosen({ items, onRemove, label }: { items: ConceptOption[]; onRemove: 
 }
 
 /** Free text in the person's words → suggested occupations and skills that the counsellor confirms. */
-function TextSuggest({ language, value, onChange, onAdd }: { language: string; value: string; onChange: (v: string) => void; onAdd: (c: ConceptOption) => void }) {
+function TextSuggest({
+  language,
+  value,
+  onChange,
+  onAdd,
+}: {
+  language: string;
+  value: string;
+  onChange: (v: string) => void;
+  onAdd: (c: ConceptOption) => void;
+}) {
   const { t } = useTranslation();
   const [suggestions, setSuggestions] = useState<ConceptOption[]>([]);
   const [status, setStatus] = useState<'idle' | 'loading' | 'unavailable' | 'error' | 'none'>('idle');
@@ -400,7 +559,9 @@ function TextSuggest({ language, value, onChange, onAdd }: { language: string; v
       const body = await post<unknown>(endpoints.textSuggest, { text: value, lang: language });
       const b = (body ?? {}) as Record<string, unknown>;
       const raw = [
-        ...(Array.isArray(b.occupations) ? b.occupations.map((o) => ({ type: 'occupation', ...(o as object) })) : []),
+        ...(Array.isArray(b.occupations)
+          ? b.occupations.map((o) => ({ type: 'occupation', ...(o as object) }))
+          : []),
         ...(Array.isArray(b.skills) ? b.skills.map((o) => ({ type: 'skill', ...(o as object) })) : []),
         ...(Array.isArray(b.items) ? b.items : Array.isArray(body) ? body : []),
       ];
@@ -418,12 +579,22 @@ function TextSuggest({ language, value, onChange, onAdd }: { language: string; v
         <Label>{t('interview.inOwnWords', 'In the person’s own words')}</Label>
         <TextArea rows={3} dir={directionOf(language)} lang={language} />
       </TextField>
-      <Button className="btn" isDisabled={value.trim().length < 3 || status === 'loading'} onPress={() => void suggest()}>
+      <Button
+        className="btn"
+        isDisabled={value.trim().length < 3 || status === 'loading'}
+        onPress={() => void suggest()}
+      >
         {t('interview.suggest', 'Suggest occupations and skills')}
       </Button>
-      {status === 'unavailable' ? <NotAvailable what={t('interview.suggestions', 'Text suggestions')} /> : null}
-      {status === 'error' ? <p className="notice notice-error">{t('picker.error', 'Search failed; try again.')}</p> : null}
-      {status === 'none' ? <p className="muted">{t('interview.noSuggestions', 'No suggestion for this text.')}</p> : null}
+      {status === 'unavailable' ? (
+        <NotAvailable what={t('interview.suggestions', 'Text suggestions')} />
+      ) : null}
+      {status === 'error' ? (
+        <p className="notice notice-error">{t('picker.error', 'Search failed; try again.')}</p>
+      ) : null}
+      {status === 'none' ? (
+        <p className="muted">{t('interview.noSuggestions', 'No suggestion for this text.')}</p>
+      ) : null}
       {suggestions.length ? (
         <ul className="chips" aria-label={t('interview.suggestions', 'Text suggestions')}>
           {suggestions.map((s) => (

@@ -31,7 +31,11 @@ export function EmployersPage() {
   return (
     <Page title={t('employers.title', 'Employers')}>
       <Search value={q} onChange={setQ} label={t('common.search', 'Search')} />
-      <DataState state={state} what={t('employers.title', 'Employers')} isEmpty={(b) => toPage(b, toEmployer).items.length === 0}>
+      <DataState
+        state={state}
+        what={t('employers.title', 'Employers')}
+        isEmpty={(b) => toPage(b, toEmployer).items.length === 0}
+      >
         {(body) => (
           <div className="table-wrap">
             <table className="table">
@@ -70,7 +74,11 @@ export function VacanciesPage() {
   return (
     <Page title={t('vacancies.title', 'Vacancies')}>
       <Search value={q} onChange={setQ} label={t('common.search', 'Search')} />
-      <DataState state={state} what={t('vacancies.title', 'Vacancies')} isEmpty={(b) => toPage(b, toVacancy).items.length === 0}>
+      <DataState
+        state={state}
+        what={t('vacancies.title', 'Vacancies')}
+        isEmpty={(b) => toPage(b, toVacancy).items.length === 0}
+      >
         {(body) => (
           <div className="table-wrap">
             <table className="table">
@@ -114,11 +122,23 @@ export function VacancyPage({ id }: { id: string }) {
     <Page title={v?.title || t('vacancies.vacancy', 'Vacancy')}>
       {v ? <p className="muted">{[v.employer, v.place, v.contract].filter(Boolean).join(' · ')}</p> : null}
       <h2>{t('vacancies.candidates', 'People who match')}</h2>
-      <DataState state={candidates} what={t('vacancies.candidates', 'People who match')} isEmpty={(b) => toPage(b, toMatch).items.length === 0}>
+      <DataState
+        state={candidates}
+        what={t('vacancies.candidates', 'People who match')}
+        isEmpty={(b) => toPage(b, toMatch).items.length === 0}
+      >
         {(body) => (
           <div className="stack">
             {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
-              <MatchCard key={m.id} match={m} actions={<Link href={`/workspace/people/${m.id}`}>{t('vacancies.openPerson', 'Open the person')}</Link>} />
+              <MatchCard
+                key={m.id}
+                match={m}
+                actions={
+                  <Link href={`/workspace/people/${m.id}`}>
+                    {t('vacancies.openPerson', 'Open the person')}
+                  </Link>
+                }
+              />
             ))}
           </div>
         )}
@@ -135,7 +155,11 @@ export function TrainingsPage() {
   return (
     <Page title={t('trainings.title', 'Trainings')}>
       <Search value={q} onChange={setQ} label={t('common.search', 'Search')} />
-      <DataState state={state} what={t('trainings.title', 'Trainings')} isEmpty={(b) => toPage(b, toTraining).items.length === 0}>
+      <DataState
+        state={state}
+        what={t('trainings.title', 'Trainings')}
+        isEmpty={(b) => toPage(b, toTraining).items.length === 0}
+      >
         {(body) => (
           <div className="table-wrap">
             <table className="table">

@@ -81,7 +81,12 @@ export function PeoplePage() {
           </select>
         </div>
       </div>
-      <DataState state={state} what={t('nav.people', 'People')} isEmpty={(b) => toPage(b, toPersonSummary).items.length === 0} empty={t('people.none', 'No one matches these filters.')}>
+      <DataState
+        state={state}
+        what={t('nav.people', 'People')}
+        isEmpty={(b) => toPage(b, toPersonSummary).items.length === 0}
+        empty={t('people.none', 'No one matches these filters.')}
+      >
         {(body) => {
           const rows = [...toPage(body, toPersonSummary).items, ...more];
           return (
@@ -102,7 +107,9 @@ export function PeoplePage() {
                     {rows.map((p) => (
                       <tr key={p.id}>
                         <td>
-                          <Link href={`/workspace/people/${p.id}`}>{p.name || t('people.unnamed', 'Unnamed person')}</Link>
+                          <Link href={`/workspace/people/${p.id}`}>
+                            {p.name || t('people.unnamed', 'Unnamed person')}
+                          </Link>
                         </td>
                         <td>{countryName(p.countryOfReturn)}</td>
                         <td>{countryName(p.hostCountry)}</td>

@@ -4,7 +4,14 @@ import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { ApiError, query } from '../../api/client';
 import { createReferral } from '../../api/actions';
 import { endpoints } from '../../api/endpoints';
-import { personName, toMatch, toPage, toPersonSummary, toProfileSections, toReferral } from '../../api/resources';
+import {
+  personName,
+  toMatch,
+  toPage,
+  toPersonSummary,
+  toProfileSections,
+  toReferral,
+} from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { useCountryName, useLanguageName, useSectionLabel, useStatusLabel } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
@@ -26,9 +33,19 @@ export function PersonPage({ id }: { id: string }) {
           <>
             <p className="muted person-meta">
               {[
-                summary?.countryOfReturn ? t('person.returnsTo', 'Returns to {{country}}', { country: countryName(summary.countryOfReturn) }) : null,
-                summary?.hostCountry ? t('person.livesIn', 'Lives in {{country}}', { country: countryName(summary.hostCountry) }) : null,
-                summary?.language ? t('person.speaks', 'Interview language: {{language}}', { language: languageName(summary.language) }) : null,
+                summary?.countryOfReturn
+                  ? t('person.returnsTo', 'Returns to {{country}}', {
+                      country: countryName(summary.countryOfReturn),
+                    })
+                  : null,
+                summary?.hostCountry
+                  ? t('person.livesIn', 'Lives in {{country}}', { country: countryName(summary.hostCountry) })
+                  : null,
+                summary?.language
+                  ? t('person.speaks', 'Interview language: {{language}}', {
+                      language: languageName(summary.language),
+                    })
+                  : null,
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -65,7 +82,11 @@ function ProfileSections({ raw, language }: { raw: unknown; language: string }) 
   const sectionLabel = useSectionLabel();
   const sections = toProfileSections(raw, i18n.language);
   const stateLabel = (s: string) =>
-    s === 'complete' ? t('completeness.complete', 'Complete') : s === 'partial' ? t('completeness.partial', 'Partly filled') : t('completeness.empty', 'Not started');
+    s === 'complete'
+      ? t('completeness.complete', 'Complete')
+      : s === 'partial'
+        ? t('completeness.partial', 'Partly filled')
+        : t('completeness.empty', 'Not started');
   return (
     <div className="grid">
       {sections.map((s) => (
@@ -77,7 +98,10 @@ function ProfileSections({ raw, language }: { raw: unknown; language: string }) 
           {s.entries.length ? (
             <ul className="rows" dir="auto">
               {s.entries.map((e, i) => (
-                <li key={i} dir={directionOf(language) === 'rtl' && /[\u0600-\u06FF]/.test(e) ? 'rtl' : undefined}>
+                <li
+                  key={i}
+                  dir={directionOf(language) === 'rtl' && /[\u0600-\u06FF]/.test(e) ? 'rtl' : undefined}
+                >
                   {e}
                 </li>
               ))}
@@ -119,7 +143,12 @@ function PersonMatches({ personId }: { personId: string }) {
         </button>
       </div>
       {error ? <ErrorNotice error={error} /> : null}
-      <DataState state={matches} what={t('matches.title', 'Matches')} isEmpty={(b) => toPage(b, toMatch).items.length === 0} empty={t('matches.none', 'No match yet. A fuller profile gives better matches.')}>
+      <DataState
+        state={matches}
+        what={t('matches.title', 'Matches')}
+        isEmpty={(b) => toPage(b, toMatch).items.length === 0}
+        empty={t('matches.none', 'No match yet. A fuller profile gives better matches.')}
+      >
         {(body) => (
           <div className="stack">
             {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
@@ -133,7 +162,9 @@ function PersonMatches({ personId }: { personId: string }) {
                     </span>
                   ) : (
                     <Button className="btn btn-primary" onPress={() => void refer(m.id)}>
-                      {kind === 'vacancy' ? t('matches.refer', 'Refer to this vacancy') : t('matches.referTraining', 'Refer to this training')}
+                      {kind === 'vacancy'
+                        ? t('matches.refer', 'Refer to this vacancy')
+                        : t('matches.referTraining', 'Refer to this training')}
                     </Button>
                   )
                 }
@@ -151,16 +182,23 @@ function PersonReferrals({ personId }: { personId: string }) {
   const statusLabel = useStatusLabel();
   const state = useApi<unknown>(`${endpoints.referrals}${query({ personId, limit: 50 })}`);
   return (
-    <DataState state={state} what={t('nav.referrals', 'Referrals')} isEmpty={(b) => toPage(b, toReferral).items.length === 0} empty={t('dashboard.noReferrals', 'No referrals yet.')}>
+    <DataState
+      state={state}
+      what={t('nav.referrals', 'Referrals')}
+      isEmpty={(b) => toPage(b, toReferral).items.length === 0}
+      empty={t('dashboard.noReferrals', 'No referrals yet.')}
+    >
       {(body) => (
         <ul className="rows">
           {toPage(body, (r) => toReferral(r, i18n.language)).items.map((r) => (
             <li key={r.id}>
               <span>
-                <strong>{r.targetTitle}</strong> {r.organisation ? <span className="muted">· {r.organisation}</span> : null}
+                <strong>{r.targetTitle}</strong>{' '}
+                {r.organisation ? <span className="muted">· {r.organisation}</span> : null}
               </span>
               <span>
-                <StatusBadge status={r.status} label={statusLabel(r.status)} /> <span className="muted">{formatDate(r.updatedAt, i18n.language)}</span>
+                <StatusBadge status={r.status} label={statusLabel(r.status)} />{' '}
+                <span className="muted">{formatDate(r.updatedAt, i18n.language)}</span>
               </span>
             </li>
           ))}
@@ -174,13 +212,23 @@ function PersonHistory({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const state = useApi<unknown>(endpoints.personHistory(personId));
   return (
-    <DataState state={state} what={t('person.history', 'History')} isEmpty={(b) => toPage(b, (x) => x).items.length === 0} empty={t('person.noHistory', 'No history yet.')}>
+    <DataState
+      state={state}
+      what={t('person.history', 'History')}
+      isEmpty={(b) => toPage(b, (x) => x).items.length === 0}
+      empty={t('person.noHistory', 'No history yet.')}
+    >
       {(body) => (
         <ol className="timeline">
           {toPage(body, (x) => x as Record<string, unknown>).items.map((e, i) => (
             <li key={String(e.id ?? i)}>
-              <time dateTime={String(e.at ?? e.createdAt ?? '')}>{formatDateTime(String(e.at ?? e.createdAt ?? ''), i18n.language)}</time>{' '}
-              <span>{String(e.summary ?? e.action ?? e.type ?? '')}</span> {e.by || e.actor ? <span className="muted">· {personName(e.by ?? e.actor) || String(e.by ?? '')}</span> : null}
+              <time dateTime={String(e.at ?? e.createdAt ?? '')}>
+                {formatDateTime(String(e.at ?? e.createdAt ?? ''), i18n.language)}
+              </time>{' '}
+              <span>{String(e.summary ?? e.action ?? e.type ?? '')}</span>{' '}
+              {e.by || e.actor ? (
+                <span className="muted">· {personName(e.by ?? e.actor) || String(e.by ?? '')}</span>
+              ) : null}
             </li>
           ))}
         </ol>

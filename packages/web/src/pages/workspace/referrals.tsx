@@ -25,14 +25,21 @@ export function ReferralsPage() {
                 return (
                   <section key={status} className="board-col" aria-labelledby={`col-${status}`}>
                     <h2 id={`col-${status}`}>
-                      {statusLabel(status)} <span className="count">{formatNumber(col.length, i18n.language)}</span>
+                      {statusLabel(status)}{' '}
+                      <span className="count">{formatNumber(col.length, i18n.language)}</span>
                     </h2>
                     <ul>
                       {col.map((r) => (
                         <li key={r.id} className="board-card">
-                          <Link href={`/workspace/people/${r.personId}`}>{r.personName || t('people.unnamed', 'Unnamed person')}</Link>
+                          <Link href={`/workspace/people/${r.personId}`}>
+                            {r.personName || t('people.unnamed', 'Unnamed person')}
+                          </Link>
                           <span>{r.targetTitle}</span>
-                          <span className="muted small">{[r.organisation, formatDate(r.updatedAt, i18n.language)].filter(Boolean).join(' · ')}</span>
+                          <span className="muted small">
+                            {[r.organisation, formatDate(r.updatedAt, i18n.language)]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </span>
                         </li>
                       ))}
                     </ul>
