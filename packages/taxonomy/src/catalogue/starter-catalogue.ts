@@ -2,6 +2,7 @@ import { buildCatalogue } from './build-catalogue';
 import { agricultureModule } from './sectors/agriculture';
 import { cleaningModule } from './sectors/cleaning';
 import { constructionModule } from './sectors/construction';
+import { drivingLogisticsModule } from './sectors/driving-logistics';
 import { foodProcessingModule } from './sectors/food-processing';
 import { hospitalityModule } from './sectors/hospitality';
 import { tailoringModule } from './sectors/tailoring';
@@ -19,4 +20,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   tailoringModule,
   hospitalityModule,
   cleaningModule,
+  drivingLogisticsModule,
 ]);
