@@ -5,6 +5,7 @@ import { constructionModule } from './sectors/construction';
 import { drivingLogisticsModule } from './sectors/driving-logistics';
 import { foodProcessingModule } from './sectors/food-processing';
 import { hospitalityModule } from './sectors/hospitality';
+import { retailModule } from './sectors/retail';
 import { tailoringModule } from './sectors/tailoring';
 import { transversalModule } from './sectors/transversal';
 import type { StarterCatalogue } from './types';
@@ -21,4 +22,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   hospitalityModule,
   cleaningModule,
   drivingLogisticsModule,
+  retailModule,
 ]);
