@@ -68,19 +68,18 @@ test('an employer sees a person only when the person shared their profile with t
 test('a handover moves access from the host-country counsellor to the origin-country case manager', () => {
   const counsellor = subject('counsellor', { organisationId: orgB, country: 'BE' });
   const originCm = subject('case_manager', { userId: 'cm-origin', organisationId: 'org-origin' });
-  const before = {
-    id: 'p1',
-    organisationId: orgB,
-    counsellorIds: ['counsellor-user'],
-    caseManagerIds: [] as string[],
-  };
+  const before = { id: 'p1', owningOrganisationId: orgB, caseManagerIds: ['counsellor-user'] };
   expect(
     decideAccess(counsellor, 'read', 'person', { record: recordScopeOf('person', before) }).allowed,
   ).toBe(true);
   expect(decideAccess(originCm, 'read', 'person', { record: recordScopeOf('person', before) }).allowed).toBe(
     false,
   );
-  const after = { ...before, ...handOver(before, 'cm-origin', new Date('2026-01-01')) };
+  const after = {
+    ...before,
+    ...handOver(before, { fromCounsellorId: 'counsellor-user', toCaseManagerId: 'cm-origin' }),
+  };
+  expect(after.caseManagerIds).toEqual(['cm-origin']);
   expect(decideAccess(counsellor, 'read', 'person', { record: recordScopeOf('person', after) }).allowed).toBe(
     false,
   );
@@ -98,8 +97,8 @@ test('the person reads their own profile and nobody else', () => {
 
 test('employers manage their own vacancies only; training providers cannot touch vacancies', () => {
   const emp = subject('employer');
-  const mine = recordScopeOf('vacancy', { id: 'v1', organisationId: orgA });
-  const theirs = recordScopeOf('vacancy', { id: 'v2', organisationId: orgB });
+  const mine = recordScopeOf('vacancy', { id: 'v1', employerId: orgA });
+  const theirs = recordScopeOf('vacancy', { id: 'v2', employerId: orgB });
   expect(decideAccess(emp, 'update', 'vacancy', { record: mine }).allowed).toBe(true);
   expect(decideAccess(emp, 'update', 'vacancy', { record: theirs }).allowed).toBe(false);
   expect(decideAccess(subject('training_provider'), 'create', 'vacancy', { record: null }).allowed).toBe(
@@ -109,8 +108,8 @@ test('employers manage their own vacancies only; training providers cannot touch
 
 test('referrals are visible to the organisation they are addressed to', () => {
   const provider = subject('training_provider');
-  const toMe = recordScopeOf('referral', { id: 'r1', personId: 'p1', recipientOrganisationId: orgA });
-  const toOther = recordScopeOf('referral', { id: 'r2', personId: 'p1', recipientOrganisationId: orgB });
+  const toMe = recordScopeOf('referral', { id: 'r1', personId: 'p1', organisationId: orgA });
+  const toOther = recordScopeOf('referral', { id: 'r2', personId: 'p1', organisationId: orgB });
   expect(decideAccess(provider, 'read', 'referral', { record: toMe }).allowed).toBe(true);
   expect(decideAccess(provider, 'read', 'referral', { record: toOther }).allowed).toBe(false);
 });

@@ -236,6 +236,8 @@ export const resourceKinds: Record<string, ResourceKind> = {
   training: 'training',
   training_offer: 'training',
   course: 'training',
+  service: 'training',
+  service_offer: 'training',
   organisation: 'organisation',
   employer: 'organisation',
   service_provider: 'organisation',
@@ -243,6 +245,7 @@ export const resourceKinds: Record<string, ResourceKind> = {
   concept: 'reference',
   country_info: 'reference',
   fair: 'reference',
+  event: 'reference',
   report: 'report',
   indicator: 'report',
   consent: 'consent',
@@ -281,21 +284,27 @@ const strs = (...vs: unknown[]): string[] => {
  */
 export function recordScopeOf(kind: ResourceKind, record: Record<string, unknown>): RecordScope {
   const id = str(record.id);
+  // A referral's `organisationId` is the organisation receiving it; a vacancy's `employerId` and a
+  // training's or service's `providerId` are their owners.
+  const offer = kind === 'vacancy' || kind === 'training';
   const organisationIds =
     kind === 'organisation'
       ? strs(record.id)
-      : strs(
-          record.organisationId,
-          record.owningOrganisationId,
-          record.ownerOrganisationId,
-          record.organisationIds,
-        );
+      : kind === 'referral'
+        ? []
+        : strs(
+            record.owningOrganisationId,
+            record.organisationId,
+            record.ownerOrganisationId,
+            record.organisationIds,
+            offer ? record.employerId : null,
+            offer ? record.providerId : null,
+          );
   const recipientOrganisationIds = strs(
     record.recipientOrganisationId,
     record.targetOrganisationId,
-    record.employerId,
-    record.providerId,
     record.toOrganisationId,
+    kind === 'referral' ? record.organisationId : null,
   );
   const handedOver =
     record.handedOver === true ||
@@ -342,7 +351,14 @@ function scopeMatches(scope: AccessScope, s: AccessSubject, f: AccessFacts): boo
     case 'caseload':
       return !!s.userId && !!p && p.caseManagerIds.includes(s.userId);
     case 'counselled':
-      return !!s.userId && !!p && p.counsellorIds.includes(s.userId) && !p.handedOver;
+      // A counsellor is assigned like a case manager (in `caseManagerIds`) or named in
+      // `counsellorIds`; a handover removes them from the assignment or marks the record handed over.
+      return (
+        !!s.userId &&
+        !!p &&
+        (p.counsellorIds.includes(s.userId) || p.caseManagerIds.includes(s.userId)) &&
+        !p.handedOver
+      );
     case 'self':
       return !!s.personId && !!r && (r.personId === s.personId || f.person?.id === s.personId);
     case 'own_user':
@@ -455,14 +471,14 @@ export function listScopeFor(subject: AccessSubject, kind: ResourceKind): ListSc
   return out;
 }
 
-/** A handover: the origin-country case manager takes over and the host-country counsellors lose access. */
+/**
+ * A handover (C5): the origin-country case manager is assigned and the host-country counsellor is
+ * removed from the assignment, so access moves with the person. Returns the new assignment.
+ */
 export function handOver(
-  scope: { caseManagerIds: string[] },
-  toCaseManagerId: string,
-  at: Date,
-): { caseManagerIds: string[]; handedOverAt: string } {
-  return {
-    caseManagerIds: [...new Set([...scope.caseManagerIds, toCaseManagerId])],
-    handedOverAt: at.toISOString(),
-  };
+  scope: { caseManagerIds: readonly string[] },
+  change: { fromCounsellorId: string | null; toCaseManagerId: string },
+): { caseManagerIds: string[] } {
+  const kept = scope.caseManagerIds.filter((id) => id !== change.fromCounsellorId);
+  return { caseManagerIds: [...new Set([...kept, change.toCaseManagerId])] };
 }

@@ -19,7 +19,7 @@ const record = {
   givenName: 'Amina',
   phone: '+995 555',
   skills: ['welding'],
-  health: 'asthma',
+  healthNotes: 'asthma',
   psychosocialNotes: 'notes',
   legalStatus: 'pending',
   identityDocuments: ['passport'],
@@ -31,7 +31,7 @@ const view = (s: AccessSubject, input = {}, f: Parameters<typeof fieldAccessFor>
 
 test('an assigned case manager sees sensitive fields; another case manager of the organisation does not', () => {
   expect(view(subject('case_manager', { userId: 'cm-assigned' }))).toMatchObject({
-    health: 'asthma',
+    healthNotes: 'asthma',
     legalStatus: 'pending',
   });
   const other = view(subject('case_manager', { userId: 'cm-other' }));
@@ -41,12 +41,12 @@ test('an assigned case manager sees sensitive fields; another case manager of th
 
 test('an administrator sees sensitive fields only with a reason', () => {
   const admin = subject('administrator', { organisationId: null });
-  expect(view(admin)).not.toHaveProperty('health');
-  expect(view(admin, { accessReason: 'ok' })).not.toHaveProperty('health');
+  expect(view(admin)).not.toHaveProperty('healthNotes');
+  expect(view(admin, { accessReason: 'ok' })).not.toHaveProperty('healthNotes');
   const withReason = fieldAccessFor(admin, 'person', facts, { accessReason: 'complaint 2026-114' });
   expect(withReason).toMatchObject({ level: 'full', byReason: true });
   expect(applyFieldAccess(record, withReason, defaultPersonSensitiveFields)).toHaveProperty(
-    'health',
+    'healthNotes',
     'asthma',
   );
 });
@@ -56,7 +56,7 @@ test('an employer sees only the shared fields and never sensitive ones, even if 
   expect(view(emp)).toEqual({});
   const shared = view(
     emp,
-    { consentedFields: ['givenName', 'health', 'skills'] },
+    { consentedFields: ['givenName', 'healthNotes', 'skills'] },
     { ...facts, sharedWithSubject: true },
   );
   expect(shared).toEqual({ id: 'p1', givenName: 'Amina', skills: ['welding'] });
@@ -64,7 +64,7 @@ test('an employer sees only the shared fields and never sensitive ones, even if 
 
 test('secret fields never leave, even for the person themself', () => {
   const me = view(subject('person', { personId: 'p1', organisationId: null }));
-  expect(me).toHaveProperty('health');
+  expect(me).toHaveProperty('healthNotes');
   expect(me).not.toHaveProperty('passwordHash');
 });
 

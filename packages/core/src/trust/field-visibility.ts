@@ -1,3 +1,4 @@
+import { personSensitiveFields } from '../records/people';
 import { decideAccess, type AccessFacts, type AccessSubject, type ResourceKind } from './access-rules';
 
 /**
@@ -5,13 +6,12 @@ import { decideAccess, type AccessFacts, type AccessSubject, type ResourceKind }
  * the one place where records become responses, so a field outside the allowed set never leaves.
  */
 
-/** Sensitive fields of a person (C1, C8): only for assigned case managers, and administrators who give a reason. */
-export const defaultPersonSensitiveFields = [
-  'health',
-  'psychosocialNotes',
-  'legalStatus',
-  'identityDocuments',
-] as const;
+/**
+ * Sensitive fields of a person (C1, C8): only for assigned case managers, and administrators who
+ * give a reason. The records module names them (`personSensitiveFields`); `health` is kept for
+ * records that use the short name.
+ */
+export const defaultPersonSensitiveFields: readonly string[] = [...personSensitiveFields, 'health'];
 
 /** Fields that never leave the server, whoever asks. */
 export const secretFields = [

@@ -1,4 +1,3 @@
-import * as core from '@passerelle/core';
 import {
   decideAccess,
   defaultPersonSensitiveFields,
@@ -24,15 +23,9 @@ import type { AuditSink } from './ports';
 import type { TrustRegistry } from './registry';
 import type { createConsentChecker } from './services';
 
-/** Sensitive fields per resource type; the person list merges core's `personSensitiveFields` when the records module exports it. */
+/** Sensitive fields per resource type (the person's come from core: records and trust). */
 export function defaultSensitiveFields(): Record<string, readonly string[]> {
-  const fromRecords = (core as Record<string, unknown>).personSensitiveFields;
-  const person = [
-    ...new Set([
-      ...defaultPersonSensitiveFields,
-      ...(Array.isArray(fromRecords) ? (fromRecords as string[]) : []),
-    ]),
-  ];
+  const person = [...defaultPersonSensitiveFields];
   return { person, people: person, profile: person };
 }
 
