@@ -4,6 +4,7 @@ import { cleaningModule } from './sectors/cleaning';
 import { constructionModule } from './sectors/construction';
 import { drivingLogisticsModule } from './sectors/driving-logistics';
 import { foodProcessingModule } from './sectors/food-processing';
+import { hairBeautyModule } from './sectors/hair-beauty';
 import { hospitalityModule } from './sectors/hospitality';
 import { retailModule } from './sectors/retail';
 import { tailoringModule } from './sectors/tailoring';
@@ -23,4 +24,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   cleaningModule,
   drivingLogisticsModule,
   retailModule,
+  hairBeautyModule,
 ]);

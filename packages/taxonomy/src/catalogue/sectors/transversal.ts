@@ -340,6 +340,20 @@ export const transversalModule: TransversalModule = {
       ),
     ),
     withReuseLevel(
+      'sector-specific',
+      skill(
+        'manage-small-business',
+        '31032902-0909-44ac-a8e7-b6b1d5f52149',
+        [
+          'run a small business | manage a small enterprise',
+          'gérer une petite entreprise | diriger une TPE',
+          'een kleine onderneming leiden | een kmo beheren',
+          'إدارة مشروع صغير | إدارة منشأة صغيرة',
+        ],
+        ['entrepreneurship'],
+      ),
+    ),
+    withReuseLevel(
       'cross-sector',
       knowledge('entrepreneurship', '658605f2-1c95-49f0-bd98-0af7b15ad0b0', [
         'entrepreneurship | running your own business',
