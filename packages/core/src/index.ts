@@ -25,3 +25,4 @@ export * from './records/trainings';
 export * from './records/services';
 export * from './records/events';
 export * from './records/referrals';
+export * from './taxonomy/store-contract';
