@@ -9,6 +9,7 @@ import { hospitalityModule } from './sectors/hospitality';
 import { retailModule } from './sectors/retail';
 import { tailoringModule } from './sectors/tailoring';
 import { transversalModule } from './sectors/transversal';
+import { vehicleMechanicsModule } from './sectors/vehicle-mechanics';
 import type { StarterCatalogue } from './types';
 
 /** Bump when concepts, labels or relations change, so a loaded database can tell it is stale. */
@@ -25,4 +26,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   drivingLogisticsModule,
   retailModule,
   hairBeautyModule,
+  vehicleMechanicsModule,
 ]);
