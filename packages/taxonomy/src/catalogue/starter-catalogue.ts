@@ -3,6 +3,7 @@ import { agricultureModule } from './sectors/agriculture';
 import { cleaningModule } from './sectors/cleaning';
 import { constructionModule } from './sectors/construction';
 import { drivingLogisticsModule } from './sectors/driving-logistics';
+import { electricalPlumbingModule } from './sectors/electrical-plumbing';
 import { foodProcessingModule } from './sectors/food-processing';
 import { hairBeautyModule } from './sectors/hair-beauty';
 import { hospitalityModule } from './sectors/hospitality';
@@ -27,4 +28,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   retailModule,
   hairBeautyModule,
   vehicleMechanicsModule,
+  electricalPlumbingModule,
 ]);
