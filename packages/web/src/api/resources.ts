@@ -74,18 +74,20 @@ export function personName(raw: unknown): string {
 
 export function toPersonSummary(raw: unknown): PersonSummary {
   const r = asRaw(raw);
-  const legal = asRaw(r.legal ?? r.return ?? asRaw(r.profile).legal);
-  const comp = r.completeness;
+  const ret = asRaw(r.returnInfo ?? r.legal ?? r.return);
+  const comp = asRaw(r.completeness);
+  const pct =
+    typeof r.completeness === 'number' ? r.completeness : num(comp.percent, comp.overall, comp.score);
   return {
     id: String(r.id ?? ''),
     name: personName(r),
-    countryOfReturn: str(r.countryOfReturn, r.returnCountry, legal.countryOfReturn, legal.returnCountry),
-    hostCountry: str(r.hostCountry, legal.hostCountry),
-    language: str(r.preferredLanguage, r.language, asRaw(r.profile).preferredLanguage),
+    countryOfReturn: str(ret.returnCountry, ret.countryOfReturn, r.returnCountry, r.countryOfReturn),
+    hostCountry: str(ret.hostCountry, r.hostCountry),
+    language: str(r.preferredLanguage, r.language),
     status: str(r.status, r.caseStatus),
     updatedAt: str(r.updatedAt),
-    completeness: typeof comp === 'number' ? comp : num(asRaw(comp).overall, asRaw(comp).score),
-    followUpDue: str(r.nextFollowUp, r.followUpDue, asRaw(r.nextFollowUp).dueAt),
+    completeness: pct === null ? null : share(pct),
+    followUpDue: str(r.nextFollowUp, r.followUpDue, r.followUpOn),
   };
 }
 
@@ -95,30 +97,26 @@ export interface ProfileSection {
   entries: string[];
 }
 
-/** The C1 sections a person page shows, in order. */
+/** The C1 sections a person page shows, in order (keys of the person record). */
 export const profileSectionKeys = [
-  'education',
-  'experience',
+  'workExperience',
   'skills',
-  'digitalSkills',
+  'education',
   'languages',
+  'digitalSkills',
   'drivingLicences',
   'aspirations',
   'limitations',
-  'legal',
+  'returnInfo',
 ] as const;
 
 /** Reads each section's entries and completeness from a person record. */
 export function toProfileSections(raw: unknown, language: string): ProfileSection[] {
   const r = asRaw(raw);
-  const profile = asRaw(r.profile ?? r);
-  const comp = asRaw(asRaw(r.completeness).sections ?? r.completeness ?? profile.completeness);
+  const comp = asRaw(asRaw(r.completeness).sections);
   return profileSectionKeys.map((key) => {
-    const value = profile[key] ?? r[key];
-    const entries = (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [])
-      .map((e) => describeEntry(e, language))
-      .filter((s) => s !== '');
-    const declared = str(comp[key], asRaw(comp[key]).state);
+    const entries = describeSection(key, r[key], language);
+    const declared = str(comp[key]);
     const state: ProfileSection['state'] =
       declared === 'complete' || declared === 'partial' || declared === 'empty'
         ? declared
@@ -129,29 +127,90 @@ export function toProfileSections(raw: unknown, language: string): ProfileSectio
   });
 }
 
-function describeEntry(e: unknown, language: string): string {
-  if (typeof e === 'string') return e;
-  const r = asRaw(e);
-  const head =
-    labelOf(
-      r.label ??
-        r.title ??
-        r.occupationLabel ??
-        r.occupation ??
-        r.skillLabel ??
-        r.skill ??
-        r.field ??
-        r.name ??
-        r.language ??
-        r.area ??
-        r.category,
-      language,
-    ) ||
-    str(r.text, r.freeText, r.note, r.type) ||
-    '';
-  const level = str(r.level, r.iscedLevel ? `ISCED ${String(r.iscedLevel)}` : null, r.cefr);
-  const where = str(r.employer, r.institution, r.country);
-  return [head, level, where].filter(Boolean).join(' · ');
+const flagNames: Record<string, string> = {
+  childcare: 'childcare',
+  familyDuties: 'family duties',
+  limitedMobility: 'limited mobility',
+  healthRestrictions: 'health',
+  workNearHomeOnly: 'near home only',
+  workAtHomeOnly: 'at home only',
+};
+
+function describeSection(key: string, value: unknown, language: string): string[] {
+  if (value === null || value === undefined) return [];
+  const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
+  switch (key) {
+    case 'workExperience':
+      return list(value).map((e) => {
+        const w = asRaw(e);
+        return join(
+          labelOf(asRaw(w.occupation).label, language) || str(w.title),
+          str(w.employer),
+          str(w.country),
+          str(w.arrangement),
+        );
+      });
+    case 'skills':
+      return list(value).map((e) => labelOf(asRaw(e).label ?? e, language));
+    case 'education':
+      return list(value).map((e) => {
+        const d = asRaw(e);
+        const level =
+          d.iscedLevel === null || d.iscedLevel === undefined ? null : `ISCED ${String(d.iscedLevel)}`;
+        return join(
+          str(d.levelLabel) ?? level,
+          str(asRaw(d.field).label),
+          str(d.institution),
+          str(d.country),
+        );
+      });
+    case 'languages':
+      return list(value).map((e) => {
+        const l = asRaw(e);
+        const levels = [l.spokenInteraction, l.spokenProduction, l.listening, l.reading, l.writing].filter(
+          (x): x is string => typeof x === 'string',
+        );
+        return join(str(l.label, l.language), l.motherTongue ? '★' : (levels[0] ?? null));
+      });
+    case 'digitalSkills':
+      return list(value).map((e) =>
+        join(
+          str(asRaw(e).area)?.replace(/_/g, ' '),
+          num(asRaw(e).level) === null ? null : String(asRaw(e).level),
+        ),
+      );
+    case 'drivingLicences':
+      return list(value).map((e) => join(str(asRaw(e).category), str(asRaw(e).country)));
+    case 'aspirations': {
+      const a = asRaw(value);
+      return [
+        ...list(a.occupations).map((o) => labelOf(asRaw(o).label ?? o, language)),
+        ...list(a.workTypes).map((w) => String(w).replace(/_/g, ' ')),
+      ].filter(Boolean);
+    }
+    case 'limitations': {
+      const l = asRaw(value);
+      const out = Object.keys(flagNames)
+        .filter((k) => l[k] === true)
+        .map((k) => flagNames[k] ?? k);
+      if (typeof l.hoursPerWeek === 'number') out.push(`≤ ${l.hoursPerWeek} h`);
+      return out;
+    }
+    case 'returnInfo': {
+      const ri = asRaw(value);
+      return [
+        join(
+          str(ri.hostCountry),
+          str(ri.returnCountry),
+          str(ri.returnRegion),
+          str(ri.returnCity),
+          str(ri.returnDate),
+        ),
+      ].filter(Boolean);
+    }
+    default:
+      return list(value).map((e) => labelOf(e, language));
+  }
 }
 
 export interface MatchReasonSkill {
@@ -256,6 +315,8 @@ export interface Referral {
   updatedAt: string | null;
   version: number | null;
   feedback: string | null;
+  organisationId: string | null;
+  followUpOn: string | null;
 }
 
 export function toReferral(raw: unknown, language = 'en'): Referral {
@@ -277,13 +338,16 @@ export function toReferral(raw: unknown, language = 'en'): Referral {
       : 'proposed',
     updatedAt: str(r.updatedAt, r.createdAt),
     version: num(r.version),
-    feedback: str(r.feedback, r.reason, r.note),
+    feedback: str(r.reason, r.feedback, r.notes),
+    organisationId: str(r.organisationId),
+    followUpOn: str(r.followUpOn),
   };
 }
 
 export interface Vacancy {
   id: string;
   title: string;
+  employerId: string | null;
   employer: string | null;
   place: string | null;
   country: string | null;
@@ -294,15 +358,17 @@ export interface Vacancy {
 
 export function toVacancy(raw: unknown, language = 'en'): Vacancy {
   const r = asRaw(raw);
+  const loc = asRaw(r.location);
   return {
     id: String(r.id ?? ''),
-    title: labelOf(r.title ?? r.occupationLabel ?? r.name, language),
+    title: labelOf(r.title ?? asRaw(r.occupation).label ?? r.name, language),
+    employerId: str(r.employerId),
     employer: str(r.employerName, asRaw(r.employer).name, r.organisationName),
-    place: str(r.place, r.city, r.location, asRaw(r.location).name, r.region),
-    country: str(r.country, asRaw(r.location).country),
+    place: str(r.place, loc.city, loc.region, r.city),
+    country: str(loc.country, r.country),
     seats: num(r.seats, r.positions),
-    closesAt: str(r.closesAt, r.deadline, r.endDate, r.closingDate),
-    contract: str(r.contract, r.contractType),
+    closesAt: str(r.applyBy, r.closesAt, r.deadline),
+    contract: str(asRaw(r.contract).type, r.contract, r.contractType),
   };
 }
 
@@ -322,9 +388,9 @@ export function toTraining(raw: unknown, language = 'en'): Training {
     id: String(r.id ?? ''),
     title: labelOf(r.title ?? r.name, language),
     provider: str(r.providerName, asRaw(r.provider).name, r.organisationName),
-    place: str(r.place, r.city, r.location, asRaw(r.location).name),
+    place: str(r.place, asRaw(r.location).city, asRaw(r.location).region, r.city),
     delivery: str(r.delivery, r.mode),
-    startsAt: str(r.startsAt, r.startDate, r.start),
+    startsAt: str(r.startsOn, r.startsAt, r.startDate),
     seats: num(r.seats),
   };
 }
@@ -379,10 +445,17 @@ export interface Consent {
 
 export function toConsent(raw: unknown): Consent {
   const r = asRaw(raw);
-  const status = str(r.status) ?? (r.withdrawnAt ? 'withdrawn' : 'active');
+  const status = str(r.status) ?? (r.withdrawnAt ? 'withdrawn' : r.active === false ? 'expired' : 'active');
   return {
     id: String(r.id ?? ''),
-    recipient: str(r.recipientName, asRaw(r.recipient).name, r.recipient, r.recipientCategory) ?? '',
+    recipient:
+      str(
+        r.recipientName,
+        asRaw(r.recipient).name,
+        r.recipient,
+        r.recipientCategory,
+        r.recipientOrganisationId,
+      ) ?? '',
     purpose: str(r.purpose) ?? '',
     status: status === 'withdrawn' || status === 'expired' ? status : 'active',
     until: str(r.expiresAt, r.until, r.endsAt),

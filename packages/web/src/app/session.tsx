@@ -24,6 +24,8 @@ export type SessionState =
 interface SessionContextValue {
   state: SessionState;
   signIn(email: string, password: string, totp?: string): Promise<void>;
+  /** Demo mode only: signs in as a demo account without its password or second factor. */
+  demoSignIn(email: string): Promise<void>;
   signOut(): Promise<void>;
   preview(area: Area | null): void;
   refresh(): Promise<void>;
@@ -84,6 +86,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signIn(email, password, totp) {
         const body = await post<unknown>(endpoints.signIn, { email, password, ...(totp ? { totp } : {}) });
         const { user, csrf } = readUser(body);
+        setCsrfToken(csrf);
+        if (user) setState({ status: 'signed-in', user });
+        else await refresh();
+      },
+      async demoSignIn(email) {
+        const { user, csrf } = readUser(await post<unknown>(endpoints.demoSignIn, { email }));
         setCsrfToken(csrf);
         if (user) setState({ status: 'signed-in', user });
         else await refresh();

@@ -26,14 +26,14 @@ export function useSectionLabel(): (key: string) => string {
     (key: string) =>
       ({
         education: t('sections.education', 'Education'),
-        experience: t('sections.experience', 'Work experience'),
+        workExperience: t('sections.experience', 'Work experience'),
         skills: t('sections.skills', 'Skills'),
         digitalSkills: t('sections.digitalSkills', 'Digital skills'),
         languages: t('sections.languages', 'Languages'),
         drivingLicences: t('sections.drivingLicences', 'Driving licences'),
         aspirations: t('sections.aspirations', 'Aspirations'),
         limitations: t('sections.limitations', 'Practical limitations'),
-        legal: t('sections.legal', 'Return and legal data'),
+        returnInfo: t('sections.returnInfo', 'Return plans'),
       })[key] ?? key,
     [t],
   );

@@ -46,16 +46,17 @@ export function SignInPage() {
   const [demo, setDemo] = useState<DemoAccount[]>([]);
 
   useEffect(() => {
-    get<unknown>(endpoints.demoCredentials)
+    get<unknown>(endpoints.demoAccounts)
       .then((b) => setDemo(toDemoAccounts(b)))
       .catch(() => setDemo([]));
   }, []);
 
-  async function signIn(e: string, p: string) {
+  async function signIn(e: string, p: string, demoAccount = false) {
     setBusy(true);
     setError(null);
     try {
-      await session.signIn(e, p, totp || undefined);
+      if (demoAccount) await session.demoSignIn(e);
+      else await session.signIn(e, p, totp || undefined);
     } catch (err) {
       if (err instanceof ApiError && /totp|two.?factor|otp/i.test(JSON.stringify(err.details)))
         setNeedTotp(true);
@@ -70,7 +71,7 @@ export function SignInPage() {
     void signIn(email, password);
   }
 
-  const roleLabel = (role: string) =>
+  const roleLabel = (role: string, fallback: string | null = null) =>
     ({
       counsellor: t('roles.counsellor', 'Counsellor'),
       case_manager: t('roles.caseManager', 'Case manager'),
@@ -78,7 +79,11 @@ export function SignInPage() {
       programme_manager: t('roles.programmeManager', 'Programme manager'),
       employer: t('roles.employer', 'Employer'),
       person: t('roles.person', 'Person (self-service)'),
-    })[role] ?? role;
+      training_provider: t('roles.trainingProvider', 'Training provider'),
+      partner: t('roles.partner', 'Partner'),
+    })[role] ??
+    fallback ??
+    role;
 
   const areas: { area: Area; label: string }[] = [
     { area: 'workspace', label: t('signIn.previewWorkspace', 'Counsellor workspace') },
@@ -169,9 +174,9 @@ export function SignInPage() {
                   className="btn"
                   data-demo-role={a.role}
                   isDisabled={busy}
-                  onPress={() => void signIn(a.email, a.password)}
+                  onPress={() => void signIn(a.email, a.password, true)}
                 >
-                  {t('signIn.demoAs', 'Sign in as {{role}}', { role: a.label ?? roleLabel(a.role) })}
+                  {t('signIn.demoAs', 'Sign in as {{role}}', { role: roleLabel(a.role, a.label) })}
                 </Button>
                 <span className="muted demo-cred" dir="ltr">
                   {a.email} / {a.password}

@@ -6,6 +6,7 @@ import { setReferralStatus } from '../../api/actions';
 import { endpoints } from '../../api/endpoints';
 import { toPage, toReferral, toVacancy, type Referral, type ReferralStatus } from '../../api/resources';
 import { useApi } from '../../api/use-api';
+import { useReferralNames } from '../../api/names';
 import { useStatusLabel } from '../../components/labels';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -32,11 +33,10 @@ export function EmployerHome() {
           empty={t('employer.noReferrals', 'No one has been referred to you yet.')}
         >
           {(body) => (
-            <div className="stack">
-              {toPage(body, (r) => toReferral(r, i18n.language)).items.map((r) => (
-                <ReferralCard key={r.id} referral={r} onChanged={referrals.reload} />
-              ))}
-            </div>
+            <EmployerReferrals
+              items={toPage(body, (r) => toReferral(r, i18n.language)).items}
+              onChanged={referrals.reload}
+            />
           )}
         </DataState>
       </section>
@@ -70,6 +70,17 @@ export function EmployerHome() {
         </DataState>
       </section>
     </Page>
+  );
+}
+
+function EmployerReferrals({ items: raw, onChanged }: { items: Referral[]; onChanged: () => void }) {
+  const items = useReferralNames(raw);
+  return (
+    <div className="stack">
+      {items.map((r) => (
+        <ReferralCard key={r.id} referral={r} onChanged={onChanged} />
+      ))}
+    </div>
   );
 }
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Switch } from 'react-aria-components';
-import { ApiError, query, request } from '../../api/client';
+import { ApiError, post, query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { personName, toConsent, toMatch, toPage, toProfileSections, type Consent } from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../app/session';
 import { useSectionLabel } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
-import { DataState, ErrorNotice, NotAvailable, Page } from '../../components/ui';
+import { DataState, ErrorNotice, Page } from '../../components/ui';
 import { formatDate } from '../../i18n/format';
 
 /** The person's own view, phone-first: profile, opportunities proposed, consent choices. */
@@ -85,72 +85,86 @@ function Opportunities({ personId }: { personId: string }) {
   );
 }
 
+/** The consent choices a person makes themselves: one switch per purpose, recorded as self-service. */
+const consentChoices = [
+  { purpose: 'matching', recipientCategory: 'programme' },
+  { purpose: 'share_profile_with_employer', recipientCategory: 'employers' },
+  { purpose: 'referral', recipientCategory: 'employers' },
+  { purpose: 'reporting', recipientCategory: 'programme' },
+] as const;
+
 function Consents({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const state = useApi<unknown>(endpoints.personConsents(personId));
   const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
   const purposeLabel = (p: string) =>
     ({
       matching: t('consent.matching', 'Use my profile to find opportunities'),
       referral: t('consent.referral', 'Send my profile when I am referred'),
-      sharing: t('consent.sharing', 'Share my profile with employers'),
-      share_with_employer: t('consent.sharing', 'Share my profile with employers'),
+      share_profile_with_employer: t('consent.sharing', 'Share my profile with employers'),
       reporting: t('consent.reporting', 'Count me in anonymous reports'),
     })[p] ?? p;
 
-  async function toggle(c: Consent, on: boolean) {
+  async function toggle(purpose: string, recipientCategory: string, active: Consent[], on: boolean) {
     setError(null);
+    setBusy(purpose);
     try {
-      await request(
-        `${endpoints.personConsents(personId)}/${encodeURIComponent(c.id)}${on ? '' : '/withdraw'}`,
-        { method: on ? 'PUT' : 'POST', body: {} },
-      );
+      if (on) {
+        await post(endpoints.personConsents(personId), {
+          purpose,
+          recipientCategory,
+          method: 'self_service',
+        });
+      } else {
+        for (const c of active)
+          await post(endpoints.withdrawConsent(c.id), { reason: 'withdrawn in self-service' });
+      }
       state.reload();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+    } finally {
+      setBusy(null);
     }
   }
 
   return (
     <section className="card" aria-labelledby="self-consent">
       <h2 id="self-consent">{t('self.consents', 'Who may see my data')}</h2>
-      {error ? (
-        error.notAvailable ? (
-          <NotAvailable what={t('self.consents', 'Who may see my data')} />
-        ) : (
-          <ErrorNotice error={error} />
-        )
-      ) : null}
-      <DataState
-        state={state}
-        what={t('self.consents', 'Who may see my data')}
-        isEmpty={(b) => toPage(b, toConsent).items.length === 0}
-        empty={t('self.noConsents', 'You have not given any consent yet.')}
-      >
-        {(body) => (
-          <ul className="rows">
-            {toPage(body, toConsent).items.map((c) => (
-              <li key={c.id}>
-                <Switch
-                  className="switch"
-                  isSelected={c.status === 'active'}
-                  onChange={(on) => void toggle(c, on)}
-                >
-                  <span className="switch-track" aria-hidden="true" />
-                  <span>
-                    {purposeLabel(c.purpose)}{' '}
-                    {c.recipient ? <span className="muted">· {c.recipient}</span> : null}
-                  </span>
-                </Switch>
-                {c.until ? (
-                  <span className="muted small">
-                    {t('self.until', 'until {{date}}', { date: formatDate(c.until, i18n.language) })}
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+      <p className="muted">
+        {t('self.consentExplain', 'You decide. You can change each choice at any time; it counts at once.')}
+      </p>
+      {error ? <ErrorNotice error={error} /> : null}
+      <DataState state={state} what={t('self.consents', 'Who may see my data')}>
+        {(body) => {
+          const all = toPage(body, toConsent).items;
+          return (
+            <ul className="rows">
+              {consentChoices.map(({ purpose, recipientCategory }) => {
+                const active = all.filter((c) => c.purpose === purpose && c.status === 'active');
+                const until = active.map((c) => c.until).find(Boolean) ?? null;
+                return (
+                  <li key={purpose}>
+                    <Switch
+                      className="switch"
+                      isSelected={active.length > 0}
+                      isDisabled={busy !== null}
+                      onChange={(on) => void toggle(purpose, recipientCategory, active, on)}
+                    >
+                      <span className="switch-track" aria-hidden="true" />
+                      <span>{purposeLabel(purpose)}</span>
+                    </Switch>
+                    {until ? (
+                      <span className="muted small">
+                        {t('self.until', 'until {{date}}', { date: formatDate(until, i18n.language) })}
+                      </span>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          );
+        }}
       </DataState>
     </section>
   );

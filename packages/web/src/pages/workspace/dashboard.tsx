@@ -8,10 +8,13 @@ import {
   toPage,
   toPersonSummary,
   toReferral,
+  type Referral,
   type Match,
   type PersonSummary,
 } from '../../api/resources';
 import { useApi } from '../../api/use-api';
+import { useReferralNames } from '../../api/names';
+import { useSession } from '../../app/session';
 import { DataState, NotAvailable, Page } from '../../components/ui';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useStatusLabel } from '../../components/labels';
@@ -20,7 +23,17 @@ import { useStatusLabel } from '../../components/labels';
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const caseload = useApi<unknown>(`${endpoints.people}${query({ limit: 8, caseload: 'mine' })}`);
+  const session = useSession();
+  const me = session.state.status === 'signed-in' ? session.state.user.id : null;
+  const mine = useApi<unknown>(
+    `${endpoints.people}${query({ limit: 8, caseManagerId: me, sort: 'updatedAt', order: 'desc' })}`,
+  );
+  const mineEmpty = mine.data !== undefined && toPage(mine.data, toPersonSummary).items.length === 0;
+  // Nobody assigned yet (a new counsellor, a demo): show the people updated most recently instead.
+  const recent = useApi<unknown>(
+    mineEmpty ? `${endpoints.people}${query({ limit: 8, sort: 'updatedAt', order: 'desc' })}` : null,
+  );
+  const caseload = mineEmpty ? recent : mine;
   const referrals = useApi<unknown>(`${endpoints.referrals}${query({ limit: 100 })}`);
   const people = caseload.data === undefined ? [] : toPage(caseload.data, toPersonSummary).items;
   const statusLabel = useStatusLabel();
@@ -71,7 +84,7 @@ export function DashboardPage() {
 
         <section className="card" aria-labelledby="followups-title">
           <h2 id="followups-title">{t('dashboard.followUps', 'Follow-ups due')}</h2>
-          <FollowUps people={people} loaded={caseload.data !== undefined} />
+          <FollowUps />
         </section>
 
         <section className="card" aria-labelledby="matches-title">
@@ -110,19 +123,37 @@ export function DashboardPage() {
   );
 }
 
-function FollowUps({ people, loaded }: { people: PersonSummary[]; loaded: boolean }) {
+function FollowUps() {
   const { t, i18n } = useTranslation();
-  if (!loaded) return <p className="muted">{t('common.loading', 'Loading…')}</p>;
-  const due = people
-    .filter((p) => p.followUpDue)
-    .sort((a, b) => String(a.followUpDue).localeCompare(String(b.followUpDue)));
-  if (due.length === 0) return <p className="muted">{t('dashboard.noFollowUps', 'No follow-up is due.')}</p>;
+  const soon = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const state = useApi<unknown>(`${endpoints.referrals}${query({ followUpBefore: soon, limit: 20 })}`);
+  return (
+    <DataState
+      state={state}
+      what={t('dashboard.followUps', 'Follow-ups due')}
+      isEmpty={(b) => toPage(b, toReferral).items.length === 0}
+      empty={t('dashboard.noFollowUps', 'No follow-up is due.')}
+    >
+      {(body) => <FollowUpRows items={toPage(body, (r) => toReferral(r, i18n.language)).items} />}
+    </DataState>
+  );
+}
+
+function FollowUpRows({ items: raw }: { items: Referral[] }) {
+  const { t, i18n } = useTranslation();
+  const items = useReferralNames(raw).sort((a, b) =>
+    String(a.followUpOn).localeCompare(String(b.followUpOn)),
+  );
   return (
     <ul className="rows">
-      {due.map((p) => (
-        <li key={p.id}>
-          <Link href={`/workspace/people/${p.id}`}>{p.name}</Link>
-          <span className="muted">{formatDate(p.followUpDue, i18n.language)}</span>
+      {items.map((r) => (
+        <li key={r.id}>
+          <Link href={`/workspace/people/${r.personId}`}>
+            {r.personName || t('people.unnamed', 'Unnamed person')}
+          </Link>
+          <span className="muted">
+            {[r.targetTitle, formatDate(r.followUpOn, i18n.language)].filter(Boolean).join(' · ')}
+          </span>
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import type { PersonInputDraft } from '@passerelle/core';
 import type { ConceptOption } from '../../api/resources';
 
 /** What the interview collects before it is saved as a person. */
@@ -53,49 +54,94 @@ export function emptyDraft(language: string): ProfileDraft {
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
-/** The body of `POST /api/people` from an interview draft (partial profiles are normal). */
-export function buildPersonInput(d: ProfileDraft): Record<string, unknown> {
+const cefr = new Set(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+const limitationFields: Record<string, string> = {
+  childcare: 'childcare',
+  mobility: 'limitedMobility',
+  health: 'healthRestrictions',
+  nearHome: 'workNearHomeOnly',
+};
+const workTypeOf: Record<string, string> = {
+  wage: 'wage_employment',
+  self: 'self_employment',
+  training: 'training',
+};
+
+/** The body of `POST /api/people` (core's PersonInputDraft) from an interview draft; partial profiles are normal. */
+export function buildPersonInput(d: ProfileDraft): PersonInputDraft {
   const years = Number(d.years);
+  const occupation = (o: ConceptOption) => ({
+    uri: o.id.startsWith('http') ? o.id : null,
+    label: o.label,
+    ...(o.code && /^\d{1,4}$/.test(o.code) ? { iscoCode: o.code } : {}),
+  });
+  const limitations: Record<string, unknown> = {};
+  for (const l of d.limitations) {
+    const field = limitationFields[l];
+    if (field) limitations[field] = true;
+  }
+  if (d.limitations.includes('partTime')) limitations.hoursPerWeek = 20;
+  const text = orNull(d.experienceText);
   return {
     givenName: d.givenName.trim(),
-    familyName: orNull(d.familyName),
+    familyName: d.familyName.trim(),
     preferredLanguage: d.language,
-    hostCountry: orNull(d.hostCountry),
-    countryOfReturn: orNull(d.countryOfReturn),
-    regionOfReturn: orNull(d.region),
-    experience: d.occupations.length
-      ? d.occupations.map((o, i) => ({
-          occupation: o.id,
-          occupationLabel: o.label,
-          text: i === 0 ? orNull(d.experienceText) : null,
-          employer: orNull(d.lastEmployer),
-          years: Number.isFinite(years) && years > 0 ? years : null,
-          kind: d.informal ? 'informal' : 'formal',
-        }))
-      : d.experienceText.trim()
-        ? [
-            {
-              occupation: null,
-              text: d.experienceText.trim(),
-              employer: orNull(d.lastEmployer),
-              kind: d.informal ? 'informal' : 'formal',
-            },
-          ]
-        : [],
-    skills: d.skills.map((s) => ({ skill: s.id, label: s.label, evidence: 'self_declared' })),
+    returnInfo: {
+      hostCountry: orNull(d.hostCountry),
+      returnCountry: orNull(d.countryOfReturn),
+      returnRegion: orNull(d.region),
+    },
+    workExperience: (d.occupations.length
+      ? d.occupations
+      : text
+        ? [{ id: '', label: text.slice(0, 200), type: null, code: null }]
+        : []
+    ).map((o, i) => ({
+      occupation: occupation(o),
+      title: o.label.slice(0, 200),
+      employer: orNull(d.lastEmployer),
+      arrangement: d.informal ? 'informal' : 'formal',
+      description: i === 0 ? text : null,
+      ...(Number.isFinite(years) && years > 0 && i === 0
+        ? { startDate: String(new Date().getFullYear() - Math.round(years)) }
+        : {}),
+    })),
+    skills: d.skills.map((s) => ({
+      uri: s.id.startsWith('http') ? s.id : null,
+      label: s.label,
+      evidence: { kind: 'self_declared' },
+    })),
     languages: d.languages
       .filter((l) => l.code.trim() !== '')
-      .map((l) => ({ language: l.code.trim(), level: l.level })),
+      .map((l) => {
+        const level = cefr.has(l.level) ? l.level : null;
+        return {
+          language: l.code.trim(),
+          motherTongue: l.level === 'native',
+          ...(level
+            ? {
+                listening: level,
+                reading: level,
+                spokenInteraction: level,
+                spokenProduction: level,
+                writing: level,
+              }
+            : {}),
+        };
+      }),
     education: d.iscedLevel
       ? [
           {
             iscedLevel: Number(d.iscedLevel),
-            field: orNull(d.educationField),
+            field: d.educationField.trim() ? { label: d.educationField.trim() } : null,
             completed: d.educationCompleted,
           },
         ]
       : [],
-    aspirations: { occupations: d.wished.map((w) => w.id), mode: d.mode },
-    limitations: d.limitations,
-  };
+    aspirations: {
+      occupations: d.wished.map(occupation),
+      workTypes: workTypeOf[d.mode] ? [workTypeOf[d.mode]] : [],
+    },
+    limitations,
+  } as PersonInputDraft;
 }

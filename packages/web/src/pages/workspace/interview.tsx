@@ -396,7 +396,7 @@ export function InterviewPage() {
           <dl className="review">
             <dt>{t('people.name', 'Name')}</dt>
             <dd dir="auto">{[draft.givenName, draft.familyName].filter(Boolean).join(' ') || '—'}</dd>
-            <dt>{sectionLabel('experience')}</dt>
+            <dt>{sectionLabel('workExperience')}</dt>
             <dd>{draft.occupations.map((o) => o.label).join(', ') || draft.experienceText || '—'}</dd>
             <dt>{sectionLabel('skills')}</dt>
             <dd>{draft.skills.map((o) => o.label).join(', ') || '—'}</dd>
@@ -451,10 +451,12 @@ export function InterviewPage() {
         <h2 id="step-title">
           {stepTitle(step)}
           {personLang !== i18n.language ? (
-            <span className="step-person" lang={personLang} dir={directionOf(personLang)}>
-              {' '}
-              / {stepTitle(step, tp)}
-            </span>
+            <>
+              <span aria-hidden="true"> · </span>
+              <span className="step-person" lang={personLang} dir={directionOf(personLang)}>
+                {stepTitle(step, tp)}
+              </span>
+            </>
           ) : null}
         </h2>
         {body}

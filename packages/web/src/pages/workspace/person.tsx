@@ -11,8 +11,10 @@ import {
   toPersonSummary,
   toProfileSections,
   toReferral,
+  type Referral,
 } from '../../api/resources';
 import { useApi } from '../../api/use-api';
+import { useReferralNames } from '../../api/names';
 import { useCountryName, useLanguageName, useSectionLabel, useStatusLabel } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
@@ -179,7 +181,6 @@ function PersonMatches({ personId }: { personId: string }) {
 
 function PersonReferrals({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
-  const statusLabel = useStatusLabel();
   const state = useApi<unknown>(`${endpoints.referrals}${query({ personId, limit: 50 })}`);
   return (
     <DataState
@@ -188,23 +189,30 @@ function PersonReferrals({ personId }: { personId: string }) {
       isEmpty={(b) => toPage(b, toReferral).items.length === 0}
       empty={t('dashboard.noReferrals', 'No referrals yet.')}
     >
-      {(body) => (
-        <ul className="rows">
-          {toPage(body, (r) => toReferral(r, i18n.language)).items.map((r) => (
-            <li key={r.id}>
-              <span>
-                <strong>{r.targetTitle}</strong>{' '}
-                {r.organisation ? <span className="muted">· {r.organisation}</span> : null}
-              </span>
-              <span>
-                <StatusBadge status={r.status} label={statusLabel(r.status)} />{' '}
-                <span className="muted">{formatDate(r.updatedAt, i18n.language)}</span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {(body) => <ReferralRows items={toPage(body, (r) => toReferral(r, i18n.language)).items} />}
     </DataState>
+  );
+}
+
+function ReferralRows({ items: raw }: { items: Referral[] }) {
+  const { i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
+  const items = useReferralNames(raw);
+  return (
+    <ul className="rows">
+      {items.map((r) => (
+        <li key={r.id}>
+          <span>
+            <strong>{r.targetTitle}</strong>{' '}
+            {r.organisation ? <span className="muted">· {r.organisation}</span> : null}
+          </span>
+          <span>
+            <StatusBadge status={r.status} label={statusLabel(r.status)} />{' '}
+            <span className="muted">{formatDate(r.updatedAt, i18n.language)}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { get } from './client';
+import { endpoints } from './endpoints';
+import { labelOf, personName, type Referral } from './resources';
+
+// Referrals carry ids only; names and titles are looked up once per visit and shared by every screen.
+const cache = new Map<string, string>();
+const pending = new Map<string, Promise<void>>();
+
+function pathOf(kind: string, id: string): string | null {
+  if (kind === 'person') return endpoints.person(id);
+  if (kind === 'vacancy') return endpoints.vacancy(id);
+  if (kind === 'training') return `${endpoints.trainings}/${encodeURIComponent(id)}`;
+  if (kind === 'organisation') return `${endpoints.organisations}/${encodeURIComponent(id)}`;
+  return null;
+}
+
+async function fetchName(kind: string, id: string): Promise<void> {
+  const key = `${kind}:${id}`;
+  if (cache.has(key)) return;
+  let p = pending.get(key);
+  if (!p) {
+    const path = pathOf(kind, id);
+    p = (path ? get<Record<string, unknown>>(path) : Promise.reject(new Error('no path')))
+      .then((r) => {
+        cache.set(key, kind === 'person' ? personName(r) : labelOf(r.title ?? r.name ?? ''));
+      })
+      .catch(() => {
+        cache.set(key, '');
+      });
+    pending.set(key, p);
+  }
+  await p;
+}
+
+/** Fills in the person's name, the target's title and the organisation of each referral. */
+export function useReferralNames(referrals: Referral[]): Referral[] {
+  const [, setTick] = useState(0);
+  const wanted = referrals.flatMap((r) => [
+    ...(r.personName ? [] : [['person', r.personId] as const]),
+    ...(r.targetTitle ? [] : [[r.targetKind, r.targetId] as const]),
+    ...(r.organisation || !r.organisationId ? [] : [['organisation', r.organisationId] as const]),
+  ]);
+  const key = wanted.map(([k, id]) => `${k}:${id}`).join(',');
+  useEffect(() => {
+    let live = true;
+    const missing = wanted.filter(([k, id]) => id && !cache.has(`${k}:${id}`));
+    if (missing.length === 0) return;
+    void Promise.all(missing.map(([k, id]) => fetchName(k, id))).then(() => live && setTick((n) => n + 1));
+    return () => {
+      live = false;
+    };
+    // `key` stands for `wanted`.
+  }, [key]);
+  return referrals.map((r) => ({
+    ...r,
+    personName: r.personName || cache.get(`person:${r.personId}`) || '',
+    targetTitle: r.targetTitle || cache.get(`${r.targetKind}:${r.targetId}`) || '',
+    organisation:
+      r.organisation || (r.organisationId ? cache.get(`organisation:${r.organisationId}`) || null : null),
+  }));
+}
