@@ -13,4 +13,9 @@ export type { ConceptRef, ConceptView, RefList, TaxonomyServiceOptions } from '.
 export { loadStarterCatalogue } from './starter/load-starter-catalogue';
 export type { StarterLoadResult } from './starter/load-starter-catalogue';
 export { starterCatalogue, starterCatalogueVersion, catalogueSectors } from './catalogue/index';
-export type { StarterCatalogue, CatalogueOccupation, CatalogueSkill, CatalogueSector } from './catalogue/index';
+export type {
+  StarterCatalogue,
+  CatalogueOccupation,
+  CatalogueSkill,
+  CatalogueSector,
+} from './catalogue/index';

@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { conceptTypes, escoAttribution, type ConceptType } from '@passerelle/core';
 import { createTaxonomyStore } from '@passerelle/db';
-import { importEsco, loadStarterCatalogue, TaxonomyService, type EscoImportSummary } from '@passerelle/taxonomy';
+import {
+  importEsco,
+  loadStarterCatalogue,
+  TaxonomyService,
+  type EscoImportSummary,
+} from '@passerelle/taxonomy';
 import { withDatabase } from '../shared/database';
 import { UsageError } from '../shared/exit';
 import { addDatabaseOptions, configFromOptions, printJson } from '../shared/options';
@@ -15,7 +20,10 @@ export function parseLangs(value: string | undefined): string[] | undefined {
     .map((l) => l.trim().toLowerCase())
     .filter((l) => l !== '');
   const bad = langs.find((l) => !/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/.test(l));
-  if (bad !== undefined || langs.length === 0) throw new UsageError(`--lang must be language codes separated by commas, like en,fr (got ${JSON.stringify(value)})`);
+  if (bad !== undefined || langs.length === 0)
+    throw new UsageError(
+      `--lang must be language codes separated by commas, like en,fr (got ${JSON.stringify(value)})`,
+    );
   return langs;
 }
 
@@ -36,7 +44,8 @@ function printSummary(s: EscoImportSummary): void {
     `  relations: ${c.relationsInserted} new, ${c.relationsUpdated} updated, ${c.relationsUnchanged} unchanged, ${c.relationsDeleted} removed, ${c.relationsDangling} naming a concept not listed`,
     `  collections: ${c.collectionMembersInserted} memberships added, ${c.collectionMembersDeleted} removed`,
   ];
-  for (const f of s.files.filter((x) => x.mode !== 'full')) lines.push(`  ${f.mode === 'labels' ? 'labels only' : 'skipped'}: ${f.path}`);
+  for (const f of s.files.filter((x) => x.mode !== 'full'))
+    lines.push(`  ${f.mode === 'labels' ? 'labels only' : 'skipped'}: ${f.path}`);
   for (const f of s.skipped) lines.push(`  not read: ${f.path} (${f.reason})`);
   for (const w of s.warnings) lines.push(`  warning: ${w}`);
   lines.push(escoAttribution);
@@ -45,7 +54,9 @@ function printSummary(s: EscoImportSummary): void {
 
 /** `passerelle taxonomy import|stats|search|show|load-starter`. */
 export function registerTaxonomy(program: Command): void {
-  const taxonomy = program.command('taxonomy').description('the ESCO/ISCO-08 vocabulary: import, statistics, search');
+  const taxonomy = program
+    .command('taxonomy')
+    .description('the ESCO/ISCO-08 vocabulary: import, statistics, search');
 
   addDatabaseOptions(
     taxonomy
@@ -55,7 +66,10 @@ export function registerTaxonomy(program: Command): void {
       )
       .argument('<paths...>', 'ESCO folders or CSV files (and corpus_elements.tsv label lists)')
       .option('--lang <codes>', 'only these languages, e.g. en,fr (relations are always read)')
-      .option('--esco-version <version>', 'the ESCO version when the folder name does not tell it (e.g. 1.2.0)')
+      .option(
+        '--esco-version <version>',
+        'the ESCO version when the folder name does not tell it (e.g. 1.2.0)',
+      )
       .option('--json', 'print the summary as JSON'),
   ).action(async (paths: string[], opts) => {
     const langs = parseLangs(opts.lang);
@@ -69,7 +83,11 @@ export function registerTaxonomy(program: Command): void {
           version: opts.escoVersion,
           onProgress: (p) => {
             if (p.phase === 'read') {
-              bar ??= createProgress('Reading ESCO files', Math.max(1, Math.round(p.bytesTotal / 1024)), 'kB');
+              bar ??= createProgress(
+                'Reading ESCO files',
+                Math.max(1, Math.round(p.bytesTotal / 1024)),
+                'kB',
+              );
               bar.update(Math.round(p.bytesRead / 1024));
             } else if (p.phase === 'merge') {
               bar?.update(Math.round(p.bytesTotal / 1024));
@@ -88,7 +106,10 @@ export function registerTaxonomy(program: Command): void {
   });
 
   addDatabaseOptions(
-    taxonomy.command('stats').description('count occupations, skills, ISCO-08 groups and relations; list languages').option('--json', 'print JSON'),
+    taxonomy
+      .command('stats')
+      .description('count occupations, skills, ISCO-08 groups and relations; list languages')
+      .option('--json', 'print JSON'),
   ).action(async (opts) => {
     const config = configFromOptions(opts);
     const stats = await withDatabase(config, (database) => createTaxonomyStore(database).stats());
@@ -106,7 +127,11 @@ export function registerTaxonomy(program: Command): void {
         `broader relations: ${stats.relationsByKind.broader}, skill-skill relations: ${stats.relationsByKind.skill_skill}`,
         `obsolete concepts: ${stats.obsolete}`,
         `languages: ${stats.languages.join(', ') || '-'}`,
-        `collections: ${Object.entries(stats.collections).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}`,
+        `collections: ${
+          Object.entries(stats.collections)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ') || '-'
+        }`,
         `ESCO version: ${stats.escoVersion ?? '-'}; starter catalogue: ${stats.catalogueVersion ?? '-'}`,
       ].join('\n') + '\n',
     );
@@ -124,13 +149,22 @@ export function registerTaxonomy(program: Command): void {
   ).action(async (query: string, opts) => {
     const config = configFromOptions(opts);
     const limit = Number(opts.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      throw new UsageError('--limit must be a whole number from 1 to 100');
     const types = parseTypes(opts.type);
     const hits = await withDatabase(config, (database) =>
-      new TaxonomyService(createTaxonomyStore(database)).search(query, { lang: opts.lang, limit, ...(types ? { types } : {}) }),
+      new TaxonomyService(createTaxonomyStore(database)).search(query, {
+        lang: opts.lang,
+        limit,
+        ...(types ? { types } : {}),
+      }),
     );
     if (opts.json) printJson({ items: hits });
-    else for (const h of hits) process.stdout.write(`${h.score.toFixed(3)}  ${h.type.padEnd(11)} ${h.label}${h.matched !== h.label ? `  (${h.matched})` : ''}  ${h.uri}\n`);
+    else
+      for (const h of hits)
+        process.stdout.write(
+          `${h.score.toFixed(3)}  ${h.type.padEnd(11)} ${h.label}${h.matched !== h.label ? `  (${h.matched})` : ''}  ${h.uri}\n`,
+        );
   });
 
   addDatabaseOptions(
@@ -141,7 +175,9 @@ export function registerTaxonomy(program: Command): void {
       .option('--lang <code>', 'language of the labels', 'en'),
   ).action(async (uri: string, opts) => {
     const config = configFromOptions(opts);
-    const view = await withDatabase(config, (database) => new TaxonomyService(createTaxonomyStore(database)).concept(uri, opts.lang));
+    const view = await withDatabase(config, (database) =>
+      new TaxonomyService(createTaxonomyStore(database)).concept(uri, opts.lang),
+    );
     if (!view) throw new UsageError(`no concept with URI ${uri}`);
     printJson(view);
   });
@@ -153,7 +189,9 @@ export function registerTaxonomy(program: Command): void {
       .option('--force', 'load it even when ESCO is imported or this version is already loaded'),
   ).action(async (opts) => {
     const config = configFromOptions(opts);
-    const result = await withDatabase(config, (database) => loadStarterCatalogue(createTaxonomyStore(database), { force: opts.force === true }));
+    const result = await withDatabase(config, (database) =>
+      loadStarterCatalogue(createTaxonomyStore(database), { force: opts.force === true }),
+    );
     printJson(result);
   });
 }

@@ -20,24 +20,109 @@ export function defineTaxonomyStoreContract(
   const isco7115 = 'http://data.europa.eu/esco/isco/C7115';
 
   const concepts: StagedConcept[] = [
-    { uri: isco7115, type: 'isco_group', code: '7115', iscoCode: '7115', skillType: null, reuseLevel: null, status: 'released' },
-    { uri: carpenter, type: 'occupation', code: '7115.1', iscoCode: '7115', skillType: null, reuseLevel: null, status: 'released' },
-    { uri: driver, type: 'occupation', code: '8322.1', iscoCode: '8322', skillType: null, reuseLevel: null, status: 'released' },
-    { uri: saw, type: 'skill', code: null, iscoCode: null, skillType: 'skill/competence', reuseLevel: 'sector-specific', status: 'released' },
-    { uri: drive, type: 'skill', code: null, iscoCode: null, skillType: 'skill/competence', reuseLevel: 'cross-sector', status: 'released' },
+    {
+      uri: isco7115,
+      type: 'isco_group',
+      code: '7115',
+      iscoCode: '7115',
+      skillType: null,
+      reuseLevel: null,
+      status: 'released',
+    },
+    {
+      uri: carpenter,
+      type: 'occupation',
+      code: '7115.1',
+      iscoCode: '7115',
+      skillType: null,
+      reuseLevel: null,
+      status: 'released',
+    },
+    {
+      uri: driver,
+      type: 'occupation',
+      code: '8322.1',
+      iscoCode: '8322',
+      skillType: null,
+      reuseLevel: null,
+      status: 'released',
+    },
+    {
+      uri: saw,
+      type: 'skill',
+      code: null,
+      iscoCode: null,
+      skillType: 'skill/competence',
+      reuseLevel: 'sector-specific',
+      status: 'released',
+    },
+    {
+      uri: drive,
+      type: 'skill',
+      code: null,
+      iscoCode: null,
+      skillType: 'skill/competence',
+      reuseLevel: 'cross-sector',
+      status: 'released',
+    },
   ];
   const en: StagedLabels[] = [
-    { uri: carpenter, lang: 'en', preferred: 'carpenter', alt: ['joiner', 'woodworker'], hidden: [], description: 'Cuts and joins wood.' },
+    {
+      uri: carpenter,
+      lang: 'en',
+      preferred: 'carpenter',
+      alt: ['joiner', 'woodworker'],
+      hidden: [],
+      description: 'Cuts and joins wood.',
+    },
     { uri: driver, lang: 'en', preferred: 'car driver', alt: [], hidden: [], description: null },
-    { uri: saw, lang: 'en', preferred: 'saw wood', alt: ['cut timber'], hidden: ['sawwing'], description: null },
+    {
+      uri: saw,
+      lang: 'en',
+      preferred: 'saw wood',
+      alt: ['cut timber'],
+      hidden: ['sawwing'],
+      description: null,
+    },
     { uri: drive, lang: 'en', preferred: 'drive a car', alt: [], hidden: [], description: null },
-    { uri: isco7115, lang: 'en', preferred: 'Carpenters and joiners', alt: [], hidden: [], description: null },
+    {
+      uri: isco7115,
+      lang: 'en',
+      preferred: 'Carpenters and joiners',
+      alt: [],
+      hidden: [],
+      description: null,
+    },
   ];
   const relations: StagedRelation[] = [
-    { kind: 'occupation_skill', sourceUri: carpenter, targetUri: saw, relationType: 'essential', origin: 'occupation_skill' },
-    { kind: 'occupation_skill', sourceUri: driver, targetUri: drive, relationType: 'essential', origin: 'occupation_skill' },
-    { kind: 'occupation_skill', sourceUri: carpenter, targetUri: drive, relationType: 'optional', origin: 'occupation_skill' },
-    { kind: 'broader', sourceUri: carpenter, targetUri: isco7115, relationType: null, origin: 'occupation_pillar' },
+    {
+      kind: 'occupation_skill',
+      sourceUri: carpenter,
+      targetUri: saw,
+      relationType: 'essential',
+      origin: 'occupation_skill',
+    },
+    {
+      kind: 'occupation_skill',
+      sourceUri: driver,
+      targetUri: drive,
+      relationType: 'essential',
+      origin: 'occupation_skill',
+    },
+    {
+      kind: 'occupation_skill',
+      sourceUri: carpenter,
+      targetUri: drive,
+      relationType: 'optional',
+      origin: 'occupation_skill',
+    },
+    {
+      kind: 'broader',
+      sourceUri: carpenter,
+      targetUri: isco7115,
+      relationType: null,
+      origin: 'occupation_pillar',
+    },
   ];
   const plan = {
     source: 'esco' as const,
@@ -48,7 +133,11 @@ export function defineTaxonomyStoreContract(
     completeOrigins: ['occupation_skill' as const, 'occupation_pillar' as const],
     completeCollections: ['digital'],
   };
-  const importAll = (store: TaxonomyStore, p = plan, extra: { concepts?: StagedConcept[]; labels?: StagedLabels[]; relations?: StagedRelation[] } = {}) =>
+  const importAll = (
+    store: TaxonomyStore,
+    p = plan,
+    extra: { concepts?: StagedConcept[]; labels?: StagedLabels[]; relations?: StagedRelation[] } = {},
+  ) =>
     store.runImport(async (s) => {
       await s.stageConcepts(extra.concepts ?? concepts);
       await s.stageLabels(extra.labels ?? en, 'replace');
@@ -80,19 +169,40 @@ export function defineTaxonomyStoreContract(
     withStore(async (store) => {
       const counts = await importAll(store);
       equal(
-        [counts.conceptsInserted, counts.labelsInserted, counts.relationsInserted, counts.collectionMembersInserted],
+        [
+          counts.conceptsInserted,
+          counts.labelsInserted,
+          counts.relationsInserted,
+          counts.collectionMembersInserted,
+        ],
         [5, 5, 4, 1],
         'inserted counts',
       );
       const stats = await store.stats();
       equal(
-        [stats.occupations, stats.skills, stats.iscoGroups, stats.relations, stats.relationsByKind.broader, stats.languages, stats.escoVersion],
+        [
+          stats.occupations,
+          stats.skills,
+          stats.iscoGroups,
+          stats.relations,
+          stats.relationsByKind.broader,
+          stats.languages,
+          stats.escoVersion,
+        ],
         [2, 2, 1, 3, 1, ['en'], '1.1.0'],
         'stats',
       );
       const c = await store.getConcept(carpenter);
-      equal([c?.type, c?.iscoCode, c?.code, c?.source, c?.obsolete], ['occupation', '7115', '7115.1', 'esco', false], 'concept');
-      equal(c?.labels.map((l) => [l.lang, l.preferred, l.alt]), [['en', 'carpenter', ['joiner', 'woodworker']]], 'labels');
+      equal(
+        [c?.type, c?.iscoCode, c?.code, c?.source, c?.obsolete],
+        ['occupation', '7115', '7115.1', 'esco', false],
+        'concept',
+      );
+      equal(
+        c?.labels.map((l) => [l.lang, l.preferred, l.alt]),
+        [['en', 'carpenter', ['joiner', 'woodworker']]],
+        'labels',
+      );
       equal((await store.getConcepts([drive]))[0]?.collections, ['digital'], 'collections');
       equal(await store.getConcept('http://example.org/none'), null, 'unknown concept');
     }),
@@ -104,10 +214,22 @@ export function defineTaxonomyStoreContract(
       await importAll(store);
       const again = await importAll(store);
       const changed =
-        again.conceptsInserted + again.conceptsUpdated + again.conceptsObsoleted + again.labelsInserted + again.labelsUpdated +
-        again.relationsInserted + again.relationsUpdated + again.relationsDeleted + again.collectionMembersInserted + again.collectionMembersDeleted;
+        again.conceptsInserted +
+        again.conceptsUpdated +
+        again.conceptsObsoleted +
+        again.labelsInserted +
+        again.labelsUpdated +
+        again.relationsInserted +
+        again.relationsUpdated +
+        again.relationsDeleted +
+        again.collectionMembersInserted +
+        again.collectionMembersDeleted;
       equal(changed, 0, 'changes on the second import');
-      equal([again.conceptsUnchanged, again.labelsUnchanged, again.relationsUnchanged], [5, 5, 4], 'unchanged counts');
+      equal(
+        [again.conceptsUnchanged, again.labelsUnchanged, again.relationsUnchanged],
+        [5, 5, 4],
+        'unchanged counts',
+      );
     }),
   );
 
@@ -116,20 +238,68 @@ export function defineTaxonomyStoreContract(
     withStore(async (store) => {
       await importAll(store);
       await store.runImport(async (s) => {
-        await s.stageLabels([{ uri: carpenter, lang: 'fr', preferred: 'charpentier/charpentière', alt: [], hidden: [], description: null }], 'replace');
         await s.stageLabels(
           [
-            { uri: carpenter, lang: 'en', preferred: 'OLD carpenter', alt: [], hidden: [], description: null },
-            { uri: carpenter, lang: 'nl', preferred: 'timmerman', alt: ['schrijnwerker'], hidden: [], description: null },
-            { uri: 'http://data.europa.eu/esco/occupation/unknown', lang: 'nl', preferred: 'x', alt: [], hidden: [], description: null },
+            {
+              uri: carpenter,
+              lang: 'fr',
+              preferred: 'charpentier/charpentière',
+              alt: [],
+              hidden: [],
+              description: null,
+            },
+          ],
+          'replace',
+        );
+        await s.stageLabels(
+          [
+            {
+              uri: carpenter,
+              lang: 'en',
+              preferred: 'OLD carpenter',
+              alt: [],
+              hidden: [],
+              description: null,
+            },
+            {
+              uri: carpenter,
+              lang: 'nl',
+              preferred: 'timmerman',
+              alt: ['schrijnwerker'],
+              hidden: [],
+              description: null,
+            },
+            {
+              uri: 'http://data.europa.eu/esco/occupation/unknown',
+              lang: 'nl',
+              preferred: 'x',
+              alt: [],
+              hidden: [],
+              description: null,
+            },
           ],
           'fill',
         );
-        const counts = await s.commit({ ...plan, version: '1.0.0', languages: ['fr', 'nl'], completeTypes: [], completeOrigins: [], completeCollections: [] });
+        const counts = await s.commit({
+          ...plan,
+          version: '1.0.0',
+          languages: ['fr', 'nl'],
+          completeTypes: [],
+          completeOrigins: [],
+          completeCollections: [],
+        });
         equal([counts.labelsInserted, counts.labelsUpdated, counts.labelsSkipped], [2, 0, 1], 'label counts');
       });
       const c = await store.getConcept(carpenter);
-      equal(c?.labels.map((l) => [l.lang, l.preferred]), [['en', 'carpenter'], ['fr', 'charpentier/charpentière'], ['nl', 'timmerman']], 'merged labels');
+      equal(
+        c?.labels.map((l) => [l.lang, l.preferred]),
+        [
+          ['en', 'carpenter'],
+          ['fr', 'charpentier/charpentière'],
+          ['nl', 'timmerman'],
+        ],
+        'merged labels',
+      );
       equal((await store.stats()).escoVersion, '1.1.0', 'newest version kept');
     }),
   );
@@ -143,20 +313,41 @@ export function defineTaxonomyStoreContract(
         { ...plan, version: '1.2.0' },
         {
           concepts: concepts.filter((c) => c.uri !== driver),
-          labels: en.filter((l) => l.uri !== driver).map((l) => (l.uri === carpenter ? { ...l, preferred: 'carpenter (wood)' } : l)),
+          labels: en
+            .filter((l) => l.uri !== driver)
+            .map((l) => (l.uri === carpenter ? { ...l, preferred: 'carpenter (wood)' } : l)),
           relations: relations
             .filter((r) => r.sourceUri !== driver)
             .map((r) => (r.targetUri === drive ? { ...r, relationType: 'essential' as const } : r)),
         },
       );
-      equal([counts.conceptsObsoleted, counts.relationsUpdated, counts.relationsDeleted], [1, 1, 1], 'changes');
+      equal(
+        [counts.conceptsObsoleted, counts.relationsUpdated, counts.relationsDeleted],
+        [1, 1, 1],
+        'changes',
+      );
       const old = await store.getConcept(driver);
-      equal([old?.obsolete, old?.labels[0]?.preferred], [true, 'car driver'], 'obsolete concept kept with its labels');
+      equal(
+        [old?.obsolete, old?.labels[0]?.preferred],
+        [true, 'car driver'],
+        'obsolete concept kept with its labels',
+      );
       const stats = await store.stats();
-      equal([stats.occupations, stats.obsolete, stats.escoVersion], [1, 1, '1.2.0'], 'stats after the newer release');
+      equal(
+        [stats.occupations, stats.obsolete, stats.escoVersion],
+        [1, 1, '1.2.0'],
+        'stats after the newer release',
+      );
       equal((await store.getConcept(carpenter))?.labels[0]?.preferred, 'carpenter (wood)', 'updated label');
       const rels = await store.relationsOf(carpenter, ['occupation_skill']);
-      equal(rels.map((r) => [r.targetUri, r.relationType]).sort(), [[drive, 'essential'], [saw, 'essential']].sort(), 'relations');
+      equal(
+        rels.map((r) => [r.targetUri, r.relationType]).sort(),
+        [
+          [drive, 'essential'],
+          [saw, 'essential'],
+        ].sort(),
+        'relations',
+      );
     }),
   );
 
@@ -168,7 +359,9 @@ export function defineTaxonomyStoreContract(
       let thrown = false;
       try {
         await store.runImport(async (s) => {
-          await s.stageConcepts([{ ...(concepts[1] as StagedConcept), uri: 'http://data.europa.eu/esco/occupation/new' }]);
+          await s.stageConcepts([
+            { ...(concepts[1] as StagedConcept), uri: 'http://data.europa.eu/esco/occupation/new' },
+          ]);
           await s.commit({ ...plan, version: '1.3.0', completeTypes: ['occupation'] });
           throw new Error('bad row after the commit statement');
         });
@@ -185,7 +378,16 @@ export function defineTaxonomyStoreContract(
     'relations are found from both ends and dangling ones are kept and counted',
     withStore(async (store) => {
       const counts = await importAll(store, plan, {
-        relations: [...relations, { kind: 'occupation_skill', sourceUri: 'http://data.europa.eu/esco/occupation/unlisted', targetUri: saw, relationType: 'optional', origin: 'occupation_skill' }],
+        relations: [
+          ...relations,
+          {
+            kind: 'occupation_skill',
+            sourceUri: 'http://data.europa.eu/esco/occupation/unlisted',
+            targetUri: saw,
+            relationType: 'optional',
+            origin: 'occupation_skill',
+          },
+        ],
       });
       equal(counts.relationsDangling, 1, 'dangling');
       equal((await store.stats()).relations, 4, 'occupation-skill relations');
@@ -201,18 +403,39 @@ export function defineTaxonomyStoreContract(
   test(
     'the starter catalogue never overwrites ESCO, and ESCO takes over catalogue concepts with the same URI',
     withStore(async (store) => {
-      const catalogue = { ...plan, source: 'catalogue' as const, version: 'c1', completeOrigins: ['catalogue' as const], completeCollections: [] };
+      const catalogue = {
+        ...plan,
+        source: 'catalogue' as const,
+        version: 'c1',
+        completeOrigins: ['catalogue' as const],
+        completeCollections: [],
+      };
       await store.runImport(async (s) => {
         await s.stageConcepts([{ ...(concepts[1] as StagedConcept), code: null }]);
-        await s.stageLabels([{ uri: carpenter, lang: 'ar', preferred: 'نجار', alt: [], hidden: [], description: null }], 'replace');
+        await s.stageLabels(
+          [{ uri: carpenter, lang: 'ar', preferred: 'نجار', alt: [], hidden: [], description: null }],
+          'replace',
+        );
         await s.stageConcepts([{ ...(concepts[3] as StagedConcept) }]);
-        await s.stageRelations([{ kind: 'occupation_skill', sourceUri: carpenter, targetUri: saw, relationType: 'optional', origin: 'catalogue' }]);
+        await s.stageRelations([
+          {
+            kind: 'occupation_skill',
+            sourceUri: carpenter,
+            targetUri: saw,
+            relationType: 'optional',
+            origin: 'catalogue',
+          },
+        ]);
         return s.commit(catalogue);
       });
       equal((await store.getConcept(carpenter))?.source, 'catalogue', 'catalogue concept');
       await importAll(store);
       const c = await store.getConcept(carpenter);
-      equal([c?.source, c?.code, c?.labels.map((l) => l.lang)], ['esco', '7115.1', ['ar', 'en']], 'taken over by ESCO, Arabic kept');
+      equal(
+        [c?.source, c?.code, c?.labels.map((l) => l.lang)],
+        ['esco', '7115.1', ['ar', 'en']],
+        'taken over by ESCO, Arabic kept',
+      );
       const rel = (await store.relationsOf(carpenter, ['occupation_skill'])).find((r) => r.targetUri === saw);
       equal(rel?.relationType, 'essential', 'ESCO relation wins');
       const again = await store.runImport(async (s) => {

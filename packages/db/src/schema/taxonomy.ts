@@ -1,4 +1,14 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The shared vocabulary: ESCO occupations, skills, skill groups and ISCO-08 groups, and the
@@ -69,7 +79,10 @@ export const taxonomyCollectionMembers = pgTable(
       .notNull()
       .references(() => taxonomyConcepts.uri),
   },
-  (t) => [primaryKey({ columns: [t.collection, t.uri] }), index('taxonomy_collection_members_uri_idx').on(t.uri)],
+  (t) => [
+    primaryKey({ columns: [t.collection, t.uri] }),
+    index('taxonomy_collection_members_uri_idx').on(t.uri),
+  ],
 );
 
 /** One line per finished import: what was read and what changed. */

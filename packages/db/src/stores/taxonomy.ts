@@ -47,7 +47,9 @@ export function createTaxonomyStore(database: Database): TaxonomyStore {
         database.query<{ type: string; n: number }>(
           'select type, count(*)::int as n from taxonomy_concepts where not obsolete group by type',
         ),
-        database.query<{ kind: string; n: number }>('select kind, count(*)::int as n from taxonomy_relations group by kind'),
+        database.query<{ kind: string; n: number }>(
+          'select kind, count(*)::int as n from taxonomy_relations group by kind',
+        ),
         database.query<{ lang: string }>('select distinct lang from taxonomy_labels order by lang'),
         database.query<{ n: number }>('select count(*)::int as n from taxonomy_concepts where obsolete'),
         database.query<{ collection: string; n: number }>(
@@ -73,7 +75,9 @@ export function createTaxonomyStore(database: Database): TaxonomyStore {
         languages: langs.map((r) => r.lang),
         collections: Object.fromEntries(collections.map((r) => [r.collection, r.n])),
         escoVersion: newestVersionOf(versions.filter((v) => v.source === 'esco').map((v) => v.version)),
-        catalogueVersion: newestVersionOf(versions.filter((v) => v.source === 'catalogue').map((v) => v.version)),
+        catalogueVersion: newestVersionOf(
+          versions.filter((v) => v.source === 'catalogue').map((v) => v.version),
+        ),
       };
       return stats;
     },
@@ -165,18 +169,16 @@ export function createTaxonomyStore(database: Database): TaxonomyStore {
         started_at: string | Date;
         finished_at: string | Date;
       }>('select * from taxonomy_imports order by id desc limit $1', [limit]);
-      return rows.map(
-        (r): ImportRecord => ({
-          id: r.id,
-          source: r.source as ConceptSource,
-          version: r.version,
-          languages: r.languages,
-          files: asJson(r.files) as string[],
-          counts: asJson(r.counts) as ImportCounts,
-          startedAt: new Date(r.started_at).toISOString(),
-          finishedAt: new Date(r.finished_at).toISOString(),
-        }),
-      );
+      return rows.map((r): ImportRecord => ({
+        id: r.id,
+        source: r.source as ConceptSource,
+        version: r.version,
+        languages: r.languages,
+        files: asJson(r.files) as string[],
+        counts: asJson(r.counts) as ImportCounts,
+        startedAt: new Date(r.started_at).toISOString(),
+        finishedAt: new Date(r.finished_at).toISOString(),
+      }));
     },
   };
 }
@@ -352,7 +354,15 @@ async function runSession<T>(tx: RawTx, fn: (session: TaxonomyImportSession) => 
       await tx.query(
         `insert into taxonomy_imports (source, version, languages, files, counts, changed, started_at)
          values ($1, $2, $3::text[], $4::jsonb, $5::jsonb, $6, $7)`,
-        [plan.source, plan.version, plan.languages, JSON.stringify(plan.files), JSON.stringify(counts), changed, startedAt],
+        [
+          plan.source,
+          plan.version,
+          plan.languages,
+          JSON.stringify(plan.files),
+          JSON.stringify(counts),
+          changed,
+          startedAt,
+        ],
       );
       return counts;
     },

@@ -22,9 +22,16 @@ export interface BenchQuery {
  * Type-ahead queries as people type them: the start of a real label (preferred or alternative, in
  * the given languages) cut after 2 to 30 characters, one in four with a typo in a long word.
  */
-export function makeTypeaheadQueries(concepts: SearchableConcept[], langs: string[], count: number, seed = 42): BenchQuery[] {
+export function makeTypeaheadQueries(
+  concepts: SearchableConcept[],
+  langs: string[],
+  count: number,
+  seed = 42,
+): BenchQuery[] {
   const random = seededRandom(seed);
-  const pool = concepts.filter((c) => !c.obsolete && c.labels.some((l) => langs.includes(l.lang) && l.preferred));
+  const pool = concepts.filter(
+    (c) => !c.obsolete && c.labels.some((l) => langs.includes(l.lang) && l.preferred),
+  );
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const out: BenchQuery[] = [];
   while (out.length < count && pool.length > 0) {
@@ -32,7 +39,10 @@ export function makeTypeaheadQueries(concepts: SearchableConcept[], langs: strin
     const labels = c.labels.filter((l) => langs.includes(l.lang) && l.preferred);
     const l = labels[Math.floor(random() * labels.length)];
     if (!l) continue;
-    const text = random() < 0.7 || l.alt.length === 0 ? (l.preferred as string) : (l.alt[Math.floor(random() * l.alt.length)] as string);
+    const text =
+      random() < 0.7 || l.alt.length === 0
+        ? (l.preferred as string)
+        : (l.alt[Math.floor(random() * l.alt.length)] as string);
     const cut = Math.min(text.length, 2 + Math.floor(random() * 29));
     let q = text.slice(0, cut);
     if (random() < 0.25) {
@@ -50,7 +60,8 @@ export function makeTypeaheadQueries(concepts: SearchableConcept[], langs: strin
   return out;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Times each query once after a warm-up pass; returns milliseconds percentiles. */
 export function benchmarkSearch(

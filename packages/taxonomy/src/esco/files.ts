@@ -34,7 +34,19 @@ interface KindSpec {
 
 const lang = '(?:_([a-z]{2,3}(?:-[a-z0-9]{2,8})?))';
 
-const conceptCommon = ['conceptType', 'conceptUri', 'preferredLabel', 'altLabels', 'hiddenLabels', 'status', 'modifiedDate', 'scopeNote', 'definition', 'inScheme', 'description'];
+const conceptCommon = [
+  'conceptType',
+  'conceptUri',
+  'preferredLabel',
+  'altLabels',
+  'hiddenLabels',
+  'status',
+  'modifiedDate',
+  'scopeNote',
+  'definition',
+  'inScheme',
+  'description',
+];
 
 export const kindSpecs: KindSpec[] = [
   {
@@ -54,10 +66,31 @@ export const kindSpecs: KindSpec[] = [
   {
     kind: 'skills_hierarchy',
     pattern: new RegExp(`^skillsHierarchy${lang}?\\.csv$`, 'i'),
-    required: ['Level 0 URI', 'Level 0 preferred term', 'Level 1 URI', 'Level 1 preferred term', 'Level 2 URI', 'Level 2 preferred term', 'Level 3 URI', 'Level 3 preferred term'],
+    required: [
+      'Level 0 URI',
+      'Level 0 preferred term',
+      'Level 1 URI',
+      'Level 1 preferred term',
+      'Level 2 URI',
+      'Level 2 preferred term',
+      'Level 3 URI',
+      'Level 3 preferred term',
+    ],
     known: [
-      'Level 0 URI', 'Level 0 preferred term', 'Level 1 URI', 'Level 1 preferred term', 'Level 2 URI', 'Level 2 preferred term',
-      'Level 3 URI', 'Level 3 preferred term', 'Description', 'Scope note', 'Level 0 code', 'Level 1 code', 'Level 2 code', 'Level 3 code',
+      'Level 0 URI',
+      'Level 0 preferred term',
+      'Level 1 URI',
+      'Level 1 preferred term',
+      'Level 2 URI',
+      'Level 2 preferred term',
+      'Level 3 URI',
+      'Level 3 preferred term',
+      'Description',
+      'Scope note',
+      'Level 0 code',
+      'Level 1 code',
+      'Level 2 code',
+      'Level 3 code',
     ],
     languageDependent: true,
   },
@@ -79,7 +112,15 @@ export const kindSpecs: KindSpec[] = [
     kind: 'collection',
     pattern: new RegExp(`^([a-z]+?)(?:Skills|Occupations)Collection${lang}?\\.csv$`, 'i'),
     required: ['conceptUri'],
-    known: [...conceptCommon, 'skillType', 'reuseLevel', 'broaderConceptUri', 'broaderConceptPT', 'iscoGroup', 'code'],
+    known: [
+      ...conceptCommon,
+      'skillType',
+      'reuseLevel',
+      'broaderConceptUri',
+      'broaderConceptPT',
+      'iscoGroup',
+      'code',
+    ],
     languageDependent: false,
   },
   {
@@ -107,7 +148,15 @@ export const kindSpecs: KindSpec[] = [
     kind: 'skill_skill_relations',
     pattern: new RegExp(`^skillSkillRelations${lang}?\\.csv$`, 'i'),
     required: ['originalSkillUri', 'relationType', 'relatedSkillUri'],
-    known: ['originalSkillUri', 'originalSkillLabel', 'originalSkillType', 'relationType', 'relatedSkillType', 'relatedSkillUri', 'relatedSkillLabel'],
+    known: [
+      'originalSkillUri',
+      'originalSkillLabel',
+      'originalSkillType',
+      'relationType',
+      'relatedSkillType',
+      'relatedSkillUri',
+      'relatedSkillLabel',
+    ],
     languageDependent: false,
   },
   {
@@ -155,15 +204,32 @@ export function recogniseFile(path: string, defaultLang: string | null): Omit<Pl
   if (/^corpus_elements\.tsv$/i.test(name)) {
     const folder = basename(dirname(path)).toLowerCase();
     const lang = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/.test(folder) ? folder : defaultLang;
-    return { path, kind: 'label_list', lang, version, mappingPath: join(dirname(path), 'concept_mapping.tsv') };
+    return {
+      path,
+      kind: 'label_list',
+      lang,
+      version,
+      mappingPath: join(dirname(path), 'concept_mapping.tsv'),
+    };
   }
   for (const spec of kindSpecs) {
     const m = spec.pattern.exec(name);
     if (!m) continue;
     if (spec.kind === 'collection') {
-      return { path, kind: 'collection', lang: m[2]?.toLowerCase() ?? null, version, collection: (m[1] ?? '').toLowerCase() };
+      return {
+        path,
+        kind: 'collection',
+        lang: m[2]?.toLowerCase() ?? null,
+        version,
+        collection: (m[1] ?? '').toLowerCase(),
+      };
     }
-    return { path, kind: spec.kind, lang: m[1]?.toLowerCase() ?? (spec.languageDependent ? defaultLang : null), version };
+    return {
+      path,
+      kind: spec.kind,
+      lang: m[1]?.toLowerCase() ?? (spec.languageDependent ? defaultLang : null),
+      version,
+    };
   }
   return null;
 }
@@ -216,13 +282,19 @@ export function planFiles(
     const found = recogniseFile(full, defaultLang);
     if (!found) {
       if (explicit) {
-        throw errors.invalidFile(full, 'not a file of the ESCO CSV package this importer knows (occupations_<lang>.csv, skills_<lang>.csv, ISCOGroups_<lang>.csv, skillGroups_<lang>.csv, skillsHierarchy_<lang>.csv, *Collection_<lang>.csv, broaderRelations*.csv, occupationSkillRelations.csv, skillSkillRelations.csv, or a corpus_elements.tsv label list)');
+        throw errors.invalidFile(
+          full,
+          'not a file of the ESCO CSV package this importer knows (occupations_<lang>.csv, skills_<lang>.csv, ISCOGroups_<lang>.csv, skillGroups_<lang>.csv, skillsHierarchy_<lang>.csv, *Collection_<lang>.csv, broaderRelations*.csv, occupationSkillRelations.csv, skillSkillRelations.csv, or a corpus_elements.tsv label list)',
+        );
       }
       skipped.push({ path: full, reason: 'not an ESCO file this importer reads' });
       return;
     }
     if (found.kind === 'ignored') {
-      skipped.push({ path: full, reason: 'not needed (concept schemes, column dictionary or another table)' });
+      skipped.push({
+        path: full,
+        reason: 'not needed (concept schemes, column dictionary or another table)',
+      });
       return;
     }
     if (langs && found.lang && !langs.includes(found.lang)) {
@@ -240,7 +312,9 @@ export function planFiles(
   };
 
   const walk = (dir: string, depth: number) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {

@@ -31,20 +31,39 @@ test('imports a package in two languages: concepts, merged labels, groups, colle
   expect(summary.languages).toEqual(['en', 'fr']);
   expect(summary.skipped.map((s) => s.path)).toEqual([join(v110, 'en/conceptSchemes_en.csv')]);
   const stats = await store.stats();
-  expect(stats).toMatchObject({ occupations: 3, skills: 5, iscoGroups: 8, skillGroups: 4, relations: 6, languages: ['en', 'fr'] });
+  expect(stats).toMatchObject({
+    occupations: 3,
+    skills: 5,
+    iscoGroups: 8,
+    skillGroups: 4,
+    relations: 6,
+    languages: ['en', 'fr'],
+  });
   expect(stats.relationsByKind).toEqual({ broader: 14, occupation_skill: 6, skill_skill: 1 });
   expect(stats.collections).toEqual({ digital: 1, transversal: 1 });
 
   const carpenter = await store.getConcept(occ(1));
-  expect(carpenter).toMatchObject({ type: 'occupation', iscoCode: '7115', code: '7115.1', status: 'released', obsolete: false });
+  expect(carpenter).toMatchObject({
+    type: 'occupation',
+    iscoCode: '7115',
+    code: '7115.1',
+    status: 'released',
+    obsolete: false,
+  });
   const en = carpenter?.labels.find((l) => l.lang === 'en');
-  expect(en).toMatchObject({ preferred: 'carpenter', alt: ['joiner', 'woodworker', 'carpenter'], hidden: ['carpentor'] });
+  expect(en).toMatchObject({
+    preferred: 'carpenter',
+    alt: ['joiner', 'woodworker', 'carpenter'],
+    hidden: ['carpentor'],
+  });
   expect(en?.description).toBe('Description of carpenter, with a comma and a "quote".');
   expect(carpenter?.labels.find((l) => l.lang === 'fr')?.preferred).toBe('charpentier/charpentière');
 
   const law = await store.getConcept(sk(3));
   expect(law).toMatchObject({ type: 'skill', skillType: 'knowledge', reuseLevel: 'cross-sector' });
-  const onlyInHierarchy = await store.getConcept('http://data.europa.eu/esco/skill/20000004-cccc-4ccc-8ccc-000000000004');
+  const onlyInHierarchy = await store.getConcept(
+    'http://data.europa.eu/esco/skill/20000004-cccc-4ccc-8ccc-000000000004',
+  );
   expect(onlyInHierarchy).toMatchObject({ type: 'skill_group', code: 'S6.8' });
   expect((await store.getConcept('http://data.europa.eu/esco/isco/C7115'))?.code).toBe('7115');
 });
@@ -55,8 +74,16 @@ test('a second import of the same files changes nothing', async () => {
   const before = await store.stats();
   const again = await importEsco(store, [v110]);
   const c = again.counts;
-  expect(c.conceptsInserted + c.conceptsUpdated + c.conceptsObsoleted + c.labelsInserted + c.labelsUpdated).toBe(0);
-  expect(c.relationsInserted + c.relationsUpdated + c.relationsDeleted + c.collectionMembersInserted + c.collectionMembersDeleted).toBe(0);
+  expect(
+    c.conceptsInserted + c.conceptsUpdated + c.conceptsObsoleted + c.labelsInserted + c.labelsUpdated,
+  ).toBe(0);
+  expect(
+    c.relationsInserted +
+      c.relationsUpdated +
+      c.relationsDeleted +
+      c.collectionMembersInserted +
+      c.collectionMembersDeleted,
+  ).toBe(0);
   expect(c.conceptsUnchanged).toBe(20);
   expect(await store.stats()).toEqual(before);
 });
@@ -66,7 +93,9 @@ test('a newer release updates labels and relations and marks a concept it droppe
   await importEsco(store, [v110]);
   const summary = await importEsco(store, [v120]);
   expect(summary.counts).toMatchObject({ conceptsInserted: 1, conceptsObsoleted: 1, relationsUpdated: 1 });
-  expect((await store.getConcept(occ(1)))?.labels.find((l) => l.lang === 'en')?.preferred).toBe('carpenter (wood)');
+  expect((await store.getConcept(occ(1)))?.labels.find((l) => l.lang === 'en')?.preferred).toBe(
+    'carpenter (wood)',
+  );
   const dropped = await store.getConcept(occ(3));
   expect(dropped?.obsolete).toBe(true);
   expect(dropped?.labels.find((l) => l.lang === 'en')?.preferred).toBe('car driver');
@@ -81,19 +110,31 @@ test('--lang keeps only the chosen languages, relations always come', async () =
   const store = createMemoryTaxonomyStore();
   const summary = await importEsco(store, [v110], { langs: ['en'] });
   expect(summary.languages).toEqual(['en']);
-  expect(summary.skipped.some((s) => s.path.endsWith('occupations_fr.csv') && /language fr not selected/.test(s.reason))).toBe(true);
+  expect(
+    summary.skipped.some(
+      (s) => s.path.endsWith('occupations_fr.csv') && /language fr not selected/.test(s.reason),
+    ),
+  ).toBe(true);
   expect((await store.stats()).relations).toBe(6);
 });
 
 test('an older release and label lists only add labels, never concepts or codes', async () => {
   const store = createMemoryTaxonomyStore();
   await importEsco(store, [v110]);
-  const summary = await importEsco(store, [join(fixtures, 'v1.0-ar/occupations_ar.csv'), join(fixtures, 'labels/nl')]);
+  const summary = await importEsco(store, [
+    join(fixtures, 'v1.0-ar/occupations_ar.csv'),
+    join(fixtures, 'labels/nl'),
+  ]);
   expect(summary.files.map((f) => [f.kind, f.mode, f.lang])).toEqual([
     ['occupations', 'labels', 'ar'],
     ['label_list', 'labels', 'nl'],
   ]);
-  expect(summary.counts).toMatchObject({ conceptsInserted: 0, conceptsUpdated: 0, labelsInserted: 5, labelsSkipped: 1 });
+  expect(summary.counts).toMatchObject({
+    conceptsInserted: 0,
+    conceptsUpdated: 0,
+    labelsInserted: 5,
+    labelsSkipped: 1,
+  });
   const carpenter = await store.getConcept(occ(1));
   expect(carpenter?.iscoCode).toBe('7115');
   expect(carpenter?.labels.map((l) => [l.lang, l.preferred])).toEqual([
@@ -103,7 +144,10 @@ test('an older release and label lists only add labels, never concepts or codes'
     ['nl', 'timmerman'],
   ]);
   expect(carpenter?.labels.find((l) => l.lang === 'nl')?.alt).toEqual(['schrijnwerker']);
-  expect((await store.getConcept('http://data.europa.eu/esco/isco/C71'))?.labels.find((l) => l.lang === 'nl')?.preferred).toBe('Bouwvakkers');
+  expect(
+    (await store.getConcept('http://data.europa.eu/esco/isco/C71'))?.labels.find((l) => l.lang === 'nl')
+      ?.preferred,
+  ).toBe('Bouwvakkers');
   expect((await store.stats()).escoVersion).toBe('1.1.0');
 });
 
@@ -115,7 +159,11 @@ test('a truncated file is invalid_file with file and line, and the database is u
   const error = await importEsco(store, [dir]).catch((e: unknown) => e);
   expect(error).toMatchObject({
     code: 'invalid_file',
-    details: { file: join(dir, 'en/skills_en.csv'), line: expect.any(Number), reason: expect.stringMatching(/never closed/) },
+    details: {
+      file: join(dir, 'en/skills_en.csv'),
+      line: expect.any(Number),
+      reason: expect.stringMatching(/never closed/),
+    },
   });
   expect(await store.stats()).toEqual(before);
   expect((await store.listImports()).length).toBe(1);
@@ -128,43 +176,66 @@ test('a missing column is invalid_file naming the column, and a file of another 
     code: 'invalid_file',
     details: { line: 1, column: 'iscoGroup', reason: expect.stringMatching(/missing column iscoGroup/) },
   });
-  const skillsAsOccupations = packageWith('en/occupations_en.csv', () => readFileSync(join(v110, 'en/skills_en.csv'), 'utf8'));
+  const skillsAsOccupations = packageWith('en/occupations_en.csv', () =>
+    readFileSync(join(v110, 'en/skills_en.csv'), 'utf8'),
+  );
   await expect(importEsco(store, [skillsAsOccupations])).rejects.toMatchObject({
     code: 'invalid_file',
     details: { reason: expect.stringMatching(/looks like a skills file/) },
   });
   const json = packageWith('relations/occupationSkillRelations.csv', '{"not": "a csv"}\n');
-  await expect(importEsco(store, [json])).rejects.toMatchObject({ code: 'invalid_file', details: { line: 1 } });
+  await expect(importEsco(store, [json])).rejects.toMatchObject({
+    code: 'invalid_file',
+    details: { line: 1 },
+  });
   const text = join(scratch, 'notes.txt');
   writeFileSync(text, 'hello');
-  await expect(importEsco(store, [text])).rejects.toMatchObject({ code: 'invalid_file', details: { file: text } });
+  await expect(importEsco(store, [text])).rejects.toMatchObject({
+    code: 'invalid_file',
+    details: { file: text },
+  });
   expect(await store.listImports()).toEqual([]);
 });
 
 test('a bad value is invalid_file with its line and column', async () => {
   const store = createMemoryTaxonomyStore();
-  const badType = packageWith('relations/occupationSkillRelations.csv', (old) => old.replace(/optional/, 'sometimes'));
+  const badType = packageWith('relations/occupationSkillRelations.csv', (old) =>
+    old.replace(/optional/, 'sometimes'),
+  );
   await expect(importEsco(store, [badType])).rejects.toMatchObject({
     code: 'invalid_file',
     details: { line: 3, column: 'relationType' },
   });
-  const shortRow = packageWith('relations/skillSkillRelations.csv', (old) => `${old}${sk(1)},skill/competence\n`);
+  const shortRow = packageWith(
+    'relations/skillSkillRelations.csv',
+    (old) => `${old}${sk(1)},skill/competence\n`,
+  );
   await expect(importEsco(store, [shortRow])).rejects.toMatchObject({
     code: 'invalid_file',
     details: { line: 3, reason: expect.stringMatching(/wrong number of fields/) },
   });
   const badUri = packageWith('en/skills_en.csv', (old) => old.replace(sk(4), 'not a uri'));
-  await expect(importEsco(store, [badUri])).rejects.toMatchObject({ code: 'invalid_file', details: { column: 'conceptUri' } });
+  await expect(importEsco(store, [badUri])).rejects.toMatchObject({
+    code: 'invalid_file',
+    details: { column: 'conceptUri' },
+  });
   expect(await store.listImports()).toEqual([]);
 });
 
 test('versions come from the path and languages from the file name or --lang', () => {
   expect(versionFromPath('/data/esco/v1.1.1/en/skills_en.csv')).toBe('1.1.1');
-  expect(versionFromPath('/data/ESCO dataset - v1.2.0 - classification - en - csv/skills_en.csv')).toBe('1.2.0');
+  expect(versionFromPath('/data/ESCO dataset - v1.2.0 - classification - en - csv/skills_en.csv')).toBe(
+    '1.2.0',
+  );
   expect(versionFromPath('/data/esco/v1.0-occupations-ar/occupations_ar.csv')).toBe('1.0');
   expect(versionFromPath('/data/esco/latest/skills_en.csv')).toBeNull();
   const dir = mkdtempSync(join(scratch, 'nolang-'));
   writeFileSync(join(dir, 'occupations.csv'), readFileSync(join(v110, 'en/occupations_en.csv')));
-  expect(() => planFiles([join(dir, 'occupations.csv')])).toThrow(expect.objectContaining({ code: 'invalid_file' }));
-  expect(planFiles([join(dir, 'occupations.csv')], { langs: ['pt'] }).files[0]).toMatchObject({ kind: 'occupations', lang: 'pt' });
+  expect(() => planFiles([join(dir, 'occupations.csv')])).toThrow(
+    expect.objectContaining({ code: 'invalid_file' }),
+  );
+  expect(planFiles([join(dir, 'occupations.csv')], { langs: ['pt'] }).files[0]).toMatchObject({
+    kind: 'occupations',
+    lang: 'pt',
+  });
 });

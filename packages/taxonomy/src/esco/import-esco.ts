@@ -16,7 +16,14 @@ import {
   compareVersions,
   newestVersionOf,
 } from '@passerelle/core';
-import { guessKindFromHeader, planFiles, specOf, type EscoFileKind, type PlannedFile, type SkippedFile } from './files';
+import {
+  guessKindFromHeader,
+  planFiles,
+  specOf,
+  type EscoFileKind,
+  type PlannedFile,
+  type SkippedFile,
+} from './files';
 import { readCsv, splitValues, valueOrNull, type CsvRecord } from './read-csv';
 
 export interface ImportProgress {
@@ -97,10 +104,15 @@ const kindOrder: EscoFileKind[] = [
   'label_list',
 ];
 
-const conceptUri = z.string().regex(/^(https?:\/\/|urn:)[^\s]+$/, 'must be a concept URI (http://data.europa.eu/esco/...)');
+const conceptUri = z
+  .string()
+  .regex(/^(https?:\/\/|urn:)[^\s]+$/, 'must be a concept URI (http://data.europa.eu/esco/...)');
 const iscoCode = z.string().regex(/^\d{1,4}$/, 'must be an ISCO-08 code of 1 to 4 digits');
 const relationType = z.enum(['essential', 'optional']);
-const skillTypes: Record<string, SkillType> = { 'skill/competence': 'skill/competence', knowledge: 'knowledge' };
+const skillTypes: Record<string, SkillType> = {
+  'skill/competence': 'skill/competence',
+  knowledge: 'knowledge',
+};
 
 /**
  * Imports ESCO CSV files (the official package of v1.0.x–v1.2.x in one or many languages, plus
@@ -118,9 +130,16 @@ export async function importEsco(
   if (planned.length === 0) {
     throw errors.invalidFile(paths.join(', '), 'no ESCO CSV file found here');
   }
-  planned.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || langRank(a.lang) - langRank(b.lang) || a.path.localeCompare(b.path));
+  planned.sort(
+    (a, b) =>
+      kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
+      langRank(a.lang) - langRank(b.lang) ||
+      a.path.localeCompare(b.path),
+  );
 
-  const conceptFileVersions = planned.filter((f) => typeOfKind[f.kind] && f.version).map((f) => f.version as string);
+  const conceptFileVersions = planned
+    .filter((f) => typeOfKind[f.kind] && f.version)
+    .map((f) => f.version as string);
   const runVersion = options.version ?? newestVersionOf(conceptFileVersions);
   const stored = await store.newestVersion('esco');
   const reference = newestVersionOf([stored, runVersion]);
@@ -152,15 +171,34 @@ export async function importEsco(
           bytesTotal,
         });
       report(0);
-      const isRelationFile = file.kind === 'collection' || originOfKind[file.kind] !== undefined && file.kind !== 'skills_hierarchy';
+      const isRelationFile =
+        file.kind === 'collection' ||
+        (originOfKind[file.kind] !== undefined && file.kind !== 'skills_hierarchy');
       if (older && isRelationFile) {
-        imported.push({ path: file.path, kind: file.kind, lang: file.lang, version: file.version, rows: 0, mode: 'skipped' });
+        imported.push({
+          path: file.path,
+          kind: file.kind,
+          lang: file.lang,
+          version: file.version,
+          rows: 0,
+          mode: 'skipped',
+        });
         warnings.push(`${file.path}: skipped, its release (${file.version}) is older than ${reference}`);
       } else {
         const mode: ImportedFile['mode'] = older || file.kind === 'label_list' ? 'labels' : 'full';
         const rows = await readFile(session, file, mode, { batchSize, warnings, onBytes: report });
-        imported.push({ path: file.path, kind: file.kind, lang: file.lang, version: file.version, rows, mode });
-        if (file.lang && (typeOfKind[file.kind] || file.kind === 'label_list' || file.kind === 'skills_hierarchy')) {
+        imported.push({
+          path: file.path,
+          kind: file.kind,
+          lang: file.lang,
+          version: file.version,
+          rows,
+          mode,
+        });
+        if (
+          file.lang &&
+          (typeOfKind[file.kind] || file.kind === 'label_list' || file.kind === 'skills_hierarchy')
+        ) {
           languages.add(file.lang);
         }
         if (mode === 'full') {
@@ -173,7 +211,13 @@ export async function importEsco(
       }
       bytesBefore += file.size;
     }
-    options.onProgress?.({ phase: 'merge', fileIndex: planned.length, fileCount: planned.length, bytesRead: bytesTotal, bytesTotal });
+    options.onProgress?.({
+      phase: 'merge',
+      fileIndex: planned.length,
+      fileCount: planned.length,
+      bytesRead: bytesTotal,
+      bytesTotal,
+    });
     const plan: ImportPlan = {
       source: 'esco',
       version: runVersion,
@@ -185,7 +229,13 @@ export async function importEsco(
     };
     return session.commit(plan);
   });
-  options.onProgress?.({ phase: 'done', fileIndex: planned.length, fileCount: planned.length, bytesRead: bytesTotal, bytesTotal });
+  options.onProgress?.({
+    phase: 'done',
+    fileIndex: planned.length,
+    fileCount: planned.length,
+    bytesRead: bytesTotal,
+    bytesTotal,
+  });
   return {
     version: runVersion,
     languages: [...languages].sort(),
@@ -239,7 +289,13 @@ function fail(file: PlannedFile, rec: CsvRecord, column: string, reason: string)
 function check<T>(file: PlannedFile, rec: CsvRecord, column: string, schema: z.ZodType<T>): T {
   const value = rec.values[column] ?? '';
   const r = schema.safeParse(value.trim());
-  if (!r.success) fail(file, rec, column, `${JSON.stringify(value.slice(0, 80))} ${r.error.issues[0]?.message ?? 'is not valid'}`);
+  if (!r.success)
+    fail(
+      file,
+      rec,
+      column,
+      `${JSON.stringify(value.slice(0, 80))} ${r.error.issues[0]?.message ?? 'is not valid'}`,
+    );
   return r.data;
 }
 
@@ -251,10 +307,14 @@ function headerChecker(file: PlannedFile, warnings: string[]) {
     if (missing.length > 0) {
       const guess = guessKindFromHeader(columns);
       const hint = guess && guess !== file.kind ? ` (it looks like a ${guess.replace(/_/g, ' ')} file)` : '';
-      throw errors.invalidFile(file.path, `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}${hint}`, {
-        line: 1,
-        column: missing[0],
-      });
+      throw errors.invalidFile(
+        file.path,
+        `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}${hint}`,
+        {
+          line: 1,
+          column: missing[0],
+        },
+      );
     }
     const extra = columns.filter((c) => !spec.known.includes(c));
     if (extra.length > 0) warnings.push(`${file.path}: columns not read: ${extra.join(', ')}`);
@@ -272,7 +332,9 @@ async function readFile(
   const concepts = batcher<StagedConcept>(ctx.batchSize, (rows) => session.stageConcepts(rows));
   const labels = batcher<StagedLabels>(ctx.batchSize, (rows) => session.stageLabels(rows, policy));
   const relations = batcher<StagedRelation>(ctx.batchSize, (rows) => session.stageRelations(rows));
-  const members = batcher<StagedCollectionMember>(ctx.batchSize, (rows) => session.stageCollectionMembers(rows));
+  const members = batcher<StagedCollectionMember>(ctx.batchSize, (rows) =>
+    session.stageCollectionMembers(rows),
+  );
   const lang = file.lang ?? 'en';
   const records = readCsv(file.path, {
     onBytes: ctx.onBytes,
@@ -293,7 +355,12 @@ async function readFile(
         const expected = conceptTypeValue[file.kind];
         const actual = (v.conceptType ?? '').trim();
         if (actual !== '' && actual !== expected) {
-          fail(file, rec, 'conceptType', `expected ${expected} rows, found ${JSON.stringify(actual.slice(0, 40))} (is this a file of another kind?)`);
+          fail(
+            file,
+            rec,
+            'conceptType',
+            `expected ${expected} rows, found ${JSON.stringify(actual.slice(0, 40))} (is this a file of another kind?)`,
+          );
         }
         const uri = check(file, rec, 'conceptUri', conceptUri);
         const preferred = valueOrNull(v.preferredLabel);
@@ -309,7 +376,8 @@ async function readFile(
           }
           const rawSkillType = (v.skillType ?? '').trim();
           const skillType = skillTypes[rawSkillType] ?? null;
-          if (rawSkillType !== '' && !skillType) ctx.warnings.push(`${file.path}:${rec.line}: unknown skillType ${rawSkillType}`);
+          if (rawSkillType !== '' && !skillType)
+            ctx.warnings.push(`${file.path}:${rec.line}: unknown skillType ${rawSkillType}`);
           await concepts.push({
             uri,
             type: typeOfKind[file.kind] as ConceptType,
@@ -340,7 +408,13 @@ async function readFile(
           const uri = check(file, rec, col, conceptUri);
           deepest = level;
           if (parent && mode === 'full') {
-            await relations.push({ kind: 'broader', sourceUri: uri, targetUri: parent, relationType: null, origin: 'skills_hierarchy' });
+            await relations.push({
+              kind: 'broader',
+              sourceUri: uri,
+              targetUri: parent,
+              relationType: null,
+              origin: 'skills_hierarchy',
+            });
           }
           parent = uri;
         }
@@ -391,14 +465,26 @@ async function readFile(
         const source = check(file, rec, 'occupationUri', conceptUri);
         const type = check(file, rec, 'relationType', relationType);
         const target = check(file, rec, 'skillUri', conceptUri);
-        await relations.push({ kind: 'occupation_skill', sourceUri: source, targetUri: target, relationType: type, origin: 'occupation_skill' });
+        await relations.push({
+          kind: 'occupation_skill',
+          sourceUri: source,
+          targetUri: target,
+          relationType: type,
+          origin: 'occupation_skill',
+        });
         break;
       }
       case 'skill_skill_relations': {
         const source = check(file, rec, 'originalSkillUri', conceptUri);
         const type = check(file, rec, 'relationType', relationType);
         const target = check(file, rec, 'relatedSkillUri', conceptUri);
-        await relations.push({ kind: 'skill_skill', sourceUri: source, targetUri: target, relationType: type, origin: 'skill_skill' });
+        await relations.push({
+          kind: 'skill_skill',
+          sourceUri: source,
+          targetUri: target,
+          relationType: type,
+          origin: 'skill_skill',
+        });
         break;
       }
       default:
@@ -418,7 +504,11 @@ async function readFile(
  * (id, concept URI), no header. Ids ending in `_000` are preferred labels, the others
  * alternative ones. Label lists only fill languages a concept has no labels in.
  */
-async function readLabelList(session: TaxonomyImportSession, file: PlannedFile, ctx: ReadContext): Promise<number> {
+async function readLabelList(
+  session: TaxonomyImportSession,
+  file: PlannedFile,
+  ctx: ReadContext,
+): Promise<number> {
   const mappingPath = file.mappingPath as string;
   const uriById = new Map<string, string>();
   try {
@@ -437,12 +527,18 @@ async function readLabelList(session: TaxonomyImportSession, file: PlannedFile, 
   const lang = file.lang as string;
   let current: StagedLabels | null = null;
   let count = 0;
-  for await (const rec of readCsv(file.path, { delimiter: '\t', quote: false, columns: ['id', 'label'], onBytes: ctx.onBytes })) {
+  for await (const rec of readCsv(file.path, {
+    delimiter: '\t',
+    quote: false,
+    columns: ['id', 'label'],
+    onBytes: ctx.onBytes,
+  })) {
     count++;
     const id = (rec.values.id ?? '').trim();
     const label = (rec.values.label ?? '').trim();
     const uri = uriById.get(id);
-    if (!uri) fail(file, rec, 'id', `the id ${JSON.stringify(id.slice(0, 40))} is not in concept_mapping.tsv`);
+    if (!uri)
+      fail(file, rec, 'id', `the id ${JSON.stringify(id.slice(0, 40))} is not in concept_mapping.tsv`);
     if (label === '') continue;
     if (!current || current.uri !== uri) {
       if (current) await labels.push(withPreferred(current));

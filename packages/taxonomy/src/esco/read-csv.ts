@@ -59,7 +59,10 @@ export async function* readCsv(file: string, options: ReadCsvOptions = {}): Asyn
   source.pipe(counter).pipe(parser);
   let previousEnd = options.columns ? 0 : 1;
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       const line = previousEnd + 1;
       previousEnd = item.info.lines;
       yield { line, values: item.record };
@@ -75,17 +78,24 @@ function toFileError(file: string, e: unknown, header: string[] | null): unknown
   if (e instanceof DomainError) return e;
   if (e instanceof CsvError) {
     const err = e as CsvError & { lines?: number; column?: string | number | null };
-    const column = typeof err.column === 'string' ? err.column : typeof err.column === 'number' ? header?.[err.column] : undefined;
+    const column =
+      typeof err.column === 'string'
+        ? err.column
+        : typeof err.column === 'number'
+          ? header?.[err.column]
+          : undefined;
     const reason =
       err.code === 'CSV_QUOTE_NOT_CLOSED'
         ? 'a quoted field is never closed (is the file truncated?)'
-        : err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+        : err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' ||
+            err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
           ? `a row has the wrong number of fields (${err.message.replace(/^Invalid Record Length: /, '')})`
           : err.message;
     return errors.invalidFile(file, reason, { line: err.lines, ...(column ? { column } : {}) });
   }
   const io = e as NodeJS.ErrnoException;
-  if (io && typeof io.code === 'string' && io.code.startsWith('E')) return errors.invalidFile(file, `cannot read the file (${io.code})`);
+  if (io && typeof io.code === 'string' && io.code.startsWith('E'))
+    return errors.invalidFile(file, `cannot read the file (${io.code})`);
   return e;
 }
 

@@ -104,7 +104,10 @@ export class ConceptIndex {
     concepts: SearchableConcept[],
     options: { fallbackLanguages?: string[]; scoring?: Partial<ScoringOptions> } = {},
   ): ConceptIndex {
-    const index = new ConceptIndex(options.fallbackLanguages ?? ['en'], { ...defaultScoring, ...options.scoring });
+    const index = new ConceptIndex(options.fallbackLanguages ?? ['en'], {
+      ...defaultScoring,
+      ...options.scoring,
+    });
     index.load(concepts);
     return index;
   }
@@ -207,7 +210,8 @@ export class ConceptIndex {
       }
     }
     this.postStart = new Int32Array(this.words.length + 1);
-    for (let w = 0; w < this.words.length; w++) this.postStart[w + 1] = (this.postStart[w] ?? 0) + (postCount[w] ?? 0);
+    for (let w = 0; w < this.words.length; w++)
+      this.postStart[w + 1] = (this.postStart[w] ?? 0) + (postCount[w] ?? 0);
     this.postEntries = new Int32Array(this.postStart[this.words.length] ?? 0);
     const fill = this.postStart.slice(0, this.words.length);
     for (let e = 0; e < m; e++) {
@@ -229,7 +233,8 @@ export class ConceptIndex {
       const w = this.entryWords[this.entryWordStart[e] as number] as number;
       firstCount[w] = (firstCount[w] ?? 0) + 1;
     }
-    for (let w = 0; w < this.words.length; w++) this.firstStart[w + 1] = (this.firstStart[w] ?? 0) + (firstCount[w] ?? 0);
+    for (let w = 0; w < this.words.length; w++)
+      this.firstStart[w + 1] = (this.firstStart[w] ?? 0) + (firstCount[w] ?? 0);
     this.firstEntries = new Int32Array(m);
     const firstFill = this.firstStart.slice(0, this.words.length);
     for (let e = 0; e < m; e++) {
@@ -257,7 +262,12 @@ export class ConceptIndex {
     let previous = '';
     for (const [id, w] of this.words.entries()) {
       let common = 0;
-      while (common < w.length && common < previous.length && w.charCodeAt(common) === previous.charCodeAt(common)) common++;
+      while (
+        common < w.length &&
+        common < previous.length &&
+        w.charCodeAt(common) === previous.charCodeAt(common)
+      )
+        common++;
       path.length = common + 1;
       for (let d = common; d < w.length; d++) {
         const parent = path[d] as number;
@@ -306,7 +316,8 @@ export class ConceptIndex {
         while (c !== -1 && this.trieChar[c] !== codes[i]) c = this.trieNext[c] as number;
         node = c;
       }
-      if (node !== -1) ranges.push({ lo: this.trieLo[node] as number, hi: this.trieHi[node] as number, distance: 0 });
+      if (node !== -1)
+        ranges.push({ lo: this.trieLo[node] as number, hi: this.trieHi[node] as number, distance: 0 });
     } else {
       // Damerau-Levenshtein rows down the trie (prefix match: the query must be consumed). One
       // preallocated row per depth: no allocation while walking.
@@ -324,8 +335,13 @@ export class ConceptIndex {
           let min = row[0] as number;
           for (let i = 1; i <= n; i++) {
             const cost = codes[i - 1] === ch ? 0 : 1;
-            let v = Math.min((prev[i] as number) + 1, (row[i - 1] as number) + 1, (prev[i - 1] as number) + cost);
-            if (prevPrev && i > 1 && codes[i - 1] === prevChar && codes[i - 2] === ch) v = Math.min(v, (prevPrev[i - 2] as number) + 1);
+            let v = Math.min(
+              (prev[i] as number) + 1,
+              (row[i - 1] as number) + 1,
+              (prev[i - 1] as number) + cost,
+            );
+            if (prevPrev && i > 1 && codes[i - 1] === prevChar && codes[i - 2] === ch)
+              v = Math.min(v, (prevPrev[i - 2] as number) + 1);
             row[i] = v;
             if (v < min) min = v;
           }
@@ -389,12 +405,16 @@ export class ConceptIndex {
   /** Type-ahead search. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = Math.max(1, Math.min(options.limit ?? 10, 100));
-    const tokens = normalizeForSearch(query).split(' ').filter((t) => t !== '');
+    const tokens = normalizeForSearch(query)
+      .split(' ')
+      .filter((t) => t !== '');
     if (tokens.length === 0 || this.entryConcept.length === 0) return [];
     const unique = [...new Set(tokens)].slice(0, 8);
     const matches = unique.map((t) => this.matchToken(t, t.length >= this.scoring.minTypoLength ? 1 : 0));
     if (matches.some((m) => m.ranges.length === 0)) return [];
-    const order = matches.map((_, i) => i).sort((a, b) => (matches[a] as TokenMatch).postings - (matches[b] as TokenMatch).postings);
+    const order = matches
+      .map((_, i) => i)
+      .sort((a, b) => (matches[a] as TokenMatch).postings - (matches[b] as TokenMatch).postings);
     const driver = matches[order[0] as number] as TokenMatch;
 
     const lang = options.lang ?? this.fallbackLanguages[0] ?? 'en';
@@ -404,7 +424,9 @@ export class ConceptIndex {
       const b = this.langBit.get(l);
       return b === undefined ? mask : mask | (1 << b);
     }, 0);
-    const typeMask = options.types?.length ? options.types.reduce((mask, t) => mask | (1 << typeCodes.indexOf(t)), 0) : 0xff;
+    const typeMask = options.types?.length
+      ? options.types.reduce((mask, t) => mask | (1 << typeCodes.indexOf(t)), 0)
+      : 0xff;
     const includeObsolete = options.includeObsolete === true;
 
     this.currentStamp++;
@@ -418,40 +440,45 @@ export class ConceptIndex {
     const best = { quality: 0, position: 0 };
 
     const consider = (e: number) => {
-        if (this.stamp[e] === stamp) return;
-        this.stamp[e] = stamp;
-        const ci = this.entryConcept[e] as number;
-        if (((typeMask >> (this.conceptType[ci] as number)) & 1) === 0) return;
-        if (!includeObsolete && this.conceptObsolete[ci] === 1) return;
-        let sum = 0;
-        let startsWithQuery = false;
-        for (let t = 0; t < matches.length; t++) {
-          this.bestInEntry(e, matches[t] as TokenMatch, best);
-          if (best.quality < 0) return;
-          sum += best.quality;
-          if (t === 0) startsWithQuery = best.position === 0;
-        }
-        const langs = this.entryLangs[e] as number;
-        const language = wantedBit !== undefined && ((langs >> wantedBit) & 1) === 1 ? 0 : (langs & fallbackMask) !== 0 ? 1 : 2;
-        const score = scoreEntry(
-          sum / matches.length,
-          matches.length,
-          (this.entryWordStart[e + 1] as number) - (this.entryWordStart[e] as number),
-          startsWithQuery,
-          this.entryKind[e] as number,
-          language,
-          this.conceptObsolete[ci] === 1,
-          this.scoring,
-        );
-        if (this.conceptStamp[ci] !== stamp) {
-          this.conceptStamp[ci] = stamp;
-          this.conceptBest[ci] = score;
-          this.conceptBestEntry[ci] = e;
-          touched.push(ci);
-        } else if (score > (this.conceptBest[ci] as number)) {
-          this.conceptBest[ci] = score;
-          this.conceptBestEntry[ci] = e;
-        }
+      if (this.stamp[e] === stamp) return;
+      this.stamp[e] = stamp;
+      const ci = this.entryConcept[e] as number;
+      if (((typeMask >> (this.conceptType[ci] as number)) & 1) === 0) return;
+      if (!includeObsolete && this.conceptObsolete[ci] === 1) return;
+      let sum = 0;
+      let startsWithQuery = false;
+      for (let t = 0; t < matches.length; t++) {
+        this.bestInEntry(e, matches[t] as TokenMatch, best);
+        if (best.quality < 0) return;
+        sum += best.quality;
+        if (t === 0) startsWithQuery = best.position === 0;
+      }
+      const langs = this.entryLangs[e] as number;
+      const language =
+        wantedBit !== undefined && ((langs >> wantedBit) & 1) === 1
+          ? 0
+          : (langs & fallbackMask) !== 0
+            ? 1
+            : 2;
+      const score = scoreEntry(
+        sum / matches.length,
+        matches.length,
+        (this.entryWordStart[e + 1] as number) - (this.entryWordStart[e] as number),
+        startsWithQuery,
+        this.entryKind[e] as number,
+        language,
+        this.conceptObsolete[ci] === 1,
+        this.scoring,
+      );
+      if (this.conceptStamp[ci] !== stamp) {
+        this.conceptStamp[ci] = stamp;
+        this.conceptBest[ci] = score;
+        this.conceptBestEntry[ci] = e;
+        touched.push(ci);
+      } else if (score > (this.conceptBest[ci] as number)) {
+        this.conceptBest[ci] = score;
+        this.conceptBestEntry[ci] = e;
+      }
     };
     // A very common driver (a query of one or two letters): labels whose first word matches
     // come first; the full scan runs only if they are too few.
@@ -542,7 +569,15 @@ export class ConceptIndex {
   }
 
   /** Basic facts of a concept, or null. */
-  concept(uri: string): { uri: string; type: ConceptType; iscoCode: string | null; code: string | null; obsolete: boolean } | null {
+  concept(
+    uri: string,
+  ): {
+    uri: string;
+    type: ConceptType;
+    iscoCode: string | null;
+    code: string | null;
+    obsolete: boolean;
+  } | null {
     const ci = this.conceptByUri.get(uri);
     if (ci === undefined) return null;
     return {
@@ -556,7 +591,9 @@ export class ConceptIndex {
 }
 
 /** Turns possibly overlapping ranges into disjoint ones, each word keeping its smallest distance. */
-export function disjointRanges(ranges: { lo: number; hi: number; distance: number }[]): { lo: number; hi: number; distance: number }[] {
+export function disjointRanges(
+  ranges: { lo: number; hi: number; distance: number }[],
+): { lo: number; hi: number; distance: number }[] {
   if (ranges.length <= 1) return ranges.slice();
   const cuts = [...new Set(ranges.flatMap((r) => [r.lo, r.hi]))].sort((a, b) => a - b);
   const out: { lo: number; hi: number; distance: number }[] = [];

@@ -37,7 +37,12 @@ export const defaultScoring: ScoringOptions = {
 };
 
 /** Quality (0..1) of a vocabulary word matched by a query token of `queryLength`. */
-export function tokenQuality(queryLength: number, wordLength: number, distance: number, o: ScoringOptions): number {
+export function tokenQuality(
+  queryLength: number,
+  wordLength: number,
+  distance: number,
+  o: ScoringOptions,
+): number {
   const coverage = Math.min(1, queryLength / Math.max(1, wordLength));
   const base = coverage >= 1 ? 1 : o.prefixBase + (1 - o.prefixBase) * coverage;
   return distance === 0 ? base : base * o.typoPenalty;

@@ -17,12 +17,26 @@ async function service() {
 
 test('an occupation shows its ISCO group, narrower occupations and essential and optional skills', async () => {
   const view = await (await service()).concept(occ(2), 'fr');
-  expect(view).toMatchObject({ type: 'occupation', iscoCode: '8322', label: 'chauffeur de taxi/chauffeuse de taxi', labelLang: 'fr', attribution: escoAttribution });
-  expect(view?.broader.items.map((r) => [r.uri, r.label])).toEqual([['http://data.europa.eu/esco/isco/C8322', 'Conducteurs d’automobiles, de taxis et de camionnettes']]);
+  expect(view).toMatchObject({
+    type: 'occupation',
+    iscoCode: '8322',
+    label: 'chauffeur de taxi/chauffeuse de taxi',
+    labelLang: 'fr',
+    attribution: escoAttribution,
+  });
+  expect(view?.broader.items.map((r) => [r.uri, r.label])).toEqual([
+    ['http://data.europa.eu/esco/isco/C8322', 'Conducteurs d’automobiles, de taxis et de camionnettes'],
+  ]);
   expect(view?.narrower.items.map((r) => r.uri)).toEqual([occ(3)]);
   expect(view?.essentialSkills.items.map((r) => r.uri).sort()).toEqual([sk(2), sk(3)].sort());
-  expect(view?.optionalSkills.items.map((r) => [r.uri, r.label, r.labelLang])).toEqual([[sk(5), 'use a GPS', 'en']]);
-  expect(view?.labels).toMatchObject({ en: 'taxi driver', fr: 'chauffeur de taxi/chauffeuse de taxi', ar: 'سائق سيارة أجرة' });
+  expect(view?.optionalSkills.items.map((r) => [r.uri, r.label, r.labelLang])).toEqual([
+    [sk(5), 'use a GPS', 'en'],
+  ]);
+  expect(view?.labels).toMatchObject({
+    en: 'taxi driver',
+    fr: 'chauffeur de taxi/chauffeuse de taxi',
+    ar: 'سائق سيارة أجرة',
+  });
 });
 
 test('a skill shows the occupations that need it, its group and its related skills', async () => {

@@ -141,12 +141,19 @@ export class TaxonomyService {
     const relations = await this.store.relationsOf(uri);
     const chain = index.chainFor(lang);
     const labelsIn = (l: string) => concept.labels.find((x) => x.lang === l);
-    const shownLang = chain.find((l) => labelsIn(l)?.preferred) ?? concept.labels.find((l) => l.preferred)?.lang ?? lang;
+    const shownLang =
+      chain.find((l) => labelsIn(l)?.preferred) ?? concept.labels.find((l) => l.preferred)?.lang ?? lang;
     const shown = labelsIn(shownLang);
     const ref = (other: string): ConceptRef => {
       const c = index.concept(other);
       const label = index.preferredLabel(other, lang);
-      return { uri: other, type: c?.type ?? null, label: label?.label ?? other, labelLang: label?.lang ?? '', iscoCode: c?.iscoCode ?? null };
+      return {
+        uri: other,
+        type: c?.type ?? null,
+        label: label?.label ?? other,
+        labelLang: label?.lang ?? '',
+        iscoCode: c?.iscoCode ?? null,
+      };
     };
     const list = (pick: (r: RelationRecord) => string | null): RefList => {
       const uris = relations.map(pick).filter((u): u is string => u !== null && index.concept(u) !== null);
@@ -173,14 +180,18 @@ export class TaxonomyService {
       labelLang: shown ? shownLang : '',
       altLabels: shown?.alt ?? [],
       description: chain.map((l) => labelsIn(l)?.description).find((d) => d) ?? null,
-      labels: Object.fromEntries(concept.labels.filter((l) => l.preferred).map((l) => [l.lang, l.preferred as string])),
+      labels: Object.fromEntries(
+        concept.labels.filter((l) => l.preferred).map((l) => [l.lang, l.preferred as string]),
+      ),
       broader: list(out('broader')),
       narrower: list(inc('broader')),
       essentialSkills: list(out('occupation_skill', 'essential')),
       optionalSkills: list(out('occupation_skill', 'optional')),
       essentialFor: list(inc('occupation_skill', 'essential')),
       optionalFor: list(inc('occupation_skill', 'optional')),
-      relatedSkills: list((r) => (r.kind === 'skill_skill' ? (r.sourceUri === uri ? r.targetUri : r.sourceUri) : null)),
+      relatedSkills: list((r) =>
+        r.kind === 'skill_skill' ? (r.sourceUri === uri ? r.targetUri : r.sourceUri) : null,
+      ),
       attribution: concept.source === 'esco' ? escoAttribution : null,
     };
   }

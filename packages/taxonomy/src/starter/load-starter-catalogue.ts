@@ -1,4 +1,10 @@
-import type { ImportCounts, StagedConcept, StagedLabels, StagedRelation, TaxonomyStore } from '@passerelle/core';
+import type {
+  ImportCounts,
+  StagedConcept,
+  StagedLabels,
+  StagedRelation,
+  TaxonomyStore,
+} from '@passerelle/core';
 import { starterCatalogue as defaultCatalogue } from '../catalogue/index';
 import type { CatalogueLabels, StarterCatalogue } from '../catalogue/index';
 
@@ -33,7 +39,8 @@ export async function loadStarterCatalogue(
 ): Promise<StarterLoadResult> {
   const catalogue = options.catalogue ?? defaultCatalogue;
   if (!options.force) {
-    if ((await store.newestVersion('esco')) !== null) return { loaded: false, reason: 'esco_present', version: catalogue.version };
+    if ((await store.newestVersion('esco')) !== null)
+      return { loaded: false, reason: 'esco_present', version: catalogue.version };
     if ((await store.newestVersion('catalogue')) === catalogue.version) {
       return { loaded: false, reason: 'up_to_date', version: catalogue.version };
     }
@@ -52,23 +59,52 @@ export async function loadStarterCatalogue(
       status: 'released',
     });
     labels.push(...labelsOf(s.uri, s.labels));
-    for (const b of s.broader) relations.push({ kind: 'broader', sourceUri: s.uri, targetUri: b, relationType: null, origin: 'catalogue' });
+    for (const b of s.broader)
+      relations.push({
+        kind: 'broader',
+        sourceUri: s.uri,
+        targetUri: b,
+        relationType: null,
+        origin: 'catalogue',
+      });
   }
   for (const o of catalogue.occupations) {
-    concepts.push({ uri: o.uri, type: 'occupation', code: null, iscoCode: o.iscoCode, skillType: null, reuseLevel: null, status: 'released' });
+    concepts.push({
+      uri: o.uri,
+      type: 'occupation',
+      code: null,
+      iscoCode: o.iscoCode,
+      skillType: null,
+      reuseLevel: null,
+      status: 'released',
+    });
     labels.push(...labelsOf(o.uri, o.labels));
     for (const s of o.essentialSkills) {
-      relations.push({ kind: 'occupation_skill', sourceUri: o.uri, targetUri: s, relationType: 'essential', origin: 'catalogue' });
+      relations.push({
+        kind: 'occupation_skill',
+        sourceUri: o.uri,
+        targetUri: s,
+        relationType: 'essential',
+        origin: 'catalogue',
+      });
     }
     for (const s of o.optionalSkills) {
-      relations.push({ kind: 'occupation_skill', sourceUri: o.uri, targetUri: s, relationType: 'optional', origin: 'catalogue' });
+      relations.push({
+        kind: 'occupation_skill',
+        sourceUri: o.uri,
+        targetUri: s,
+        relationType: 'optional',
+        origin: 'catalogue',
+      });
     }
   }
   const languages = [...new Set(labels.map((l) => l.lang))].sort();
   const counts = await store.runImport(async (session) => {
     for (let i = 0; i < concepts.length; i += 2000) await session.stageConcepts(concepts.slice(i, i + 2000));
-    for (let i = 0; i < labels.length; i += 2000) await session.stageLabels(labels.slice(i, i + 2000), 'replace');
-    for (let i = 0; i < relations.length; i += 2000) await session.stageRelations(relations.slice(i, i + 2000));
+    for (let i = 0; i < labels.length; i += 2000)
+      await session.stageLabels(labels.slice(i, i + 2000), 'replace');
+    for (let i = 0; i < relations.length; i += 2000)
+      await session.stageRelations(relations.slice(i, i + 2000));
     return session.commit({
       source: 'catalogue',
       version: catalogue.version,

@@ -21,7 +21,8 @@ interface StoredRelation extends RelationRecord {
   origin: string;
 }
 
-const relKey = (r: { kind: string; sourceUri: string; targetUri: string }) => `${r.kind}\u0000${r.sourceUri}\u0000${r.targetUri}`;
+const relKey = (r: { kind: string; sourceUri: string; targetUri: string }) =>
+  `${r.kind}\u0000${r.sourceUri}\u0000${r.targetUri}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -103,7 +104,12 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
             } else counts.conceptsUnchanged++;
           }
           for (const [uri, c] of s.concepts) {
-            if (c.source === plan.source && plan.completeTypes.includes(c.type) && !c.obsolete && !lastConcept.has(uri)) {
+            if (
+              c.source === plan.source &&
+              plan.completeTypes.includes(c.type) &&
+              !c.obsolete &&
+              !lastConcept.has(uri)
+            ) {
               s.concepts.set(uri, { ...c, obsolete: true });
               counts.conceptsObsoleted++;
             }
@@ -119,7 +125,13 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
               counts.labelsSkipped++;
               continue;
             }
-            const value: ConceptLabels = { lang: l.lang, preferred: l.preferred, alt: l.alt, hidden: l.hidden, description: l.description };
+            const value: ConceptLabels = {
+              lang: l.lang,
+              preferred: l.preferred,
+              alt: l.alt,
+              hidden: l.hidden,
+              description: l.description,
+            };
             const old = s.labels.get(key);
             if (!old) {
               s.labels.set(key, value);
@@ -130,10 +142,18 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
             } else counts.labelsUnchanged++;
           }
           const stagedRel = new Map<string, StagedRelation>();
-          for (const r of [...staged.relations].sort((a, b) => (a.origin < b.origin ? 1 : -1))) stagedRel.set(relKey(r), r);
-          for (const r of staged.relations) if (!s.concepts.has(r.sourceUri) || !s.concepts.has(r.targetUri)) counts.relationsDangling++;
+          for (const r of [...staged.relations].sort((a, b) => (a.origin < b.origin ? 1 : -1)))
+            stagedRel.set(relKey(r), r);
+          for (const r of staged.relations)
+            if (!s.concepts.has(r.sourceUri) || !s.concepts.has(r.targetUri)) counts.relationsDangling++;
           for (const [key, r] of stagedRel) {
-            const next: StoredRelation = { kind: r.kind, sourceUri: r.sourceUri, targetUri: r.targetUri, relationType: r.relationType, origin: r.origin };
+            const next: StoredRelation = {
+              kind: r.kind,
+              sourceUri: r.sourceUri,
+              targetUri: r.targetUri,
+              relationType: r.relationType,
+              origin: r.origin,
+            };
             const old = s.relations.get(key);
             if (!old) {
               s.relations.set(key, next);
@@ -154,7 +174,9 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
               const c = s.concepts.get(r.sourceUri);
               if (r.origin !== 'catalogue' || c?.source !== 'esco') continue;
               const takeOver =
-                (r.kind === 'occupation_skill' && c.type === 'occupation' && plan.completeOrigins.includes('occupation_skill')) ||
+                (r.kind === 'occupation_skill' &&
+                  c.type === 'occupation' &&
+                  plan.completeOrigins.includes('occupation_skill')) ||
                 (r.kind === 'broader' && c.type === 'skill' && plan.completeOrigins.includes('skill_pillar'));
               if (takeOver) {
                 s.relations.delete(key);
@@ -170,13 +192,21 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
           }
           for (const [collection, uris] of stagedMembers) {
             const set = s.members.get(collection) ?? new Set<string>();
-            for (const u of uris) if (!set.has(u)) (set.add(u), counts.collectionMembersInserted++);
+            for (const u of uris) {
+              if (set.has(u)) continue;
+              set.add(u);
+              counts.collectionMembersInserted++;
+            }
             s.members.set(collection, set);
           }
           for (const collection of plan.completeCollections) {
             const set = s.members.get(collection);
             if (!set) continue;
-            for (const u of [...set]) if (!stagedMembers.get(collection)?.has(u)) (set.delete(u), counts.collectionMembersDeleted++);
+            for (const u of [...set]) {
+              if (stagedMembers.get(collection)?.has(u)) continue;
+              set.delete(u);
+              counts.collectionMembersDeleted++;
+            }
           }
           if (failure) {
             const e = failure;
@@ -209,7 +239,9 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
     async stats() {
       const live = [...concepts.values()].filter((c) => !c.obsolete);
       const count = (t: string) => live.filter((c) => c.type === t).length;
-      const byKind = Object.fromEntries(relationKinds.map((k) => [k, [...relations.values()].filter((r) => r.kind === k).length])) as Record<RelationKind, number>;
+      const byKind = Object.fromEntries(
+        relationKinds.map((k) => [k, [...relations.values()].filter((r) => r.kind === k).length]),
+      ) as Record<RelationKind, number>;
       return {
         occupations: count('occupation'),
         skills: count('skill'),
@@ -219,7 +251,12 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
         relationsByKind: byKind,
         obsolete: concepts.size - live.length,
         languages: [...new Set([...labels.values()].map((l) => l.lang))].sort(),
-        collections: Object.fromEntries([...members].filter(([, v]) => v.size > 0).sort().map(([k, v]) => [k, v.size])),
+        collections: Object.fromEntries(
+          [...members]
+            .filter(([, v]) => v.size > 0)
+            .sort()
+            .map(([k, v]) => [k, v.size]),
+        ),
         escoVersion: await store.newestVersion('esco'),
         catalogueVersion: await store.newestVersion('catalogue'),
       };
@@ -234,14 +271,22 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
       return uris.flatMap((u) => {
         const c = concepts.get(u);
         if (!c) return [];
-        const collections = [...members].filter(([, v]) => v.has(u)).map(([k]) => k).sort();
+        const collections = [...members]
+          .filter(([, v]) => v.has(u))
+          .map(([k]) => k)
+          .sort();
         return [{ ...c, collections }];
       });
     },
     async relationsOf(uri, kinds = [...relationKinds]) {
       return [...relations.values()]
         .filter((r) => kinds.includes(r.kind) && (r.sourceUri === uri || r.targetUri === uri))
-        .map(({ kind, sourceUri, targetUri, relationType }) => ({ kind, sourceUri, targetUri, relationType }));
+        .map(({ kind, sourceUri, targetUri, relationType }) => ({
+          kind,
+          sourceUri,
+          targetUri,
+          relationType,
+        }));
     },
     async loadSearchableConcepts() {
       const byUri = new Map<string, ConceptLabels[]>();
@@ -252,10 +297,24 @@ export function createMemoryTaxonomyStore(): TaxonomyStore & { failNextCommit(er
       }
       return [...concepts.values()]
         .sort((a, b) => (a.uri < b.uri ? -1 : 1))
-        .map((c) => ({ uri: c.uri, type: c.type, iscoCode: c.iscoCode, code: c.code, obsolete: c.obsolete, labels: (byUri.get(c.uri) ?? []).sort((a, b) => a.lang.localeCompare(b.lang)) }));
+        .map((c) => ({
+          uri: c.uri,
+          type: c.type,
+          iscoCode: c.iscoCode,
+          code: c.code,
+          obsolete: c.obsolete,
+          labels: (byUri.get(c.uri) ?? []).sort((a, b) => a.lang.localeCompare(b.lang)),
+        }));
     },
     async loadRelations(kinds) {
-      return [...relations.values()].filter((r) => kinds.includes(r.kind)).map(({ kind, sourceUri, targetUri, relationType }) => ({ kind, sourceUri, targetUri, relationType }));
+      return [...relations.values()]
+        .filter((r) => kinds.includes(r.kind))
+        .map(({ kind, sourceUri, targetUri, relationType }) => ({
+          kind,
+          sourceUri,
+          targetUri,
+          relationType,
+        }));
     },
     async listImports(limit = 20) {
       return imports.slice(0, limit);
