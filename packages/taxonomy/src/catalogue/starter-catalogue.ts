@@ -7,6 +7,7 @@ import { electricalPlumbingModule } from './sectors/electrical-plumbing';
 import { foodProcessingModule } from './sectors/food-processing';
 import { hairBeautyModule } from './sectors/hair-beauty';
 import { hospitalityModule } from './sectors/hospitality';
+import { ictModule } from './sectors/ict';
 import { retailModule } from './sectors/retail';
 import { tailoringModule } from './sectors/tailoring';
 import { transversalModule } from './sectors/transversal';
@@ -29,4 +30,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   hairBeautyModule,
   vehicleMechanicsModule,
   electricalPlumbingModule,
+  ictModule,
 ]);
