@@ -88,7 +88,7 @@ export function createAuditStore(database: Database) {
       return database.transaction(async (tx) => {
         if (database.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(727275)');
         const [last] = await tx.query<{ seq: string; hash: string }>(
-          'select seq::text as seq, hash from audit_events order by seq desc limit 1',
+          'select seq::text as seq, hash from audit_events order by audit_events.seq desc limit 1',
         );
         const chained: AuditChainEntry = {
           ...entry,
@@ -140,7 +140,7 @@ export function createAuditStore(database: Database) {
       if (q.beforeSeq) add('seq < ?', q.beforeSeq);
       params.push(q.limit + 1);
       const rows = await database.query<Row>(
-        `select ${columns} from audit_events ${where.length ? `where ${where.join(' and ')}` : ''} order by seq desc limit $${params.length}`,
+        `select ${columns} from audit_events ${where.length ? `where ${where.join(' and ')}` : ''} order by audit_events.seq desc limit $${params.length}`,
         params,
       );
       const items = rows.slice(0, q.limit).map(toEvent);
@@ -158,7 +158,7 @@ export function createAuditStore(database: Database) {
       let first = true;
       for (;;) {
         const rows = await database.query<Row>(
-          `select ${columns} from audit_events ${start.seq === null ? '' : 'where seq > $2'} order by seq limit $1`,
+          `select ${columns} from audit_events ${start.seq === null ? '' : 'where seq > $2'} order by audit_events.seq limit $1`,
           start.seq === null ? [2000] : [2000, start.seq],
         );
         if (rows.length === 0) break;

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { createSessionStore, createUserStore, type Database, type NewUser } from '@passerelle/db';
+import { sessionLimits } from './authenticate';
+import { hashPassword } from './passwords';
+import { hashToken, newSecretToken } from './secrets';
+
+/** Test helpers for authenticated requests (tests only). */
+
+/** Creates a user (with a password when given). */
+export async function createTestUser(
+  database: Database,
+  input: Partial<NewUser> & { role: string },
+  password?: string,
+) {
+  return createUserStore(database.db).create({
+    id: randomUUID(),
+    email: `${input.role}-${randomUUID().slice(0, 8)}@passerelle.test`,
+    ...input,
+    passwordHash: password ? await hashPassword(password) : null,
+  });
+}
+
+/** Opens a session for a user directly in the database: the headers to send (cookie and CSRF token). */
+export async function openTestSession(
+  database: Database,
+  userId: string,
+  options: { mfa?: boolean; cookieName?: string } = {},
+): Promise<Record<string, string>> {
+  const token = newSecretToken();
+  const csrf = newSecretToken();
+  await createSessionStore(database.db).create({
+    id: randomUUID(),
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken: csrf,
+    mfaVerified: options.mfa ?? true,
+    expiresAt: new Date(Date.now() + sessionLimits.absoluteMs),
+  });
+  return { cookie: `${options.cookieName ?? 'passerelle_session'}=${token}`, 'x-csrf-token': csrf };
+}
+
+/** Signs in through the API; returns the headers of the new session, or the failed response. */
+export async function signInThroughApi(
+  app: FastifyInstance,
+  body: { email: string; password: string; totp?: string },
+) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: body });
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  const cookie = raw ? raw.split(';')[0]! : '';
+  const csrf = res.statusCode === 200 ? (res.json() as { csrfToken: string }).csrfToken : '';
+  return { res, headers: { cookie, 'x-csrf-token': csrf }, setCookie: raw ?? '' };
+}
