@@ -40,6 +40,7 @@ import { consentRoutes } from './routes/consents/routes';
 import { auditRoutes } from './routes/audit/routes';
 import { dataRightsRoutes } from './routes/data-rights/routes';
 import { webRoutes } from './routes/web/routes';
+import { taxonomyRoutes } from './routes/taxonomy/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -171,6 +172,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => consentRoutes(scope, ctx));
   await app.register(async (scope) => auditRoutes(scope, ctx));
   await app.register(async (scope) => dataRightsRoutes(scope, ctx, dataRights));
+  await app.register(async (scope) => taxonomyRoutes(scope, ctx));
   await app.register(async (scope) => webRoutes(scope));
 
   await app.ready();
