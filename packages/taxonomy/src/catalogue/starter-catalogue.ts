@@ -1,5 +1,6 @@
 import { buildCatalogue } from './build-catalogue';
 import { agricultureModule } from './sectors/agriculture';
+import { careModule } from './sectors/care';
 import { cleaningModule } from './sectors/cleaning';
 import { constructionModule } from './sectors/construction';
 import { drivingLogisticsModule } from './sectors/driving-logistics';
@@ -31,4 +32,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   vehicleMechanicsModule,
   electricalPlumbingModule,
   ictModule,
+  careModule,
 ]);
