@@ -10,6 +10,7 @@ import { hairBeautyModule } from './sectors/hair-beauty';
 import { hospitalityModule } from './sectors/hospitality';
 import { ictModule } from './sectors/ict';
 import { retailModule } from './sectors/retail';
+import { securityModule } from './sectors/security';
 import { tailoringModule } from './sectors/tailoring';
 import { transversalModule } from './sectors/transversal';
 import { vehicleMechanicsModule } from './sectors/vehicle-mechanics';
@@ -33,4 +34,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   electricalPlumbingModule,
   ictModule,
   careModule,
+  securityModule,
 ]);
