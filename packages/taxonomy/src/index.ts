@@ -19,3 +19,7 @@ export type {
   CatalogueSkill,
   CatalogueSector,
 } from './catalogue/index';
+export { localizedScale, referenceScale, scaleIds, scaleLocale } from './scales/scales';
+export type { ScaleId } from './scales/scales';
+export { countries, languages, languageName, extraLanguageCodes } from './scales/names';
+export type { LocalizedScale, Localized, ReferenceScale, ScaleItem } from './scales/types';
