@@ -43,17 +43,15 @@ export const defaultOptions = {
       related: 0.5,
       narrower: 0.5,
       sibling: 0.4,
-      inferredOptional: 0.25,
     },
   },
   /** Index time: how a person's skills are expanded to near and inferred skills. */
   expansion: {
-    maxNarrowerPerSkill: 8,
-    maxSiblingsPerSkill: 8,
-    /** Upper bound on a profile's skills after expansion (direct skills are always kept). */
-    maxProfileSkills: 96,
+    maxNarrowerPerSkill: 3,
+    maxSiblingsPerSkill: 3,
+    maxRelatedPerSkill: 5,
     /** Upper bound on the skills a person is missing for their target occupations. */
-    maxGapSkills: 64,
+    maxGapSkills: 48,
   },
   /** Additive: a vacancy in the same occupation is also in the same unit and minor group (1.0). */
   occupation: { sameOccupation: 0.4, sameUnitGroup: 0.3, sameMinorGroup: 0.3 },

@@ -34,7 +34,7 @@ export interface CriterionContext {
   readonly today: number;
 }
 
-/** Receives a document's postings at index time. */
+/** Receives a document's postings at index time. A scaled family's `scale` comes before its `add`s. */
 export interface PostingSink {
   /** Puts the document in list `key` of `family`. */
   add(family: string, key: number): void;

@@ -25,11 +25,11 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     for (let i = p.start(PL.skills); i < end; i++) sink.add(P_SKILLS, p.i32[i]!);
   },
   postTarget(v, sink, ctx) {
+    const n = norm(v, ctx);
+    sink.scale(V_SKILLS, n > 0 ? 1 / n : 0);
     const end = v.end(VL.skills);
     if (end === v.start(VL.skills)) sink.add(V_NONE, 0);
     for (let i = v.start(VL.skills); i < end; i++) sink.add(V_SKILLS, v.i32[i]!);
-    const n = norm(v, ctx);
-    sink.scale(V_SKILLS, n > 0 ? 1 / n : 0);
   },
   forPerson(p, ctx) {
     const overlap = ctx.options.skills.mode === 'overlap';

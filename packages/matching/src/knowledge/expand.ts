@@ -12,7 +12,6 @@ export const skillKinds = [
   'related',
   'narrower',
   'sibling',
-  'inferredOptional',
 ] as const;
 export type SkillKind = (typeof skillKinds)[number];
 export const KIND_DIRECT = 0;
@@ -29,7 +28,9 @@ export interface ExpandedSkill {
 
 /**
  * Expands a person's direct skills with near skills (skill hierarchy and skill–skill relations)
- * and skills implied by past occupations. Pure; deterministic (order of the inputs decides ties).
+ * and skills implied by past occupations (their essential skills). Pure; deterministic (the
+ * order of the inputs decides ties). Limits apply per direct skill, never to the whole profile,
+ * so adding a skill only ever adds or strengthens entries (scores are monotone in skills).
  * Skills beyond the knowledge (ids ≥ knowledge size) are kept as direct but have no neighbours.
  */
 export function expandSkills(
@@ -51,7 +52,8 @@ export function expandSkills(
     if (s >= known) continue;
     const broader = broaderOf(knowledge, s);
     for (const b of broader) offer(b, 1, s);
-    for (const r of relatedOf(knowledge, s)) offer(r, 3, s);
+    const related = relatedOf(knowledge, s);
+    for (let i = 0; i < related.length && i < expansion.maxRelatedPerSkill; i++) offer(related[i]!, 3, s);
     const narrower = narrowerOf(knowledge, s);
     for (let i = 0; i < narrower.length && i < expansion.maxNarrowerPerSkill; i++) offer(narrower[i]!, 4, s);
     for (const b of broader) {
@@ -68,13 +70,13 @@ export function expandSkills(
   }
   for (const o of pastOccupations) {
     if (o < 0 || o >= knowledge.occupations.size) continue;
-    for (const packed of skillsOfOccupation(knowledge, o)) offer(packed >> 1, (packed & 1) === 1 ? 6 : 2, o);
+    // Only essential skills are implied by having held an occupation; optional ones are not.
+    for (const packed of skillsOfOccupation(knowledge, o)) if ((packed & 1) === 0) offer(packed >> 1, 2, o);
   }
   const all = [...best.values()];
   // Stable by precedence; Map insertion order breaks ties, so the result is deterministic.
   all.sort((a, b) => a.kind - b.kind);
-  const directCount = all.filter((e) => e.kind === KIND_DIRECT).length;
-  return all.slice(0, Math.max(directCount, expansion.maxProfileSkills));
+  return all;
 }
 
 /** One skill a person lacks for their target occupations: `targetOptional` and the kind they hold it with (KIND_NONE if not at all). */

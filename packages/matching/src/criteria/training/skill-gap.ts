@@ -3,7 +3,8 @@ import { TL, type TrainingView } from '../../features/training';
 import type { Criterion, PlanTerm } from '../criterion';
 import { strengths } from '../shared';
 
-const T_SKILLS = 'gap.skill:t';
+/** Trainings by taught skill (also used to find trainings that close a gap). */
+export const T_SKILLS = 'gap.skill:t';
 const P_GAPS = 'gap.skill:p';
 
 /** Gap weight of a packed gap code (`targetOptional << 3 | personKind`). */
@@ -27,8 +28,8 @@ export const skillGapCriterion: Criterion<PersonView, TrainingView> = {
   },
   postTarget(t, sink) {
     const n = t.end(TL.skills) - t.start(TL.skills);
-    for (let i = t.start(TL.skills); i < t.end(TL.skills); i++) sink.add(T_SKILLS, t.i32[i]!);
     sink.scale(T_SKILLS, n > 0 ? 1 / n : 0);
+    for (let i = t.start(TL.skills); i < t.end(TL.skills); i++) sink.add(T_SKILLS, t.i32[i]!);
   },
   forPerson(p, ctx) {
     const weights = gapWeights(strengths(ctx.options), ctx.options.skills.optionalWeight);

@@ -1,0 +1,260 @@
+import { errors } from '@passerelle/core';
+import type { Criterion, CriterionContext } from '../criteria/criterion';
+import { trainingCriteria, vacancyCriteria } from '../criteria/sets';
+import { dayNumber } from '../features/common';
+import { createDictionaries, type Dictionaries } from '../features/dictionaries';
+import { encodePerson, PersonView } from '../features/person';
+import { encodeTraining, TrainingView } from '../features/training';
+import { encodeVacancy, VacancyView } from '../features/vacancy';
+import type { RecordView } from '../features/arena';
+import type { Knowledge } from '../knowledge/knowledge';
+import { defaultOptions, mergeOptions, type MatchOptions, type MatchOptionsInput } from '../options';
+import type { MatchPerson, MatchTraining, MatchVacancy } from '../types';
+import { Collection, posterOf } from './collection';
+import { rankTop, RankScratch, type RankStats, type WeightedScorer } from './ranker';
+
+/** A page request. */
+export interface MatchQuery {
+  offset?: number;
+  limit?: number;
+  /** Hides documents of the ranked side (consent withdrawn, out of the caller's scope, ...). */
+  visible?: (id: string) => boolean;
+  /** Query-time option overrides (weights, strengths, mode, today, ...). */
+  options?: MatchOptionsInput;
+}
+
+/** One ranked result. */
+export interface MatchResult {
+  id: string;
+  score: number;
+}
+
+/** A page of ranked results. */
+export interface MatchPage {
+  items: MatchResult[];
+  offset: number;
+  limit: number;
+  hasMore: boolean;
+}
+
+export type PairKind = 'vacancy' | 'training';
+
+/** What `createMatchIndex` needs. */
+export interface MatchIndexInit {
+  knowledge: Knowledge;
+  /** Index-time and default query-time options. */
+  options?: MatchOptionsInput;
+}
+
+/** The in-memory matching index: people, vacancies and trainings, searchable in all four directions. */
+export class MatchIndex {
+  readonly knowledge: Knowledge;
+  readonly options: MatchOptions;
+  readonly dictionaries: Dictionaries;
+  readonly people: Collection<PersonView>;
+  readonly vacancies: Collection<VacancyView>;
+  readonly trainings: Collection<TrainingView>;
+  private readonly scratch = { people: new RankScratch(), vacancies: new RankScratch(), trainings: new RankScratch() };
+  private readonly indexCtx: CriterionContext;
+
+  constructor(init: MatchIndexInit, dictionaries?: Dictionaries) {
+    this.knowledge = init.knowledge;
+    this.options = mergeOptions(init.options);
+    this.dictionaries = dictionaries ?? createDictionaries(init.knowledge);
+    const asAny = (c: readonly Criterion<PersonView, VacancyView>[] | readonly Criterion<PersonView, TrainingView>[]) =>
+      c as unknown as readonly Criterion<never, never>[];
+    this.people = new Collection(
+      () => new PersonView(),
+      posterOf([
+        { criteria: asAny(vacancyCriteria), side: 'person' },
+        { criteria: asAny(trainingCriteria), side: 'person' },
+      ]),
+    );
+    this.vacancies = new Collection(() => new VacancyView(), posterOf([{ criteria: asAny(vacancyCriteria), side: 'target' }]));
+    this.trainings = new Collection(() => new TrainingView(), posterOf([{ criteria: asAny(trainingCriteria), side: 'target' }]));
+    const self = this;
+    this.indexCtx = {
+      knowledge: this.knowledge,
+      options: this.options,
+      get skillCount() {
+        return self.dictionaries.skills.size;
+      },
+      today: dayNumber(this.options.today),
+    };
+  }
+
+  /** Adds or replaces a person (one change: their old postings are retired, new ones appended). */
+  putPerson(person: MatchPerson): void {
+    this.people.put(person.id, encodePerson(person, this.knowledge, this.dictionaries, this.options), this.indexCtx);
+  }
+
+  putVacancy(vacancy: MatchVacancy): void {
+    this.vacancies.put(vacancy.id, encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options), this.indexCtx);
+  }
+
+  putTraining(training: MatchTraining): void {
+    this.trainings.put(training.id, encodeTraining(training, this.knowledge, this.dictionaries, this.options), this.indexCtx);
+  }
+
+  /** Removes a person at once (erasure, archive); false when absent. */
+  removePerson(id: string): boolean {
+    return this.people.remove(id, this.indexCtx);
+  }
+
+  removeVacancy(id: string): boolean {
+    return this.vacancies.remove(id, this.indexCtx);
+  }
+
+  removeTraining(id: string): boolean {
+    return this.trainings.remove(id, this.indexCtx);
+  }
+
+  /** Adds many documents (the start-up rebuild); buffers are trimmed at the end. */
+  putMany(input: { people?: Iterable<MatchPerson>; vacancies?: Iterable<MatchVacancy>; trainings?: Iterable<MatchTraining> }): void {
+    for (const p of input.people ?? []) this.putPerson(p);
+    for (const v of input.vacancies ?? []) this.putVacancy(v);
+    for (const t of input.trainings ?? []) this.putTraining(t);
+    this.trim();
+  }
+
+  /** Shrinks posting buffers to their lengths. */
+  trim(): void {
+    this.people.trim();
+    this.vacancies.trim();
+    this.trainings.trim();
+  }
+
+  /** Options for one query: overrides merged on the index's, index-time fields kept. */
+  queryOptions(overrides?: MatchOptionsInput): MatchOptions {
+    if (!overrides) return this.options;
+    const o = mergeOptions(overrides, this.options);
+    return {
+      ...o,
+      expansion: this.options.expansion,
+      skills: { ...o.skills, optionalWeight: this.options.skills.optionalWeight },
+      place: { ...o.place, cellDegrees: this.options.place.cellDegrees, maxTravelCapKm: this.options.place.maxTravelCapKm },
+    };
+  }
+
+  /** The criterion context of a query. */
+  context(options: MatchOptions): CriterionContext {
+    return { knowledge: this.knowledge, options, skillCount: this.dictionaries.skills.size, today: dayNumber(options.today) };
+  }
+
+  /** A view of an indexed person, or of a person given inline (encoded on the fly). */
+  personView(person: string | MatchPerson): PersonView {
+    if (typeof person !== 'string') return new PersonView(encodePerson(person, this.knowledge, this.dictionaries, this.options));
+    const slot = this.people.slotOf.get(person);
+    if (slot === undefined) throw errors.notFound('person', person);
+    return this.people.at(new PersonView(), slot);
+  }
+
+  vacancyView(vacancy: string | MatchVacancy): VacancyView {
+    if (typeof vacancy !== 'string') return new VacancyView(encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options));
+    const slot = this.vacancies.slotOf.get(vacancy);
+    if (slot === undefined) throw errors.notFound('vacancy', vacancy);
+    return this.vacancies.at(new VacancyView(), slot);
+  }
+
+  trainingView(training: string | MatchTraining): TrainingView {
+    if (typeof training !== 'string') return new TrainingView(encodeTraining(training, this.knowledge, this.dictionaries, this.options));
+    const slot = this.trainings.slotOf.get(training);
+    if (slot === undefined) throw errors.notFound('training', training);
+    return this.trainings.at(new TrainingView(), slot);
+  }
+
+  /** Person → vacancies. */
+  rankVacanciesForPerson(person: string | MatchPerson, query: MatchQuery = {}, stats?: RankStats): MatchPage {
+    const options = this.queryOptions(query.options);
+    const ctx = this.context(options);
+    const p = this.personView(person);
+    const scorers = weigh(vacancyCriteria, options.weights.vacancy, (c) => c.forPerson(p, ctx));
+    return this.page(this.vacancies, this.scratch.vacancies, scorers, query, options, () => new VacancyView(), stats);
+  }
+
+  /** Person → trainings. */
+  rankTrainingsForPerson(person: string | MatchPerson, query: MatchQuery = {}, stats?: RankStats): MatchPage {
+    const options = this.queryOptions(query.options);
+    const ctx = this.context(options);
+    const p = this.personView(person);
+    const scorers = weigh(trainingCriteria, options.weights.training, (c) => c.forPerson(p, ctx));
+    return this.page(this.trainings, this.scratch.trainings, scorers, query, options, () => new TrainingView(), stats);
+  }
+
+  /** Vacancy → people. Pass `visible` to apply consent and scoping. */
+  rankPeopleForVacancy(vacancy: string | MatchVacancy, query: MatchQuery = {}, stats?: RankStats): MatchPage {
+    const options = this.queryOptions(query.options);
+    const ctx = this.context(options);
+    const v = this.vacancyView(vacancy);
+    const scorers = weigh(vacancyCriteria, options.weights.vacancy, (c) => c.forTarget(v, ctx));
+    return this.page(this.people, this.scratch.people, scorers, query, options, () => new PersonView(), stats);
+  }
+
+  /** Training → people. Pass `visible` to apply consent and scoping. */
+  rankPeopleForTraining(training: string | MatchTraining, query: MatchQuery = {}, stats?: RankStats): MatchPage {
+    const options = this.queryOptions(query.options);
+    const ctx = this.context(options);
+    const t = this.trainingView(training);
+    const scorers = weigh(trainingCriteria, options.weights.training, (c) => c.forTarget(t, ctx));
+    return this.page(this.people, this.scratch.people, scorers, query, options, () => new PersonView(), stats);
+  }
+
+  private page<D extends RecordView>(
+    collection: Collection<D>,
+    scratch: RankScratch,
+    scorers: WeightedScorer<D>[],
+    query: MatchQuery,
+    options: MatchOptions,
+    newView: () => D,
+    stats?: RankStats,
+  ): MatchPage {
+    const offset = Math.max(0, Math.floor(query.offset ?? 0));
+    const limit = Math.max(1, Math.floor(query.limit ?? 20));
+    if (offset + limit > options.maxResults) {
+      throw errors.validation([{ path: ['offset'], code: 'too_big', message: `offset + limit must be at most ${options.maxResults}` }], 'query');
+    }
+    const ranked = rankTop({ collection, scorers, k: offset + limit + 1, visible: query.visible, view: newView() }, scratch, stats);
+    return {
+      items: ranked.slice(offset, offset + limit).map((r) => ({ id: collection.ids[r.slot]!, score: r.score })),
+      offset,
+      limit,
+      hasMore: ranked.length > offset + limit,
+    };
+  }
+
+  /** Sizes and memory, for monitoring and benchmarks. */
+  stats(): { people: number; vacancies: number; trainings: number; postings: number; bytes: number } {
+    return {
+      people: this.people.size,
+      vacancies: this.vacancies.size,
+      trainings: this.trainings.size,
+      postings: this.people.postings() + this.vacancies.postings() + this.trainings.postings(),
+      bytes: this.people.bytes() + this.vacancies.bytes() + this.trainings.bytes(),
+    };
+  }
+}
+
+/** Creates an empty index. */
+export function createMatchIndex(init: MatchIndexInit): MatchIndex {
+  return new MatchIndex(init);
+}
+
+/** Prepares every criterion of a set for one query, with weights normalised to sum to 1 (filters get 0). */
+export function weigh<P, T, D>(
+  criteria: readonly Criterion<P, T>[],
+  weights: Record<string, number>,
+  prepare: (c: Criterion<P, T>) => WeightedScorer<D>['scorer'],
+): WeightedScorer<D>[] {
+  let total = 0;
+  for (const c of criteria) total += Math.max(0, weights[c.id] ?? 0);
+  const out: WeightedScorer<D>[] = [];
+  for (const c of criteria) {
+    const w = Math.max(0, weights[c.id] ?? 0);
+    const scorer = prepare(c);
+    if (w === 0 && !scorer.admits) continue;
+    out.push({ scorer, weight: total > 0 ? w / total : 0 });
+  }
+  return out;
+}
+
+export { defaultOptions };
