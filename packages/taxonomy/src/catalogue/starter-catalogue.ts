@@ -12,6 +12,7 @@ import { ictModule } from './sectors/ict';
 import { retailModule } from './sectors/retail';
 import { securityModule } from './sectors/security';
 import { tailoringModule } from './sectors/tailoring';
+import { teachingModule } from './sectors/teaching';
 import { transversalModule } from './sectors/transversal';
 import { vehicleMechanicsModule } from './sectors/vehicle-mechanics';
 import type { StarterCatalogue } from './types';
@@ -35,4 +36,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   ictModule,
   careModule,
   securityModule,
+  teachingModule,
 ]);
