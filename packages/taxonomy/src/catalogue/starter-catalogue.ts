@@ -9,6 +9,7 @@ import { foodProcessingModule } from './sectors/food-processing';
 import { hairBeautyModule } from './sectors/hair-beauty';
 import { hospitalityModule } from './sectors/hospitality';
 import { ictModule } from './sectors/ict';
+import { officeAccountingModule } from './sectors/office-accounting';
 import { retailModule } from './sectors/retail';
 import { securityModule } from './sectors/security';
 import { tailoringModule } from './sectors/tailoring';
@@ -37,4 +38,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   careModule,
   securityModule,
   teachingModule,
+  officeAccountingModule,
 ]);
