@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { registerDb } from './commands/db';
 import { registerServe } from './commands/serve';
+import { registerUsers } from './commands/users';
+import { registerTokens } from './commands/tokens';
+import { registerAudit } from './commands/audit';
+import { registerRetention } from './commands/retention';
 import { registerTaxonomy } from './commands/taxonomy';
 import { registerBenchTaxonomy } from './commands/bench-taxonomy';
 
@@ -18,6 +22,10 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServe(program);
   registerDb(program);
+  registerUsers(program);
+  registerTokens(program);
+  registerAudit(program);
+  registerRetention(program);
   registerTaxonomy(program);
   // Benchmarks: `passerelle bench <what>`; each registers itself on this parent.
   const bench = program.command('bench').description('benchmarks that print JSON figures');
