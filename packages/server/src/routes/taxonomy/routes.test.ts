@@ -75,6 +75,14 @@ describe.each(testDatabaseKinds())('taxonomy API on $name', (kind) => {
     expect(res.json()).toMatchObject({ code: 'not_found', details: { entity: 'concept' } });
   });
 
+  test('serves the reference scales in the requested interface language', async () => {
+    const list = (await get('/api/taxonomy/scales?lang=fr')).json();
+    expect(list.items.map((i: { id: string }) => i.id)).toContain('digcomp');
+    const cefr = (await get('/api/taxonomy/scales/cefr', { 'accept-language': 'ar' })).json();
+    expect(cefr.parts.skills[0]).toEqual({ code: 'listening', label: 'الاستماع', group: 'understanding' });
+    expect((await get('/api/taxonomy/scales/planets')).statusCode).toBe(400);
+  });
+
   test('stats count concepts and relations', async () => {
     const res = await get('/api/taxonomy/stats');
     expect(res.json()).toMatchObject({

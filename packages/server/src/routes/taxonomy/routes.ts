@@ -2,13 +2,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errors, escoAttribution } from '@passerelle/core';
 import { createTaxonomyStore } from '@passerelle/db';
-import { TaxonomyService } from '@passerelle/taxonomy';
+import { localizedScale, scaleIds, TaxonomyService } from '@passerelle/taxonomy';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
 import {
   conceptParams,
   conceptQuery,
   conceptResponse,
+  scaleListResponse,
+  scaleParams,
+  scaleQuery,
+  scaleResponse,
   searchQuery,
   searchResponse,
   statsResponse,
@@ -109,6 +113,42 @@ export async function taxonomyRoutes(app: FastifyInstance, ctx: AppContext) {
       await ctx.policy.authorize(request.actor, 'read', { type: 'taxonomy' });
       await taxonomy.ready();
       return { ...(await store.stats()), attribution: escoAttribution };
+    },
+  );
+
+  r.get(
+    '/api/taxonomy/scales',
+    {
+      schema: {
+        tags,
+        summary:
+          'The reference scales: CEFR, ISCED 2011, DigComp 2.2, ISCO-08 major groups, countries, languages',
+        querystring: scaleQuery,
+        response: { 200: scaleListResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await ctx.policy.authorize(request.actor, 'read', { type: 'taxonomy' });
+      const lang = requestedLanguage(request, request.query.lang);
+      return { items: scaleIds.map((id) => ({ id, name: localizedScale(id, lang).name })) };
+    },
+  );
+
+  r.get(
+    '/api/taxonomy/scales/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'One reference scale with its labels in an interface language (en, fr, nl, ar, ckb; English otherwise)',
+        params: scaleParams,
+        querystring: scaleQuery,
+        response: { 200: scaleResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await ctx.policy.authorize(request.actor, 'read', { type: 'taxonomy' });
+      return localizedScale(request.params.id, requestedLanguage(request, request.query.lang));
     },
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { conceptTypes, escoAttribution } from '@passerelle/core';
+import { scaleIds } from '@passerelle/taxonomy';
 
 const lang = z
   .string()
@@ -107,4 +108,21 @@ export const statsResponse = z.object({
   escoVersion: z.string().nullable(),
   catalogueVersion: z.string().nullable(),
   attribution,
+});
+
+export const scaleParams = z.object({ id: z.enum(scaleIds) });
+export const scaleQuery = z.object({ lang });
+
+const scaleEntry = z.object({ code: z.string(), label: z.string(), group: z.string().optional() });
+export const scaleResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    source: z.string(),
+    items: z.array(scaleEntry),
+    parts: z.record(z.string(), z.array(scaleEntry)).optional(),
+  })
+  .meta({ id: 'ReferenceScale' });
+export const scaleListResponse = z.object({
+  items: z.array(z.object({ id: z.enum(scaleIds), name: z.string() })),
 });
