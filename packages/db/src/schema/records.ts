@@ -217,7 +217,10 @@ export const eventOrganisations = pgTable(
     role: text('role').notNull(),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.organisationId] }), index('event_organisations_org_idx').on(t.organisationId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.organisationId] }),
+    index('event_organisations_org_idx').on(t.organisationId),
+  ],
 );
 
 export const eventPeople = pgTable(
