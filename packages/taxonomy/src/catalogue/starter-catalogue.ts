@@ -7,6 +7,7 @@ import { drivingLogisticsModule } from './sectors/driving-logistics';
 import { electricalPlumbingModule } from './sectors/electrical-plumbing';
 import { foodProcessingModule } from './sectors/food-processing';
 import { hairBeautyModule } from './sectors/hair-beauty';
+import { handicraftsModule } from './sectors/handicrafts';
 import { hospitalityModule } from './sectors/hospitality';
 import { ictModule } from './sectors/ict';
 import { officeAccountingModule } from './sectors/office-accounting';
@@ -39,4 +40,5 @@ export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogu
   securityModule,
   teachingModule,
   officeAccountingModule,
+  handicraftsModule,
 ]);

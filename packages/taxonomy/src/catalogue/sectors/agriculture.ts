@@ -469,7 +469,13 @@ export const agricultureModule: SectorModule = {
         'operate-agricultural-machinery',
         'work-outdoors',
       ],
-      ['operate-tractor', 'maintain-irrigation', 'lift-heavy-weights', 'propagate-plants'],
+      [
+        'report-to-team-leader',
+        'operate-tractor',
+        'maintain-irrigation',
+        'lift-heavy-weights',
+        'propagate-plants',
+      ],
     ),
     occupation(
       'fruit-vegetable-picker',

@@ -385,7 +385,7 @@ export const cleaningModule: SectorModule = {
         'car-cleaning-procedures',
         'handle-cleaning-chemicals',
       ],
-      ['keep-work-area-clean', 'communicate-with-customers', 'pressure-washing'],
+      ['clean-equipment', 'keep-work-area-clean', 'communicate-with-customers', 'pressure-washing'],
     ),
     occupation(
       'street-sweeper',

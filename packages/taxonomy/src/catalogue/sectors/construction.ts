@@ -664,6 +664,7 @@ export const constructionModule: SectorModule = {
         'follow-hs-construction',
       ],
       [
+        'report-to-team-leader',
         'lay-bricks',
         'place-drywall',
         'prepare-surface-painting',
@@ -887,6 +888,7 @@ export const constructionModule: SectorModule = {
         'follow-hs-construction',
       ],
       [
+        'health-safety-regulations',
         'construction-methods',
         'building-construction-principles',
         'calculate-repair-costs',

@@ -553,7 +553,7 @@ export const drivingLogisticsModule: SectorModule = {
         'road-transport-legislation',
         'communicate-by-telephone',
       ],
-      ['geographic-areas', 'use-spreadsheets', 'solve-problems'],
+      ['use-communication-devices', 'geographic-areas', 'use-spreadsheets', 'solve-problems'],
     ),
     occupation(
       'warehouse-manager',

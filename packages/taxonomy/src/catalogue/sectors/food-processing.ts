@@ -489,7 +489,13 @@ export const foodProcessingModule: SectorModule = {
         'hygienic-procedures-food',
         'conveyor-belts',
       ],
-      ['ensure-refrigeration', 'lift-heavy-weights', 'work-in-shifts', 'use-packaging-equipment'],
+      [
+        'food-safety-principles',
+        'ensure-refrigeration',
+        'lift-heavy-weights',
+        'work-in-shifts',
+        'use-packaging-equipment',
+      ],
     ),
     occupation(
       'hand-packer',
@@ -548,7 +554,7 @@ export const foodProcessingModule: SectorModule = {
         'clean-food-machinery',
         'work-according-to-recipe',
       ],
-      ['apply-haccp', 'food-labels', 'sell-products'],
+      ['clean-equipment', 'apply-haccp', 'food-labels', 'sell-products'],
     ),
     occupation(
       'oil-mill-operator',

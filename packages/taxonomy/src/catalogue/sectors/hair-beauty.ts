@@ -300,7 +300,7 @@ export const hairBeautyModule: SectorModule = {
         'keep-work-area-clean',
         'work-safely-chemicals',
       ],
-      ['style-hair', 'hair-products', 'greet-guests'],
+      ['willingness-to-learn', 'style-hair', 'hair-products', 'greet-guests'],
     ),
     occupation(
       'beautician',

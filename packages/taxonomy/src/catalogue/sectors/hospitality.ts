@@ -409,7 +409,7 @@ export const hospitalityModule: SectorModule = {
         'process-payments',
         'use-cooking-techniques',
       ],
-      ['food-allergies', 'operate-cash-register', 'work-in-shifts'],
+      ['food-safety-principles', 'food-allergies', 'operate-cash-register', 'work-in-shifts'],
     ),
     occupation(
       'waiter',

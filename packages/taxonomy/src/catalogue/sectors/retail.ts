@@ -410,7 +410,7 @@ export const retailModule: SectorModule = {
         'perform-multiple-tasks',
         'cope-with-stress',
       ],
-      ['carry-out-active-selling', 'handle-complaints', 'work-in-shifts'],
+      ['adapt-to-change', 'carry-out-active-selling', 'handle-complaints', 'work-in-shifts'],
     ),
     occupation(
       'visual-merchandiser',

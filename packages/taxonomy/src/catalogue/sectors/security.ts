@@ -257,6 +257,7 @@ export const securityModule: SectorModule = {
         'write-security-reports',
       ],
       [
+        'use-communication-devices',
         'provide-first-aid',
         'fire-safety-regulations',
         'work-in-shifts',

@@ -530,7 +530,7 @@ export const vehicleMechanicsModule: SectorModule = {
         'apply-health-safety-standards',
         'follow-verbal-instructions',
       ],
-      ['replace-tyres', 'handle-cleaning-chemicals', 'ensure-customer-orientation'],
+      ['willingness-to-learn', 'replace-tyres', 'handle-cleaning-chemicals', 'ensure-customer-orientation'],
     ),
   ],
 };
