@@ -271,8 +271,20 @@ export function rawTokens(text: string, lang: LanguageCode): string[] {
   return t.split(/[^\p{L}\p{N}\p{M}]+/u).filter((w) => w !== '');
 }
 
+const tokenCache = new Map<string, { words: string[]; stems: string[] }>();
+
 /** Normalises one lower-case token: abbreviation expansion, masculine form, stem, folding. */
 export function analyzeToken(token: string, lang: LanguageCode): { words: string[]; stems: string[] } {
+  const key = `${lang}:${token}`;
+  const cached = tokenCache.get(key);
+  if (cached) return cached;
+  const result = analyzeTokenUncached(token, lang);
+  if (tokenCache.size > 200_000) tokenCache.clear();
+  tokenCache.set(key, result);
+  return result;
+}
+
+function analyzeTokenUncached(token: string, lang: LanguageCode): { words: string[]; stems: string[] } {
   const expanded = isTextLanguage(lang) ? abbreviationMaps[lang].get(token) : undefined;
   const parts = expanded !== undefined ? expanded.split(' ').filter((p) => p !== '') : [token];
   const stem = stemmerFor(lang);

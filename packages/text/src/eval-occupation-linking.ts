@@ -62,22 +62,27 @@ export function meloQueryLanguage(dir: string, queries: readonly string[], fallb
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback;
 }
 
-/**
- * Evaluates occupation linking on a MELO-layout folder: every query ranks the folder's corpus
- * elements (through their concepts: the best element of each concept in concept order, then the
- * rest); MRR and Acc@1 from the first relevant element, recall@k as the share of gold concepts
- * with an element in the top k.
- */
-export function evaluateOccupationLinking(dir: string, options: OccupationLinkingEvalOptions = {}): OccupationLinkingReport {
+/** A MELO folder loaded with its linker, ready to be scored. */
+export interface MeloEvaluation {
+  dataset: string;
+  queryLang: string;
+  usesTaxonomy: boolean;
+  linker: OccupationLinker;
+  queries: { qid: string; text: string; relevantElements: Set<string>; goldConcepts: Set<string> }[];
+  elementsOf: Map<string, string[]>;
+}
+
+/** Loads a MELO-layout folder and builds the linker over its corpus (plus any extra knowledge). */
+export function loadMeloEvaluation(dir: string, options: OccupationLinkingEvalOptions = {}): MeloEvaluation {
   for (const f of ['queries.tsv', 'corpus_elements.tsv', 'concept_mapping.tsv', 'annotations.tsv']) {
     if (!existsSync(join(dir, f))) throw new Error(`not a MELO folder, missing ${f}: ${dir}`);
   }
-  const queries = readLines(join(dir, 'queries.tsv')).filter((r) => r.length >= 2) as [string, string][];
+  const queryRows = readLines(join(dir, 'queries.tsv')).filter((r) => r.length >= 2) as [string, string][];
   const corpus = readMeloCorpus(dir);
   const qrels = readQrels(join(dir, 'annotations.tsv'));
   const corpusLangs = new Set(corpus.langs);
   const fallback = [...corpusLangs].find(isTextLanguage) ?? 'en';
-  const queryLang = options.queryLanguage ?? meloQueryLanguage(dir, queries.map((q) => q[1]), fallback);
+  const queryLang = options.queryLanguage ?? meloQueryLanguage(dir, queryRows.map((q) => q[1]), fallback);
 
   // The folder's own labels, plus whatever the taxonomy knows about the same concepts.
   const knowledge = createKnowledge();
@@ -106,7 +111,6 @@ export function evaluateOccupationLinking(dir: string, options: OccupationLinkin
     ...(options.weights ? { weights: options.weights } : {}),
   });
 
-  // Elements of each concept in the folder, for turning concept ranks into element ranks.
   const elementsOf = new Map<string, string[]>();
   corpus.ids.forEach((id, i) => {
     const uri = corpus.uris[i] as string;
@@ -115,35 +119,59 @@ export function evaluateOccupationLinking(dir: string, options: OccupationLinkin
     else elementsOf.set(uri, [id]);
   });
   const uriOfElement = new Map(corpus.ids.map((id, i) => [id, corpus.uris[i] as string]));
+  const queries: MeloEvaluation['queries'] = [];
+  for (const [qid, text] of queryRows) {
+    const relevantElements = qrels.get(qid);
+    if (!relevantElements || relevantElements.size === 0) continue;
+    const goldConcepts = new Set([...relevantElements].map((e) => uriOfElement.get(e)).filter((u): u is string => u !== undefined));
+    queries.push({ qid, text, relevantElements, goldConcepts });
+  }
+  return { dataset: basename(resolve(dir)), queryLang, usesTaxonomy, linker, queries, elementsOf };
+}
 
+/**
+ * Scores a loaded MELO folder with a concept ranking per query. The element ranking is the first
+ * element of each concept in concept order, then the other elements; MRR and Acc@1 come from the
+ * first relevant element, recall@k is the share of gold concepts with an element in the top k.
+ */
+export function scoreMeloEvaluation(
+  ev: MeloEvaluation,
+  rankConcepts: (text: string, index: number) => string[],
+  onQuery?: OccupationLinkingEvalOptions['onQuery'],
+): OccupationLinkingReport {
   const rr: number[] = [];
   const acc: number[] = [];
   const r5: number[] = [];
   const r10: number[] = [];
-  for (const [qid, text] of queries) {
-    const relevantElements = qrels.get(qid);
-    if (!relevantElements || relevantElements.size === 0) continue;
-    const { scores } = linker.scoreConcepts(text, queryLang);
-    const ranked = linker.rankCandidates(scores).map((c) => linker.conceptUris[c] as string);
-    // The element ranking: the first element of each concept in concept order, then the others.
-    const rankedElements = [...ranked.map((uri) => (elementsOf.get(uri) ?? [])[0] as string), ...ranked.flatMap((uri) => (elementsOf.get(uri) ?? []).slice(1))];
-    const goldConcepts = new Set([...relevantElements].map((e) => uriOfElement.get(e)).filter((u): u is string => u !== undefined));
+  ev.queries.forEach(({ qid, text, relevantElements, goldConcepts }, index) => {
+    const ranked = rankConcepts(text, index);
+    const rankedElements = [...ranked.map((uri) => (ev.elementsOf.get(uri) ?? [])[0] as string), ...ranked.flatMap((uri) => (ev.elementsOf.get(uri) ?? []).slice(1))];
     rr.push(reciprocalRank(rankedElements, relevantElements));
     acc.push(accuracyAt1(ranked, goldConcepts));
     r5.push(recallAtK(ranked, goldConcepts, 5));
     r10.push(recallAtK(ranked, goldConcepts, 10));
-    if (options.onQuery) {
+    if (onQuery) {
       const rank = ranked.findIndex((u) => goldConcepts.has(u)) + 1;
-      options.onQuery({ qid, text, rank, gold: [...goldConcepts], top: ranked.slice(0, 5) });
+      onQuery({ qid, text, rank, gold: [...goldConcepts], top: ranked.slice(0, 5) });
     }
-  }
+  });
   return {
-    dataset: basename(resolve(dir)),
+    dataset: ev.dataset,
     queries: rr.length,
     mrr: round4(mean(rr)),
     acc_at_1: round4(mean(acc)),
     recall_at_5: round4(mean(r5)),
     recall_at_10: round4(mean(r10)),
-    uses_taxonomy: usesTaxonomy,
+    uses_taxonomy: ev.usesTaxonomy,
   };
+}
+
+/** Evaluates occupation linking on a MELO-layout folder (see {@link scoreMeloEvaluation}). */
+export function evaluateOccupationLinking(dir: string, options: OccupationLinkingEvalOptions = {}): OccupationLinkingReport {
+  const ev = loadMeloEvaluation(dir, options);
+  return scoreMeloEvaluation(
+    ev,
+    (text) => ev.linker.rankCandidates(ev.linker.scoreConcepts(text, ev.queryLang)).map((c) => ev.linker.conceptUris[c] as string),
+    options.onQuery,
+  );
 }

@@ -1,7 +1,8 @@
 import { analyzeText } from './analyze';
 import { iscoCodeOfUri, type ConceptKnowledge, type LabelKind } from './esco-files';
 import { detectLanguage, type LanguageCode } from './lang';
-import { charNgrams, SparseIndex, type ScoreBuffer } from './sparse-index';
+import { SoftWordIndex } from './soft-words';
+import { SparseIndex, type ScoreBuffer } from './sparse-index';
 
 /**
  * Occupation linking: a job title or short description → ranked occupation concepts.
@@ -32,6 +33,8 @@ export interface LinkerWeights {
   narrower: number;
   /** Multiplier for labels in another language than the query. */
   otherLanguage: number;
+  /** Multiplier for ISCO groups: a group is the answer only when no occupation fits. */
+  groupPrior: number;
   /** Multiplier per label kind. */
   kind: Record<LabelKind, number>;
 }
@@ -46,6 +49,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   broader: 0.05,
   narrower: 0.05,
   otherLanguage: 0.5,
+  groupPrior: 0.9,
   kind: { preferred: 1, alternative: 1, hidden: 0.9 },
 };
 
@@ -86,8 +90,23 @@ interface LabelDoc {
 /** The scores of every concept for one query, for evaluation and fusion. */
 export interface ConceptScores {
   scores: Float32Array;
-  /** Best label (index into `labelTexts`) per concept, -1 when none matched. */
+  /** Best label per concept, -1 when none matched. */
   bestLabel: Int32Array;
+  /** Concepts with a score (the others score 0). */
+  touched: number[];
+}
+
+/** Unweighted evidence for one query. */
+export interface QuerySignals {
+  queryLang: string;
+  /** Labels touched by the query, with their word and character cosines. */
+  labelIds: Int32Array;
+  wordScores: Float32Array;
+  charScores: Float32Array;
+  /** Concept → BM25 over all label words, divided by the query's best. */
+  conceptWords: { ids: Int32Array; values: Float32Array };
+  /** Concept → BM25 over the description, divided by the query's best. */
+  description: { ids: Int32Array; values: Float32Array };
 }
 
 /** An occupation linker over a fixed set of concepts and labels. */
@@ -96,20 +115,27 @@ export class OccupationLinker {
   private readonly conceptIndex = new Map<string, number>();
   private readonly isCandidate: Uint8Array;
   private readonly iscoCodes: (string | undefined)[];
+  private readonly isGroup: Uint8Array;
   private readonly labels: LabelDoc[] = [];
   private readonly labelWords = new SparseIndex({ weighting: 'tfidf' });
-  private readonly labelChars = new SparseIndex({ weighting: 'tfidf', binary: false });
+  private readonly labelChars: SoftWordIndex;
   private readonly conceptWords = new SparseIndex({ weighting: 'bm25', k1: 1.2, b: 0.5 });
   private readonly descriptions = new SparseIndex({ weighting: 'bm25', binary: false, k1: 1.2, b: 0.75 });
   private readonly broaderOf: number[][];
   private readonly narrowerOf: number[][];
   private readonly weights: LinkerWeights;
   private readonly defaultLanguage: LanguageCode;
+  private labelConcept = new Int32Array(0);
+  private labelKind = new Uint8Array(0);
+  private labelLang = new Int16Array(0);
+  private readonly languageIds = new Map<string, number>();
+  private readonly work: { best: Float32Array; second: Float32Array; bestLabel: Int32Array; scores: Float32Array; mark: Uint8Array; all: number[] };
   private readonly buffers: { words: ScoreBuffer; chars: ScoreBuffer; concept: ScoreBuffer; desc: ScoreBuffer };
 
   constructor(knowledge: ConceptKnowledge, options: OccupationLinkerOptions = {}) {
     this.weights = { ...defaultLinkerWeights, ...options.weights, kind: { ...defaultLinkerWeights.kind, ...options.weights?.kind } };
     this.defaultLanguage = options.defaultLanguage ?? 'en';
+    this.labelChars = new SoftWordIndex({ minGram: Number(process.env.CG_MIN ?? 3), maxGram: Number(process.env.CG_MAX ?? 5), minSimilarity: Number(process.env.CG_SIM ?? 0.5), maxNeighbours: Number(process.env.CG_NB ?? 20) });
     const languages = options.languages ? new Set(options.languages) : undefined;
     const labels = knowledge.labels.filter((l) => !languages || languages.has(l.lang));
 
@@ -135,6 +161,7 @@ export class OccupationLinker {
     else for (const l of labels) this.isCandidate[this.conceptIndex.get(l.uri) as number] = 1;
 
     this.iscoCodes = this.conceptUris.map((uri) => knowledge.facts.get(uri)?.iscoCode ?? iscoCodeOfUri(uri));
+    this.isGroup = Uint8Array.from(this.conceptUris, (uri) => (uri.includes('/isco/') ? 1 : 0));
     this.broaderOf = Array.from({ length: n }, () => []);
     this.narrowerOf = Array.from({ length: n }, () => []);
     for (const f of knowledge.facts.values()) {
@@ -167,7 +194,7 @@ export class OccupationLinker {
       const a = analyzeText(l.text, l.lang);
       this.labels.push({ concept, lang: l.lang, kind: l.kind, text: l.text });
       this.labelWords.add(a.stems.map((s) => `${s}`));
-      this.labelChars.add(charNgrams(a.words));
+      this.labelChars.add(a.words);
       conceptTerms[concept]?.push(...a.stems);
     }
     for (const terms of conceptTerms) this.conceptWords.add(terms);
@@ -177,6 +204,15 @@ export class OccupationLinker {
       if (facts) for (const [lang, text] of facts.descriptions) if (!languages || languages.has(lang)) terms.push(...analyzeText(text, lang).stems);
       this.descriptions.add(terms);
     }
+    const kinds: LabelKind[] = ['preferred', 'alternative', 'hidden'];
+    this.labelConcept = Int32Array.from(this.labels, (l) => l.concept);
+    this.labelKind = Uint8Array.from(this.labels, (l) => kinds.indexOf(l.kind));
+    this.labelLang = Int16Array.from(this.labels, (l) => {
+      let id = this.languageIds.get(l.lang);
+      if (id === undefined) this.languageIds.set(l.lang, (id = this.languageIds.size));
+      return id;
+    });
+    this.work = { best: new Float32Array(n), second: new Float32Array(n), bestLabel: new Int32Array(n).fill(-1), scores: new Float32Array(n), mark: new Uint8Array(n), all: [] };
     this.labelWords.build();
     this.labelChars.build();
     this.conceptWords.build();
@@ -201,70 +237,134 @@ export class OccupationLinker {
 
   /** Scores every concept for a query (candidates and non-candidates alike). */
   scoreConcepts(text: string, lang?: LanguageCode): ConceptScores {
-    const queryLang = lang ?? detectLanguage(text, this.defaultLanguage as never);
-    const w = this.weights;
-    const a = analyzeText(text, queryLang, { dropExceptClauses: true });
-    const n = this.conceptUris.length;
-    const best = new Float32Array(n);
-    const second = new Float32Array(n);
-    const bestLabel = new Int32Array(n).fill(-1);
+    return this.combineSignals(this.computeSignals(text, lang));
+  }
 
+  /** The raw signals of a query, before weighting (exposed for tuning). */
+  computeSignals(text: string, lang?: LanguageCode): QuerySignals {
+    const queryLang = lang ?? detectLanguage(text, this.defaultLanguage as never);
+    const a = analyzeText(text, queryLang, { dropExceptClauses: true });
     const words = this.labelWords.search(a.stems, this.buffers.words);
-    const chars = this.labelChars.search(charNgrams(a.words), this.buffers.chars, 1.5);
-    const labelScore = new Map<number, number>();
+    const chars = this.labelChars.search(a.words, this.buffers.chars);
+    // Union of the labels touched by either search; both buffers are indexed by label number.
+    const total = words.count + chars.count;
+    const labelIds = new Int32Array(total);
+    const wordScores = new Float32Array(total);
+    const charScores = new Float32Array(total);
+    let k = 0;
     for (let i = 0; i < words.count; i++) {
       const d = words.touched[i] as number;
-      labelScore.set(d, w.labelWords * (words.scores[d] as number));
+      labelIds[k] = d;
+      wordScores[k] = words.scores[d] as number;
+      charScores[k++] = chars.scores[d] as number;
     }
     for (let i = 0; i < chars.count; i++) {
       const d = chars.touched[i] as number;
-      labelScore.set(d, (labelScore.get(d) ?? 0) + w.labelChars * (chars.scores[d] as number));
+      if ((words.scores[d] as number) !== 0) continue;
+      labelIds[k] = d;
+      charScores[k++] = chars.scores[d] as number;
     }
-    for (const [d, raw] of labelScore) {
-      const doc = this.labels[d] as LabelDoc;
-      const s = raw * w.kind[doc.kind] * (doc.lang === queryLang ? 1 : w.otherLanguage);
-      const c = doc.concept;
-      if (s > (best[c] as number)) {
+    const normalized = (buffer: ScoreBuffer): { ids: Int32Array; values: Float32Array } => {
+      let max = 0;
+      for (let i = 0; i < buffer.count; i++) max = Math.max(max, buffer.scores[buffer.touched[i] as number] as number);
+      const ids = buffer.touched.slice(0, buffer.count);
+      const values = new Float32Array(buffer.count);
+      if (max > 0) for (let i = 0; i < buffer.count; i++) values[i] = (buffer.scores[ids[i] as number] as number) / max;
+      return { ids, values };
+    };
+    const conceptWords = normalized(this.conceptWords.search(a.stems, this.buffers.concept));
+    const description = normalized(this.descriptions.search(a.stems, this.buffers.desc));
+    return { queryLang, labelIds: labelIds.subarray(0, k), wordScores: wordScores.subarray(0, k), charScores: charScores.subarray(0, k), conceptWords, description };
+  }
+
+  /**
+   * Combines raw signals with weights into concept scores. The returned arrays are reused by the
+   * next call: read them before scoring another query.
+   */
+  combineSignals(signals: QuerySignals, weights: LinkerWeights = this.weights): ConceptScores {
+    const w = weights;
+    const { best, second, bestLabel, scores, mark } = this.work;
+    // Reset what the previous query touched.
+    for (const c of this.work.all) {
+      best[c] = 0;
+      second[c] = 0;
+      bestLabel[c] = -1;
+      scores[c] = 0;
+      mark[c] = 0;
+    }
+    const all: number[] = [];
+    this.work.all = all;
+    const touched: number[] = [];
+    const { labelIds, wordScores, charScores, queryLang } = signals;
+    const langId = this.languageIds.get(queryLang) ?? -1;
+    const kindFactor = [w.kind.preferred, w.kind.alternative, w.kind.hidden];
+    const { labelConcept, labelKind, labelLang } = this;
+    for (let i = 0; i < labelIds.length; i++) {
+      const d = labelIds[i] as number;
+      const raw = w.labelWords * (wordScores[i] as number) + w.labelChars * (charScores[i] as number);
+      const s = raw * (kindFactor[labelKind[d] as number] as number) * (labelLang[d] === langId ? 1 : w.otherLanguage);
+      const c = labelConcept[d] as number;
+      if (bestLabel[c] === -1) {
+        touched.push(c);
+        best[c] = s;
+        bestLabel[c] = d;
+      } else if (s > (best[c] as number)) {
         second[c] = best[c] as number;
         best[c] = s;
         bestLabel[c] = d;
       } else if (s > (second[c] as number)) second[c] = s;
     }
-
-    const scores = new Float32Array(n);
-    for (let c = 0; c < n; c++) scores[c] = (best[c] as number) + w.secondLabel * (second[c] as number);
-
-    const addScaled = (buffer: ScoreBuffer, weight: number): void => {
-      if (weight === 0 || buffer.count === 0) return;
-      let max = 0;
-      for (let i = 0; i < buffer.count; i++) max = Math.max(max, buffer.scores[buffer.touched[i] as number] as number);
-      if (max <= 0) return;
-      for (let i = 0; i < buffer.count; i++) {
-        const c = buffer.touched[i] as number;
-        scores[c] = (scores[c] as number) + (weight * (buffer.scores[c] as number)) / max;
+    const touch = (c: number): void => {
+      if (mark[c] === 0) {
+        mark[c] = 1;
+        all.push(c);
       }
     };
-    if (w.conceptWords > 0) addScaled(this.conceptWords.search(a.stems, this.buffers.concept), w.conceptWords);
-    if (w.description > 0) addScaled(this.descriptions.search(a.stems, this.buffers.desc), w.description);
-
+    for (const c of touched) {
+      scores[c] = (best[c] as number) + w.secondLabel * (second[c] as number);
+      touch(c);
+    }
+    const addSparse = (sparse: { ids: Int32Array; values: Float32Array }, weight: number): void => {
+      if (weight === 0) return;
+      const { ids, values } = sparse;
+      for (let i = 0; i < ids.length; i++) {
+        const c = ids[i] as number;
+        scores[c] = (scores[c] as number) + weight * (values[i] as number);
+        touch(c);
+      }
+    };
+    addSparse(signals.conceptWords, w.conceptWords);
+    addSparse(signals.description, w.description);
     if (w.broader > 0 || w.narrower > 0) {
-      const base = Float32Array.from(best);
-      for (let c = 0; c < n; c++) {
-        let up = 0;
-        for (const b of this.broaderOf[c] ?? []) up = Math.max(up, base[b] as number);
-        let down = 0;
-        for (const d of this.narrowerOf[c] ?? []) down = Math.max(down, base[d] as number);
-        scores[c] = (scores[c] as number) + w.broader * up + w.narrower * down;
+      // A concept gains from its best-scoring broader concept and its best-scoring narrower one.
+      const up = new Map<number, number>();
+      const down = new Map<number, number>();
+      for (const c of touched) {
+        const v = best[c] as number;
+        if (v <= 0) continue;
+        for (const child of this.narrowerOf[c] ?? []) if (v > (up.get(child) ?? 0)) up.set(child, v);
+        for (const parent of this.broaderOf[c] ?? []) if (v > (down.get(parent) ?? 0)) down.set(parent, v);
+      }
+      for (const [c, v] of up) {
+        scores[c] = (scores[c] as number) + w.broader * v;
+        touch(c);
+      }
+      for (const [c, v] of down) {
+        scores[c] = (scores[c] as number) + w.narrower * v;
+        touch(c);
       }
     }
-    return { scores, bestLabel };
+    if (w.groupPrior !== 1) for (const c of all) if (this.isGroup[c]) scores[c] = (scores[c] as number) * w.groupPrior;
+    return { scores, bestLabel, touched: all };
   }
 
   /** Ranked occupations (and ISCO groups) for a title or short text. */
   link(text: string, options: LinkOptions = {}): OccupationMatch[] {
-    const { scores, bestLabel } = this.scoreConcepts(text, options.lang);
+    const { scores, bestLabel, touched } = this.scoreConcepts(text, options.lang);
     const limit = options.limit ?? 10;
-    const order = topCandidates(scores, this.isCandidate, limit);
+    const order = touched.filter((c) => this.isCandidate[c] === 1 && (scores[c] as number) > 0);
+    order.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
+    order.length = Math.min(order.length, limit);
     return order.map((c) => {
       const label = this.labels[bestLabel[c] as number];
       const uri = this.conceptUris[c] as string;
@@ -280,9 +380,15 @@ export class OccupationLinker {
     });
   }
 
-  /** Candidate concepts in ranking order for a score vector (all of them when `limit` is omitted). */
-  rankCandidates(scores: Float32Array, limit?: number): number[] {
-    return topCandidates(scores, this.isCandidate, limit ?? this.conceptUris.length);
+  /** All candidate concepts in ranking order: scored ones by score, then the rest in a fixed order. */
+  rankCandidates(result: ConceptScores): number[] {
+    const { scores, touched } = result;
+    const scored = touched.filter((c) => this.isCandidate[c] === 1 && (scores[c] as number) > 0);
+    scored.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
+    const inScored = new Uint8Array(scores.length);
+    for (const c of scored) inScored[c] = 1;
+    for (let c = 0; c < scores.length; c++) if (this.isCandidate[c] === 1 && inScored[c] === 0) scored.push(c);
+    return scored;
   }
 
   /** Concept number of a URI. */
@@ -295,13 +401,6 @@ function addConceptChecked(index: Map<string, number>, uri: string): number {
   const i = index.get(uri);
   if (i === undefined) throw new Error(`candidate concept without labels or facts: ${uri}`);
   return i;
-}
-
-function topCandidates(scores: Float32Array, isCandidate: Uint8Array, limit: number): number[] {
-  const ids: number[] = [];
-  for (let c = 0; c < scores.length; c++) if (isCandidate[c]) ids.push(c);
-  ids.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
-  return ids.slice(0, limit);
 }
 
 /** Builds an occupation linker from loaded knowledge. */

@@ -124,6 +124,34 @@ export class SparseIndex {
     return id === undefined ? 0 : (this.idf[id] ?? 0);
   }
 
+  /** Largest idf of the index (the weight given to unknown query terms). */
+  maxIdf(): number {
+    return Math.log(1 + this.docTerms.length) + 1;
+  }
+
+  /** Clears a buffer before accumulating a new query. */
+  reset(buffer: ScoreBuffer): void {
+    for (let i = 0; i < buffer.count; i++) buffer.scores[buffer.touched[i] as number] = 0;
+    buffer.count = 0;
+  }
+
+  /** Adds `weight` × the document weights of a term's postings to the buffer (no normalisation). */
+  accumulate(term: string, weight: number, buffer: ScoreBuffer): void {
+    const id = this.termIds.get(term);
+    if (id === undefined) return;
+    const posting = this.postings[id];
+    if (!posting) return;
+    const { docs, weights } = posting;
+    const { scores, touched } = buffer;
+    let count = buffer.count;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] as number;
+      if (scores[d] === 0) touched[count++] = d;
+      scores[d] = (scores[d] as number) + weight * (weights[i] as number);
+    }
+    buffer.count = count;
+  }
+
   /**
    * Scores every document against a query. TF-IDF: cosine similarity; BM25: the BM25 sum.
    * `minIdf` skips very common terms (they barely move a cosine and cost most of the time).

@@ -1,0 +1,88 @@
+import { addEscoConceptsCsv, createKnowledge, readCsvRecords } from './esco-files';
+import { accuracyAt1, mean, recallAtK, reciprocalRank, round4 } from './metrics';
+import { OccupationLinker, type LinkerWeights } from './occupation-linker';
+
+/** Result of `passerelle eval normalize-titles`. */
+export interface TitleNormalizationReport {
+  pairs: number;
+  mrr: number;
+  acc_at_1: number;
+  recall_at_5: number;
+}
+
+export interface TitleNormalizationEvalOptions {
+  /** Language of the titles and of the occupations file. Default 'en'. */
+  lang?: string;
+  weights?: Partial<LinkerWeights>;
+  onPair?: (row: { text: string; label: string; rank: number; top: string[] }) => void;
+}
+
+/** A title-normalization set loaded with its linker. */
+export interface TitleNormalizationEvaluation {
+  lang: string;
+  linker: OccupationLinker;
+  pairs: { text: string; gold: string }[];
+  preferredLabel: Map<string, string>;
+}
+
+/**
+ * Loads a `text,label` CSV and an ESCO occupations CSV. A pair's label may be the occupation's
+ * preferred label (case-insensitive) or its URI; pairs whose label names no occupation are dropped.
+ */
+export function loadTitleNormalization(pairsFile: string, occupationsFile: string, options: TitleNormalizationEvalOptions = {}): TitleNormalizationEvaluation {
+  const lang = options.lang ?? 'en';
+  const knowledge = createKnowledge();
+  addEscoConceptsCsv(knowledge, occupationsFile, lang);
+  const preferredLabel = new Map<string, string>();
+  const byLabel = new Map<string, string>();
+  for (const l of knowledge.labels) {
+    if (l.kind !== 'preferred') continue;
+    preferredLabel.set(l.uri, l.text);
+    byLabel.set(l.text.trim().toLowerCase(), l.uri);
+  }
+  const uris = new Set(preferredLabel.keys());
+  const pairs: { text: string; gold: string }[] = [];
+  for (const row of readCsvRecords(pairsFile)) {
+    const text = (row.text ?? '').trim();
+    const label = (row.label ?? '').trim();
+    const gold = uris.has(label) ? label : byLabel.get(label.toLowerCase());
+    if (text === '' || !gold) continue;
+    pairs.push({ text, gold });
+  }
+  const linker = new OccupationLinker(knowledge, {
+    candidates: uris,
+    defaultLanguage: lang,
+    ...(options.weights ? { weights: options.weights } : {}),
+  });
+  return { lang, linker, pairs, preferredLabel };
+}
+
+/** Scores a loaded title-normalization set with a ranking function. */
+export function scoreTitleNormalization(
+  ev: TitleNormalizationEvaluation,
+  rank: (text: string, index: number) => string[],
+  onPair?: TitleNormalizationEvalOptions['onPair'],
+): TitleNormalizationReport {
+  const rr: number[] = [];
+  const acc: number[] = [];
+  const r5: number[] = [];
+  ev.pairs.forEach(({ text, gold }, index) => {
+    const ranked = rank(text, index);
+    const relevant = new Set([gold]);
+    rr.push(reciprocalRank(ranked, relevant));
+    acc.push(accuracyAt1(ranked, relevant));
+    r5.push(recallAtK(ranked, relevant, 5));
+    if (onPair) onPair({ text, label: ev.preferredLabel.get(gold) ?? gold, rank: ranked.indexOf(gold) + 1, top: ranked.slice(0, 3).map((u) => ev.preferredLabel.get(u) ?? u) });
+  });
+  return { pairs: rr.length, mrr: round4(mean(rr)), acc_at_1: round4(mean(acc)), recall_at_5: round4(mean(r5)) };
+}
+
+/** Evaluates title normalisation: every title ranks all occupations of the file. */
+export function evaluateTitleNormalization(pairsFile: string, occupationsFile: string, options: TitleNormalizationEvalOptions = {}): TitleNormalizationReport {
+  const ev = loadTitleNormalization(pairsFile, occupationsFile, options);
+  return scoreTitleNormalization(
+    ev,
+    (text) => ev.linker.rankCandidates(ev.linker.scoreConcepts(text, ev.lang)).map((c) => ev.linker.conceptUris[c] as string),
+    options.onPair,
+  );
+}
