@@ -20,7 +20,7 @@ import { vehicleMechanicsModule } from './sectors/vehicle-mechanics';
 import type { StarterCatalogue } from './types';
 
 /** Bump when concepts, labels or relations change, so a loaded database can tell it is stale. */
-export const starterCatalogueVersion = '1.0.0';
+export const starterCatalogueVersion = '1.1.0';
 
 /** The team-written occupations and skills the embedded default uses when no ESCO is imported. */
 export const starterCatalogue: StarterCatalogue = buildCatalogue(starterCatalogueVersion, transversalModule, [

@@ -553,7 +553,7 @@ export const careModule: SectorModule = {
         'community interpreter | interpreter',
         'interprète | interprète en milieu social',
         'sociaal tolk | tolk',
-        'مترجم فوري | مترجم مجتمعي',
+        'مترجم شفوي | مترجم مجتمعي | مترجم فوري',
       ],
       [
         'interpret-between-parties',
