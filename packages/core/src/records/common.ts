@@ -202,5 +202,20 @@ export interface BulkUpsertOptions {
   meta?: ChangeMeta;
 }
 
+/**
+ * Which records a caller may list, as a store filter (the trust policy's `ListScope` has this
+ * shape): any of the listed conditions (OR); `all` and `none` short-cut.
+ */
+export interface RecordListScope {
+  all: boolean;
+  none: boolean;
+  organisationIds: string[];
+  countries: string[];
+  caseManagerId: string | null;
+  counsellorId: string | null;
+  personId: string | null;
+  recipientOrganisationId: string | null;
+}
+
 /** The answer of a delete: records others refer to are archived, the others deleted. */
 export type RemoveResult<T> = { outcome: 'archived'; record: T } | { outcome: 'deleted'; id: string };

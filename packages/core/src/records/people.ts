@@ -23,6 +23,7 @@ import {
   type BulkUpsertOptions,
   type BulkUpsertResult,
   type ChangeMeta,
+  type RecordListScope,
   type RemoveResult,
 } from './common';
 import type { DuplicateReason } from './duplicates';
@@ -411,7 +412,8 @@ export type PersonHistoryQuery = z.infer<typeof personHistoryQuery>;
 export interface PersonStore {
   create(input: PersonInput, id: string, meta?: ChangeMeta): Promise<Person>;
   get(id: string): Promise<Person | null>;
-  list(query: PersonListQuery): Promise<Page<Person>>;
+  /** One page; `scope` narrows it to what the caller may see. */
+  list(query: PersonListQuery, scope?: RecordListScope): Promise<Page<Person>>;
   /** Replaces the fields; version_conflict when stale, not_found when absent, invalid_reference for a missing organisation. */
   update(id: string, expectedVersion: number, input: PersonInput, meta?: ChangeMeta): Promise<Person>;
   /** Deletes the record, or archives it when others refer to it (referrals, events, merges). */
@@ -428,6 +430,12 @@ export interface PersonStore {
    */
   merge(survivorId: string, expectedVersion: number, duplicateId: string, meta?: ChangeMeta): Promise<Person>;
   history(id: string, query: PersonHistoryQuery): Promise<Page<PersonHistoryEntry>>;
+  /** Erases the person and the records merged into them, with their referrals, attendance and history; returns rows removed. */
+  erase(id: string): Promise<number>;
+  /** Each person's programme and last activity, for retention rules. */
+  retentionCandidates(): Promise<
+    { personId: string; programme: string | null; closedAt: string | null; lastActivityAt: string | null }[]
+  >;
   /** Creates or updates by external id, all rows in one transaction (or none). */
   upsertByExternalId(
     rows: (PersonInput & { externalId: string })[],

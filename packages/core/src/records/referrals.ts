@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { DomainError, errors } from '../errors/errors';
 import type { Page } from './pagination';
 import { listQueryBase } from './pagination';
-import { isoDate, longText, recordId, sortOrder, type ChangeMeta, type RemoveResult } from './common';
+import {
+  isoDate,
+  longText,
+  recordId,
+  sortOrder,
+  type ChangeMeta,
+  type RecordListScope,
+  type RemoveResult,
+} from './common';
 
 /**
  * Referrals (C5): a person referred to a vacancy, a training or a service, consent-gated, with a
@@ -215,7 +223,8 @@ export interface ReferralStore {
   targetOrganisation(targetKind: ReferralTargetKind, targetId: string): Promise<string>;
   create(input: ReferralCreate, id: string, meta?: ChangeMeta): Promise<Referral>;
   get(id: string): Promise<Referral | null>;
-  list(query: ReferralListQuery): Promise<Page<Referral>>;
+  /** One page; `scope` narrows it to what the caller may see. */
+  list(query: ReferralListQuery, scope?: RecordListScope): Promise<Page<Referral>>;
   update(
     id: string,
     expectedVersion: number,
@@ -233,6 +242,8 @@ export interface ReferralStore {
   /** Deletes a referral still proposed; archives any other (it records something that happened). */
   remove(id: string, expectedVersion: number, meta?: ChangeMeta): Promise<RemoveResult<Referral>>;
   history(id: string, query: ReferralHistoryQuery): Promise<Page<ReferralHistoryEntry>>;
+  /** Every referral of a person with its history (for the export of a person's data). */
+  exportForPerson(personId: string): Promise<(Referral & { history: ReferralHistoryEntry[] })[]>;
 }
 
 /** Narrowing helper for stored status strings. */

@@ -14,6 +14,7 @@ import {
   shortText,
   sortOrder,
   type ChangeMeta,
+  type RecordListScope,
   type RemoveResult,
 } from './common';
 
@@ -109,7 +110,8 @@ export type ServiceListQuery = z.infer<typeof serviceListQuery>;
 export interface ServiceStore {
   create(input: ServiceInput, id: string, meta?: ChangeMeta): Promise<Service>;
   get(id: string): Promise<Service | null>;
-  list(query: ServiceListQuery): Promise<Page<Service>>;
+  /** One page; `scope` narrows it to what the caller may see. */
+  list(query: ServiceListQuery, scope?: RecordListScope): Promise<Page<Service>>;
   update(id: string, expectedVersion: number, input: ServiceInput, meta?: ChangeMeta): Promise<Service>;
   /** Deletes the offer, or archives it when referrals point to it. */
   remove(id: string, expectedVersion: number, meta?: ChangeMeta): Promise<RemoveResult<Service>>;

@@ -22,6 +22,7 @@ import {
   type BulkUpsertOptions,
   type BulkUpsertResult,
   type ChangeMeta,
+  type RecordListScope,
   type RemoveResult,
 } from './common';
 
@@ -132,7 +133,8 @@ export type TrainingListQuery = z.infer<typeof trainingListQuery>;
 export interface TrainingStore {
   create(input: TrainingInput, id: string, meta?: ChangeMeta): Promise<Training>;
   get(id: string): Promise<Training | null>;
-  list(query: TrainingListQuery): Promise<Page<Training>>;
+  /** One page; `scope` narrows it to what the caller may see. */
+  list(query: TrainingListQuery, scope?: RecordListScope): Promise<Page<Training>>;
   update(id: string, expectedVersion: number, input: TrainingInput, meta?: ChangeMeta): Promise<Training>;
   /** Deletes the offer, or archives it when referrals point to it. */
   remove(id: string, expectedVersion: number, meta?: ChangeMeta): Promise<RemoveResult<Training>>;

@@ -21,6 +21,7 @@ import {
   type BulkUpsertOptions,
   type BulkUpsertResult,
   type ChangeMeta,
+  type RecordListScope,
   type RemoveResult,
 } from './common';
 
@@ -140,7 +141,8 @@ export type VacancyListQuery = z.infer<typeof vacancyListQuery>;
 export interface VacancyStore {
   create(input: VacancyInput, id: string, meta?: ChangeMeta): Promise<Vacancy>;
   get(id: string): Promise<Vacancy | null>;
-  list(query: VacancyListQuery): Promise<Page<Vacancy>>;
+  /** One page; `scope` narrows it to what the caller may see. */
+  list(query: VacancyListQuery, scope?: RecordListScope): Promise<Page<Vacancy>>;
   update(id: string, expectedVersion: number, input: VacancyInput, meta?: ChangeMeta): Promise<Vacancy>;
   /** Deletes the vacancy, or archives it when referrals point to it. */
   remove(id: string, expectedVersion: number, meta?: ChangeMeta): Promise<RemoveResult<Vacancy>>;

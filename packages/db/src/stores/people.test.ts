@@ -335,3 +335,69 @@ describe.each(testDatabaseKinds())('person store on $name', (kind) => {
     expect(p0.items[0]?.familyName).toBe('Person');
   });
 });
+
+describe.each(testDatabaseKinds())('person store scoping, erasure and retention on $name', (kind) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  let store: PersonStore;
+  beforeAll(async () => {
+    ({ database, drop } = await kind.create());
+    store = createPersonStore(database.db);
+  });
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+  const none = {
+    all: false,
+    none: false,
+    organisationIds: [],
+    countries: [],
+    caseManagerId: null,
+    counsellorId: null,
+    personId: null,
+    recipientOrganisationId: null,
+  };
+
+  test('a list scope narrows the list to the caseload, the organisation or the person', async () => {
+    const orgId = randomUUID();
+    await createOrganisationStore(database.db).create({ kind: 'mission', name: 'M', data: {} }, orgId);
+    const mine = await store.create(person({ givenName: 'Mine', caseManagerIds: ['cm-1'] }), randomUUID());
+    const org = await store.create(person({ givenName: 'Org', owningOrganisationId: orgId }), randomUUID());
+    await store.create(person({ givenName: 'Other' }), randomUUID());
+    const q = { limit: 50, includeArchived: false, sort: 'name' as const, order: 'asc' as const };
+    expect((await store.list(q, { ...none, caseManagerId: 'cm-1' })).items.map((p) => p.id)).toEqual([
+      mine.id,
+    ]);
+    expect((await store.list(q, { ...none, organisationIds: [orgId] })).items.map((p) => p.id)).toEqual([
+      org.id,
+    ]);
+    expect((await store.list(q, { ...none, personId: org.id })).items.map((p) => p.id)).toEqual([org.id]);
+    expect((await store.list(q, { ...none, none: true })).items).toEqual([]);
+    expect((await store.list(q, none)).items).toEqual([]);
+    expect((await store.list(q, { ...none, all: true })).items).toHaveLength(3);
+  });
+
+  test('erasure removes the person, the records merged into them, their referrals and history', async () => {
+    const employerId = randomUUID();
+    await createOrganisationStore(database.db).create({ kind: 'employer', name: 'E', data: {} }, employerId);
+    const vacancy = await createVacancyStore(database.db).create(
+      vacancyInput.parse({ employerId, title: 'Cook' }),
+      randomUUID(),
+    );
+    const a = await store.create(person({ givenName: 'Erase', familyName: 'Me' }), randomUUID());
+    const b = await store.create(person({ givenName: 'Erase', familyName: 'Me too' }), randomUUID());
+    await createReferralStore(database.db).create(
+      { personId: b.id, targetKind: 'vacancy', targetId: vacancy.id, status: 'sent', on: '2025-01-01' },
+      randomUUID(),
+    );
+    await store.merge(a.id, 1, b.id);
+    const candidates = await store.retentionCandidates();
+    expect(candidates.find((c) => c.personId === a.id)?.lastActivityAt).not.toBeNull();
+    expect(candidates.find((c) => c.personId === b.id)).toBeUndefined();
+    expect(await store.erase(a.id)).toBeGreaterThanOrEqual(4);
+    expect(await store.get(a.id)).toBeNull();
+    expect(await store.get(b.id)).toBeNull();
+    expect(await createReferralStore(database.db).exportForPerson(a.id)).toEqual([]);
+  });
+});

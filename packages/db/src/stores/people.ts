@@ -51,6 +51,8 @@ import {
   jsonClean,
   pageClauses,
   type Reference,
+  rowsOf,
+  scopeCondition,
   type SortSpec,
 } from './record-kit';
 
@@ -268,7 +270,14 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
       return row ? toPerson(row) : null;
     },
 
-    async list(query): Promise<Page<Person>> {
+    async list(query, scope): Promise<Page<Person>> {
+      const scoped = scopeCondition(scope, {
+        organisation: (ids) => inArray(people.owningOrganisationId, ids),
+        country: (cs) => inArray(people.country, cs),
+        caseManager: (userId) => arrayContains(people.caseManagerIds, [userId]),
+        person: (personId) => eq(people.id, personId),
+      });
+      if (scoped === 'none') return { items: [], nextCursor: null };
       const spec = sorts[query.sort];
       const page = pageClauses({
         sortName: query.sort,
@@ -301,6 +310,7 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
         query.owningOrganisationId ? eq(people.owningOrganisationId, query.owningOrganisationId) : undefined,
         query.caseManagerId ? arrayContains(people.caseManagerIds, [query.caseManagerId]) : undefined,
         query.externalId ? eq(people.externalId, query.externalId) : undefined,
+        scoped,
         page.where,
       ]);
       const rows = await db
@@ -432,17 +442,15 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
           .where(eq(referrals.personId, duplicateId))
           .returning({ id: referrals.id });
         if (moved.length) {
-          await tx
-            .insert(referralHistory)
-            .values(
-              moved.map((m) => ({
-                id: newId(),
-                referralId: m.id,
-                action: 'person_merged',
-                changedFields: ['personId'],
-                actorId,
-              })),
-            );
+          await tx.insert(referralHistory).values(
+            moved.map((m) => ({
+              id: newId(),
+              referralId: m.id,
+              action: 'person_merged',
+              changedFields: ['personId'],
+              actorId,
+            })),
+          );
         }
         const survivorEvents = await tx
           .select({ eventId: eventPeople.eventId })
@@ -543,6 +551,56 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
         items,
         nextCursor: last ? encodeCursor({ sort: 'at', value: Number(last.micros), id: last.row.id }) : null,
       };
+    },
+
+    async erase(id) {
+      return db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        // The records merged into this one are the same person.
+        const ids = [id];
+        for (let i = 0; i < ids.length; i++) {
+          const merged = await tx
+            .select({ id: people.id })
+            .from(people)
+            .where(eq(people.mergedIntoId, ids[i]!));
+          for (const m of merged) if (!ids.includes(m.id)) ids.push(m.id);
+        }
+        let removed = 0;
+        removed += (
+          await tx.delete(referrals).where(inArray(referrals.personId, ids)).returning({ id: referrals.id })
+        ).length;
+        removed += (
+          await tx
+            .delete(eventPeople)
+            .where(inArray(eventPeople.personId, ids))
+            .returning({ id: eventPeople.eventId })
+        ).length;
+        removed += (
+          await tx
+            .delete(personHistory)
+            .where(inArray(personHistory.personId, ids))
+            .returning({ id: personHistory.id })
+        ).length;
+        removed += (await tx.delete(people).where(inArray(people.id, ids)).returning({ id: people.id }))
+          .length;
+        return removed;
+      });
+    },
+
+    async retentionCandidates() {
+      const rows = rowsOf<{ id: string; programme: string | null; last: string }>(
+        await db.execute(sql`
+          select p.id, p.programme, greatest(p.updated_at, coalesce(max(r.updated_at), p.updated_at)) as last
+          from ${people} p left join ${referrals} r on r.person_id = p.id
+          where p.merged_into_id is null
+          group by p.id, p.programme, p.updated_at`),
+      );
+      return rows.map((r) => ({
+        personId: r.id,
+        programme: r.programme,
+        closedAt: null,
+        lastActivityAt: isoOf(r.last),
+      }));
     },
 
     async upsertByExternalId(rows, options: BulkUpsertOptions): Promise<BulkUpsertResult> {

@@ -1,4 +1,4 @@
-import { and, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
   DomainError,
@@ -6,6 +6,7 @@ import {
   encodeCursor,
   errors,
   normalizeForSearch,
+  type RecordListScope,
   type ReferenceIssue,
 } from '@passerelle/core';
 import type { Db } from '../database';
@@ -306,4 +307,37 @@ export async function upsertBatchByExternalId(
     for (const f of found) out.set(f.external_id, { id: f.id, outcome: 'unchanged' });
   }
   return out;
+}
+
+/** How the facets of a list scope map to conditions on one table. */
+export interface ScopeColumns {
+  organisation?: (ids: string[]) => SQL;
+  country?: (countries: string[]) => SQL;
+  caseManager?: (userId: string) => SQL;
+  person?: (personId: string) => SQL;
+  recipient?: (organisationId: string) => SQL;
+}
+
+/**
+ * The condition a list scope puts on a table: undefined (no restriction), or `none` when the
+ * caller may see nothing of it.
+ */
+export function scopeCondition(
+  scope: RecordListScope | undefined,
+  columns: ScopeColumns,
+): SQL | undefined | 'none' {
+  if (!scope || scope.all) return undefined;
+  if (scope.none) return 'none';
+  const parts: SQL[] = [];
+  if (scope.organisationIds.length && columns.organisation)
+    parts.push(columns.organisation(scope.organisationIds));
+  if (scope.countries.length && columns.country) parts.push(columns.country(scope.countries));
+  for (const userId of [scope.caseManagerId, scope.counsellorId]) {
+    if (userId && columns.caseManager) parts.push(columns.caseManager(userId));
+  }
+  if (scope.personId && columns.person) parts.push(columns.person(scope.personId));
+  if (scope.recipientOrganisationId && columns.recipient)
+    parts.push(columns.recipient(scope.recipientOrganisationId));
+  if (parts.length === 0) return 'none';
+  return or(...parts);
 }

@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lte,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   asReferralStatus,
   checkReferralTransition,
@@ -25,7 +38,15 @@ import {
   trainingOffers,
   vacancies,
 } from '../schema/records';
-import { allOf, changedFields, finishPage, isoOf, pageClauses, type SortSpec } from './record-kit';
+import {
+  allOf,
+  changedFields,
+  finishPage,
+  isoOf,
+  pageClauses,
+  scopeCondition,
+  type SortSpec,
+} from './record-kit';
 
 type Row = typeof referrals.$inferSelect;
 
@@ -58,6 +79,22 @@ function toReferral(r: Row): Referral {
     createdAt: isoOf(r.createdAt)!,
     updatedAt: isoOf(r.updatedAt)!,
     archivedAt: isoOf(r.archivedAt),
+  };
+}
+
+function toHistoryEntry(h: typeof referralHistory.$inferSelect): ReferralHistoryEntry {
+  return {
+    id: h.id,
+    referralId: h.referralId,
+    action: h.action as ReferralHistoryEntry['action'],
+    fromStatus: h.fromStatus as ReferralStatus | null,
+    toStatus: h.toStatus as ReferralStatus | null,
+    reasonCode: h.reasonCode,
+    reason: h.reason,
+    on: h.on,
+    changedFields: h.changedFields,
+    actorId: h.actorId,
+    at: isoOf(h.at)!,
   };
 }
 
@@ -186,7 +223,16 @@ export function createReferralStore(db: Db, options: { newId?: () => string } = 
       return row ? toReferral(row) : null;
     },
 
-    async list(query): Promise<Page<Referral>> {
+    async list(query, scope): Promise<Page<Referral>> {
+      const scoped = scopeCondition(scope, {
+        organisation: (ids) =>
+          sql`exists (select 1 from ${people} where ${people.id} = ${referrals.personId} and ${inArray(people.owningOrganisationId, ids)})`,
+        caseManager: (userId) =>
+          sql`exists (select 1 from ${people} where ${people.id} = ${referrals.personId} and ${arrayContains(people.caseManagerIds, [userId])})`,
+        person: (personId) => eq(referrals.personId, personId),
+        recipient: (organisationId) => eq(referrals.organisationId, organisationId),
+      });
+      if (scoped === 'none') return { items: [], nextCursor: null };
       const spec = sorts[query.sort];
       const page = pageClauses({
         sortName: query.sort,
@@ -209,6 +255,7 @@ export function createReferralStore(db: Db, options: { newId?: () => string } = 
         query.organisationId ? eq(referrals.organisationId, query.organisationId) : undefined,
         query.status ? eq(referrals.status, query.status) : undefined,
         query.followUpBefore ? lte(referrals.followUpOn, query.followUpBefore) : undefined,
+        scoped,
         page.where,
       ]);
       const rows = await db
@@ -308,6 +355,29 @@ export function createReferralStore(db: Db, options: { newId?: () => string } = 
       });
     },
 
+    async exportForPerson(personId) {
+      const rows = await db
+        .select()
+        .from(referrals)
+        .where(eq(referrals.personId, personId))
+        .orderBy(desc(referrals.createdAt));
+      if (rows.length === 0) return [];
+      const history = await db
+        .select()
+        .from(referralHistory)
+        .where(
+          inArray(
+            referralHistory.referralId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(referralHistory.at), asc(referralHistory.id));
+      return rows.map((r) => ({
+        ...toReferral(r),
+        history: history.filter((h) => h.referralId === r.id).map(toHistoryEntry),
+      }));
+    },
+
     async history(id, query): Promise<Page<ReferralHistoryEntry>> {
       const [exists] = await db.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, id));
       if (!exists) throw errors.notFound('referral', id);
@@ -337,19 +407,7 @@ export function createReferralStore(db: Db, options: { newId?: () => string } = 
         .where(allOf(conditions))
         .orderBy(asc(referralHistory.at), asc(referralHistory.id))
         .limit(query.limit + 1);
-      const items = rows.slice(0, query.limit).map(({ row: h }) => ({
-        id: h.id,
-        referralId: h.referralId,
-        action: h.action as ReferralHistoryEntry['action'],
-        fromStatus: h.fromStatus as ReferralStatus | null,
-        toStatus: h.toStatus as ReferralStatus | null,
-        reasonCode: h.reasonCode,
-        reason: h.reason,
-        on: h.on,
-        changedFields: h.changedFields,
-        actorId: h.actorId,
-        at: isoOf(h.at)!,
-      }));
+      const items = rows.slice(0, query.limit).map(({ row }) => toHistoryEntry(row));
       const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
       return {
         items,

@@ -1,4 +1,4 @@
-import { eq, isNull, sql } from 'drizzle-orm';
+import { eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   errors,
   type Page,
@@ -20,6 +20,7 @@ import {
   searchCondition,
   searchTextOf,
   type Reference,
+  scopeCondition,
   type SortSpec,
 } from './record-kit';
 
@@ -94,7 +95,12 @@ export function createServiceStore(db: Db): ServiceStore {
       return row ? toService(row) : null;
     },
 
-    async list(query): Promise<Page<Service>> {
+    async list(query, scope): Promise<Page<Service>> {
+      const scoped = scopeCondition(scope, {
+        organisation: (ids) => inArray(serviceOffers.providerId, ids),
+        country: (cs) => inArray(serviceOffers.country, cs),
+      });
+      if (scoped === 'none') return { items: [], nextCursor: null };
       const spec = sorts[query.sort];
       const page = pageClauses({
         sortName: query.sort,
@@ -113,6 +119,7 @@ export function createServiceStore(db: Db): ServiceStore {
         query.country ? eq(s.country, query.country) : undefined,
         query.region ? sql`lower(${s.region}) = lower(${query.region})` : undefined,
         query.externalId ? eq(s.externalId, query.externalId) : undefined,
+        scoped,
         page.where,
       ]);
       const rows = await db

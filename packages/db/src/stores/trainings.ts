@@ -26,6 +26,7 @@ import {
   searchTextOf,
   upsertBatchByExternalId,
   type Reference,
+  scopeCondition,
   type SortSpec,
 } from './record-kit';
 
@@ -119,7 +120,12 @@ export function createTrainingStore(db: Db): TrainingStore {
       return row ? toTraining(row) : null;
     },
 
-    async list(query): Promise<Page<Training>> {
+    async list(query, scope): Promise<Page<Training>> {
+      const scoped = scopeCondition(scope, {
+        organisation: (ids) => inArray(trainingOffers.providerId, ids),
+        country: (cs) => inArray(trainingOffers.country, cs),
+      });
+      if (scoped === 'none') return { items: [], nextCursor: null };
       const spec = sorts[query.sort];
       const page = pageClauses({
         sortName: query.sort,
@@ -144,6 +150,7 @@ export function createTrainingStore(db: Db): TrainingStore {
         query.childcareSupport !== undefined ? eq(t.childcareSupport, query.childcareSupport) : undefined,
         query.transportSupport !== undefined ? eq(t.transportSupport, query.transportSupport) : undefined,
         query.externalId ? eq(t.externalId, query.externalId) : undefined,
+        scoped,
         page.where,
       ]);
       const rows = await db

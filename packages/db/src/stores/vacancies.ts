@@ -25,6 +25,7 @@ import {
   searchCondition,
   searchTextOf,
   type Reference,
+  scopeCondition,
   type SortSpec,
   upsertBatchByExternalId,
 } from './record-kit';
@@ -118,7 +119,12 @@ export function createVacancyStore(db: Db): VacancyStore {
       return row ? toVacancy(row) : null;
     },
 
-    async list(query): Promise<Page<Vacancy>> {
+    async list(query, scope): Promise<Page<Vacancy>> {
+      const scoped = scopeCondition(scope, {
+        organisation: (ids) => inArray(vacancies.employerId, ids),
+        country: (cs) => inArray(vacancies.country, cs),
+      });
+      if (scoped === 'none') return { items: [], nextCursor: null };
       const spec = sorts[query.sort];
       const page = pageClauses({
         sortName: query.sort,
@@ -141,6 +147,7 @@ export function createVacancyStore(db: Db): VacancyStore {
         query.apprenticeship !== undefined ? eq(vacancies.apprenticeship, query.apprenticeship) : undefined,
         query.internship !== undefined ? eq(vacancies.internship, query.internship) : undefined,
         query.externalId ? eq(vacancies.externalId, query.externalId) : undefined,
+        scoped,
         page.where,
       ]);
       const rows = await db
