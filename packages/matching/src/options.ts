@@ -152,7 +152,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Merges overrides into options (defaults when `base` is omitted). Pure: returns a new object. */
-export function mergeOptions(overrides?: MatchOptionsInput, base: MatchOptions = defaultOptions): MatchOptions {
+export function mergeOptions(
+  overrides?: MatchOptionsInput,
+  base: MatchOptions = defaultOptions,
+): MatchOptions {
   if (!overrides) return base;
   return mergeDeep(base, overrides) as MatchOptions;
 }

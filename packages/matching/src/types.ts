@@ -9,7 +9,13 @@ export const cefrLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type CefrLevel = (typeof cefrLevels)[number];
 
 /** The five CEFR language activities a profile records. */
-export const cefrSkills = ['listening', 'reading', 'spokenInteraction', 'spokenProduction', 'writing'] as const;
+export const cefrSkills = [
+  'listening',
+  'reading',
+  'spokenInteraction',
+  'spokenProduction',
+  'writing',
+] as const;
 export type CefrSkill = (typeof cefrSkills)[number];
 
 /** Shifts a vacancy needs or a person can work. */

@@ -5,7 +5,12 @@ import type { KnowledgeInput } from '../knowledge/knowledge';
 import type { GeneratorCatalogue, OccupationSkillRelation } from './generate';
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(file), { columns: true, skip_empty_lines: true, relax_quotes: true, bom: true }) as Record<string, string>[];
+  return parse(readFileSync(file), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+    bom: true,
+  }) as Record<string, string>[];
 }
 
 /**
@@ -21,7 +26,11 @@ export function readEscoFolder(dir: string): { catalogue: GeneratorCatalogue; kn
     }
     return null;
   };
-  const relFile = find('relations/occupationSkillRelations.csv', 'occupationSkillRelations.csv', 'occupationSkillRelations_en.csv');
+  const relFile = find(
+    'relations/occupationSkillRelations.csv',
+    'occupationSkillRelations.csv',
+    'occupationSkillRelations_en.csv',
+  );
   if (!relFile) throw new Error(`no occupationSkillRelations.csv under ${dir}`);
   const relations: OccupationSkillRelation[] = readCsv(relFile).map((r) => ({
     occupation: r.occupationUri!,
@@ -30,10 +39,21 @@ export function readEscoFolder(dir: string): { catalogue: GeneratorCatalogue; kn
   }));
   const isco = new Map<string, string>();
   const occFile = find('en/occupations_en.csv', 'occupations_en.csv');
-  if (occFile) for (const r of readCsv(occFile)) if (r.conceptUri && r.iscoGroup) isco.set(r.conceptUri, r.iscoGroup);
-  const broaderFile = find('relations/broaderRelationsSkillPillar.csv', 'broaderRelationsSkillPillar.csv', 'broaderRelationsSkillPillar_en.csv');
-  const skillBroader = broaderFile ? readCsv(broaderFile).map((r) => ({ narrower: r.conceptUri!, broader: r.broaderUri! })) : [];
-  const relatedFile = find('relations/skillSkillRelations.csv', 'skillSkillRelations.csv', 'skillSkillRelations_en.csv');
+  if (occFile)
+    for (const r of readCsv(occFile)) if (r.conceptUri && r.iscoGroup) isco.set(r.conceptUri, r.iscoGroup);
+  const broaderFile = find(
+    'relations/broaderRelationsSkillPillar.csv',
+    'broaderRelationsSkillPillar.csv',
+    'broaderRelationsSkillPillar_en.csv',
+  );
+  const skillBroader = broaderFile
+    ? readCsv(broaderFile).map((r) => ({ narrower: r.conceptUri!, broader: r.broaderUri! }))
+    : [];
+  const relatedFile = find(
+    'relations/skillSkillRelations.csv',
+    'skillSkillRelations.csv',
+    'skillSkillRelations_en.csv',
+  );
   const skillRelations = relatedFile
     ? readCsv(relatedFile).map((r) => ({
         from: r.originalSkillUri!,

@@ -1,4 +1,12 @@
-import type { CefrLevel, MatchLocation, MatchPerson, MatchTraining, MatchVacancy, MoveWillingness, Shift } from '../types';
+import type {
+  CefrLevel,
+  MatchLocation,
+  MatchPerson,
+  MatchTraining,
+  MatchVacancy,
+  MoveWillingness,
+  Shift,
+} from '../types';
 import { Random, ZipfSampler } from './random';
 
 /** Occupation–skill relations as the generator needs them (from ESCO or the starter catalogue). */
@@ -31,7 +39,13 @@ interface District {
 }
 
 const COUNTRIES = ['TN', 'MA', 'SN', 'IQ', 'NG'];
-const LANGUAGES: Record<string, string[]> = { TN: ['ar', 'fr'], MA: ['ar', 'fr'], SN: ['fr', 'wo'], IQ: ['ar', 'ku'], NG: ['en', 'ha'] };
+const LANGUAGES: Record<string, string[]> = {
+  TN: ['ar', 'fr'],
+  MA: ['ar', 'fr'],
+  SN: ['fr', 'wo'],
+  IQ: ['ar', 'ku'],
+  NG: ['en', 'ha'],
+};
 const CEFR: CefrLevel[] = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
 
 /**
@@ -53,7 +67,12 @@ export class DataGenerator {
     for (const r of catalogue.relations) {
       let o = map.get(r.occupation);
       if (!o) {
-        o = { uri: r.occupation, isco: catalogue.isco?.get(r.occupation) ?? syntheticIsco(r.occupation), essential: [], optional: [] };
+        o = {
+          uri: r.occupation,
+          isco: catalogue.isco?.get(r.occupation) ?? syntheticIsco(r.occupation),
+          essential: [],
+          optional: [],
+        };
         map.set(r.occupation, o);
       }
       (r.type === 'essential' ? o.essential : o.optional).push(r.skill);
@@ -90,7 +109,9 @@ export class DataGenerator {
       }
     });
     // Interleave countries so the most popular districts are spread over them.
-    this.districts.sort((a, b) => Number(a.district.slice(-1)) - Number(b.district.slice(-1)) || (a.region < b.region ? -1 : 1));
+    this.districts.sort(
+      (a, b) => Number(a.district.slice(-1)) - Number(b.district.slice(-1)) || (a.region < b.region ? -1 : 1),
+    );
     this.occupationSampler = new ZipfSampler(this.occupations.length, 0.8);
     this.districtSampler = new ZipfSampler(this.districts.length, 0.7);
   }
@@ -130,7 +151,9 @@ export class DataGenerator {
       sector: String.fromCharCode(65 + (Number(o.isco[0]) % 21)),
       essentialSkills: o.essential.filter(() => r.chance(0.9)),
       optionalSkills: o.optional.filter(() => r.chance(0.4)),
-      languages: [{ language: languages[0]!, minLevel: r.pick(['A2', 'B1', 'B2'] as const), hard: r.chance(0.2) }],
+      languages: [
+        { language: languages[0]!, minLevel: r.pick(['A2', 'B1', 'B2'] as const), hard: r.chance(0.2) },
+      ],
       location,
       homeBasedPossible: r.chance(0.05),
       hoursPerWeek: r.chance(0.1) ? undefined : r.chance(0.75) ? 40 : 20 + r.int(11),
@@ -163,13 +186,34 @@ export class DataGenerator {
     const w = r.next();
     if (w < 0.5) wished.push(first);
     else if (w < 0.8) wished.push(this.relatedOccupation(r, first));
-    const move: MoveWillingness = r.pick(['no', 'no', 'no', 'no', 'no', 'no', 'region', 'region', 'country', 'abroad']);
+    const move: MoveWillingness = r.pick([
+      'no',
+      'no',
+      'no',
+      'no',
+      'no',
+      'no',
+      'region',
+      'region',
+      'country',
+      'abroad',
+    ]);
     const person: MatchPerson = {
       id: `p${i}`,
       pastOccupations: past.map((o) => ({ uri: this.occupations[o]!.uri, isco: this.occupations[o]!.isco })),
-      skills: [...skills].map((uri) => ({ uri, evidence: r.chance(0.3) ? 'counsellor_assessed' : 'self_declared' })),
+      skills: [...skills].map((uri) => ({
+        uri,
+        evidence: r.chance(0.3) ? 'counsellor_assessed' : 'self_declared',
+      })),
       languages: [
-        { language: langs[0]!, levels: { listening: r.pick(CEFR.slice(2)), spokenProduction: r.pick(CEFR.slice(2)), reading: r.pick(CEFR.slice(1)) } },
+        {
+          language: langs[0]!,
+          levels: {
+            listening: r.pick(CEFR.slice(2)),
+            spokenProduction: r.pick(CEFR.slice(2)),
+            reading: r.pick(CEFR.slice(1)),
+          },
+        },
       ],
       iscedLevel: r.int(8),
       location,
@@ -192,7 +236,11 @@ export class DataGenerator {
         ethnicity: r.pick(['x', 'y', 'z']),
       },
     };
-    if (r.chance(0.5)) person.languages!.push({ language: langs[1]!, levels: { listening: r.pick(CEFR), writing: r.pick(CEFR) } });
+    if (r.chance(0.5))
+      person.languages!.push({
+        language: langs[1]!,
+        levels: { listening: r.pick(CEFR), writing: r.pick(CEFR) },
+      });
     return person;
   }
 
@@ -204,7 +252,18 @@ export class DataGenerator {
     const taught = new Set<string>();
     const n = Math.min(pool.length, 3 + r.int(6));
     while (taught.size < n) taught.add(r.pick(pool));
-    const delivery = r.pick(['in_person', 'in_person', 'in_person', 'in_person', 'in_person', 'in_person', 'in_person', 'online', 'online', 'blended'] as const);
+    const delivery = r.pick([
+      'in_person',
+      'in_person',
+      'in_person',
+      'in_person',
+      'in_person',
+      'in_person',
+      'in_person',
+      'online',
+      'online',
+      'blended',
+    ] as const);
     const start = 1 + r.int(9);
     return {
       id: `t${i}`,
@@ -242,10 +301,10 @@ function syntheticIsco(uri: string): string {
 }
 
 function hash(seed: number, i: number, stream: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35) ^ Math.imul(stream, 0x27d4eb2f);
+  let h =
+    Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35) ^ Math.imul(stream, 0x27d4eb2f);
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
   h ^= h >>> 15;
   return h >>> 0;
 }
-

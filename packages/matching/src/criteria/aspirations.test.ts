@@ -4,8 +4,12 @@ import { aspirationsCriterion } from './aspirations';
 
 test('a wished occupation scores 1 and an unrelated one 0', () => {
   const person = makePerson({ aspirations: { occupations: [O.cook] } });
-  expect(vacancyCriterionScore(aspirationsCriterion, person, makeVacancy({ occupation: O.cook })).score).toBeCloseTo(1, 10);
-  expect(vacancyCriterionScore(aspirationsCriterion, person, makeVacancy({ occupation: O.welder })).score).toBe(0);
+  expect(
+    vacancyCriterionScore(aspirationsCriterion, person, makeVacancy({ occupation: O.cook })).score,
+  ).toBeCloseTo(1, 10);
+  expect(
+    vacancyCriterionScore(aspirationsCriterion, person, makeVacancy({ occupation: O.welder })).score,
+  ).toBe(0);
 });
 
 test('a wished sector counts', () => {
@@ -17,6 +21,10 @@ test('a wished sector counts', () => {
 
 test('a person without aspirations gets the neutral score whatever the vacancy', () => {
   const person = makePerson({ aspirations: undefined });
-  expect(vacancyCriterionScore(aspirationsCriterion, person, makeVacancy({ occupation: O.cook })).score).toBe(0.5);
-  expect(vacancyCriterionScore(aspirationsCriterion, person, makeVacancy({ occupation: O.welder })).reverse).toBe(0.5);
+  expect(vacancyCriterionScore(aspirationsCriterion, person, makeVacancy({ occupation: O.cook })).score).toBe(
+    0.5,
+  );
+  expect(
+    vacancyCriterionScore(aspirationsCriterion, person, makeVacancy({ occupation: O.welder })).reverse,
+  ).toBe(0.5);
 });

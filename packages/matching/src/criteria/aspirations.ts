@@ -14,7 +14,11 @@ const P_SECTOR = 'asp.sector:p';
 const P_NONE = 'asp.none:p';
 
 function hasAspirations(p: PersonView): boolean {
-  return p.end(PL.wishOcc) > p.start(PL.wishOcc) || p.end(PL.wishIsco4) > p.start(PL.wishIsco4) || p.end(PL.wishSectors) > p.start(PL.wishSectors);
+  return (
+    p.end(PL.wishOcc) > p.start(PL.wishOcc) ||
+    p.end(PL.wishIsco4) > p.start(PL.wishIsco4) ||
+    p.end(PL.wishSectors) > p.start(PL.wishSectors)
+  );
 }
 
 /**
@@ -41,22 +45,32 @@ export const aspirationsCriterion: Criterion<PersonView, VacancyView> = {
     if (!hasAspirations(p)) return { score: () => a.noAspirations, ceiling: a.noAspirations };
     const terms: PlanTerm[] = [];
     const add = (family: string, list: number, weight: number) => {
-      for (let i = p.start(list); i < p.end(list); i++) terms.push({ family, key: p.i32[i]!, weight, scaled: false });
+      for (let i = p.start(list); i < p.end(list); i++)
+        terms.push({ family, key: p.i32[i]!, weight, scaled: false });
     };
     add(V_OCC, PL.wishOcc, a.sameOccupation);
     add(V_ISCO4, PL.wishIsco4, a.sameUnitGroup);
     add(V_ISCO3, PL.wishIsco3, a.sameMinorGroup);
     add(V_SECTOR, PL.wishSectors, a.sameSector);
-    return { score: (v) => aspirationScore(p, v, a), plan: { combine: 'sum', terms, otherwise: 0, cap: 1 }, ceiling: 1 };
+    return {
+      score: (v) => aspirationScore(p, v, a),
+      plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
+      ceiling: 1,
+    };
   },
   forTarget(v, ctx) {
     const a = ctx.options.aspirations;
     const terms: PlanTerm[] = [{ family: P_NONE, key: 0, weight: a.noAspirations, scaled: false }];
-    if (v.occupation >= 0) terms.push({ family: P_OCC, key: v.occupation, weight: a.sameOccupation, scaled: false });
+    if (v.occupation >= 0)
+      terms.push({ family: P_OCC, key: v.occupation, weight: a.sameOccupation, scaled: false });
     if (v.isco4 >= 0) terms.push({ family: P_ISCO4, key: v.isco4, weight: a.sameUnitGroup, scaled: false });
     if (v.isco3 >= 0) terms.push({ family: P_ISCO3, key: v.isco3, weight: a.sameMinorGroup, scaled: false });
     if (v.sector >= 0) terms.push({ family: P_SECTOR, key: v.sector, weight: a.sameSector, scaled: false });
-    return { score: (p) => aspirationScore(p, v, a), plan: { combine: 'sum', terms, otherwise: 0, cap: 1 }, ceiling: 1 };
+    return {
+      score: (p) => aspirationScore(p, v, a),
+      plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
+      ceiling: 1,
+    };
   },
   explain(p, v) {
     return {

@@ -19,5 +19,10 @@ export function educationScore(personIsced: number, minIsced: number, options: M
 export const educationCriterion = pairCriterion<PersonView, VacancyView>(
   'education',
   (p, v, ctx) => educationScore(p.isced, v.minIsced, ctx.options),
-  { explain: (p, v) => ({ personLevel: p.isced < 0 ? null : p.isced, minimumLevel: v.minIsced < 0 ? null : v.minIsced }) },
+  {
+    explain: (p, v) => ({
+      personLevel: p.isced < 0 ? null : p.isced,
+      minimumLevel: v.minIsced < 0 ? null : v.minIsced,
+    }),
+  },
 );

@@ -13,10 +13,14 @@ export function homeWorkScore(p: PersonView, v: VacancyView, options: MatchOptio
 }
 
 /** Work at or near home. */
-export const homeWorkCriterion = pairCriterion<PersonView, VacancyView>('homeWork', (p, v, ctx) => homeWorkScore(p, v, ctx.options), {
-  explain: (p, v, ctx) => ({
-    wanted: (p.flags & PERSON_WANTS_HOME) !== 0,
-    homeBased: v.homeBased,
-    near: isNear(p, v, ctx.options.homeWork.nearKm),
-  }),
-});
+export const homeWorkCriterion = pairCriterion<PersonView, VacancyView>(
+  'homeWork',
+  (p, v, ctx) => homeWorkScore(p, v, ctx.options),
+  {
+    explain: (p, v, ctx) => ({
+      wanted: (p.flags & PERSON_WANTS_HOME) !== 0,
+      homeBased: v.homeBased,
+      near: isNear(p, v, ctx.options.homeWork.nearKm),
+    }),
+  },
+);

@@ -21,11 +21,15 @@ export function hoursScore(p: PersonView, v: VacancyView, options: MatchOptions)
 }
 
 /** Hours per week and shifts. */
-export const hoursCriterion = pairCriterion<PersonView, VacancyView>('hours', (p, v, ctx) => hoursScore(p, v, ctx.options), {
-  explain: (p, v) => ({
-    vacancyHours: Number.isNaN(v.hours) ? null : v.hours,
-    personMaxHours: Number.isNaN(p.maxHours) ? null : p.maxHours,
-    shiftsNeeded: v.shifts,
-    shiftsAvailable: p.shifts,
-  }),
-});
+export const hoursCriterion = pairCriterion<PersonView, VacancyView>(
+  'hours',
+  (p, v, ctx) => hoursScore(p, v, ctx.options),
+  {
+    explain: (p, v) => ({
+      vacancyHours: Number.isNaN(v.hours) ? null : v.hours,
+      personMaxHours: Number.isNaN(p.maxHours) ? null : p.maxHours,
+      shiftsNeeded: v.shifts,
+      shiftsAvailable: p.shifts,
+    }),
+  },
+);

@@ -4,7 +4,10 @@ import type { MatchOptions } from '../options';
 import { pairCriterion } from './criterion';
 import { languageLevel, levelScore } from './shared';
 
-function each(v: VacancyView, fn: (language: number, activity: number, level: number, hard: boolean) => void): void {
+function each(
+  v: VacancyView,
+  fn: (language: number, activity: number, level: number, hard: boolean) => void,
+): void {
   const end = v.end(VL.languages);
   for (let i = v.start(VL.languages); i < end; i++) {
     const packed = v.i32[i]!;

@@ -44,7 +44,8 @@ export const occupationCriterion: Criterion<PersonView, VacancyView> = {
   forTarget(v, ctx) {
     const o = ctx.options.occupation;
     const terms: PlanTerm[] = [];
-    if (v.occupation >= 0) terms.push({ family: P_OCC, key: v.occupation, weight: o.sameOccupation, scaled: false });
+    if (v.occupation >= 0)
+      terms.push({ family: P_OCC, key: v.occupation, weight: o.sameOccupation, scaled: false });
     if (v.isco4 >= 0) terms.push({ family: P_ISCO4, key: v.isco4, weight: o.sameUnitGroup, scaled: false });
     if (v.isco3 >= 0) terms.push({ family: P_ISCO3, key: v.isco3, weight: o.sameMinorGroup, scaled: false });
     return {

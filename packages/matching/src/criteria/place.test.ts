@@ -13,8 +13,14 @@ test('the same district scores 1', () => {
 });
 
 test('a place within travel range scores by distance, more when nearer', () => {
-  const near = score({ location: places.tunisCentre, mobility: { maxTravelKm: 30 } }, { location: places.tunisNorth });
-  const far = score({ location: places.tunisCentre, mobility: { maxTravelKm: 12 } }, { location: places.tunisNorth });
+  const near = score(
+    { location: places.tunisCentre, mobility: { maxTravelKm: 30 } },
+    { location: places.tunisNorth },
+  );
+  const far = score(
+    { location: places.tunisCentre, mobility: { maxTravelKm: 12 } },
+    { location: places.tunisNorth },
+  );
   expect(near).toBeGreaterThan(0.8);
   expect(near).toBeLessThan(1);
   expect(far).toBeLessThan(near);
@@ -22,14 +28,22 @@ test('a place within travel range scores by distance, more when nearer', () => {
 });
 
 test('limited mobility shrinks the travel range', () => {
-  const free = score({ location: places.tunisCentre, mobility: { maxTravelKm: 20 } }, { location: places.tunisNorth });
-  const limited = score({ location: places.tunisCentre, mobility: { maxTravelKm: 20 }, limitations: { limitedMobility: true } }, { location: places.tunisNorth });
+  const free = score(
+    { location: places.tunisCentre, mobility: { maxTravelKm: 20 } },
+    { location: places.tunisNorth },
+  );
+  const limited = score(
+    { location: places.tunisCentre, mobility: { maxTravelKm: 20 }, limitations: { limitedMobility: true } },
+    { location: places.tunisNorth },
+  );
   expect(limited).toBeLessThan(free);
 });
 
 test('the same region without coordinates scores the region value', () => {
   const noCoords = { country: 'TN', region: 'Tunis', district: 'North' };
-  expect(score({ location: { country: 'TN', region: 'Tunis', district: 'Centre' } }, { location: noCoords })).toBe(0.6);
+  expect(
+    score({ location: { country: 'TN', region: 'Tunis', district: 'Centre' } }, { location: noCoords }),
+  ).toBe(0.6);
 });
 
 test('another region counts only when the person is willing to move', () => {

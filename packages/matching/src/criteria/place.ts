@@ -33,7 +33,13 @@ const P = {
  * person's travel range (falling linearly to `atMaxTravel` at the edge), same region, the
  * person's willingness to move, and work from home. Pure.
  */
-export function placeScore(p: PersonView, target: Located, homeBased: boolean, options: MatchOptions, allowMove = true): number {
+export function placeScore(
+  p: PersonView,
+  target: Located,
+  homeBased: boolean,
+  options: MatchOptions,
+  allowMove = true,
+): number {
   const o = options.place;
   if (p.country < 0 || target.country < 0) return o.unknown;
   if (p.district >= 0 && p.district === target.district) return o.sameDistrict;
@@ -42,9 +48,13 @@ export function placeScore(p: PersonView, target: Located, homeBased: boolean, o
   if (homeBased && sameCountry) best = o.homeBased;
   const range = travelRangeKm(p, options);
   const d = placeDistance(p, target);
-  if (!Number.isNaN(d) && d <= range && range > 0) best = Math.max(best, 1 - ((1 - o.atMaxTravel) * d) / range);
+  if (!Number.isNaN(d) && d <= range && range > 0)
+    best = Math.max(best, 1 - ((1 - o.atMaxTravel) * d) / range);
   if (p.region >= 0 && p.region === target.region) {
-    best = Math.max(best, allowMove && p.willingToMove >= MOVE_REGION ? Math.max(o.sameRegion, o.moveWithinRegion) : o.sameRegion);
+    best = Math.max(
+      best,
+      allowMove && p.willingToMove >= MOVE_REGION ? Math.max(o.sameRegion, o.moveWithinRegion) : o.sameRegion,
+    );
   }
   if (allowMove) {
     if (p.willingToMove >= MOVE_COUNTRY && sameCountry) best = Math.max(best, o.moveWithinCountry);
@@ -54,7 +64,11 @@ export function placeScore(p: PersonView, target: Located, homeBased: boolean, o
 }
 
 /** Posting lists of a place (used by the vacancy and training place criteria). */
-export function postPlace(target: Located, add: (family: string, key: number) => void, families: { district: string; cell: string; region: string; none: string }): void {
+export function postPlace(
+  target: Located,
+  add: (family: string, key: number) => void,
+  families: { district: string; cell: string; region: string; none: string },
+): void {
   if (target.country < 0) {
     add(families.none, 0);
     return;
@@ -65,15 +79,27 @@ export function postPlace(target: Located, add: (family: string, key: number) =>
 }
 
 /** Plan terms for the places a person can reach (district, cells in range, region). */
-export function reachableTerms(p: PersonView, options: MatchOptions, families: { district: string; cell: string; region: string }, regionScore: number): PlanTerm[] {
+export function reachableTerms(
+  p: PersonView,
+  options: MatchOptions,
+  families: { district: string; cell: string; region: string },
+  regionScore: number,
+): PlanTerm[] {
   const o = options.place;
   const terms: PlanTerm[] = [];
-  if (p.district >= 0) terms.push({ family: families.district, key: p.district, weight: o.sameDistrict, scaled: false });
-  if (p.region >= 0) terms.push({ family: families.region, key: p.region, weight: regionScore, scaled: false });
+  if (p.district >= 0)
+    terms.push({ family: families.district, key: p.district, weight: o.sameDistrict, scaled: false });
+  if (p.region >= 0)
+    terms.push({ family: families.region, key: p.region, weight: regionScore, scaled: false });
   const range = travelRangeKm(p, options);
   if (!Number.isNaN(p.lat) && range > 0) {
     for (const { cell, minKm } of cellsWithin(p.lat, p.lon, range, o.cellDegrees)) {
-      terms.push({ family: families.cell, key: cell, weight: 1 - ((1 - o.atMaxTravel) * minKm) / range, scaled: false });
+      terms.push({
+        family: families.cell,
+        key: cell,
+        weight: 1 - ((1 - o.atMaxTravel) * minKm) / range,
+        scaled: false,
+      });
     }
   }
   return terms;
@@ -104,11 +130,13 @@ export const placeCriterion: Criterion<PersonView, VacancyView> = {
   forPerson(p, ctx) {
     const o = ctx.options.place;
     if (p.country < 0) return { score: () => o.unknown, ceiling: o.unknown };
-    const regionScore = p.willingToMove >= MOVE_REGION ? Math.max(o.sameRegion, o.moveWithinRegion) : o.sameRegion;
+    const regionScore =
+      p.willingToMove >= MOVE_REGION ? Math.max(o.sameRegion, o.moveWithinRegion) : o.sameRegion;
     const terms = reachableTerms(p, ctx.options, V, regionScore);
     terms.push({ family: V.home, key: p.country, weight: o.homeBased, scaled: false });
     terms.push({ family: V.none, key: 0, weight: o.unknown, scaled: false });
-    if (p.willingToMove >= MOVE_COUNTRY) terms.push({ family: V.country, key: p.country, weight: o.moveWithinCountry, scaled: false });
+    if (p.willingToMove >= MOVE_COUNTRY)
+      terms.push({ family: V.country, key: p.country, weight: o.moveWithinCountry, scaled: false });
     const otherwise = p.willingToMove >= MOVE_ABROAD ? o.moveAbroad : 0;
     return {
       score: (v) => placeScore(p, v, v.homeBased, ctx.options),
@@ -120,12 +148,24 @@ export const placeCriterion: Criterion<PersonView, VacancyView> = {
     const o = ctx.options.place;
     if (v.country < 0) return { score: () => o.unknown, ceiling: o.unknown };
     const terms: PlanTerm[] = [{ family: P.none, key: 0, weight: o.unknown, scaled: false }];
-    if (v.district >= 0) terms.push({ family: P.district, key: v.district, weight: o.sameDistrict, scaled: false });
-    if (v.region >= 0) terms.push({ family: P.region, key: v.region, weight: Math.max(o.sameRegion, o.moveWithinRegion), scaled: false });
+    if (v.district >= 0)
+      terms.push({ family: P.district, key: v.district, weight: o.sameDistrict, scaled: false });
+    if (v.region >= 0)
+      terms.push({
+        family: P.region,
+        key: v.region,
+        weight: Math.max(o.sameRegion, o.moveWithinRegion),
+        scaled: false,
+      });
     if (!Number.isNaN(v.lat)) {
       const cap = o.maxTravelCapKm;
       for (const { cell, minKm } of cellsWithin(v.lat, v.lon, cap, o.cellDegrees)) {
-        terms.push({ family: P.cell, key: cell, weight: 1 - ((1 - o.atMaxTravel) * minKm) / cap, scaled: false });
+        terms.push({
+          family: P.cell,
+          key: cell,
+          weight: 1 - ((1 - o.atMaxTravel) * minKm) / cap,
+          scaled: false,
+        });
       }
     }
     if (v.homeBased) terms.push({ family: P.country, key: v.country, weight: o.homeBased, scaled: false });

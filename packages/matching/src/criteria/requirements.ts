@@ -11,7 +11,9 @@ export function meetsRequirements(p: PersonView, v: VacancyView): boolean {
 }
 
 /** Hard requirements (filter only). */
-export const requirementsCriterion = filterCriterion<PersonView, VacancyView>('requirements', (p, v) => meetsRequirements(p, v));
+export const requirementsCriterion = filterCriterion<PersonView, VacancyView>('requirements', (p, v) =>
+  meetsRequirements(p, v),
+);
 
 /** Whether a vacancy is open on `today` (a day number; NaN = no date check) and has seats. */
 export function vacancyOpen(v: VacancyView, today: number): boolean {
@@ -23,4 +25,6 @@ export function vacancyOpen(v: VacancyView, today: number): boolean {
 }
 
 /** Open vacancies only (filter only). */
-export const vacancyOpenCriterion = filterCriterion<PersonView, VacancyView>('vacancyOpen', (_p, v, ctx) => vacancyOpen(v, ctx.today));
+export const vacancyOpenCriterion = filterCriterion<PersonView, VacancyView>('vacancyOpen', (_p, v, ctx) =>
+  vacancyOpen(v, ctx.today),
+);

@@ -33,8 +33,13 @@ export function placeDistance(a: Located, b: Located): number {
 /** How far a person travels to work, in km, after the limited-mobility factor. */
 export function travelRangeKm(p: PersonView, options: MatchOptions): number {
   const raw = p.maxTravelKm;
-  const range = Math.min(Number.isNaN(raw) ? options.place.defaultMaxTravelKm : raw, options.place.maxTravelCapKm);
-  return (p.flags & PERSON_LIMITED_MOBILITY) !== 0 ? range * options.place.limitedMobilityTravelFactor : range;
+  const range = Math.min(
+    Number.isNaN(raw) ? options.place.defaultMaxTravelKm : raw,
+    options.place.maxTravelCapKm,
+  );
+  return (p.flags & PERSON_LIMITED_MOBILITY) !== 0
+    ? range * options.place.limitedMobilityTravelFactor
+    : range;
 }
 
 /** Same district, or within `km` when both have coordinates. */

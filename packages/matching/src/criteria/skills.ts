@@ -49,7 +49,12 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       q[skill] = s;
       directCount++;
       terms.push({ family: V_SKILLS, key: skill << 1, weight: s, scaled: !overlap });
-      terms.push({ family: V_SKILLS, key: (skill << 1) | 1, weight: overlap ? 1 : s * optionalWeight, scaled: !overlap });
+      terms.push({
+        family: V_SKILLS,
+        key: (skill << 1) | 1,
+        weight: overlap ? 1 : s * optionalWeight,
+        scaled: !overlap,
+      });
     }
     const none = ctx.options.skills.noRequirementsScore;
     if (overlap) {
@@ -101,7 +106,13 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
         continue;
       }
       for (let kind = 0; kind < skillKinds.length; kind++) {
-        if (strength[kind]! > 0) terms.push({ family: P_SKILLS, key: (skill << 3) | kind, weight: weight * strength[kind]!, scaled: false });
+        if (strength[kind]! > 0)
+          terms.push({
+            family: P_SKILLS,
+            key: (skill << 3) | kind,
+            weight: weight * strength[kind]!,
+            scaled: false,
+          });
       }
     }
     if (overlap) {

@@ -64,11 +64,23 @@ function scoreWith<T>(
 }
 
 /** Scores a person–vacancy pair with every criterion. */
-export function scoreVacancyPair(index: MatchIndex, p: PersonView, v: VacancyView, options: MatchOptions, withDetail = false): PairScore {
+export function scoreVacancyPair(
+  index: MatchIndex,
+  p: PersonView,
+  v: VacancyView,
+  options: MatchOptions,
+  withDetail = false,
+): PairScore {
   return scoreWith(vacancyCriteria, options.weights.vacancy, index, p, v, options, withDetail);
 }
 
 /** Scores a person–training pair with every criterion. */
-export function scoreTrainingPair(index: MatchIndex, p: PersonView, t: TrainingView, options: MatchOptions, withDetail = false): PairScore {
+export function scoreTrainingPair(
+  index: MatchIndex,
+  p: PersonView,
+  t: TrainingView,
+  options: MatchOptions,
+  withDetail = false,
+): PairScore {
   return scoreWith(trainingCriteria, options.weights.training, index, p, t, options, withDetail);
 }

@@ -82,7 +82,8 @@ export class RecordWriter {
   }
 
   finish(): Int32Array {
-    if (this.lists !== this.listCount) throw new Error(`record has ${this.lists} lists, expected ${this.listCount}`);
+    if (this.lists !== this.listCount)
+      throw new Error(`record has ${this.lists} lists, expected ${this.listCount}`);
     return this.i32.slice(0, this.length);
   }
 

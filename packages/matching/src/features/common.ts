@@ -66,7 +66,12 @@ export function cellOf(lat: number, lon: number, cellDegrees: number): number {
  * The cells whose nearest point may lie within `km` of (lat, lon), with that smallest distance.
  * Conservative: a cell is included when its box could hold a point within range.
  */
-export function cellsWithin(lat: number, lon: number, km: number, cellDegrees: number): { cell: number; minKm: number }[] {
+export function cellsWithin(
+  lat: number,
+  lon: number,
+  km: number,
+  cellDegrees: number,
+): { cell: number; minKm: number }[] {
   const rows = Math.round(180 / cellDegrees) + 1;
   const cols = Math.round(360 / cellDegrees);
   const dLat = km / 111.0 + cellDegrees;

@@ -38,7 +38,9 @@ export function internLocation(
     country: d.countries.intern(country),
     region: regionKey ? d.regions.intern(regionKey) : -1,
     district:
-      regionKey && location.district ? d.districts.intern(`${regionKey}\u0000${location.district.trim().toLowerCase()}`) : -1,
+      regionKey && location.district
+        ? d.districts.intern(`${regionKey}\u0000${location.district.trim().toLowerCase()}`)
+        : -1,
   };
 }
 

@@ -115,7 +115,8 @@ export function encodePerson(
   const loc = internLocation(d, person.location);
   const lat = person.location?.lat;
   const lon = person.location?.lon;
-  const hasCoords = typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
+  const hasCoords =
+    typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
   const past = occupationIds(d, knowledge, person.pastOccupations);
   const wish = occupationIds(d, knowledge, person.aspirations?.occupations);
   const direct: number[] = [];
@@ -144,7 +145,10 @@ export function encodePerson(
     .float(3, hasCoords ? (lat as number) : Number.NaN)
     .float(4, hasCoords ? (lon as number) : Number.NaN)
     .int(5, Math.max(0, move))
-    .float(6, typeof travel === 'number' && travel >= 0 ? Math.min(travel, options.place.maxTravelCapKm) : Number.NaN)
+    .float(
+      6,
+      typeof travel === 'number' && travel >= 0 ? Math.min(travel, options.place.maxTravelCapKm) : Number.NaN,
+    )
     .float(7, typeof hours === 'number' && hours >= 0 ? hours : Number.NaN)
     .int(8, shiftMask(person.availability?.shifts))
     .int(9, flags)

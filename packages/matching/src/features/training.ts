@@ -79,7 +79,8 @@ export function encodeTraining(
   const loc = internLocation(d, training.location);
   const lat = training.location?.lat;
   const lon = training.location?.lon;
-  const hasCoords = typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
+  const hasCoords =
+    typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
   const occ: number[] = [];
   const isco4: number[] = [];
   const isco3: number[] = [];
@@ -92,7 +93,12 @@ export function encodeTraining(
     const minor = iscoMinorOf(knowledge, unit);
     if (minor >= 0 && !isco3.includes(minor)) isco3.push(minor);
   }
-  const delivery = training.delivery === 'online' ? DELIVERY_ONLINE : training.delivery === 'blended' ? DELIVERY_BLENDED : DELIVERY_IN_PERSON;
+  const delivery =
+    training.delivery === 'online'
+      ? DELIVERY_ONLINE
+      : training.delivery === 'blended'
+        ? DELIVERY_BLENDED
+        : DELIVERY_IN_PERSON;
   const flags =
     (training.stipend ? TRAINING_STIPEND : 0) |
     (training.transportSupport ? TRAINING_TRANSPORT : 0) |

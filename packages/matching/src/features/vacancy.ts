@@ -97,7 +97,8 @@ export function encodeVacancy(
   const loc = internLocation(d, vacancy.location);
   const lat = vacancy.location?.lat;
   const lon = vacancy.location?.lon;
-  const hasCoords = typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
+  const hasCoords =
+    typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
   const occ = vacancy.occupation?.uri ? d.occupations.intern(vacancy.occupation.uri) : -1;
   let unit = parseIscoUnit(vacancy.occupation?.isco);
   if (unit < 0 && occ >= 0 && occ < knowledge.occupationIsco.length) unit = knowledge.occupationIsco[occ]!;

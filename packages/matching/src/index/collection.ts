@@ -6,7 +6,9 @@ import { PostingFamily } from './postings';
 export type Poster<V> = (view: V, sink: PostingSink, ctx: CriterionContext) => void;
 
 /** Builds a poster from criteria sets, for the side `side` of each pair. */
-export function posterOf<V>(sets: { criteria: readonly Criterion<never, never>[]; side: 'person' | 'target' }[]): Poster<V> {
+export function posterOf<V>(
+  sets: { criteria: readonly Criterion<never, never>[]; side: 'person' | 'target' }[],
+): Poster<V> {
   const fns: Poster<V>[] = [];
   for (const { criteria, side } of sets) {
     for (const c of criteria) {
@@ -43,7 +45,9 @@ export class Collection<V extends RecordView> {
     readonly newView: () => V,
     private readonly poster: Poster<V>,
   ) {
-    const self = this;
+    const alive = () => this.alive;
+    const familyOf = (name: string) => this.family(name);
+    const scaleCapacity = () => this.alive.length;
     let lastName = '';
     let lastFamily: PostingFamily | undefined;
     this.cursor = newView();
@@ -54,7 +58,7 @@ export class Collection<V extends RecordView> {
         // Consecutive adds usually go to the same family: skip the map lookup then.
         let f = lastFamily;
         if (family !== lastName || !f) {
-          f = lastFamily = self.family(family);
+          f = lastFamily = familyOf(family);
           lastName = family;
         }
         const list = f.list(key);
@@ -66,12 +70,12 @@ export class Collection<V extends RecordView> {
           }
         } else {
           list.dead++;
-          if (list.dead > 32 && list.dead * 2 > list.length) list.compact(self.alive, f.scale);
+          if (list.dead > 32 && list.dead * 2 > list.length) list.compact(alive(), f.scale);
         }
       },
       scale(family, value) {
         if (this.mode !== 'add') return;
-        self.family(family).ensureScale(self.alive.length)[this.slot] = value;
+        familyOf(family).ensureScale(scaleCapacity())[this.slot] = value;
       },
     };
   }

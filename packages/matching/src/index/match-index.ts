@@ -54,15 +54,20 @@ export class MatchIndex {
   readonly people: Collection<PersonView>;
   readonly vacancies: Collection<VacancyView>;
   readonly trainings: Collection<TrainingView>;
-  private readonly scratch = { people: new RankScratch(), vacancies: new RankScratch(), trainings: new RankScratch() };
+  private readonly scratch = {
+    people: new RankScratch(),
+    vacancies: new RankScratch(),
+    trainings: new RankScratch(),
+  };
   private readonly indexCtx: CriterionContext;
 
   constructor(init: MatchIndexInit, dictionaries?: Dictionaries) {
     this.knowledge = init.knowledge;
     this.options = mergeOptions(init.options);
     this.dictionaries = dictionaries ?? createDictionaries(init.knowledge);
-    const asAny = (c: readonly Criterion<PersonView, VacancyView>[] | readonly Criterion<PersonView, TrainingView>[]) =>
-      c as unknown as readonly Criterion<never, never>[];
+    const asAny = (
+      c: readonly Criterion<PersonView, VacancyView>[] | readonly Criterion<PersonView, TrainingView>[],
+    ) => c as unknown as readonly Criterion<never, never>[];
     this.people = new Collection(
       () => new PersonView(),
       posterOf([
@@ -70,14 +75,20 @@ export class MatchIndex {
         { criteria: asAny(trainingCriteria), side: 'person' },
       ]),
     );
-    this.vacancies = new Collection(() => new VacancyView(), posterOf([{ criteria: asAny(vacancyCriteria), side: 'target' }]));
-    this.trainings = new Collection(() => new TrainingView(), posterOf([{ criteria: asAny(trainingCriteria), side: 'target' }]));
-    const self = this;
+    this.vacancies = new Collection(
+      () => new VacancyView(),
+      posterOf([{ criteria: asAny(vacancyCriteria), side: 'target' }]),
+    );
+    this.trainings = new Collection(
+      () => new TrainingView(),
+      posterOf([{ criteria: asAny(trainingCriteria), side: 'target' }]),
+    );
+    const skills = this.dictionaries.skills;
     this.indexCtx = {
       knowledge: this.knowledge,
       options: this.options,
       get skillCount() {
-        return self.dictionaries.skills.size;
+        return skills.size;
       },
       today: dayNumber(this.options.today),
     };
@@ -85,15 +96,27 @@ export class MatchIndex {
 
   /** Adds or replaces a person (one change: their old postings are retired, new ones appended). */
   putPerson(person: MatchPerson): void {
-    this.people.put(person.id, encodePerson(person, this.knowledge, this.dictionaries, this.options), this.indexCtx);
+    this.people.put(
+      person.id,
+      encodePerson(person, this.knowledge, this.dictionaries, this.options),
+      this.indexCtx,
+    );
   }
 
   putVacancy(vacancy: MatchVacancy): void {
-    this.vacancies.put(vacancy.id, encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options), this.indexCtx);
+    this.vacancies.put(
+      vacancy.id,
+      encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options),
+      this.indexCtx,
+    );
   }
 
   putTraining(training: MatchTraining): void {
-    this.trainings.put(training.id, encodeTraining(training, this.knowledge, this.dictionaries, this.options), this.indexCtx);
+    this.trainings.put(
+      training.id,
+      encodeTraining(training, this.knowledge, this.dictionaries, this.options),
+      this.indexCtx,
+    );
   }
 
   /** Removes a person at once (erasure, archive); false when absent. */
@@ -110,7 +133,11 @@ export class MatchIndex {
   }
 
   /** Adds many documents (the start-up rebuild); buffers are trimmed at the end. */
-  putMany(input: { people?: Iterable<MatchPerson>; vacancies?: Iterable<MatchVacancy>; trainings?: Iterable<MatchTraining> }): void {
+  putMany(input: {
+    people?: Iterable<MatchPerson>;
+    vacancies?: Iterable<MatchVacancy>;
+    trainings?: Iterable<MatchTraining>;
+  }): void {
     for (const p of input.people ?? []) this.putPerson(p);
     for (const v of input.vacancies ?? []) this.putVacancy(v);
     for (const t of input.trainings ?? []) this.putTraining(t);
@@ -132,32 +159,44 @@ export class MatchIndex {
       ...o,
       expansion: this.options.expansion,
       skills: { ...o.skills, optionalWeight: this.options.skills.optionalWeight },
-      place: { ...o.place, cellDegrees: this.options.place.cellDegrees, maxTravelCapKm: this.options.place.maxTravelCapKm },
+      place: {
+        ...o.place,
+        cellDegrees: this.options.place.cellDegrees,
+        maxTravelCapKm: this.options.place.maxTravelCapKm,
+      },
     };
   }
 
   /** The criterion context of a query. */
   context(options: MatchOptions): CriterionContext {
-    return { knowledge: this.knowledge, options, skillCount: this.dictionaries.skills.size, today: dayNumber(options.today) };
+    return {
+      knowledge: this.knowledge,
+      options,
+      skillCount: this.dictionaries.skills.size,
+      today: dayNumber(options.today),
+    };
   }
 
   /** A view of an indexed person, or of a person given inline (encoded on the fly). */
   personView(person: string | MatchPerson): PersonView {
-    if (typeof person !== 'string') return new PersonView(encodePerson(person, this.knowledge, this.dictionaries, this.options));
+    if (typeof person !== 'string')
+      return new PersonView(encodePerson(person, this.knowledge, this.dictionaries, this.options));
     const slot = this.people.slotOf.get(person);
     if (slot === undefined) throw errors.notFound('person', person);
     return this.people.at(new PersonView(), slot);
   }
 
   vacancyView(vacancy: string | MatchVacancy): VacancyView {
-    if (typeof vacancy !== 'string') return new VacancyView(encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options));
+    if (typeof vacancy !== 'string')
+      return new VacancyView(encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options));
     const slot = this.vacancies.slotOf.get(vacancy);
     if (slot === undefined) throw errors.notFound('vacancy', vacancy);
     return this.vacancies.at(new VacancyView(), slot);
   }
 
   trainingView(training: string | MatchTraining): TrainingView {
-    if (typeof training !== 'string') return new TrainingView(encodeTraining(training, this.knowledge, this.dictionaries, this.options));
+    if (typeof training !== 'string')
+      return new TrainingView(encodeTraining(training, this.knowledge, this.dictionaries, this.options));
     const slot = this.trainings.slotOf.get(training);
     if (slot === undefined) throw errors.notFound('training', training);
     return this.trainings.at(new TrainingView(), slot);
@@ -169,7 +208,15 @@ export class MatchIndex {
     const ctx = this.context(options);
     const p = this.personView(person);
     const scorers = weigh(vacancyCriteria, options.weights.vacancy, (c) => c.forPerson(p, ctx));
-    return this.page(this.vacancies, this.scratch.vacancies, scorers, query, options, () => new VacancyView(), stats);
+    return this.page(
+      this.vacancies,
+      this.scratch.vacancies,
+      scorers,
+      query,
+      options,
+      () => new VacancyView(),
+      stats,
+    );
   }
 
   /** Person → trainings. */
@@ -178,7 +225,15 @@ export class MatchIndex {
     const ctx = this.context(options);
     const p = this.personView(person);
     const scorers = weigh(trainingCriteria, options.weights.training, (c) => c.forPerson(p, ctx));
-    return this.page(this.trainings, this.scratch.trainings, scorers, query, options, () => new TrainingView(), stats);
+    return this.page(
+      this.trainings,
+      this.scratch.trainings,
+      scorers,
+      query,
+      options,
+      () => new TrainingView(),
+      stats,
+    );
   }
 
   /** Vacancy → people. Pass `visible` to apply consent and scoping. */
@@ -187,16 +242,36 @@ export class MatchIndex {
     const ctx = this.context(options);
     const v = this.vacancyView(vacancy);
     const scorers = weigh(vacancyCriteria, options.weights.vacancy, (c) => c.forTarget(v, ctx));
-    return this.page(this.people, this.scratch.people, scorers, query, options, () => new PersonView(), stats);
+    return this.page(
+      this.people,
+      this.scratch.people,
+      scorers,
+      query,
+      options,
+      () => new PersonView(),
+      stats,
+    );
   }
 
   /** Training → people. Pass `visible` to apply consent and scoping. */
-  rankPeopleForTraining(training: string | MatchTraining, query: MatchQuery = {}, stats?: RankStats): MatchPage {
+  rankPeopleForTraining(
+    training: string | MatchTraining,
+    query: MatchQuery = {},
+    stats?: RankStats,
+  ): MatchPage {
     const options = this.queryOptions(query.options);
     const ctx = this.context(options);
     const t = this.trainingView(training);
     const scorers = weigh(trainingCriteria, options.weights.training, (c) => c.forTarget(t, ctx));
-    return this.page(this.people, this.scratch.people, scorers, query, options, () => new PersonView(), stats);
+    return this.page(
+      this.people,
+      this.scratch.people,
+      scorers,
+      query,
+      options,
+      () => new PersonView(),
+      stats,
+    );
   }
 
   private page<D extends RecordView>(
@@ -211,11 +286,26 @@ export class MatchIndex {
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const limit = Math.max(1, Math.floor(query.limit ?? 20));
     if (offset + limit > options.maxResults) {
-      throw errors.validation([{ path: ['offset'], code: 'too_big', message: `offset + limit must be at most ${options.maxResults}` }], 'query');
+      throw errors.validation(
+        [
+          {
+            path: ['offset'],
+            code: 'too_big',
+            message: `offset + limit must be at most ${options.maxResults}`,
+          },
+        ],
+        'query',
+      );
     }
-    const ranked = rankTop({ collection, scorers, k: offset + limit + 1, visible: query.visible, view: newView() }, scratch, stats);
+    const ranked = rankTop(
+      { collection, scorers, k: offset + limit + 1, visible: query.visible, view: newView() },
+      scratch,
+      stats,
+    );
     return {
-      items: ranked.slice(offset, offset + limit).map((r) => ({ id: collection.ids[r.slot]!, score: r.score })),
+      items: ranked
+        .slice(offset, offset + limit)
+        .map((r) => ({ id: collection.ids[r.slot]!, score: r.score })),
       offset,
       limit,
       hasMore: ranked.length > offset + limit,

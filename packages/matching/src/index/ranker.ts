@@ -96,7 +96,11 @@ function grow<T extends Uint32Array | Float32Array>(a: T, cap: number, Ctor: new
  * time, with per-criterion caps). See docs/matching.md for the algorithm and why it is exact.
  * Ties are broken by slot (insertion order).
  */
-export function rankTop<D extends RecordView>(req: RankRequest<D>, scratch: RankScratch, stats?: RankStats): Ranked[] {
+export function rankTop<D extends RecordView>(
+  req: RankRequest<D>,
+  scratch: RankScratch,
+  stats?: RankStats,
+): Ranked[] {
   const { collection: col, k, view, visible } = req;
   const weighted = req.scorers.filter((s) => s.weight > 0);
   const filters = req.scorers.filter((s) => s.scorer.admits).map((s) => s.scorer);
@@ -128,7 +132,14 @@ export function rankTop<D extends RecordView>(req: RankRequest<D>, scratch: Rank
       const w = s.weight * term.weight;
       const bound = w * (term.scaled ? list.maxScale : 1);
       if (bound <= 0) continue;
-      lists.push({ docs: list.docs, length: list.length, w, scale: term.scaled ? family.scale : null, ub: bound, plan: pi });
+      lists.push({
+        docs: list.docs,
+        length: list.length,
+        w,
+        scale: term.scaled ? family.scale : null,
+        ub: bound,
+        plan: pi,
+      });
       if (plan.combine === 'sum') state.rem += bound;
       else state.rem = Math.max(state.rem, bound);
     }
@@ -203,7 +214,8 @@ export function rankTop<D extends RecordView>(req: RankRequest<D>, scratch: Rank
 
   const untouchedBound = (): number => {
     let b = base;
-    for (const st of plans) b += st.combine === 'sum' ? Math.min(st.capW, st.othW + st.rem) : Math.max(st.othW, st.rem);
+    for (const st of plans)
+      b += st.combine === 'sum' ? Math.min(st.capW, st.othW + st.rem) : Math.max(st.othW, st.rem);
     return b;
   };
 
@@ -212,7 +224,8 @@ export function rankTop<D extends RecordView>(req: RankRequest<D>, scratch: Rank
     if (st.combine === 'sum') st.rem = Math.max(0, st.rem - l.ub);
     else {
       st.rem = 0;
-      for (let j = next; j < lists.length; j++) if (lists[j]!.plan === l.plan && lists[j]!.ub > st.rem) st.rem = lists[j]!.ub;
+      for (let j = next; j < lists.length; j++)
+        if (lists[j]!.plan === l.plan && lists[j]!.ub > st.rem) st.rem = lists[j]!.ub;
     }
     postingsProcessed += l.length;
   };
@@ -271,7 +284,8 @@ export function rankTop<D extends RecordView>(req: RankRequest<D>, scratch: Rank
   if (next < lists.length) {
     const t = margin(theta());
     let candidates = 0;
-    for (let i = 0; i < nt; i++) if (evaluated[touched[i]!] !== epoch && boundOf(touched[i]!) >= t) candidates++;
+    for (let i = 0; i < nt; i++)
+      if (evaluated[touched[i]!] !== epoch && boundOf(touched[i]!) >= t) candidates++;
     let remaining = 0;
     for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
     if (candidates * EVAL_COST_IN_POSTINGS > remaining) {

@@ -107,7 +107,8 @@ export function gapSkills(
       const personKind = held.get(skill) ?? KIND_NONE;
       if (personKind === KIND_DIRECT) continue;
       const current = gaps.get(skill);
-      if (!current || (current.targetOptional && !targetOptional)) gaps.set(skill, { skill, targetOptional, personKind });
+      if (!current || (current.targetOptional && !targetOptional))
+        gaps.set(skill, { skill, targetOptional, personKind });
     }
   }
   const all = [...gaps.values()];

@@ -85,7 +85,8 @@ export function createKnowledge(input: KnowledgeInput = {}): Knowledge {
     if (code >= 0) occupationIsco[occupations.find(r.occupation)] = code;
   }
   const iscoParent = new Map<string, string>();
-  for (const r of input.iscoBroader ?? []) iscoParent.set(normaliseIscoCode(r.narrower), normaliseIscoCode(r.broader));
+  for (const r of input.iscoBroader ?? [])
+    iscoParent.set(normaliseIscoCode(r.narrower), normaliseIscoCode(r.broader));
 
   return {
     skills,

@@ -76,14 +76,23 @@ export function makePerson(overrides: Partial<MatchPerson> = {}): MatchPerson {
     id: `person-${++counter}`,
     pastOccupations: [O.welder],
     skills: [{ uri: S.weld }, { uri: S.cutMetal }, { uri: S.safety }],
-    languages: [{ language: 'ar', levels: { listening: 'C2', spokenProduction: 'C2', reading: 'B2', writing: 'B1' } }],
+    languages: [
+      { language: 'ar', levels: { listening: 'C2', spokenProduction: 'C2', reading: 'B2', writing: 'B1' } },
+    ],
     iscedLevel: 3,
     location: places.tunisCentre,
     mobility: { willingToMove: 'no', maxTravelKm: 30 },
     availability: { maxHoursPerWeek: 40, shifts: ['day'] },
     drivingLicences: [],
     rightToWork: ['TN'],
-    protected: { sex: 'female', gender: 'woman', birthYear: 1990, nationality: 'TN', religion: 'x', ethnicity: 'y' },
+    protected: {
+      sex: 'female',
+      gender: 'woman',
+      birthYear: 1990,
+      nationality: 'TN',
+      religion: 'x',
+      ethnicity: 'y',
+    },
     ...overrides,
   };
 }

@@ -67,7 +67,8 @@ export const skillGapCriterion: Criterion<PersonView, TrainingView> = {
       if (skill >= taught.length) continue;
       taught[skill] = 1;
       for (let code = 0; code < 16; code++) {
-        if (weights[code]! > 0) terms.push({ family: P_GAPS, key: (skill << 4) | code, weight: weights[code]! / n, scaled: false });
+        if (weights[code]! > 0)
+          terms.push({ family: P_GAPS, key: (skill << 4) | code, weight: weights[code]! / n, scaled: false });
       }
     }
     return {

@@ -56,18 +56,32 @@ export const trainingAspirationsCriterion: Criterion<PersonView, TrainingView> =
     if (!hasTarget(p)) return { score: () => a.noAspirations, ceiling: a.noAspirations };
     const l = targets(p);
     const terms: PlanTerm[] = [{ family: T.none, key: 0, weight: a.noAspirations, scaled: false }];
-    for (let i = p.start(l.occ); i < p.end(l.occ); i++) terms.push({ family: T.occ, key: p.i32[i]!, weight: a.sameOccupation, scaled: false });
-    for (let i = p.start(l.isco4); i < p.end(l.isco4); i++) terms.push({ family: T.isco4, key: p.i32[i]!, weight: a.sameUnitGroup, scaled: false });
-    for (let i = p.start(l.isco3); i < p.end(l.isco3); i++) terms.push({ family: T.isco3, key: p.i32[i]!, weight: a.sameMinorGroup, scaled: false });
-    return { score: (t) => score(p, t, a), plan: { combine: 'sum', terms, otherwise: 0, cap: 1 }, ceiling: 1 };
+    for (let i = p.start(l.occ); i < p.end(l.occ); i++)
+      terms.push({ family: T.occ, key: p.i32[i]!, weight: a.sameOccupation, scaled: false });
+    for (let i = p.start(l.isco4); i < p.end(l.isco4); i++)
+      terms.push({ family: T.isco4, key: p.i32[i]!, weight: a.sameUnitGroup, scaled: false });
+    for (let i = p.start(l.isco3); i < p.end(l.isco3); i++)
+      terms.push({ family: T.isco3, key: p.i32[i]!, weight: a.sameMinorGroup, scaled: false });
+    return {
+      score: (t) => score(p, t, a),
+      plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
+      ceiling: 1,
+    };
   },
   forTarget(t, ctx) {
     const a = ctx.options.aspirations;
     if (!trainingHasOccupations(t)) return { score: () => a.noAspirations, ceiling: a.noAspirations };
     const terms: PlanTerm[] = [{ family: P.none, key: 0, weight: a.noAspirations, scaled: false }];
-    for (let i = t.start(TL.occ); i < t.end(TL.occ); i++) terms.push({ family: P.occ, key: t.i32[i]!, weight: a.sameOccupation, scaled: false });
-    for (let i = t.start(TL.isco4); i < t.end(TL.isco4); i++) terms.push({ family: P.isco4, key: t.i32[i]!, weight: a.sameUnitGroup, scaled: false });
-    for (let i = t.start(TL.isco3); i < t.end(TL.isco3); i++) terms.push({ family: P.isco3, key: t.i32[i]!, weight: a.sameMinorGroup, scaled: false });
-    return { score: (p) => score(p, t, a), plan: { combine: 'sum', terms, otherwise: 0, cap: 1 }, ceiling: 1 };
+    for (let i = t.start(TL.occ); i < t.end(TL.occ); i++)
+      terms.push({ family: P.occ, key: t.i32[i]!, weight: a.sameOccupation, scaled: false });
+    for (let i = t.start(TL.isco4); i < t.end(TL.isco4); i++)
+      terms.push({ family: P.isco4, key: t.i32[i]!, weight: a.sameUnitGroup, scaled: false });
+    for (let i = t.start(TL.isco3); i < t.end(TL.isco3); i++)
+      terms.push({ family: P.isco3, key: t.i32[i]!, weight: a.sameMinorGroup, scaled: false });
+    return {
+      score: (p) => score(p, t, a),
+      plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
+      ceiling: 1,
+    };
   },
 };

@@ -41,7 +41,11 @@ export function trainingSupportScore(p: PersonView, t: TrainingView, options: Ma
   let sum = (t.flags & TRAINING_STIPEND) !== 0 ? 1 : o.noStipend;
   let n = 1;
   const inPerson = t.delivery !== DELIVERY_ONLINE;
-  if (inPerson && ((p.flags & PERSON_LIMITED_MOBILITY) !== 0 || (t.delivery === DELIVERY_IN_PERSON && !isNear(p, t, o.transportNeededKm)))) {
+  if (
+    inPerson &&
+    ((p.flags & PERSON_LIMITED_MOBILITY) !== 0 ||
+      (t.delivery === DELIVERY_IN_PERSON && !isNear(p, t, o.transportNeededKm)))
+  ) {
     n++;
     sum += (t.flags & TRAINING_TRANSPORT) !== 0 ? 1 : o.supportMissing;
   }
@@ -72,14 +76,25 @@ export const trainingSupportCriterion = pairCriterion<PersonView, TrainingView>(
 );
 
 /** The language of instruction against the person's (mean) level in it. */
-export const trainingLanguageCriterion = pairCriterion<PersonView, TrainingView>('trainingLanguage', (p, t, ctx) =>
-  t.language < 0 ? 1 : levelScore(languageLevel(p, t.language, 0), Math.max(1, t.languageLevel), ctx.options.languages.perLevelBelow),
+export const trainingLanguageCriterion = pairCriterion<PersonView, TrainingView>(
+  'trainingLanguage',
+  (p, t, ctx) =>
+    t.language < 0
+      ? 1
+      : levelScore(
+          languageLevel(p, t.language, 0),
+          Math.max(1, t.languageLevel),
+          ctx.options.languages.perLevelBelow,
+        ),
 );
 
 /** Education level against the training's entry level. */
-export const trainingEducationCriterion = pairCriterion<PersonView, TrainingView>('trainingEducation', (p, t, ctx) =>
-  educationScore(p.isced, t.minIsced, ctx.options),
+export const trainingEducationCriterion = pairCriterion<PersonView, TrainingView>(
+  'trainingEducation',
+  (p, t, ctx) => educationScore(p.isced, t.minIsced, ctx.options),
 );
 
 /** Trainings that can still be joined (filter only). */
-export const trainingOpenCriterion = filterCriterion<PersonView, TrainingView>('trainingOpen', (_p, t, ctx) => trainingOpen(t, ctx.today));
+export const trainingOpenCriterion = filterCriterion<PersonView, TrainingView>('trainingOpen', (_p, t, ctx) =>
+  trainingOpen(t, ctx.today),
+);

@@ -1,0 +1,180 @@
+import { isDomainError } from '@passerelle/core';
+import { expect, test } from 'vitest';
+import { scoreVacancyPair } from '../explain/score';
+import {
+  makeIndex,
+  makePerson,
+  makeTraining,
+  makeVacancy,
+  O,
+  places,
+  S,
+  testKnowledge,
+} from '../testing/factories';
+import { createKnowledge } from '../knowledge/knowledge';
+import { restoreIndex, serialiseIndex } from './snapshot';
+
+function sampleIndex() {
+  const index = makeIndex();
+  index.putMany({
+    people: [
+      makePerson({
+        id: 'ana',
+        skills: [S.weld, S.cutMetal, S.safety, S.readDrawings].map((uri) => ({ uri })),
+      }),
+      makePerson({ id: 'ben', skills: [{ uri: S.weld }] }),
+      makePerson({
+        id: 'chloe',
+        pastOccupations: [O.cook],
+        skills: [{ uri: S.cook }, { uri: S.foodHygiene }],
+      }),
+      makePerson({ id: 'dina', skills: [S.weld, S.cutMetal].map((uri) => ({ uri })), location: places.sfax }),
+    ],
+    vacancies: [
+      makeVacancy({ id: 'weld-tunis' }),
+      makeVacancy({ id: 'weld-sfax', location: places.sfax }),
+      makeVacancy({
+        id: 'cook-tunis',
+        occupation: O.cook,
+        essentialSkills: [S.cook, S.foodHygiene],
+        optionalSkills: [S.bake],
+      }),
+      makeVacancy({
+        id: 'sheet-tunis',
+        occupation: O.sheetMetal,
+        essentialSkills: [S.cutMetal, S.readDrawings, S.safety],
+        optionalSkills: [],
+      }),
+    ],
+    trainings: [
+      makeTraining({ id: 'drawings-course', skillsTaught: [S.readDrawings] }),
+      makeTraining({ id: 'safety-online', skillsTaught: [S.safety, S.forklift], delivery: 'online' }),
+      makeTraining({ id: 'drawings-far', skillsTaught: [S.readDrawings, S.safety], location: places.dakar }),
+      makeTraining({ id: 'old-course', skillsTaught: [S.readDrawings, S.safety], endsOn: '2025-01-31' }),
+    ],
+  });
+  return index;
+}
+
+test('results come best first and each score is the pair score', () => {
+  const index = sampleIndex();
+  const page = index.rankVacanciesForPerson('ana', { limit: 10 });
+  expect(page.items[0]!.id).toBe('weld-tunis');
+  const scores = page.items.map((r) => r.score);
+  expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  for (const r of page.items) {
+    expect(r.score).toBeCloseTo(
+      scoreVacancyPair(index, index.personView('ana'), index.vacancyView(r.id), index.options).score,
+      12,
+    );
+  }
+});
+
+test('pages follow each other without gaps or repeats', () => {
+  const index = sampleIndex();
+  const all = index.rankPeopleForVacancy('weld-tunis', { limit: 4 }).items.map((r) => r.id);
+  const first = index.rankPeopleForVacancy('weld-tunis', { limit: 2 });
+  const second = index.rankPeopleForVacancy('weld-tunis', { offset: 2, limit: 2 });
+  expect(first.hasMore).toBe(true);
+  expect(second.hasMore).toBe(false);
+  expect([...first.items, ...second.items].map((r) => r.id)).toEqual(all);
+});
+
+test('a page beyond the deepest allowed is refused with a validation error', () => {
+  const index = sampleIndex();
+  try {
+    index.rankVacanciesForPerson('ana', { offset: 990, limit: 20 });
+    expect.unreachable();
+  } catch (e) {
+    expect(isDomainError(e) && e.code).toBe('validation_failed');
+  }
+});
+
+test('an unknown id is reported as not found', () => {
+  const index = sampleIndex();
+  expect(() => index.rankVacanciesForPerson('nobody')).toThrowError(
+    expect.objectContaining({ code: 'not_found' }),
+  );
+});
+
+test('a changed vacancy is re-ranked at once, without rebuilding', () => {
+  const index = sampleIndex();
+  const before = index.rankVacanciesForPerson('chloe', { limit: 1 }).items[0]!;
+  expect(before.id).toBe('cook-tunis');
+  index.putVacancy(
+    makeVacancy({ id: 'cook-tunis', occupation: O.tailor, essentialSkills: [S.sew], optionalSkills: [] }),
+  );
+  const after = index
+    .rankVacanciesForPerson('chloe', { limit: 10 })
+    .items.find((r) => r.id === 'cook-tunis')!;
+  expect(after.score).toBeLessThan(before.score);
+  expect(index.vacancies.size).toBe(4);
+});
+
+test('a removed person disappears from every result at once', () => {
+  const index = sampleIndex();
+  expect(index.rankPeopleForVacancy('weld-tunis').items.map((r) => r.id)).toContain('ben');
+  expect(index.removePerson('ben')).toBe(true);
+  expect(index.rankPeopleForVacancy('weld-tunis').items.map((r) => r.id)).not.toContain('ben');
+  expect(index.rankPeopleForTraining('drawings-course').items.map((r) => r.id)).not.toContain('ben');
+  expect(index.removePerson('ben')).toBe(false);
+});
+
+test('the visibility predicate hides people without consent at query time', () => {
+  const index = sampleIndex();
+  const consented = new Set(['ana', 'ben', 'dina']);
+  const visible = (id: string) => consented.has(id);
+  expect(index.rankPeopleForVacancy('weld-tunis', { visible }).items.map((r) => r.id)).toContain('ana');
+  consented.delete('ana');
+  const ids = index.rankPeopleForVacancy('weld-tunis', { visible }).items.map((r) => r.id);
+  expect(ids).not.toContain('ana');
+  expect(ids).not.toContain('chloe');
+});
+
+test('many changes compact posting lists and keep results right', () => {
+  const index = makeIndex();
+  for (let round = 0; round < 5; round++) {
+    for (let i = 0; i < 100; i++)
+      index.putVacancy(makeVacancy({ id: `v${i}`, essentialSkills: round % 2 ? [S.cook] : [S.weld] }));
+  }
+  const page = index.rankVacanciesForPerson(
+    makePerson({ id: 'q', pastOccupations: [], skills: [{ uri: S.weld }] }),
+    { limit: 100 },
+  );
+  expect(page.items).toHaveLength(100);
+  expect(index.vacancies.size).toBe(100);
+  let postings = 0;
+  for (const f of index.vacancies.families.values()) for (const l of f.lists.values()) postings += l.length;
+  expect(postings).toBeLessThan(100 * 30 * 2);
+});
+
+test('a snapshot restores the same rankings', () => {
+  const index = sampleIndex();
+  index.removeVacancy('weld-sfax');
+  const restored = restoreIndex(serialiseIndex(index), testKnowledge());
+  expect(restored.vacancies.size).toBe(3);
+  for (const id of ['ana', 'ben', 'chloe', 'dina']) {
+    expect(restored.rankVacanciesForPerson(id, { limit: 10 })).toEqual(
+      index.rankVacanciesForPerson(id, { limit: 10 }),
+    );
+    expect(restored.rankTrainingsForPerson(id, { limit: 10 })).toEqual(
+      index.rankTrainingsForPerson(id, { limit: 10 }),
+    );
+  }
+  expect(restored.rankPeopleForVacancy('weld-tunis')).toEqual(index.rankPeopleForVacancy('weld-tunis'));
+});
+
+test('a snapshot of another version or another taxonomy is refused', () => {
+  const bytes = serialiseIndex(sampleIndex());
+  const other = bytes.slice();
+  new DataView(other.buffer).setInt32(4, 99, true);
+  expect(() => restoreIndex(other, testKnowledge())).toThrowError(
+    expect.objectContaining({ code: 'invalid_file' }),
+  );
+  expect(() => restoreIndex(bytes, createKnowledge({ skills: ['skill:x'] }))).toThrowError(
+    expect.objectContaining({
+      code: 'invalid_file',
+      details: expect.objectContaining({ reason: 'knowledge_mismatch' }),
+    }),
+  );
+});

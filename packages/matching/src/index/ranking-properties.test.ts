@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import {
+  cefrLevels,
+  type cefrSkills,
+  type MatchPerson,
+  type MatchTraining,
+  type MatchVacancy,
+} from '../types';
+import { scoreTrainingPair, scoreVacancyPair } from '../explain/score';
+import { overlapOptions, type MatchOptionsInput } from '../options';
+import { personArb, protectedAttributes, trainingArb, vacancyArb, withIds } from '../testing/arbitraries';
+import { makeIndex } from '../testing/factories';
+import type { MatchIndex } from './match-index';
+
+function build(
+  people: MatchPerson[],
+  vacancies: MatchVacancy[],
+  trainings: MatchTraining[] = [],
+  options?: MatchOptionsInput,
+): MatchIndex {
+  const index = makeIndex(options);
+  index.putMany({ people, vacancies, trainings });
+  return index;
+}
+
+/** All admitted pair scores, best first: what the ranker must reproduce. */
+function bruteForce(
+  index: MatchIndex,
+  direction: 'p2v' | 'v2p' | 'p2t' | 't2p',
+  id: string,
+  options = index.options,
+): number[] {
+  const out: number[] = [];
+  if (direction === 'p2v' || direction === 'v2p') {
+    const ids = direction === 'p2v' ? index.vacancies.ids : index.people.ids;
+    for (const other of ids) {
+      const p = index.personView(direction === 'p2v' ? id : other);
+      const v = index.vacancyView(direction === 'p2v' ? other : id);
+      const r = scoreVacancyPair(index, p, v, options);
+      if (r.admitted) out.push(r.score);
+    }
+  } else {
+    const ids = direction === 'p2t' ? index.trainings.ids : index.people.ids;
+    for (const other of ids) {
+      const p = index.personView(direction === 'p2t' ? id : other);
+      const t = index.trainingView(direction === 'p2t' ? other : id);
+      const r = scoreTrainingPair(index, p, t, options);
+      if (r.admitted) out.push(r.score);
+    }
+  }
+  return out.sort((a, b) => b - a);
+}
+
+function expectSameScores(got: number[], want: number[]) {
+  expect(got.length).toBe(want.length);
+  got.forEach((g, i) => expect(g).toBeCloseTo(want[i]!, 9));
+}
+
+const dataset = fc.record({
+  people: fc.array(personArb, { minLength: 1, maxLength: 25 }),
+  vacancies: fc.array(vacancyArb, { minLength: 1, maxLength: 25 }),
+  trainings: fc.array(trainingArb, { minLength: 1, maxLength: 10 }),
+  k: fc.integer({ min: 1, max: 8 }),
+});
+
+test('the pruned ranking returns exactly the best scores in all four directions', () => {
+  fc.assert(
+    fc.property(dataset, ({ people, vacancies, trainings, k }) => {
+      const index = build(withIds('p', people), withIds('v', vacancies), withIds('t', trainings));
+      const pid = index.people.ids[0]!;
+      const vid = index.vacancies.ids[0]!;
+      const tid = index.trainings.ids[0]!;
+      expectSameScores(
+        index.rankVacanciesForPerson(pid, { limit: k }).items.map((r) => r.score),
+        bruteForce(index, 'p2v', pid).slice(0, k),
+      );
+      expectSameScores(
+        index.rankPeopleForVacancy(vid, { limit: k }).items.map((r) => r.score),
+        bruteForce(index, 'v2p', vid).slice(0, k),
+      );
+      expectSameScores(
+        index.rankTrainingsForPerson(pid, { limit: k }).items.map((r) => r.score),
+        bruteForce(index, 'p2t', pid).slice(0, k),
+      );
+      expectSameScores(
+        index.rankPeopleForTraining(tid, { limit: k }).items.map((r) => r.score),
+        bruteForce(index, 't2p', tid).slice(0, k),
+      );
+    }),
+    { numRuns: 30 },
+  );
+});
+
+test('a pair scores the same whichever side asks', () => {
+  fc.assert(
+    fc.property(dataset, ({ people, vacancies }) => {
+      const index = build(withIds('p', people), withIds('v', vacancies));
+      for (const pid of index.people.ids.slice(0, 3)) {
+        const forward = new Map(
+          index.rankVacanciesForPerson(pid, { limit: 100 }).items.map((r) => [r.id, r.score]),
+        );
+        for (const vid of index.vacancies.ids.slice(0, 5)) {
+          const back = index.rankPeopleForVacancy(vid, { limit: 100 }).items.find((r) => r.id === pid);
+          if (back) expect(back.score).toBeCloseTo(forward.get(vid)!, 9);
+          else expect(forward.has(vid)).toBe(false);
+        }
+      }
+    }),
+    { numRuns: 20 },
+  );
+});
+
+test('adding a skill the vacancy asks for never lowers the score', () => {
+  fc.assert(
+    fc.property(personArb, vacancyArb, fc.nat(), (person, vacancy, pick) => {
+      const wanted = [...(vacancy.essentialSkills ?? []), ...(vacancy.optionalSkills ?? [])];
+      fc.pre(wanted.length > 0);
+      const skill = wanted[pick % wanted.length]!;
+      const index = makeIndex();
+      const v = index.vacancyView({ ...vacancy, id: 'v' });
+      const before = scoreVacancyPair(
+        index,
+        index.personView({ ...person, id: 'a' }),
+        v,
+        index.options,
+      ).score;
+      const more = { ...person, id: 'b', skills: [...(person.skills ?? []), { uri: skill }] };
+      const after = scoreVacancyPair(index, index.personView(more), v, index.options).score;
+      expect(after).toBeGreaterThanOrEqual(before - 1e-12);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('hard filters always hold in both directions', () => {
+  const level = (p: MatchPerson, language: string, skill?: string) => {
+    const l = p.languages?.find((x) => x.language === language);
+    if (!l) return 0;
+    const rank = (c: string | undefined) =>
+      c ? cefrLevels.indexOf(c as (typeof cefrLevels)[number]) + 1 : 0;
+    if (skill) return rank(l.levels[skill as (typeof cefrSkills)[number]]);
+    const known = Object.values(l.levels)
+      .map(rank)
+      .filter((x) => x > 0);
+    return known.length ? Math.floor(known.reduce((a, b) => a + b, 0) / known.length) : 0;
+  };
+  const meets = (p: MatchPerson, v: MatchVacancy) =>
+    (!v.requirements?.drivingLicence || (p.drivingLicences ?? []).includes(v.requirements.drivingLicence)) &&
+    (!v.requirements?.rightToWork || !v.location || (p.rightToWork ?? []).includes(v.location.country)) &&
+    (v.languages ?? []).every(
+      (l) => !l.hard || level(p, l.language, l.skill) >= cefrLevels.indexOf(l.minLevel) + 1,
+    ) &&
+    v.seats !== 0 &&
+    (v.closesOn === undefined || v.closesOn >= '2025-06-01');
+  fc.assert(
+    fc.property(dataset, ({ people, vacancies }) => {
+      const ps = withIds('p', people);
+      const vs = withIds('v', vacancies);
+      const index = build(ps, vs);
+      const byId = <T extends { id: string }>(list: T[], id: string) => list.find((x) => x.id === id)!;
+      for (const p of ps.slice(0, 4))
+        for (const r of index.rankVacanciesForPerson(p.id, { limit: 50 }).items)
+          expect(meets(p, byId(vs, r.id))).toBe(true);
+      for (const v of vs.slice(0, 4))
+        for (const r of index.rankPeopleForVacancy(v.id, { limit: 50 }).items)
+          expect(meets(byId(ps, r.id), v)).toBe(true);
+    }),
+    { numRuns: 30 },
+  );
+});
+
+test('changing sex, gender, age, nationality, religion or ethnicity never changes a ranking', () => {
+  fc.assert(
+    fc.property(
+      dataset,
+      fc.array(protectedAttributes, { minLength: 25, maxLength: 25 }),
+      ({ people, vacancies, trainings }, other) => {
+        const ps = withIds('p', people);
+        const a = build(ps, withIds('v', vacancies), withIds('t', trainings));
+        const b = build(
+          ps.map((p, i) => ({ ...p, protected: other[i] })),
+          withIds('v', vacancies),
+          withIds('t', trainings),
+        );
+        for (const id of a.people.ids.slice(0, 3)) {
+          expect(b.rankVacanciesForPerson(id, { limit: 10 })).toEqual(
+            a.rankVacanciesForPerson(id, { limit: 10 }),
+          );
+          expect(b.rankTrainingsForPerson(id, { limit: 10 })).toEqual(
+            a.rankTrainingsForPerson(id, { limit: 10 }),
+          );
+        }
+        for (const id of a.vacancies.ids.slice(0, 3))
+          expect(b.rankPeopleForVacancy(id, { limit: 10 })).toEqual(
+            a.rankPeopleForVacancy(id, { limit: 10 }),
+          );
+        for (const id of a.trainings.ids.slice(0, 2))
+          expect(b.rankPeopleForTraining(id, { limit: 10 })).toEqual(
+            a.rankPeopleForTraining(id, { limit: 10 }),
+          );
+      },
+    ),
+    { numRuns: 20 },
+  );
+});
+
+test('plain skill-overlap mode ranks by the number of shared skills', () => {
+  fc.assert(
+    fc.property(dataset, ({ people, vacancies, k }) => {
+      const ps = withIds('p', people);
+      const vs = withIds('v', vacancies);
+      const index = build(ps, vs);
+      const p = ps[0]!;
+      const mine = new Set((p.skills ?? []).map((s) => s.uri));
+      // Overlap mode has no filters but the open/seat and hard requirement ones; compare with admitted pairs.
+      const want = bruteForce(index, 'p2v', p.id, index.queryOptions(overlapOptions)).slice(0, k);
+      const got = index.rankVacanciesForPerson(p.id, { limit: k, options: overlapOptions }).items;
+      expectSameScores(
+        got.map((r) => r.score),
+        want,
+      );
+      for (const r of got) {
+        const v = vs.find((x) => x.id === r.id)!;
+        const theirs = new Set([...(v.essentialSkills ?? []), ...(v.optionalSkills ?? [])]);
+        expect(r.score).toBe([...theirs].filter((s) => mine.has(s)).length);
+      }
+    }),
+    { numRuns: 30 },
+  );
+});
