@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['packages/db/src/testing/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -28,11 +28,13 @@ export function ConceptPicker({
     const q = text.trim();
     if (q.length < 2) {
       setItems([]);
+      setStatus('idle');
       return;
     }
     const controller = new AbortController();
+    // "Loading" from the first keystroke, so "No results" never shows before the search has run.
+    setStatus('loading');
     const timer = setTimeout(() => {
-      setStatus('loading');
       get<unknown>(
         `${endpoints.taxonomySearch}${query({ q, lang: language, type, limit: 10 })}`,
         controller.signal,

@@ -1,0 +1,211 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test, type TestContext } from 'vitest';
+import { apiPaths, demo, demoSession, type ApiSession } from './support/api';
+import { ensureWebBuilt } from './support/build';
+import { collectPageErrors, desktop, launchBrowser, newContext, phone, screenshot } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+/**
+ * The main journey, in order, against the real server in demo mode: a counsellor signs in, takes
+ * a profile in an interview, sees matches with their reasons, refers the person to a vacancy; the
+ * employer accepts; the person sees their own space in Arabic, right to left. A step whose API is
+ * not on the server yet says so and is skipped (never silently).
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let paths: Set<string>;
+let counsellor: { context: BrowserContext; page: Page; errors: string[] };
+const state: {
+  personId: string | null;
+  personName: string;
+  vacancyTitle: string | null;
+  vacancyId: string | null;
+} = {
+  personId: null,
+  personName: 'Amina Haddad',
+  vacancyTitle: null,
+  vacancyId: null,
+};
+
+const has = (path: string) => paths.has(path);
+function gap(skip: TestContext['skip'], what: string): never {
+  console.warn(`e2e gap: ${what} is not on the server yet; this step is skipped.`);
+  return skip(`${what} is not on the server yet`);
+}
+
+beforeAll(async () => {
+  await ensureWebBuilt();
+  server = await startServer();
+  ({ browser, close: closeBrowser } = await launchBrowser());
+  paths = await apiPaths(server.url);
+  const context = await newContext(browser, server.url, 'en', desktop);
+  const page = await context.newPage();
+  counsellor = { context, page, errors: collectPageErrors(page) };
+}, 240_000);
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.stop();
+});
+
+test('a counsellor signs in with a demo account shown on the sign-in page', async () => {
+  const { page } = counsellor;
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1, name: 'Sign in to Passerelle' }).waitFor();
+  await page.getByRole('heading', { name: 'Demo accounts' }).waitFor();
+  expect(await page.locator('.demo-cred').count()).toBeGreaterThanOrEqual(3);
+  await screenshot(page, 'journey-01-sign-in');
+  await page.locator('[data-demo-role="counsellor"]').click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/workspace');
+  await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'journey-02-dashboard');
+  expect(counsellor.errors).toEqual([]);
+}, 60_000);
+
+test('the counsellor creates a person through the interview, in English and Arabic side by side', async () => {
+  const { page } = counsellor;
+  await page.getByRole('link', { name: 'New person (interview)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New profile: interview' }).waitFor();
+  await page.getByLabel('Given name').fill('Amina');
+  await page.getByLabel('Family name').fill('Haddad');
+  await page.locator('#i-lang').selectOption('ar');
+  await page.locator('#i-host').selectOption('BE');
+  await page.locator('#i-return').selectOption('IQ');
+  // The person's column shows the same question in Arabic, right to left.
+  const ask = page.locator('.ask-person').first();
+  await expect.poll(() => ask.textContent()).toBe('ما اسمك؟');
+  expect(await ask.getAttribute('dir')).toBe('rtl');
+  await screenshot(page, 'journey-03-interview-start');
+
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('In the person’s own words').fill('I repaired cars in Erbil for 3 years');
+  if (has('/api/taxonomy/search')) {
+    await page.getByRole('combobox', { name: 'Occupation' }).fill('mechanic');
+    const option = page.locator('.listbox .listbox-item').first();
+    await option.waitFor({ timeout: 15_000 });
+    await option.click();
+    await page.locator('.chips .chip', { hasText: 'mechanic' }).first().waitFor();
+  } else {
+    console.warn('e2e gap: taxonomy search is not on the server yet; the occupation is kept as free text.');
+  }
+  await screenshot(page, 'journey-04-interview-experience');
+  await page.getByRole('button', { name: 'Next' }).click();
+  if (has('/api/taxonomy/search')) {
+    await page.getByRole('combobox', { name: 'Skill' }).fill('repair');
+    const option = page.locator('.listbox .listbox-item').first();
+    await option.waitFor({ timeout: 15_000 });
+    await option.click();
+  }
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: /Check and save/ }).waitFor();
+  await screenshot(page, 'journey-05-interview-review');
+  await page.getByRole('button', { name: 'Save the profile' }).click();
+  if (!has('/api/people')) {
+    await page.getByText('Not available yet').waitFor();
+    await screenshot(page, 'journey-06-person-not-available');
+    console.warn(
+      'e2e gap: the people API is not on the server yet; the interview shows "not available yet".',
+    );
+    return;
+  }
+  await page.getByRole('heading', { level: 1, name: state.personName }).waitFor({ timeout: 20_000 });
+  state.personId = new URL(page.url()).pathname.split('/').pop() ?? null;
+  expect(state.personId).toMatch(/^[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { name: 'Work experience' }).waitFor();
+  await screenshot(page, 'journey-06-person');
+  expect(counsellor.errors).toEqual([]);
+}, 90_000);
+
+test('the person page shows matches with their reasons', async ({ skip }) => {
+  if (!state.personId) return gap(skip, 'the people API');
+  if (!has('/api/people/{id}/matches')) return gap(skip, 'matching (GET /api/people/{id}/matches)');
+  const { page } = counsellor;
+  await page.getByRole('tab', { name: 'Matches' }).click();
+  const first = page.locator('article.match').first();
+  await first.waitFor({ timeout: 30_000 });
+  await first.getByText('Why this match').click();
+  await expect.poll(() => first.locator('.criteria li, .chip').count()).toBeGreaterThan(0);
+  const title = (await first.locator('.match-title').textContent()) ?? '';
+  expect(title.length).toBeGreaterThan(0);
+  await screenshot(page, 'journey-07-matches');
+}, 90_000);
+
+test('the counsellor refers the person to a vacancy', async ({ skip }) => {
+  if (!state.personId) return gap(skip, 'the people API');
+  if (!has('/api/referrals')) return gap(skip, 'referrals (POST /api/referrals)');
+  const { page } = counsellor;
+  const card = page.locator('article.match').first();
+  await card.waitFor({ timeout: 30_000 });
+  state.vacancyTitle = ((await card.locator('.match-title').textContent()) ?? '').trim();
+  await card.getByRole('button', { name: 'Refer to this vacancy' }).click();
+  await card.getByText('Referred').waitFor();
+  await page.getByRole('tab', { name: 'Referrals' }).click();
+  await page.getByText('Sent').first().waitFor();
+  await screenshot(page, 'journey-08-referred');
+  await page.goto('/workspace/referrals');
+  await page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
+  await page.getByRole('link', { name: state.personName }).first().waitFor();
+  await screenshot(page, 'journey-09-referrals-board');
+  expect(counsellor.errors).toEqual([]);
+}, 90_000);
+
+test('the employer sees the referral and accepts it', async ({ skip }) => {
+  if (!state.vacancyTitle) return gap(skip, 'a referral (needs people, matching and referrals)');
+  const context = await newContext(browser, server.url, 'en', desktop);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/sign-in');
+  await page.locator('[data-demo-role="employer"]').click();
+  await page.getByRole('heading', { level: 1, name: 'Your vacancies and candidates' }).waitFor();
+  const card = page.locator('article', { hasText: state.personName }).first();
+  await card.waitFor({ timeout: 20_000 });
+  await screenshot(page, 'journey-10-employer-referral');
+  await card.getByLabel('Feedback for the counsellor (optional)').fill('Good profile; interview on Monday.');
+  await card.getByRole('button', { name: 'Accept' }).click();
+  await card.locator('.badge', { hasText: 'Accepted' }).waitFor();
+  await screenshot(page, 'journey-11-employer-accepted');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 90_000);
+
+test('the person sees their own space in Arabic, laid out right to left, on a phone', async ({ skip }) => {
+  if (!state.personId) return gap(skip, 'the people API');
+  // The administrator gives the person an account linked to their record (set-up, not under test).
+  const admin: ApiSession = await demoSession(server.url, demo.admin);
+  const email = `amina.${Date.now()}@example.org`;
+  const password = 'a long enough password for amina';
+  const created = await admin.call('POST', '/api/users', {
+    email,
+    role: 'person',
+    personId: state.personId,
+    displayName: state.personName,
+    password,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+  const context = await newContext(browser, server.url, 'ar', phone);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1, name: 'تسجيل الدخول إلى Passerelle' }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+  expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+  await page.getByLabel('البريد الإلكتروني').fill(email);
+  await page.getByLabel('كلمة المرور').fill(password);
+  await page.getByRole('button', { name: 'تسجيل الدخول', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'مساحتي' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { name: 'من يمكنه رؤية بياناتي' }).waitFor();
+  // Right to left for real: the heading starts at the right edge of the screen.
+  const box = await page.getByRole('heading', { level: 1 }).boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  expect(box).not.toBeNull();
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeGreaterThan(width - 40);
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'journey-12-self-service-ar-phone');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 90_000);

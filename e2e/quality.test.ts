@@ -1,0 +1,317 @@
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { demo } from './support/api';
+import { ensureWebBuilt } from './support/build';
+import { collectPageErrors, desktop, launchBrowser, newContext, phone, screenshot } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+/**
+ * What a person cannot see in one screenshot: the weight of the first load and the time to a
+ * usable dashboard on a slow connection and a slow phone (printed as figures), accessibility
+ * (axe-core on the main pages), keyboard use, and the interface language.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+const axeSource = createRequire(import.meta.url)('axe-core').source as string;
+
+beforeAll(async () => {
+  await ensureWebBuilt();
+  server = await startServer();
+  ({ browser, close: closeBrowser } = await launchBrowser());
+}, 240_000);
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.stop();
+});
+
+/** A context already signed in as a demo account (the session cookie of the demo sign-in). */
+async function signedInContext(
+  email: string,
+  options: { locale?: string; device?: typeof desktop | typeof phone; bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
+  const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+  expect(res.status).toBe(200);
+  const context = await browser.newContext({
+    ...(options.device ?? desktop),
+    baseURL: server.url,
+    locale: options.locale ?? 'en',
+    bypassCSP: options.bypassCSP ?? false,
+  });
+  const cookies = res.headers.getSetCookie().map((c) => {
+    const [pair] = c.split(';');
+    const [name, ...value] = (pair ?? '').split('=');
+    return { name: name ?? '', value: value.join('='), url: server.url };
+  });
+  await context.addCookies(cookies);
+  return context;
+}
+
+interface LoadFigures {
+  js_requests: number;
+  js_kb_compressed: number;
+  all_kb_compressed: number;
+  usable_ms: number;
+}
+
+/** Loads `path` cold under the given throttling and returns what was transferred and when the page was usable. */
+async function measureLoad(
+  page: Page,
+  path: string,
+  usable: (page: Page) => Promise<void>,
+  throttle: boolean,
+): Promise<LoadFigures> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttle) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 300,
+      downloadThroughput: (1.6 * 1_000_000) / 8,
+      uploadThroughput: (750 * 1000) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  const types = new Map<string, string>();
+  let js = 0;
+  let all = 0;
+  let jsRequests = 0;
+  cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) =>
+    types.set(e.requestId, e.type),
+  );
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+    all += e.encodedDataLength;
+    if (types.get(e.requestId) === 'Script') {
+      js += e.encodedDataLength;
+      jsRequests += 1;
+    }
+  });
+  const started = Date.now();
+  await page.goto(path, { waitUntil: 'commit' });
+  await usable(page);
+  const usableMs = Date.now() - started;
+  await page.waitForLoadState('networkidle');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+  return {
+    js_requests: jsRequests,
+    js_kb_compressed: Math.round(js / 102.4) / 10,
+    all_kb_compressed: Math.round(all / 102.4) / 10,
+    usable_ms: usableMs,
+  };
+}
+
+const dashboardUsable = async (page: Page) => {
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 60_000 });
+  // Usable: the caseload has answered (a list, an empty message or a notice), not "Loading…".
+  await page
+    .locator('section[aria-labelledby="caseload-title"]')
+    .locator('ul.rows, p.muted:not([role="status"]), .notice')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await page.getByRole('link', { name: 'New person (interview)' }).waitFor();
+};
+
+test('first load weighs at most 250 KB of compressed JavaScript, and the dashboard is usable within 5 s on a slow connection', async () => {
+  // Warm the server (taxonomy index, database caches) so the figure is the browser's, not a cold start's.
+  await fetch(`${server.url}/api/auth/demo`);
+  const context = await signedInContext(demo.counsellor);
+  const page = await context.newPage();
+  const fast = await measureLoad(page, '/workspace', dashboardUsable, false);
+  const slow = await measureLoad(page, '/workspace', dashboardUsable, true);
+  await screenshot(page, 'quality-dashboard-after-slow-load');
+  await context.close();
+  const anon = await browser.newContext({ ...desktop, baseURL: server.url });
+  const signInPage = await anon.newPage();
+  const signIn = await measureLoad(
+    signInPage,
+    '/',
+    (p) =>
+      p
+        .getByRole('button', { name: /Sign in/ })
+        .first()
+        .waitFor({ timeout: 60_000 }),
+    true,
+  );
+  await anon.close();
+  const figures = {
+    network: '1.6 Mbps down, 750 kbps up, 300 ms RTT, CPU 4x slower',
+    dashboard_fast: fast,
+    dashboard_slow: slow,
+    sign_in_slow: signIn,
+    budget: { js_kb_compressed: 250, usable_ms: 5000 },
+  };
+  console.log(`web performance: ${JSON.stringify(figures)}`);
+  expect(slow.js_kb_compressed).toBeLessThanOrEqual(250);
+  expect(signIn.js_kb_compressed).toBeLessThanOrEqual(250);
+  expect(slow.usable_ms).toBeLessThanOrEqual(5000);
+}, 180_000);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+  targets: string[];
+}
+
+async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+  ) as Promise<AxeViolation[]>;
+}
+
+test('axe-core finds no serious or critical violation on the main pages, in English and in Arabic', async () => {
+  const pages: {
+    name: string;
+    email: string | null;
+    locale: string;
+    path: string;
+    ready: (p: Page) => Promise<void>;
+  }[] = [
+    {
+      name: 'sign-in',
+      email: null,
+      locale: 'en',
+      path: '/',
+      ready: (p) => p.getByRole('heading', { name: 'Demo accounts' }).waitFor(),
+    },
+    {
+      name: 'sign-in-ar',
+      email: null,
+      locale: 'ar',
+      path: '/',
+      ready: (p) => p.getByRole('heading', { name: 'حسابات تجريبية' }).waitFor(),
+    },
+    { name: 'dashboard', email: demo.counsellor, locale: 'en', path: '/workspace', ready: dashboardUsable },
+    {
+      name: 'people',
+      email: demo.counsellor,
+      locale: 'en',
+      path: '/workspace/people',
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'People' }).waitFor(),
+    },
+    {
+      name: 'interview',
+      email: demo.counsellor,
+      locale: 'en',
+      path: '/workspace/people/new',
+      ready: (p) => p.getByLabel('Given name').waitFor(),
+    },
+    {
+      name: 'referrals',
+      email: demo.counsellor,
+      locale: 'en',
+      path: '/workspace/referrals',
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor(),
+    },
+    {
+      name: 'vacancies',
+      email: demo.counsellor,
+      locale: 'en',
+      path: '/workspace/vacancies',
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'Vacancies' }).waitFor(),
+    },
+    {
+      name: 'imports',
+      email: demo.counsellor,
+      locale: 'en',
+      path: '/workspace/imports',
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'Imports' }).waitFor(),
+    },
+    {
+      name: 'dashboard-ckb',
+      email: demo.counsellor,
+      locale: 'ckb',
+      path: '/workspace',
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'داشبۆرد' }).waitFor(),
+    },
+    {
+      name: 'employer',
+      email: demo.employer,
+      locale: 'en',
+      path: '/employer',
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'Your vacancies and candidates' }).waitFor(),
+    },
+  ];
+  const report: Record<string, AxeViolation[]> = {};
+  for (const spec of pages) {
+    const context = spec.email
+      ? await signedInContext(spec.email, { locale: spec.locale, bypassCSP: true })
+      : await browser.newContext({ ...desktop, baseURL: server.url, locale: spec.locale, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(spec.path);
+    await spec.ready(page);
+    await page.waitForLoadState('networkidle');
+    report[spec.name] = await axe(page);
+    await screenshot(page, `quality-axe-${spec.name}`);
+    await context.close();
+  }
+  const summary = Object.fromEntries(
+    Object.entries(report).map(([k, v]) => [k, v.map((x) => `${x.impact}:${x.id}(${x.nodes})`)]),
+  );
+  console.log(`axe violations by page: ${JSON.stringify(summary)}`);
+  const blocking = Object.entries(report).flatMap(([name, v]) =>
+    v
+      .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+      .map((x) => `${name}: ${x.id} (${x.help}) at ${x.targets.join(', ')}`),
+  );
+  expect(blocking).toEqual([]);
+}, 180_000);
+
+test('everything needed to sign in and start an interview works from the keyboard', async () => {
+  const context = await newContext(browser, server.url, 'en', desktop);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'Demo accounts' }).waitFor();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+  let reached = false;
+  for (let i = 0; i < 30 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = (await page.evaluate('document.activeElement.getAttribute("data-demo-role")')) === 'counsellor';
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  // After navigation, focus lands on the page heading, so the next Tab starts in the page.
+  expect(await page.evaluate('document.activeElement.id')).toBe('page-title');
+  let onNew = false;
+  for (let i = 0; i < 30 && !onNew; i++) {
+    await page.keyboard.press('Tab');
+    onNew = (await page.evaluate('document.activeElement.textContent')) === 'New person (interview)';
+  }
+  expect(onNew).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'New profile: interview' }).waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
+test('the interface opens in the browser’s language, and switching to Sorani turns the page right to left', async () => {
+  const context = await newContext(browser, server.url, 'fr-BE', phone);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1, name: 'Se connecter à Passerelle' }).waitFor();
+  expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+  await page.getByLabel('Langue').selectOption('ckb');
+  await page.getByRole('heading', { level: 1, name: 'چوونەژوورەوە بۆ Passerelle' }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('ckb');
+  expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+  await screenshot(page, 'quality-sign-in-ckb-phone');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'چوونەژوورەوە بۆ Passerelle' }).waitFor();
+  await context.close();
+}, 60_000);
