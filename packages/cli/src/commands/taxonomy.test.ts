@@ -1,0 +1,99 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createTaxonomyStore } from '@passerelle/db';
+import { testDatabaseKinds } from '@passerelle/db/testing';
+import { importEsco } from '@passerelle/taxonomy';
+import { runCli } from '../testing';
+
+const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+const fixtures = join(repo, 'packages/taxonomy/src/esco/fixtures');
+const esco = join(repo, '../shared/data/esco/v1.1.1');
+const escoPresent = existsSync(join(esco, 'en/skills_en.csv'));
+const scratch = mkdtempSync(join(tmpdir(), 'passerelle-taxonomy-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
+
+test('taxonomy import reads an ESCO package, prints a summary with the attribution, and stats count it', async () => {
+  const db = ['--data-dir', join(scratch, 'fixtures-db')];
+  const imported = await runCli(['taxonomy', 'import', join(fixtures, 'v1.1.0'), ...db]);
+  expect(imported.code, imported.stderr).toBe(0);
+  expect(imported.stdout).toContain('Imported ESCO 1.1.0');
+  expect(imported.stdout).toContain('This service uses the ESCO classification of the European Commission.');
+  const stats = await runCli(['taxonomy', 'stats', '--json', ...db]);
+  expect(json(stats.stdout)).toMatchObject({
+    occupations: 3,
+    skills: 5,
+    iscoGroups: 8,
+    relations: 6,
+    languages: ['en', 'fr'],
+  });
+  const search = await runCli(['taxonomy', 'search', 'chauffeur taxi', '--lang', 'fr', '--json', ...db]);
+  expect((json(search.stdout).items as { label: string }[])[0]?.label).toBe(
+    'chauffeur de taxi/chauffeuse de taxi',
+  );
+}, 120_000);
+
+test('a bad file is one clear error line (exit 1) and a bad flag a usage error (exit 2)', async () => {
+  const bad = join(scratch, 'occupations_en.csv');
+  writeFileSync(bad, 'conceptType,conceptUri\nOccupation,"http://x\n');
+  const db = ['--data-dir', join(scratch, 'bad-db')];
+  const r = await runCli(['taxonomy', 'import', bad, ...db]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(
+    /Error \[invalid_file\]: The file .*occupations_en\.csv cannot be read \(line 1, column iscoGroup\)/,
+  );
+  expect(r.stderr).not.toMatch(/\n\s+at .+[:(]/);
+  expect((await runCli(['taxonomy', 'import', bad, '--lang', 'en;fr', ...db])).code).toBe(2);
+}, 60_000);
+
+// The full ESCO v1.1.1 (English + French + relations), in process on each database of the run
+// (the CLI itself is tested above on small fixtures). It reads ../shared/data/esco, which CI has;
+// elsewhere it is skipped.
+describe.each(testDatabaseKinds())('ESCO v1.1.1 from ../shared/data/esco on $name', (kind) => {
+  test.skipIf(!escoPresent)(
+    `imports 13,896 skills, 3,007 occupations, 619 ISCO-08 groups and 123,855 occupation-skill relations with French labels merged; a second import changes nothing${escoPresent ? '' : ' (skipped: ../shared/data/esco/v1.1.1 not found)'}`,
+    async () => {
+      const { database, drop } = await kind.create();
+      try {
+        const store = createTaxonomyStore(database);
+        const first = await importEsco(store, [esco], { langs: ['en', 'fr'] });
+        expect(first.counts).toMatchObject({ conceptsInserted: 18169, relationsInserted: 154027 });
+        const stats = await store.stats();
+        expect(stats).toMatchObject({
+          skills: 13896,
+          occupations: 3007,
+          iscoGroups: 619,
+          relations: 123855,
+          languages: ['en', 'fr'],
+          escoVersion: '1.1.1',
+        });
+        const director = await store.getConcept(
+          'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34',
+        );
+        expect(director?.iscoCode).toBe('2654');
+        expect(director?.labels.map((l) => [l.lang, l.preferred])).toEqual([
+          ['en', 'technical director'],
+          ['fr', 'directeur technique/directrice technique'],
+        ]);
+        const second = await importEsco(store, [esco], { langs: ['en', 'fr'] });
+        const c = second.counts;
+        const changed = {
+          concepts: c.conceptsInserted + c.conceptsUpdated + c.conceptsObsoleted,
+          labels: c.labelsInserted + c.labelsUpdated,
+          relations: c.relationsInserted + c.relationsUpdated + c.relationsDeleted,
+          collections: c.collectionMembersInserted + c.collectionMembersDeleted,
+        };
+        expect(changed).toEqual({ concepts: 0, labels: 0, relations: 0, collections: 0 });
+        expect(await store.stats()).toEqual(stats);
+      } finally {
+        await database.close();
+        await drop();
+      }
+    },
+    240_000,
+  );
+});
