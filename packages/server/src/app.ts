@@ -41,6 +41,7 @@ import { auditRoutes } from './routes/audit/routes';
 import { dataRightsRoutes } from './routes/data-rights/routes';
 import { webRoutes } from './routes/web/routes';
 import { taxonomyRoutes } from './routes/taxonomy/routes';
+import { personRoutes } from './routes/people/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -178,3 +179,4 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.ready();
   return app;
 }
+  await app.register(async (scope) => personRoutes(scope, ctx));

@@ -1,0 +1,347 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  errors,
+  personFields,
+  personHistoryQuery,
+  personListQuery,
+  type DuplicateCandidate,
+  type Person,
+  type PersonInput,
+} from '@passerelle/core';
+import { createPersonStore, createReferralStore } from '@passerelle/db';
+import type { AppContext } from '../../context';
+import { requireIfMatch, setEtag } from '../../http/concurrency';
+import { errorResponses } from '../../http/openapi';
+import {
+  audit,
+  changeMeta,
+  deletedResponse,
+  idParams,
+  listScopeOf,
+  pageOf,
+  permits,
+  presentItems,
+  sendRemoved,
+} from '../record-kit';
+import { presentPerson } from './presenter';
+import {
+  duplicateCandidateResponse,
+  historyEntryResponse,
+  mergeBody,
+  personBody,
+  personCreatedResponse,
+  personResponse,
+} from './schema';
+
+const personKeys = Object.keys(personFields) as (keyof PersonInput)[];
+
+/**
+ * People (C1): profiles with completeness per section, duplicates across scripts, merging that
+ * keeps both histories. Every read and change of a person is audited; sensitive fields are hidden
+ * by the policy when records become responses.
+ */
+export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
+  const store = createPersonStore(ctx.database.db, { newId: ctx.newId });
+  const referralStore = createReferralStore(ctx.database.db, { newId: ctx.newId });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['people'];
+
+  // Trust plugs in here: the policy loads the person a record is about; export, erasure and retention reach our tables.
+  ctx.trust.setPersonLoader(async (id) => {
+    const p = await store.get(id);
+    return p ? ({ ...p } as Record<string, unknown>) : null;
+  });
+  ctx.trust.registerPersonData({
+    name: 'profile',
+    priority: 1000,
+    async export(personId) {
+      const person = await store.get(personId);
+      if (!person) return null;
+      const history = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.history(personId, { limit: 200, cursor });
+        history.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { person, history };
+    },
+    erase: (personId) => store.erase(personId),
+  });
+  ctx.trust.registerPersonData({
+    name: 'referrals',
+    export: (personId) => referralStore.exportForPerson(personId),
+  });
+  ctx.trust.registerRetentionSource({ name: 'people', listCandidates: () => store.retentionCandidates() });
+
+  async function mustGet(id: string): Promise<Person> {
+    const found = await store.get(id);
+    if (!found) throw errors.notFound('person', id);
+    return found;
+  }
+  /** Duplicate candidates the actor may know about. */
+  async function visibleCandidates(request: FastifyRequest, candidates: DuplicateCandidate[]) {
+    const out: DuplicateCandidate[] = [];
+    for (const c of candidates) {
+      const other = await store.get(c.personId);
+      if (other && (await permits(ctx, request.actor, 'read', { type: 'person', record: { ...other } })))
+        out.push(c);
+    }
+    return out;
+  }
+  /** Fields the actor cannot see keep their stored values: a replace never wipes what it could not read. */
+  async function keepHidden(
+    request: FastifyRequest,
+    current: Person,
+    body: PersonInput,
+  ): Promise<PersonInput> {
+    const visible = await presentPerson(ctx, request.actor, current);
+    const kept: Record<string, unknown> = { ...body };
+    for (const key of personKeys) {
+      if (!(key in visible) && key in current) kept[key] = current[key];
+    }
+    return kept as PersonInput;
+  }
+
+  r.get(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'List people (name search across scripts, caseload filters)',
+        querystring: personListQuery,
+        response: { 200: pageOf(personResponse), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await ctx.policy.authorize(request.actor, 'list', { type: 'person' });
+      const { scope, perRecord } = listScopeOf(ctx, request.actor, 'person');
+      const page = await store.list(request.query, scope);
+      const items = await presentItems(ctx, request.actor, 'person', page.items, perRecord);
+      await audit(ctx, request, {
+        action: 'list',
+        entity: 'person',
+        entityId: null,
+        changes: { personIds: items.map((p) => p.id) },
+      });
+      return { items, nextCursor: page.nextCursor };
+    },
+  );
+
+  r.post(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'Create a person; possible duplicates come back in `duplicates` (Idempotency-Key supported)',
+        body: personBody,
+        response: { 201: personCreatedResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      const body: PersonInput = { ...request.body };
+      // The caller's organisation owns what it creates; a counsellor or case manager is assigned to it.
+      if (!body.owningOrganisationId && actor.organisationId)
+        body.owningOrganisationId = actor.organisationId;
+      if (
+        body.caseManagerIds.length === 0 &&
+        actor.userId &&
+        (actor.role === 'case_manager' || actor.role === 'counsellor')
+      ) {
+        body.caseManagerIds = [actor.userId];
+      }
+      await ctx.policy.authorize(actor, 'create', { type: 'person', record: { ...body } });
+      const duplicates = await visibleCandidates(request, await store.findDuplicates(body));
+      const created = await store.create(body, ctx.newId(), changeMeta(request));
+      await audit(ctx, request, {
+        action: 'create',
+        entity: 'person',
+        entityId: created.id,
+        personId: created.id,
+        changes: { fields: personKeys.filter((k) => body[k] !== undefined && body[k] !== null) },
+      });
+      setEtag(reply, created.version);
+      reply.header('location', `/api/people/${created.id}`);
+      return reply.status(201).send({ ...(await presentPerson(ctx, actor, created)), duplicates });
+    },
+  );
+
+  r.get(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Read a person (sensitive fields only for those allowed, and audited)',
+        params: idParams,
+        response: { 200: personResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'read', { type: 'person', record: { ...found } });
+      await audit(ctx, request, { action: 'read', entity: 'person', entityId: found.id, personId: found.id });
+      setEtag(reply, found.version);
+      return presentPerson(ctx, request.actor, found);
+    },
+  );
+
+  r.put(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a person (If-Match required; fields the caller cannot see are kept)',
+        params: idParams,
+        body: personBody,
+        response: { 200: personResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...found } });
+      const body = await keepHidden(request, found, request.body);
+      const updated = await store.update(found.id, expected, body, changeMeta(request));
+      await audit(ctx, request, {
+        action: 'update',
+        entity: 'person',
+        entityId: found.id,
+        personId: found.id,
+        changes: {
+          fields: personKeys.filter(
+            (k) => JSON.stringify(found[k] ?? null) !== JSON.stringify(updated[k] ?? null),
+          ),
+        },
+      });
+      setEtag(reply, updated.version);
+      return presentPerson(ctx, request.actor, updated);
+    },
+  );
+
+  r.delete(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete a person; archived instead when referrals, events or merged records refer to it (If-Match required)',
+        params: idParams,
+        response: { 200: personResponse, 204: deletedResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'archive', { type: 'person', record: { ...found } });
+      const result = await store.remove(found.id, expected, changeMeta(request));
+      await audit(ctx, request, {
+        action: result.outcome === 'deleted' ? 'delete' : 'archive',
+        entity: 'person',
+        entityId: found.id,
+        personId: found.id,
+      });
+      return sendRemoved(reply, result, (p) => presentPerson(ctx, request.actor, p));
+    },
+  );
+
+  r.get(
+    '/api/people/:id/duplicates',
+    {
+      schema: {
+        tags,
+        summary:
+          'Records that may be the same person, best first (names across scripts, birth date, phone, documents)',
+        params: idParams,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(50).default(10),
+          minScore: z.coerce.number().min(0).max(1).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(duplicateCandidateResponse) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'read', { type: 'person', record: { ...found } });
+      const candidates = await store.findDuplicates(found, {
+        excludeId: found.id,
+        limit: request.query.limit,
+        minScore: request.query.minScore,
+      });
+      const items = await visibleCandidates(request, candidates);
+      await audit(ctx, request, {
+        action: 'read_duplicates',
+        entity: 'person',
+        entityId: found.id,
+        personId: found.id,
+        changes: { candidateIds: items.map((c) => c.personId) },
+      });
+      return { items };
+    },
+  );
+
+  r.post(
+    '/api/people/:id/merge',
+    {
+      schema: {
+        tags,
+        summary:
+          'Merge a duplicate into this person: referrals, attendance and history move here, the duplicate is archived with a pointer (If-Match of this person required)',
+        params: idParams,
+        body: mergeBody,
+        response: { 200: personResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const survivor = await mustGet(request.params.id);
+      const duplicate = await mustGet(request.body.duplicateId);
+      await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...survivor } });
+      await ctx.policy.authorize(request.actor, 'archive', { type: 'person', record: { ...duplicate } });
+      const merged = await store.merge(survivor.id, expected, duplicate.id, changeMeta(request));
+      await audit(ctx, request, {
+        action: 'merge',
+        entity: 'person',
+        entityId: survivor.id,
+        personId: survivor.id,
+        changes: { mergedFrom: duplicate.id },
+      });
+      await audit(ctx, request, {
+        action: 'merged_into',
+        entity: 'person',
+        entityId: duplicate.id,
+        personId: duplicate.id,
+        changes: { mergedInto: survivor.id },
+      });
+      setEtag(reply, merged.version);
+      return presentPerson(ctx, request.actor, merged);
+    },
+  );
+
+  r.get(
+    '/api/people/:id/history',
+    {
+      schema: {
+        tags,
+        summary: "The changes of a person's record, oldest first (kept across merges)",
+        params: idParams,
+        querystring: personHistoryQuery,
+        response: { 200: pageOf(historyEntryResponse), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'read', { type: 'person', record: { ...found } });
+      const page = await store.history(found.id, request.query);
+      await audit(ctx, request, {
+        action: 'read_history',
+        entity: 'person',
+        entityId: found.id,
+        personId: found.id,
+      });
+      return page;
+    },
+  );
+}
