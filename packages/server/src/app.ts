@@ -42,6 +42,10 @@ import { dataRightsRoutes } from './routes/data-rights/routes';
 import { webRoutes } from './routes/web/routes';
 import { taxonomyRoutes } from './routes/taxonomy/routes';
 import { personRoutes } from './routes/people/routes';
+import { vacancyRoutes } from './routes/vacancies/routes';
+import { trainingRoutes } from './routes/trainings/routes';
+import { serviceRoutes } from './routes/services/routes';
+import { eventRoutes } from './routes/events/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,8 +54,15 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** The app's context and data-rights services (for the CLI: retention, erasure). */
-    passerelle: { ctx: AppContext; dataRights: DataRights };
+    passerelle: { ctx: AppContext; dataRights: DataRights; routes: RegisteredRoute[] };
   }
+}
+
+/** A route as registered, for the access-control matrix test and the docs. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
 }
 
 export interface BuildAppOptions {
@@ -85,6 +96,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const isPublic = (route.config as { public?: boolean } | undefined)?.public === true;
+    for (const method of methods)
+      if (method !== 'HEAD') routes.push({ method, url: route.url, public: isPublic });
   });
   let shuttingDown = false;
   app.addHook('onClose', async () => {
@@ -161,7 +179,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   registerTrustPersonData(trust, options.database);
   const dataRights = createDataRights({ database: options.database, registry: trust, audit, now });
-  app.decorate('passerelle', { ctx, dataRights });
+  app.decorate('passerelle', { ctx, dataRights, routes });
   if (options.config.demo && !options.config.production) await ensureDemoUsers(options.database);
   registerIdempotency(app, options.database, (r: FastifyRequest) => r.actor.userId ?? r.actor.kind);
 
@@ -174,9 +192,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => auditRoutes(scope, ctx));
   await app.register(async (scope) => dataRightsRoutes(scope, ctx, dataRights));
   await app.register(async (scope) => taxonomyRoutes(scope, ctx));
+  await app.register(async (scope) => personRoutes(scope, ctx));
+  await app.register(async (scope) => vacancyRoutes(scope, ctx));
+  await app.register(async (scope) => trainingRoutes(scope, ctx));
+  await app.register(async (scope) => serviceRoutes(scope, ctx));
+  await app.register(async (scope) => eventRoutes(scope, ctx));
   await app.register(async (scope) => webRoutes(scope));
 
   await app.ready();
   return app;
 }
-  await app.register(async (scope) => personRoutes(scope, ctx));

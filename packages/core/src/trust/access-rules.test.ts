@@ -153,3 +153,15 @@ test('unknown resource types are case records when they name a person', () => {
     }).allowed,
   ).toBe(false);
 });
+
+test('a record about a person is never created as ownerless: without the person, scoped roles are refused', () => {
+  const cm = subject('case_manager');
+  const consent = recordScopeOf('consent', { personId: 'p9' });
+  expect(decideAccess(cm, 'create', 'consent', { record: consent }).allowed).toBe(false);
+  expect(
+    decideAccess(cm, 'create', 'consent', { record: consent, person: person({ id: 'p9' }) }).allowed,
+  ).toBe(true);
+  expect(
+    decideAccess(cm, 'create', 'person', { record: recordScopeOf('person', { givenName: 'New' }) }).allowed,
+  ).toBe(true);
+});

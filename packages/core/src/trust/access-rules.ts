@@ -398,8 +398,13 @@ export function decideAccess(
   const rules = rulesFor(subject, kind).filter((r) => r.actions.includes(action));
   if (rules.length === 0) return { allowed: false, scope: null };
   if (!facts.record) return { allowed: true, scope: rules[0]!.scopes[0] ?? null };
+  // A new record without an owner gets the caller's organisation; a record about a person never
+  // counts as ownerless (its scope is the person's, which must be known).
   const createWithoutOwner =
-    action === 'create' && facts.record.organisationIds.length === 0 && !facts.person;
+    action === 'create' &&
+    facts.record.organisationIds.length === 0 &&
+    !facts.person &&
+    !facts.record.personId;
   for (const rule of rules) {
     for (const scope of rule.scopes) {
       if (scopeMatches(scope, subject, facts)) return { allowed: true, scope };

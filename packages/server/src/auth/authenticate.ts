@@ -149,6 +149,25 @@ export function registerAuthentication(app: FastifyInstance, deps: Authenticatio
 
     if (deps.testActor) request.actor = { ...deps.testActor, ...common };
   });
+
+  // Deny by default: every API route needs a signed-in caller unless it says it is public.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (request.actor.kind !== 'anonymous') return;
+    const url = request.url.split('?')[0] ?? '';
+    if (!url.startsWith('/api/')) return;
+    if (isPublicRoute(request, url)) return;
+    throw errors.unauthenticated();
+  });
+}
+
+/** Marks a route as open to anonymous callers (sign-in, password reset, demo accounts). */
+export const publicRoute = { public: true } as const;
+
+function isPublicRoute(request: FastifyRequest, url: string): boolean {
+  const config = request.routeOptions?.config as { public?: boolean } | undefined;
+  if (config?.public === true) return true;
+  // The OpenAPI document and its viewer describe the API; they hold no data.
+  return url === '/api/openapi.json' || url === '/api/docs' || url.startsWith('/api/docs/');
 }
 
 /** Sign-in and the other routes that work without a session. */

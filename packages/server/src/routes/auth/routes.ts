@@ -6,6 +6,7 @@ import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
 import {
   actorOfUser,
+  publicRoute,
   requireUser,
   sessionCookieName,
   sessionCookieOptions,
@@ -89,7 +90,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
   r.post(
     '/api/auth/sign-in',
     {
-      config: { rateLimit },
+      config: { rateLimit, ...publicRoute },
       schema: {
         tags,
         summary: 'Sign in with e-mail, password and (when enrolled) a TOTP code; sets the session cookie',
@@ -144,6 +145,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
   r.post(
     '/api/auth/sign-out',
     {
+      config: publicRoute,
       schema: {
         tags,
         summary: 'Sign out: ends the session and clears the cookie',
@@ -293,7 +295,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
   r.post(
     '/api/auth/password-reset',
     {
-      config: { rateLimit },
+      config: { rateLimit, ...publicRoute },
       schema: {
         tags,
         summary: 'Set a new password with a one-time reset token (from `passerelle users reset-link`)',
@@ -327,6 +329,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
   r.get(
     '/api/auth/demo',
     {
+      config: publicRoute,
       schema: {
         tags,
         summary: 'Demo accounts (only in demo mode; 404 otherwise)',
@@ -354,6 +357,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
   r.post(
     '/api/auth/demo/sign-in',
     {
+      config: { rateLimit, ...publicRoute },
       schema: {
         tags,
         summary: 'Demo mode only: sign in as a demo account in one click (404 otherwise)',
