@@ -7,6 +7,7 @@ import { registerAudit } from './commands/audit';
 import { registerRetention } from './commands/retention';
 import { registerTaxonomy } from './commands/taxonomy';
 import { registerBenchTaxonomy } from './commands/bench-taxonomy';
+import { registerBenchMatch } from './commands/bench-match';
 
 /**
  * The `passerelle` command. Each command lives in `commands/<name>.ts` and exports a
@@ -31,5 +32,6 @@ export function buildProgram(): Command {
   const bench = program.command('bench').description('benchmarks that print JSON figures');
   void bench;
   registerBenchTaxonomy(bench);
+  registerBenchMatch(bench);
   return program;
 }

@@ -27,6 +27,7 @@ export {
   type MatchOptionsInput,
 } from './options';
 export { createKnowledge, type Knowledge, type KnowledgeInput } from './knowledge/knowledge';
+export { knowledgeFromCatalogue, type CatalogueLike } from './knowledge/from-catalogue';
 export { skillKinds, type SkillKind } from './knowledge/expand';
 export type {
   Criterion,

@@ -114,6 +114,8 @@ export const defaultOptions = {
     /** Online and blended trainings count as reachable from anywhere; blended scores this. */
     blended: 0.9,
   },
+  /** Hard filters (requirements, open/closed, seats) apply; off only in the plain overlap baseline. */
+  applyFilters: true,
   /** Today as ISO `YYYY-MM-DD`; without it, no date filter or date score applies. */
   today: undefined as string | undefined,
   /** The deepest page a query may reach (offset + limit). */
@@ -129,7 +131,10 @@ export type DeepPartial<T> = {
   [K in keyof T]?: T[K] extends Record<string, unknown> ? DeepPartial<T[K]> : T[K];
 };
 
-/** Plain skill-overlap mode: the score is the number of direct skills shared, nothing else counts. */
+/**
+ * Plain skill-overlap mode: the score is the number of direct skills shared and nothing else
+ * counts, not even the hard filters — the baseline that SQL can compute too.
+ */
 export const overlapOptions: MatchOptionsInput = {
   weights: {
     vacancy: {
@@ -145,6 +150,7 @@ export const overlapOptions: MatchOptionsInput = {
     },
   },
   skills: { mode: 'overlap' },
+  applyFilters: false,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

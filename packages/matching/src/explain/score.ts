@@ -45,7 +45,7 @@ function scoreWith<T>(
   for (const c of criteria) {
     const w = total > 0 ? Math.max(0, weights[c.id] ?? 0) / total : 0;
     const scorer = c.forPerson(p, ctx);
-    const ok = scorer.admits ? scorer.admits(t) : undefined;
+    const ok = scorer.admits && options.applyFilters ? scorer.admits(t) : undefined;
     if (ok === false) admitted = false;
     const s = w > 0 ? scorer.score(t) : 0;
     score += w * s;

@@ -207,7 +207,12 @@ export class MatchIndex {
     const options = this.queryOptions(query.options);
     const ctx = this.context(options);
     const p = this.personView(person);
-    const scorers = weigh(vacancyCriteria, options.weights.vacancy, (c) => c.forPerson(p, ctx));
+    const scorers = weigh(
+      vacancyCriteria,
+      options.weights.vacancy,
+      (c) => c.forPerson(p, ctx),
+      options.applyFilters,
+    );
     return this.page(
       this.vacancies,
       this.scratch.vacancies,
@@ -224,7 +229,12 @@ export class MatchIndex {
     const options = this.queryOptions(query.options);
     const ctx = this.context(options);
     const p = this.personView(person);
-    const scorers = weigh(trainingCriteria, options.weights.training, (c) => c.forPerson(p, ctx));
+    const scorers = weigh(
+      trainingCriteria,
+      options.weights.training,
+      (c) => c.forPerson(p, ctx),
+      options.applyFilters,
+    );
     return this.page(
       this.trainings,
       this.scratch.trainings,
@@ -241,7 +251,12 @@ export class MatchIndex {
     const options = this.queryOptions(query.options);
     const ctx = this.context(options);
     const v = this.vacancyView(vacancy);
-    const scorers = weigh(vacancyCriteria, options.weights.vacancy, (c) => c.forTarget(v, ctx));
+    const scorers = weigh(
+      vacancyCriteria,
+      options.weights.vacancy,
+      (c) => c.forTarget(v, ctx),
+      options.applyFilters,
+    );
     return this.page(
       this.people,
       this.scratch.people,
@@ -262,7 +277,12 @@ export class MatchIndex {
     const options = this.queryOptions(query.options);
     const ctx = this.context(options);
     const t = this.trainingView(training);
-    const scorers = weigh(trainingCriteria, options.weights.training, (c) => c.forTarget(t, ctx));
+    const scorers = weigh(
+      trainingCriteria,
+      options.weights.training,
+      (c) => c.forTarget(t, ctx),
+      options.applyFilters,
+    );
     return this.page(
       this.people,
       this.scratch.people,
@@ -334,13 +354,16 @@ export function weigh<P, T, D>(
   criteria: readonly Criterion<P, T>[],
   weights: Record<string, number>,
   prepare: (c: Criterion<P, T>) => WeightedScorer<D>['scorer'],
+  applyFilters = true,
 ): WeightedScorer<D>[] {
   let total = 0;
   for (const c of criteria) total += Math.max(0, weights[c.id] ?? 0);
   const out: WeightedScorer<D>[] = [];
   for (const c of criteria) {
     const w = Math.max(0, weights[c.id] ?? 0);
-    const scorer = prepare(c);
+    if (w === 0 && !applyFilters) continue;
+    const prepared = prepare(c);
+    const scorer = applyFilters || !prepared.admits ? prepared : { ...prepared, admits: undefined };
     if (w === 0 && !scorer.admits) continue;
     out.push({ scorer, weight: total > 0 ? w / total : 0 });
   }

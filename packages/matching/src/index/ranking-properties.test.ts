@@ -213,7 +213,7 @@ test('plain skill-overlap mode ranks by the number of shared skills', () => {
       const index = build(ps, vs);
       const p = ps[0]!;
       const mine = new Set((p.skills ?? []).map((s) => s.uri));
-      // Overlap mode has no filters but the open/seat and hard requirement ones; compare with admitted pairs.
+      // The plain baseline applies no filter at all: every vacancy is ranked.
       const want = bruteForce(index, 'p2v', p.id, index.queryOptions(overlapOptions)).slice(0, k);
       const got = index.rankVacanciesForPerson(p.id, { limit: k, options: overlapOptions }).items;
       expectSameScores(

@@ -38,18 +38,16 @@ export const protectedAttributes = fc.record({
 export const personArb: fc.Arbitrary<Omit<MatchPerson, 'id'>> = fc.record({
   pastOccupations: fc.subarray(occupations, { maxLength: 2 }),
   skills: fc.subarray(skillUris).map((s) => s.map((uri) => ({ uri }))),
-  languages: fc
-    .subarray(languageCodes)
-    .chain((codes) =>
-      fc.tuple(
-        ...codes.map((language) =>
-          fc.record({
-            language: fc.constant(language),
-            levels: fc.dictionary(fc.constantFrom(...cefrSkills), level),
-          }),
-        ),
+  languages: fc.subarray(languageCodes).chain((codes) =>
+    fc.tuple(
+      ...codes.map((language) =>
+        fc.record({
+          language: fc.constant(language),
+          levels: fc.dictionary(fc.constantFrom(...cefrSkills), level),
+        }),
       ),
     ),
+  ),
   iscedLevel: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
   location,
   mobility: fc.record({

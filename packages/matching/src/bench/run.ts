@@ -1,0 +1,303 @@
+import { VL } from '../features/vacancy';
+import { PL } from '../features/person';
+import { KIND_DIRECT } from '../knowledge/expand';
+import { createKnowledge, type KnowledgeInput } from '../knowledge/knowledge';
+import { createMatchIndex, weigh, type MatchIndex } from '../index/match-index';
+import { vacancyCriteria } from '../criteria/sets';
+import { overlapOptions } from '../options';
+import { DataGenerator, type GeneratorCatalogue } from './generate';
+import { Random } from './random';
+
+/** Raw SQL access (the CLI passes a @passerelle/db Database). */
+export interface SqlClient {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface MatchBenchOptions {
+  vacancies: number;
+  people: number;
+  queries: number;
+  seed: number;
+  sqlQueries: number;
+  catalogue: GeneratorCatalogue;
+  knowledge: KnowledgeInput;
+  /** Where the SQL baseline runs, and its name in the output. */
+  sql?: { name: string; client: SqlClient };
+  /** Progress lines (stderr in the CLI). */
+  log?: (line: string) => void;
+  /** Forces a garbage collection before the heap is measured (node --expose-gc or v8 flags). */
+  gc?: () => void;
+}
+
+/** The benchmark's JSON figures (see issue 6). */
+export interface MatchBenchResult {
+  vacancies: number;
+  people: number;
+  build_s: number;
+  heap_mb: number;
+  person_to_vacancies: { p50_ms: number; p99_ms: number };
+  vacancy_to_people: { p50_ms: number; p99_ms: number };
+  sql_overlap: { database: string; queries: number; p50_ms: number; same_top20: boolean } | null;
+  engine_overlap_p50_ms: number;
+  floor_p50_ms: number;
+}
+
+/** Extra figures printed on stderr (not part of the JSON contract). */
+export interface MatchBenchDetails {
+  buildVacanciesSeconds: number;
+  buildPeopleSeconds: number;
+  indexBytes: number;
+  postings: number;
+  personToVacanciesMeanPostingsProcessed: number;
+  personToVacanciesMeanPostingsTotal: number;
+  personToVacanciesMeanEvaluated: number;
+  sqlLoadSeconds: number;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Direct skill ids of an indexed person (the overlap baseline's query). */
+function directSkills(index: MatchIndex, id: string): number[] {
+  const p = index.personView(id);
+  const out: number[] = [];
+  for (let i = p.start(PL.skills); i < p.end(PL.skills); i++)
+    if ((p.i32[i]! & 7) === KIND_DIRECT) out.push(p.i32[i]! >> 3);
+  return out;
+}
+
+/**
+ * Times the engine on generated data at a given size: index build, heap, top-20 latencies in
+ * both directions, the plain overlap mode, a bare posting-list floor, and the SQL baseline.
+ */
+export async function runMatchBenchmark(
+  o: MatchBenchOptions,
+): Promise<{ result: MatchBenchResult; details: MatchBenchDetails }> {
+  const log = o.log ?? (() => {});
+  const knowledge = createKnowledge(o.knowledge);
+  const generator = new DataGenerator(o.catalogue);
+  const index = createMatchIndex({ knowledge, options: { today: generator.today } });
+
+  // Build: records are generated in chunks outside the timed region, then added.
+  const timeBuild = <T>(n: number, make: (i: number) => T, put: (r: T) => void, label: string) => {
+    let seconds = 0;
+    const chunk = 20_000;
+    for (let start = 0; start < n; start += chunk) {
+      const batch: T[] = [];
+      for (let i = start; i < Math.min(n, start + chunk); i++) batch.push(make(i));
+      const t = performance.now();
+      for (const r of batch) put(r);
+      seconds += (performance.now() - t) / 1000;
+      if ((start / chunk) % 10 === 0)
+        log(`  ${label}: ${Math.min(n, start + chunk)} / ${n} (${seconds.toFixed(1)} s)`);
+    }
+    return seconds;
+  };
+  log(`building the index (${o.vacancies} vacancies, ${o.people} people)...`);
+  const buildVacanciesSeconds = timeBuild(
+    o.vacancies,
+    (i) => generator.vacancy(o.seed, i),
+    (v) => index.putVacancy(v),
+    'vacancies',
+  );
+  const buildPeopleSeconds = timeBuild(
+    o.people,
+    (i) => generator.person(o.seed, i),
+    (p) => index.putPerson(p),
+    'people',
+  );
+  const t = performance.now();
+  index.trim();
+  const trimSeconds = (performance.now() - t) / 1000;
+  o.gc?.();
+  const memory = process.memoryUsage();
+  const heapMb = (memory.heapUsed + memory.arrayBuffers) / 1024 / 1024;
+  const stats = index.stats();
+  log(
+    `  built in ${(buildVacanciesSeconds + buildPeopleSeconds + trimSeconds).toFixed(1)} s; heap ${heapMb.toFixed(0)} MB; ${stats.postings} postings`,
+  );
+
+  // Queries: seeded picks of people and vacancies.
+  const random = new Random(o.seed * 7919 + 1);
+  const peopleIds = Array.from({ length: o.queries }, () => `p${random.int(o.people)}`);
+  const vacancyIds = Array.from({ length: o.queries }, () => `v${random.int(o.vacancies)}`);
+  const warm = Math.min(20, o.queries);
+  for (let i = 0; i < warm; i++) {
+    index.rankVacanciesForPerson(peopleIds[i]!, { limit: 20 });
+    index.rankPeopleForVacancy(vacancyIds[i]!, { limit: 20 });
+    index.rankVacanciesForPerson(peopleIds[i]!, { limit: 20, options: overlapOptions });
+  }
+  log(`timing ${o.queries} queries per direction...`);
+  const p2v: number[] = [];
+  let processed = 0;
+  let total = 0;
+  let evaluated = 0;
+  for (const id of peopleIds) {
+    const s = {
+      lists: 0,
+      listsProcessed: 0,
+      postingsTotal: 0,
+      postingsProcessed: 0,
+      touched: 0,
+      evaluated: 0,
+      scanned: false,
+    };
+    const t0 = performance.now();
+    index.rankVacanciesForPerson(id, { limit: 20 }, s);
+    p2v.push(performance.now() - t0);
+    processed += s.postingsProcessed;
+    total += s.postingsTotal;
+    evaluated += s.evaluated;
+  }
+  const v2p: number[] = [];
+  for (const id of vacancyIds) {
+    const t0 = performance.now();
+    index.rankPeopleForVacancy(id, { limit: 20 });
+    v2p.push(performance.now() - t0);
+  }
+  const overlap: number[] = [];
+  for (const id of peopleIds) {
+    const t0 = performance.now();
+    index.rankVacanciesForPerson(id, { limit: 20, options: overlapOptions });
+    overlap.push(performance.now() - t0);
+  }
+  const floor = measureFloor(index, peopleIds);
+
+  let sql: MatchBenchResult['sql_overlap'] = null;
+  let sqlLoadSeconds = 0;
+  if (o.sql) {
+    const n = Math.min(o.sqlQueries, peopleIds.length);
+    log(`loading ${index.vacancies.size} vacancies into ${o.sql.name} for the SQL baseline...`);
+    const t1 = performance.now();
+    await loadSqlTable(index, o.sql.client, log);
+    sqlLoadSeconds = (performance.now() - t1) / 1000;
+    log(`  loaded in ${sqlLoadSeconds.toFixed(1)} s; running ${n} queries...`);
+    const times: number[] = [];
+    let same = true;
+    for (const id of peopleIds.slice(0, n)) {
+      const skills = directSkills(index, id);
+      const t0 = performance.now();
+      const rows = await o.sql.client.query<{ score: number }>(SQL_TOP20, [skills]);
+      times.push(performance.now() - t0);
+      const engine = index
+        .rankVacanciesForPerson(id, { limit: 20, options: overlapOptions })
+        .items.map((r) => r.score);
+      // SQL only sees vacancies sharing a skill; the engine ranks every vacancy (zeros last).
+      const sqlScores = rows.map((r) => Number(r.score));
+      const engineNonZero = engine.filter((s) => s > 0);
+      if (sqlScores.length !== engineNonZero.length || sqlScores.some((s, i) => s !== engineNonZero[i]))
+        same = false;
+    }
+    sql = { database: o.sql.name, queries: n, p50_ms: round(percentile(times, 50)), same_top20: same };
+  }
+
+  return {
+    result: {
+      vacancies: index.vacancies.size,
+      people: index.people.size,
+      build_s: round(buildVacanciesSeconds + buildPeopleSeconds + trimSeconds, 2),
+      heap_mb: Math.round(heapMb),
+      person_to_vacancies: { p50_ms: round(percentile(p2v, 50)), p99_ms: round(percentile(p2v, 99)) },
+      vacancy_to_people: { p50_ms: round(percentile(v2p, 50)), p99_ms: round(percentile(v2p, 99)) },
+      sql_overlap: sql,
+      engine_overlap_p50_ms: round(percentile(overlap, 50)),
+      floor_p50_ms: round(percentile(floor, 50)),
+    },
+    details: {
+      buildVacanciesSeconds: round(buildVacanciesSeconds, 2),
+      buildPeopleSeconds: round(buildPeopleSeconds, 2),
+      indexBytes: stats.bytes,
+      postings: stats.postings,
+      personToVacanciesMeanPostingsProcessed: Math.round(processed / peopleIds.length),
+      personToVacanciesMeanPostingsTotal: Math.round(total / peopleIds.length),
+      personToVacanciesMeanEvaluated: Math.round(evaluated / peopleIds.length),
+      sqlLoadSeconds: round(sqlLoadSeconds, 1),
+    },
+  };
+}
+
+/**
+ * The floor: for each person query, a bare loop that only adds up the posting lists the
+ * full-mode query names (every criterion's terms), with no bounds, no scoring and no selection.
+ */
+export function measureFloor(index: MatchIndex, peopleIds: readonly string[]): number[] {
+  const options = index.options;
+  const ctx = index.context(options);
+  const acc = new Float32Array(index.vacancies.slots);
+  const times: number[] = [];
+  for (const id of peopleIds) {
+    const p = index.personView(id);
+    const lists: { docs: Int32Array; length: number; w: number; scale: Float32Array | null }[] = [];
+    for (const { scorer, weight } of weigh(vacancyCriteria, options.weights.vacancy, (c) =>
+      c.forPerson(p, ctx),
+    )) {
+      for (const term of scorer.plan?.terms ?? []) {
+        const family = index.vacancies.families.get(term.family);
+        const list = family?.lists.get(term.key);
+        if (family && list && list.length > 0)
+          lists.push({
+            docs: list.docs,
+            length: list.length,
+            w: weight * term.weight,
+            scale: term.scaled ? family.scale : null,
+          });
+      }
+    }
+    const t0 = performance.now();
+    for (const l of lists) {
+      const docs = l.docs;
+      const w = l.w;
+      const scale = l.scale;
+      if (scale) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * scale[docs[i]!]!;
+      else for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w;
+    }
+    times.push(performance.now() - t0);
+    acc.fill(0);
+  }
+  return times;
+}
+
+/** Top 20 vacancies by the number of skills shared with the query, over an int[] column with a GIN index. */
+export const SQL_TOP20 = `select id, (select count(*) from unnest(skills) s where s = any($1::int[]))::int as score
+from bench_match_vacancy where skills && $1::int[] order by score desc, id limit 20`;
+
+/** Creates the baseline table (dropping an old one) and loads every live vacancy's skill ids. */
+export async function loadSqlTable(
+  index: MatchIndex,
+  client: SqlClient,
+  log: (line: string) => void = () => {},
+): Promise<void> {
+  await client.query('drop table if exists bench_match_vacancy');
+  await client.query('create table bench_match_vacancy (id integer primary key, skills integer[] not null)');
+  const view = index.vacancies.newView();
+  let ids: number[] = [];
+  let arrays: string[] = [];
+  const flush = async () => {
+    if (ids.length === 0) return;
+    await client.query(
+      'insert into bench_match_vacancy (id, skills) select id, s::integer[] from unnest($1::integer[], $2::text[]) as u(id, s)',
+      [ids, arrays],
+    );
+    ids = [];
+    arrays = [];
+  };
+  for (let slot = 0; slot < index.vacancies.slots; slot++) {
+    if (index.vacancies.alive[slot] !== 1) continue;
+    index.vacancies.at(view, slot);
+    const skills: number[] = [];
+    for (let i = view.start(VL.skills); i < view.end(VL.skills); i++) skills.push(view.i32[i]! >> 1);
+    ids.push(slot);
+    arrays.push(`{${skills.join(',')}}`);
+    if (ids.length >= 5000) await flush();
+    if (slot % 200_000 === 0 && slot > 0) log(`  ${slot} rows`);
+  }
+  await flush();
+  log('  building the GIN index...');
+  await client.query('create index bench_match_vacancy_skills on bench_match_vacancy using gin (skills)');
+  await client.query('analyze bench_match_vacancy');
+}
