@@ -65,8 +65,9 @@ export const taxonomyRelations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.kind, t.sourceUri, t.targetUri] }),
+    // Lookups by source use the primary key (kind first, then source): no second index to
+    // maintain during bulk loads.
     index('taxonomy_relations_target_idx').on(t.targetUri, t.kind),
-    index('taxonomy_relations_source_idx').on(t.sourceUri),
   ],
 );
 

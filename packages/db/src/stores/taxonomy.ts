@@ -373,9 +373,10 @@ async function runSession<T>(tx: RawTx, fn: (session: TaxonomyImportSession) => 
 const n = (v: unknown): number => Number(v ?? 0);
 
 async function mergeStaged(tx: RawTx, plan: ImportPlan): Promise<ImportCounts> {
+  // The merges sort and hash a few hundred thousand rows: let them do it in memory.
+  await tx.query("set local work_mem = '64MB'");
   await tx.query('create index on tx_stage_concepts (uri)');
   await tx.query('create index on tx_stage_labels (uri, lang)');
-  await tx.query('create index on tx_stage_relations (kind, source_uri, target_uri)');
   await tx.query('create index on tx_stage_members (collection, uri)');
   await tx.query('analyze tx_stage_relations');
 

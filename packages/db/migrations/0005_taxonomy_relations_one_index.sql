@@ -1,0 +1,1 @@
+DROP INDEX "taxonomy_relations_source_idx";
