@@ -8,6 +8,10 @@ import { registerRetention } from './commands/retention';
 import { registerTaxonomy } from './commands/taxonomy';
 import { registerBenchTaxonomy } from './commands/bench-taxonomy';
 import { registerBenchMatch } from './commands/bench-match';
+import { registerImport } from './commands/import';
+import { registerExport } from './commands/export';
+import { registerDemo } from './commands/demo';
+import { registerBenchImport } from './commands/bench-import';
 
 /**
  * The `passerelle` command. Each command lives in `commands/<name>.ts` and exports a
@@ -28,10 +32,14 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerRetention(program);
   registerTaxonomy(program);
+  registerImport(program);
+  registerExport(program);
+  registerDemo(program);
   // Benchmarks: `passerelle bench <what>`; each registers itself on this parent.
   const bench = program.command('bench').description('benchmarks that print JSON figures');
   void bench;
   registerBenchTaxonomy(bench);
   registerBenchMatch(bench);
+  registerBenchImport(bench);
   return program;
 }

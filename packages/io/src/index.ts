@@ -35,3 +35,5 @@ export {
   type PeopleExportGuard,
 } from './export/export-records';
 export { upsertOrganisations, type OrganisationRow } from './write/organisations';
+export { makeVacancyBenchFiles, runImportBench } from './bench/import-bench';
+export { jsonbKeyOrder } from './write/jsonb-order';

@@ -3,6 +3,7 @@ import { describeDatabase } from '@passerelle/core';
 import { openDatabase } from '@passerelle/db';
 import { buildApp, createLogger } from '@passerelle/server';
 import { addDatabaseOptions, configFromOptions } from '../shared/options';
+import { databaseHasNoPeople, seedDemoData } from './demo';
 
 /** `passerelle serve`: the HTTP server, with graceful shutdown on SIGTERM and SIGINT. */
 export function registerServe(program: Command): void {
@@ -22,6 +23,12 @@ export function registerServe(program: Command): void {
     const database = await openDatabase(config.database, { migrate: true });
     let app: Awaited<ReturnType<typeof buildApp>> | undefined;
     try {
+      // Demo mode: on first start (no person yet), load the default demo data before listening,
+      // and before the app creates the demo users (they link to the fixed demo organisations).
+      if (config.demo && !config.production && (await databaseHasNoPeople(database))) {
+        const summary = await seedDemoData(database);
+        logger.info({ demo: summary }, 'demo data loaded');
+      }
       app = await buildApp({ config, database, logger });
       await app.listen({ host: config.host, port: config.port });
     } catch (e) {

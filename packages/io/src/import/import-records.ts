@@ -13,6 +13,7 @@ import { layouts } from '../layouts/index';
 import { columnForPath, layoutHeader, setPath, type ImportKind, type Layout } from '../layouts/layout';
 import { compileMapping, type ImportMapping } from '../mapping/mapping';
 import type { Table } from '../table/table';
+import { jsonbKeyOrder } from '../write/jsonb-order';
 import { upsertOrganisations, type OrganisationRow } from '../write/organisations';
 
 /** One problem of one row: the row number a spreadsheet shows, the column, a stable code and a message. */
@@ -193,7 +194,8 @@ async function writeRecords(
     case 'trainings':
       return createTrainingStore(tx).upsertByExternalId(rows as never, options);
     case 'people':
-      return createPersonStore(tx, { newId }).upsertByExternalId(rows as never, options);
+      // The person store compares stored and new data field by field as JSON text: give it jsonb's key order.
+      return createPersonStore(tx, { newId }).upsertByExternalId(rows.map(jsonbKeyOrder) as never, options);
     case 'employers':
       return upsertOrganisations(tx, rows as unknown as OrganisationRow[], newId);
   }

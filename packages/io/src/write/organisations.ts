@@ -8,7 +8,7 @@ export interface OrganisationRow {
   externalId: string;
   kind: string;
   name: string;
-  country: string | null | undefined;
+  country?: string | null;
   data: Record<string, unknown>;
 }
 

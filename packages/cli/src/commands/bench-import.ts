@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import type { DatabaseConfig } from '@passerelle/core';
+import { findPostgresBinaries, openDatabase, startThrowawayCluster } from '@passerelle/db';
+import { makeVacancyBenchFiles, runImportBench } from '@passerelle/io';
+import { UsageError } from '../shared/exit';
+import { printJson } from '../shared/options';
+
+async function timeImport(config: DatabaseConfig, files: Awaited<ReturnType<typeof makeVacancyBenchFiles>>) {
+  const database = await openDatabase(config, { migrate: true });
+  try {
+    const { seconds } = await runImportBench(database, files);
+    return Math.round(seconds * 100) / 100;
+  } finally {
+    await database.close();
+  }
+}
+
+/** `passerelle bench import`: generated vacancy rows imported into PGlite and PostgreSQL. */
+export function registerBenchImport(bench: Command): void {
+  bench
+    .command('import')
+    .description(
+      'time the import of generated vacancy rows (CSV, our layout, one transaction) into a fresh in-memory PGlite and into PostgreSQL; prints JSON',
+    )
+    .option('--rows <n>', 'vacancy rows', '100000')
+    .option(
+      '--database-url <url>',
+      'PostgreSQL to import into (use an empty database: vacancies and employers are written); default: a throwaway local cluster when PostgreSQL is installed',
+    )
+    .option('--json', 'print JSON (the default)')
+    .action(async (opts) => {
+      const rows = Number(opts.rows);
+      if (!Number.isInteger(rows) || rows < 1 || rows > 2_000_000)
+        throw new UsageError('--rows must be a whole number from 1 to 2000000');
+      const log = (m: string) => process.stderr.write(`${m}\n`);
+      log(`generating ${rows} vacancy rows...`);
+      const files = await makeVacancyBenchFiles(rows);
+      log('importing into PGlite (in memory)...');
+      const pglite = await timeImport({ kind: 'pglite', dataDir: null }, files);
+      log(`  ${pglite} s`);
+      let postgres: number | null = null;
+      let note: string;
+      if (opts.databaseUrl) {
+        log('importing into PostgreSQL (--database-url)...');
+        postgres = await timeImport({ kind: 'postgres', url: opts.databaseUrl }, files);
+        note = 'the given --database-url';
+      } else {
+        const bin = findPostgresBinaries();
+        if (bin) {
+          log('starting a throwaway PostgreSQL cluster...');
+          const cluster = await startThrowawayCluster(bin);
+          try {
+            log('importing into PostgreSQL...');
+            postgres = await timeImport({ kind: 'postgres', url: cluster.url }, files);
+          } finally {
+            cluster.stop();
+          }
+          note = 'a throwaway local cluster';
+        } else note = 'not measured: no --database-url and no PostgreSQL binaries (initdb, pg_ctl) found';
+      }
+      if (postgres !== null) log(`  ${postgres} s`);
+      printJson({
+        rows,
+        import_s_pglite: pglite,
+        import_s_postgres: postgres,
+        file_mb: Math.round(files.vacancies.length / 1e5) / 10,
+        postgres: note,
+        targets: { rows: 100_000, import_s_pglite: 60, import_s_postgres: 20 },
+      });
+    });
+}
