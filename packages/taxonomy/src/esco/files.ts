@@ -297,7 +297,9 @@ export function planFiles(
       });
       return;
     }
-    if (langs && found.lang && !langs.includes(found.lang)) {
+    const carriesLabels = found.kind === 'label_list' || specOf(found.kind)?.languageDependent === true;
+    // Relations and collections are the same in every language: --lang does not filter them.
+    if (carriesLabels && langs && found.lang && !langs.includes(found.lang)) {
       skipped.push({ path: full, reason: `language ${found.lang} not selected (--lang ${langs.join(',')})` });
       return;
     }
@@ -336,5 +338,32 @@ export function planFiles(
     if (st.isDirectory()) walk(full, 0);
     else consider(full, true);
   }
-  return { files, skipped };
+  return { files: oneLanguageOfEach(files, skipped), skipped };
+}
+
+/**
+ * A package in many languages repeats the relation and collection files in each (v1.0 and
+ * v1.2 name them `occupationSkillRelations_en.csv`, ...): read one copy, English when there.
+ */
+function oneLanguageOfEach(files: PlannedFile[], skipped: SkippedFile[]): PlannedFile[] {
+  const chosen = new Map<string, PlannedFile>();
+  const root = (f: PlannedFile) => {
+    const parent = dirname(f.path);
+    return /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(basename(parent)) ? dirname(parent) : parent;
+  };
+  const key = (f: PlannedFile) => `${root(f)}\u0000${f.kind}\u0000${f.collection ?? ''}`;
+  for (const f of files) {
+    if (specOf(f.kind)?.languageDependent !== false || f.lang === null) continue;
+    const current = chosen.get(key(f));
+    if (!current || (f.lang === 'en' && current.lang !== 'en')) chosen.set(key(f), f);
+  }
+  return files.filter((f) => {
+    if (specOf(f.kind)?.languageDependent !== false || f.lang === null) return true;
+    if (chosen.get(key(f)) === f) return true;
+    skipped.push({
+      path: f.path,
+      reason: 'the same relations or collection as another language already read',
+    });
+    return false;
+  });
 }

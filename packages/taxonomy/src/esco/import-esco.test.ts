@@ -118,6 +118,21 @@ test('--lang keeps only the chosen languages, relations always come', async () =
   expect((await store.stats()).relations).toBe(6);
 });
 
+test('relation files repeated in each language are read once, whatever --lang says', async () => {
+  const dir = mkdtempSync(join(scratch, 'v1.2.0-'));
+  cpSync(v110, dir, { recursive: true });
+  const relations = readFileSync(join(dir, 'relations/occupationSkillRelations.csv'));
+  rmSync(join(dir, 'relations/occupationSkillRelations.csv'));
+  writeFileSync(join(dir, 'en/occupationSkillRelations_en.csv'), relations);
+  writeFileSync(join(dir, 'fr/occupationSkillRelations_fr.csv'), relations);
+  const store = createMemoryTaxonomyStore();
+  const summary = await importEsco(store, [dir], { langs: ['fr'] });
+  const read = summary.files.filter((f) => f.kind === 'occupation_skill_relations').map((f) => f.lang);
+  expect(read).toEqual(['en']);
+  expect(summary.skipped.some((s) => s.path.endsWith('occupationSkillRelations_fr.csv'))).toBe(true);
+  expect((await store.stats()).relations).toBe(6);
+});
+
 test('an older release and label lists only add labels, never concepts or codes', async () => {
   const store = createMemoryTaxonomyStore();
   await importEsco(store, [v110]);
