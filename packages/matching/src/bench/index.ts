@@ -8,6 +8,7 @@ import type { GeneratorCatalogue } from './generate';
 export { DataGenerator, type GeneratorCatalogue, type OccupationSkillRelation } from './generate';
 export { readEscoFolder } from './esco';
 export {
+  directSkillIds,
   loadSqlTable,
   measureFloor,
   runMatchBenchmark,

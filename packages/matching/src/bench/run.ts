@@ -63,7 +63,7 @@ function percentile(values: number[], p: number): number {
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Direct skill ids of an indexed person (the overlap baseline's query). */
-function directSkills(index: MatchIndex, id: string): number[] {
+export function directSkillIds(index: MatchIndex, id: string): number[] {
   const p = index.personView(id);
   const out: number[] = [];
   for (let i = p.start(PL.skills); i < p.end(PL.skills); i++)
@@ -180,7 +180,7 @@ export async function runMatchBenchmark(
     const times: number[] = [];
     let same = true;
     for (const id of peopleIds.slice(0, n)) {
-      const skills = directSkills(index, id);
+      const skills = directSkillIds(index, id);
       const t0 = performance.now();
       const rows = await o.sql.client.query<{ score: number }>(SQL_TOP20, [skills]);
       times.push(performance.now() - t0);
