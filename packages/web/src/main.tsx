@@ -11,8 +11,13 @@ await startI18n(language);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
+// StrictMode's double effects are for development; in the build they would double every first request.
 createRoot(root).render(
-  <StrictMode>
+  import.meta.env.DEV ? (
+    <StrictMode>
+      <App />
+    </StrictMode>
+  ) : (
     <App />
-  </StrictMode>,
+  ),
 );

@@ -110,12 +110,26 @@ export const profileSectionKeys = [
   'returnInfo',
 ] as const;
 
+/** Turns codes into words in the reader's language (countries, languages, fixed terms). */
+export interface ProfileWords {
+  country(code: string): string;
+  language(code: string): string;
+  /** A fixed term such as `wage_employment`, `informal` or `childcare`. */
+  term(key: string): string;
+}
+
+const plainWords: ProfileWords = { country: (c) => c, language: (c) => c, term: (k) => k.replace(/_/g, ' ') };
+
 /** Reads each section's entries and completeness from a person record. */
-export function toProfileSections(raw: unknown, language: string): ProfileSection[] {
+export function toProfileSections(
+  raw: unknown,
+  language: string,
+  words: ProfileWords = plainWords,
+): ProfileSection[] {
   const r = asRaw(raw);
   const comp = asRaw(asRaw(r.completeness).sections);
   return profileSectionKeys.map((key) => {
-    const entries = describeSection(key, r[key], language);
+    const entries = describeSection(key, r[key], language, words);
     const declared = str(comp[key]);
     const state: ProfileSection['state'] =
       declared === 'complete' || declared === 'partial' || declared === 'empty'
@@ -127,16 +141,18 @@ export function toProfileSections(raw: unknown, language: string): ProfileSectio
   });
 }
 
-const flagNames: Record<string, string> = {
-  childcare: 'childcare',
-  familyDuties: 'family duties',
-  limitedMobility: 'limited mobility',
-  healthRestrictions: 'health',
-  workNearHomeOnly: 'near home only',
-  workAtHomeOnly: 'at home only',
-};
+const limitationFlags = [
+  'childcare',
+  'familyDuties',
+  'limitedMobility',
+  'healthRestrictions',
+  'workNearHomeOnly',
+  'workAtHomeOnly',
+];
 
-function describeSection(key: string, value: unknown, language: string): string[] {
+function describeSection(key: string, value: unknown, language: string, words: ProfileWords): string[] {
+  const country = (v: unknown) => (typeof v === 'string' && v ? words.country(v) : null);
+  const term = (v: unknown) => (typeof v === 'string' && v ? words.term(v) : null);
   if (value === null || value === undefined) return [];
   const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
   switch (key) {
@@ -146,8 +162,8 @@ function describeSection(key: string, value: unknown, language: string): string[
         return join(
           labelOf(asRaw(w.occupation).label, language) || str(w.title),
           str(w.employer),
-          str(w.country),
-          str(w.arrangement),
+          country(w.country),
+          term(w.arrangement),
         );
       });
     case 'skills':
@@ -161,7 +177,7 @@ function describeSection(key: string, value: unknown, language: string): string[
           str(d.levelLabel) ?? level,
           str(asRaw(d.field).label),
           str(d.institution),
-          str(d.country),
+          country(d.country),
         );
       });
     case 'languages':
@@ -170,38 +186,35 @@ function describeSection(key: string, value: unknown, language: string): string[
         const levels = [l.spokenInteraction, l.spokenProduction, l.listening, l.reading, l.writing].filter(
           (x): x is string => typeof x === 'string',
         );
-        return join(str(l.label, l.language), l.motherTongue ? '★' : (levels[0] ?? null));
+        const name = typeof l.language === 'string' ? words.language(l.language) : str(l.label);
+        return join(name, l.motherTongue ? words.term('mother_tongue') : (levels[0] ?? null));
       });
     case 'digitalSkills':
       return list(value).map((e) =>
-        join(
-          str(asRaw(e).area)?.replace(/_/g, ' '),
-          num(asRaw(e).level) === null ? null : String(asRaw(e).level),
-        ),
+        join(term(asRaw(e).area), num(asRaw(e).level) === null ? null : String(asRaw(e).level)),
       );
     case 'drivingLicences':
-      return list(value).map((e) => join(str(asRaw(e).category), str(asRaw(e).country)));
+      return list(value).map((e) => join(str(asRaw(e).category), country(asRaw(e).country)));
     case 'aspirations': {
       const a = asRaw(value);
       return [
         ...list(a.occupations).map((o) => labelOf(asRaw(o).label ?? o, language)),
-        ...list(a.workTypes).map((w) => String(w).replace(/_/g, ' ')),
+        ...list(a.workTypes).map((w) => words.term(String(w))),
       ].filter(Boolean);
     }
     case 'limitations': {
       const l = asRaw(value);
-      const out = Object.keys(flagNames)
-        .filter((k) => l[k] === true)
-        .map((k) => flagNames[k] ?? k);
+      const out = limitationFlags.filter((k) => l[k] === true).map((k) => words.term(k));
       if (typeof l.hoursPerWeek === 'number') out.push(`≤ ${l.hoursPerWeek} h`);
       return out;
     }
     case 'returnInfo': {
       const ri = asRaw(value);
+      const from = country(ri.hostCountry);
+      const to = country(ri.returnCountry);
       return [
         join(
-          str(ri.hostCountry),
-          str(ri.returnCountry),
+          from && to ? `${from} › ${to}` : (from ?? to),
           str(ri.returnRegion),
           str(ri.returnCity),
           str(ri.returnDate),

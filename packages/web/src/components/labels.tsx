@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { ProfileWords } from '../api/resources';
 import { useTranslation } from 'react-i18next';
 
 /** The referral status in the reader's language. */
@@ -103,5 +104,42 @@ export function useLanguageName(): (code: string | null) => string {
       }
     },
     [lang],
+  );
+}
+
+/** Words for the codes inside a profile (countries, languages, fixed terms), in the reader's language. */
+export function useProfileWords(): ProfileWords {
+  const { t } = useTranslation();
+  const country = useCountryName();
+  const language = useLanguageName();
+  return useMemo(
+    () => ({
+      country: (c: string) => country(c),
+      language: (c: string) => language(c),
+      term: (k: string) =>
+        ({
+          formal: t('terms.formal', 'formal'),
+          informal: t('terms.informal', 'informal'),
+          unpaid: t('terms.unpaid', 'unpaid'),
+          mother_tongue: t('interview.native', 'Mother tongue'),
+          wage_employment: t('interview.modeWage', 'A job with an employer'),
+          self_employment: t('interview.modeSelf', 'My own business'),
+          training: t('interview.modeTraining', 'Training first'),
+          education: t('terms.education', 'Further education'),
+          apprenticeship: t('terms.apprenticeship', 'Apprenticeship'),
+          childcare: t('limitations.childcare', 'Childcare or family duties'),
+          familyDuties: t('limitations.childcare', 'Childcare or family duties'),
+          limitedMobility: t('limitations.mobility', 'Limited mobility'),
+          healthRestrictions: t('limitations.health', 'Health'),
+          workNearHomeOnly: t('limitations.nearHome', 'Only near or at home'),
+          workAtHomeOnly: t('terms.atHomeOnly', 'Only at home'),
+          information_and_data_literacy: t('terms.digInformation', 'Information and data literacy'),
+          communication_and_collaboration: t('terms.digCommunication', 'Communication and collaboration'),
+          digital_content_creation: t('terms.digContent', 'Digital content creation'),
+          safety: t('terms.digSafety', 'Safety'),
+          problem_solving: t('terms.digProblems', 'Problem solving'),
+        })[k] ?? k.replace(/_/g, ' '),
+    }),
+    [t, country, language],
   );
 }

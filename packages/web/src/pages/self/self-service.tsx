@@ -6,7 +6,7 @@ import { endpoints } from '../../api/endpoints';
 import { personName, toConsent, toMatch, toPage, toProfileSections, type Consent } from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../app/session';
-import { useSectionLabel } from '../../components/labels';
+import { useSectionLabel, useProfileWords } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
 import { DataState, ErrorNotice, Page } from '../../components/ui';
 import { formatDate } from '../../i18n/format';
@@ -27,6 +27,7 @@ export function SelfServicePage() {
         )
       : null);
   const sectionLabel = useSectionLabel();
+  const words = useProfileWords();
   return (
     <Page title={t('self.title', 'My space')}>
       <DataState state={me} what={t('self.profile', 'My profile')}>
@@ -36,7 +37,7 @@ export function SelfServicePage() {
             <section className="card" aria-labelledby="self-profile">
               <h2 id="self-profile">{t('self.profile', 'My profile')}</h2>
               <ul className="rows">
-                {toProfileSections(raw, i18n.language)
+                {toProfileSections(raw, i18n.language, words)
                   .filter((s) => s.entries.length > 0)
                   .map((s) => (
                     <li key={s.key}>

@@ -15,7 +15,7 @@ import { ApiError, post } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { toConcept, type ConceptOption } from '../../api/resources';
 import { ConceptPicker } from '../../components/concept-picker';
-import { useCountryName, useSectionLabel } from '../../components/labels';
+import { useCountryName, useLanguageName, useSectionLabel } from '../../components/labels';
 import { ErrorNotice, NotAvailable, Page } from '../../components/ui';
 import { loadLanguage } from '../../i18n/i18n';
 import { isLanguage, languageNames, supportedLanguages, type Language } from '../../i18n/languages';
@@ -37,6 +37,7 @@ export function InterviewPage() {
   const [, navigate] = useLocation();
   const sectionLabel = useSectionLabel();
   const countryName = useCountryName();
+  const languageName = useLanguageName();
   const [draft, setDraft] = useState<ProfileDraft>(() => emptyDraft(i18n.language));
   const [step, setStep] = useState<Step>('start');
   const [personLangReady, setPersonLangReady] = useState<string>(i18n.language);
@@ -126,7 +127,15 @@ export function InterviewPage() {
               <select
                 id="i-lang"
                 value={draft.language}
-                onChange={(e) => update({ language: e.target.value })}
+                onChange={(e) =>
+                  // The mother tongue defaults to the language the person chose to speak.
+                  update({
+                    language: e.target.value,
+                    languages: draft.languages.map((l, i) =>
+                      i === 0 && l.level === 'native' ? { ...l, code: e.target.value } : l,
+                    ),
+                  })
+                }
               >
                 {supportedLanguages.map((l) => (
                   <option key={l} value={l} lang={l}>
@@ -404,7 +413,10 @@ export function InterviewPage() {
             <dd>
               {draft.languages
                 .filter((l) => l.code)
-                .map((l) => `${l.code} ${l.level}`)
+                .map(
+                  (l) =>
+                    `${languageName(l.code)} (${l.level === 'native' ? t('interview.native', 'Mother tongue') : l.level})`,
+                )
                 .join(', ') || '—'}
             </dd>
             <dt>{sectionLabel('aspirations')}</dt>

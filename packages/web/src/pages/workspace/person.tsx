@@ -15,7 +15,13 @@ import {
 } from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { useReferralNames } from '../../api/names';
-import { useCountryName, useLanguageName, useSectionLabel, useStatusLabel } from '../../components/labels';
+import {
+  useCountryName,
+  useLanguageName,
+  useSectionLabel,
+  useStatusLabel,
+  useProfileWords,
+} from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -82,7 +88,8 @@ export function PersonPage({ id }: { id: string }) {
 function ProfileSections({ raw, language }: { raw: unknown; language: string }) {
   const { t, i18n } = useTranslation();
   const sectionLabel = useSectionLabel();
-  const sections = toProfileSections(raw, i18n.language);
+  const words = useProfileWords();
+  const sections = toProfileSections(raw, i18n.language, words);
   const stateLabel = (s: string) =>
     s === 'complete'
       ? t('completeness.complete', 'Complete')
@@ -218,6 +225,14 @@ function ReferralRows({ items: raw }: { items: Referral[] }) {
 
 function PersonHistory({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
+  const historyLabel = (action: string) =>
+    ({
+      created: t('history.created', 'Profile created'),
+      updated: t('history.updated', 'Profile updated'),
+      archived: t('history.archived', 'Archived'),
+      merged_into: t('history.mergedInto', 'Merged into another record'),
+      merged_from: t('history.mergedFrom', 'Another record merged into this one'),
+    })[action] ?? action;
   const state = useApi<unknown>(endpoints.personHistory(personId));
   return (
     <DataState
@@ -233,7 +248,12 @@ function PersonHistory({ personId }: { personId: string }) {
               <time dateTime={String(e.at ?? e.createdAt ?? '')}>
                 {formatDateTime(String(e.at ?? e.createdAt ?? ''), i18n.language)}
               </time>{' '}
-              <span>{String(e.summary ?? e.action ?? e.type ?? '')}</span>{' '}
+              <span>
+                {historyLabel(String(e.action ?? e.type ?? ''))}
+                {Array.isArray(e.changedFields) && e.changedFields.length
+                  ? `: ${e.changedFields.join(', ')}`
+                  : ''}
+              </span>{' '}
               {e.by || e.actor ? (
                 <span className="muted">· {personName(e.by ?? e.actor) || String(e.by ?? '')}</span>
               ) : null}
