@@ -42,6 +42,11 @@ import { dataRightsRoutes } from './routes/data-rights/routes';
 import { webRoutes } from './routes/web/routes';
 import { taxonomyRoutes } from './routes/taxonomy/routes';
 import { personRoutes } from './routes/people/routes';
+import { vacancyRoutes } from './routes/vacancies/routes';
+import { trainingRoutes } from './routes/trainings/routes';
+import { serviceRoutes } from './routes/services/routes';
+import { eventRoutes } from './routes/events/routes';
+import { referralRoutes } from './routes/referrals/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -189,6 +194,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => dataRightsRoutes(scope, ctx, dataRights));
   await app.register(async (scope) => taxonomyRoutes(scope, ctx));
   await app.register(async (scope) => personRoutes(scope, ctx));
+  await app.register(async (scope) => vacancyRoutes(scope, ctx));
+  await app.register(async (scope) => trainingRoutes(scope, ctx));
+  await app.register(async (scope) => serviceRoutes(scope, ctx));
+  await app.register(async (scope) => eventRoutes(scope, ctx));
+  await app.register(async (scope) => referralRoutes(scope, ctx));
   await app.register(async (scope) => webRoutes(scope));
 
   await app.ready();

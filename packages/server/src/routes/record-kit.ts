@@ -1,10 +1,12 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isDomainError, type RecordListScope, type RemoveResult } from '@passerelle/core';
+import { errors, isDomainError, type RecordListScope, type RemoveResult } from '@passerelle/core';
 import type { Actor, Action, ResourceRef } from '../auth/policy';
 import type { AuditEntry } from '../auth/ports';
 import type { AppContext } from '../context';
-import { setEtag } from '../http/concurrency';
+import { requireIfMatch, setEtag } from '../http/concurrency';
+import { errorResponses } from '../http/openapi';
 
 /**
  * What the record routes (people, vacancies, trainings, services, events, referrals) share:
@@ -120,4 +122,154 @@ export function changeMeta(request: FastifyRequest): { actorId: string | null } 
 /** Today as `YYYY-MM-DD` in UTC. */
 export function today(ctx: AppContext): string {
   return ctx.now().toISOString().slice(0, 10);
+}
+
+/** The store operations the generic record routes need. */
+export interface CrudStore<I, R extends { id: string; version: number }, Q> {
+  create(input: I, id: string, meta?: { actorId: string | null }): Promise<R>;
+  get(id: string): Promise<R | null>;
+  list(query: Q, scope?: RecordListScope): Promise<{ items: R[]; nextCursor: string | null }>;
+  update(id: string, expectedVersion: number, input: I, meta?: { actorId: string | null }): Promise<R>;
+  remove(id: string, expectedVersion: number, meta?: { actorId: string | null }): Promise<RemoveResult<R>>;
+}
+
+/** What a record resource declares to get its five routes. */
+export interface CrudSpec<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  R extends { id: string; version: number },
+> {
+  /** `/api/vacancies` */
+  path: string;
+  /** The resource type the policy knows (`vacancy`, `training`, `service`, `event`). */
+  type: string;
+  /** The name used in not_found errors and summaries. */
+  entity: string;
+  tags: string[];
+  body: B;
+  query: Q;
+  response: z.ZodType;
+  store: CrudStore<z.output<B>, R, z.output<Q>>;
+  /** What makes a record "referred to" (said in the delete summary). */
+  referredBy: string;
+}
+
+/** Registers list, create, read, replace and delete for a record resource, the organisation pattern made generic. */
+export function registerCrudRoutes<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  R extends { id: string; version: number },
+>(app: FastifyInstance, ctx: AppContext, spec: CrudSpec<B, Q, R>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { path, type, entity, tags, store } = spec;
+  const show = (actor: Actor, record: R) => present(ctx, actor, type, record);
+  const mustGet = async (id: string): Promise<R> => {
+    const found = await store.get(id);
+    if (!found) throw errors.notFound(entity, id);
+    return found;
+  };
+
+  r.get(
+    path,
+    {
+      schema: {
+        tags,
+        summary: `List ${entity} records (filters, sorting, cursor pagination)`,
+        querystring: spec.query,
+        response: { 200: pageOf(spec.response), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await ctx.policy.authorize(request.actor, 'list', { type });
+      const { scope, perRecord } = listScopeOf(ctx, request.actor, type);
+      const page = await store.list(request.query as z.output<Q>, scope);
+      return {
+        items: await presentItems(ctx, request.actor, type, page.items, perRecord),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  r.post(
+    path,
+    {
+      schema: {
+        tags,
+        summary: `Create a ${entity} (Idempotency-Key supported)`,
+        body: spec.body,
+        response: { 201: spec.response, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as z.output<B>;
+      await ctx.policy.authorize(request.actor, 'create', { type, record: { ...(body as object) } });
+      const created = await store.create(body, ctx.newId(), changeMeta(request));
+      setEtag(reply, created.version);
+      reply.header('location', `${path}/${created.id}`);
+      return reply.status(201).send(await show(request.actor, created));
+    },
+  );
+
+  r.get(
+    `${path}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Read a ${entity}`,
+        params: idParams,
+        response: { 200: spec.response, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'read', { type, record: { ...found } });
+      setEtag(reply, found.version);
+      return show(request.actor, found);
+    },
+  );
+
+  r.put(
+    `${path}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Replace a ${entity} (If-Match required)`,
+        params: idParams,
+        body: spec.body,
+        response: { 200: spec.response, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'update', { type, record: { ...found } });
+      const updated = await store.update(
+        found.id,
+        expected,
+        request.body as z.output<B>,
+        changeMeta(request),
+      );
+      setEtag(reply, updated.version);
+      return show(request.actor, updated);
+    },
+  );
+
+  r.delete(
+    `${path}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Delete a ${entity}; archived instead when ${spec.referredBy} refer to it (If-Match required)`,
+        params: idParams,
+        response: { 200: spec.response, 204: deletedResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'archive', { type, record: { ...found } });
+      const result = await store.remove(found.id, expected, changeMeta(request));
+      return sendRemoved(reply, result, (record) => show(request.actor, record));
+    },
+  );
 }
