@@ -91,6 +91,8 @@ export class ConceptIndex {
   private conceptBestEntry: Int32Array = new Int32Array(0);
   private conceptStamp: Uint32Array = new Uint32Array(0);
 
+  /** Candidate labels the last search looked at (a machine-independent measure of its cost). */
+  lastSearchWork = 0;
   readonly fallbackLanguages: string[];
   private readonly scoring: ScoringOptions;
 
@@ -439,7 +441,9 @@ export class ConceptIndex {
     const touched: number[] = [];
     const best = { quality: 0, position: 0 };
 
+    let work = 0;
     const consider = (e: number) => {
+        work++;
       if (this.stamp[e] === stamp) return;
       this.stamp[e] = stamp;
       const ci = this.entryConcept[e] as number;
@@ -496,6 +500,7 @@ export class ConceptIndex {
       }
     }
 
+    this.lastSearchWork = work;
     // Top `limit` by score, then shorter preferred label, then URI (stable results).
     const top: number[] = [];
     const better = (a: number, b: number) => {

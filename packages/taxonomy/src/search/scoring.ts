@@ -24,7 +24,7 @@ export interface ScoringOptions {
 }
 
 export const defaultScoring: ScoringOptions = {
-  minTypoLength: 4,
+  minTypoLength: 5,
   typoPenalty: 0.7,
   prefixBase: 0.6,
   kindWeights: [1, 0.92, 0.8],
