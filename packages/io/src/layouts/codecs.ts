@@ -141,7 +141,8 @@ export function languageLevels(key: string, levelRequired = false): Codec {
     parse(t) {
       return ok(
         splitList(t).map((item) => {
-          const [language, level] = item.split(':').map((s) => s.trim());
+          const [code = '', level] = item.split(':').map((s) => s.trim());
+          const language = code.toLowerCase();
           return level ? { language, [key]: level.toUpperCase() } : { language };
         }),
       );

@@ -54,6 +54,8 @@ const sourceSpec = z
     /** `,` when numbers use a decimal comma (`1.234,50`). */
     decimalSeparator: z.enum(['.', ',']).optional(),
     prefix: z.string().optional(),
+    /** The source holds a list separated by this text: its items are rejoined with `; ` (our list syntax). */
+    listSeparator: z.string().min(1).optional(),
   })
   .strict()
   .refine((s) => [s.column, s.columns, s.template, s.value].filter((x) => x !== undefined).length === 1, {
@@ -206,6 +208,13 @@ export function compileMapping(
           value = converted;
         }
         if (value !== '' && c.spec.decimalSeparator) value = convertNumber(value, c.spec.decimalSeparator);
+        if (value !== '' && c.spec.listSeparator) {
+          value = value
+            .split(c.spec.listSeparator)
+            .map((item) => item.trim())
+            .filter(Boolean)
+            .join('; ');
+        }
         if (value !== '' && c.spec.prefix) value = `${c.spec.prefix}${value}`;
         out[c.target] = value;
       }

@@ -1,0 +1,548 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { snapshotTables, type Database } from '@passerelle/db';
+import { testDatabaseKinds } from '@passerelle/db/testing';
+import { exportRecords } from '../export/export-records';
+import { readMappingFile } from '../mapping/mapping';
+import { readTableFile, readTableFromBuffer, writeTableToBuffer, type TableFormat } from '../table/table';
+import { importTable, type ImportReport } from './import-records';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/pes-vacancies/', import.meta.url));
+
+async function csv(rows: string[][]) {
+  return readTableFromBuffer(await writeTableToBuffer('csv', rows[0]!, rows.slice(1)), 'csv');
+}
+
+const employersFile = [
+  [
+    'external_id',
+    'name',
+    'country',
+    'sector_isic',
+    'sector_label',
+    'size',
+    'city',
+    'contacts',
+    'vetting_status',
+    'extra',
+  ],
+  [
+    'emp-1',
+    'Garage Rustaveli',
+    'GE',
+    '45',
+    'Repair of motor vehicles',
+    'small',
+    'Kutaisi',
+    'Nino Beridze | Manager | +995 555 123456',
+    'vetted',
+    '{"demo":true}',
+  ],
+  ['emp-2', 'Boulangerie Diop', 'SN', '10', '', 'micro', 'Thiès', '', '', ''],
+];
+
+const vacancyHeader = [
+  'external_id',
+  'employer_external_id',
+  'title',
+  'occupation_label',
+  'occupation_uri',
+  'occupation_isco',
+  'essential_skills',
+  'languages',
+  'country',
+  'city',
+  'latitude',
+  'longitude',
+  'contract_type',
+  'wage_min',
+  'wage_max',
+  'wage_currency',
+  'wage_period',
+  'shifts',
+  'seats',
+  'posted_on',
+  'apply_by',
+  'at_home_possible',
+  'required_languages',
+];
+const vacancyRows = [
+  [
+    'v-1',
+    'emp-1',
+    'Car mechanic',
+    'car mechanic',
+    'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1',
+    '7231',
+    'repair engines <http://data.europa.eu/esco/skill/abc>; diagnose faults',
+    'ka:B1; ru',
+    'GE',
+    'Kutaisi',
+    '42.27',
+    '42.7',
+    'permanent',
+    '900',
+    '1200',
+    'GEL',
+    'month',
+    'day; weekend',
+    '2',
+    '2026-09-01',
+    '2026-10-01',
+    'false',
+    'ka:A2',
+  ],
+  [
+    'v-2',
+    'emp-2',
+    'Baker',
+    'boulanger',
+    '',
+    '7512',
+    'pétrir la pâte',
+    'fr:A2',
+    'SN',
+    'Thiès',
+    '',
+    '',
+    'fixed_term',
+    '90000',
+    '',
+    'XOF',
+    'month',
+    '',
+    '',
+    '2026-09-03',
+    '',
+    'no',
+    '',
+  ],
+  [
+    'v-3',
+    'emp-2',
+    'Pastry cook',
+    '',
+    '',
+    '',
+    '',
+    '',
+    'SN',
+    'Thiès',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '3',
+    '',
+    '',
+    '',
+    '',
+  ],
+];
+
+const peopleFile = [
+  [
+    'external_id',
+    'given_name',
+    'family_name',
+    'other_names',
+    'sex',
+    'birth_date',
+    'nationalities',
+    'phone',
+    'return_country',
+    'host_country',
+    'skills',
+    'languages',
+    'driving_licences',
+    'declared_none',
+  ],
+  [
+    'p-1',
+    'Karwan',
+    'Ahmed',
+    '[{"value":"کاروان ئەحمەد","script":"arabic","kind":"transliteration"}]',
+    'male',
+    '1990-04-17',
+    'IQ',
+    '+964 750 123 4567',
+    'IQ',
+    'BE',
+    'masonry <urn:passerelle:skill:masonry>; use hand tools',
+    '[{"language":"ckb","motherTongue":true,"listening":"C2"}]',
+    'B',
+    '',
+  ],
+  [
+    'p-2',
+    'Fatou',
+    'Diop',
+    '',
+    'female',
+    '',
+    'SN',
+    '',
+    'SN',
+    'FR',
+    '[{"label":"sewing","proficiency":"advanced"}]',
+    '',
+    '',
+    'drivingLicences',
+  ],
+];
+
+describe.each(testDatabaseKinds())('import and export on $name', (kind) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ database, drop } = await kind.create());
+    const employers = await importTable(database, { kind: 'employers', table: await csv(employersFile) });
+    expect(employers.issues).toEqual([]);
+    expect(employers.created).toBe(2);
+  });
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+
+  test('importing the same file twice leaves the database identical', async () => {
+    const vacancies = await csv([vacancyHeader, ...vacancyRows]);
+    const people = await csv(peopleFile);
+    const first = await importTable(database, { kind: 'vacancies', table: vacancies });
+    expect(first.issues).toEqual([]);
+    expect(first.created).toBe(3);
+    expect((await importTable(database, { kind: 'people', table: people })).created).toBe(2);
+    const before = await snapshotTables(database);
+    const again = await importTable(database, { kind: 'vacancies', table: vacancies });
+    const peopleAgain = await importTable(database, { kind: 'people', table: people });
+    const employersAgain = await importTable(database, {
+      kind: 'employers',
+      table: await csv(employersFile),
+    });
+    expect([again.unchanged, peopleAgain.unchanged, employersAgain.unchanged]).toEqual([3, 2, 2]);
+    expect(again.created + again.updated + peopleAgain.created + peopleAgain.updated).toBe(0);
+    expect(await snapshotTables(database)).toEqual(before);
+  });
+
+  test('a changed row updates that record and no other', async () => {
+    const changed = vacancyRows.map((r) => [...r]);
+    changed[1]![2] = 'Baker (night shift)';
+    const report = await importTable(database, {
+      kind: 'vacancies',
+      table: await csv([vacancyHeader, ...changed]),
+    });
+    expect(report.updated).toBe(1);
+    expect(report.unchanged).toBe(2);
+    expect(report.outcomes.find((o) => o.outcome === 'updated')?.externalId).toBe('v-2');
+    const restored = await importTable(database, {
+      kind: 'vacancies',
+      table: await csv([vacancyHeader, ...vacancyRows]),
+    });
+    expect(restored.updated).toBe(1);
+  });
+
+  test('a file with one bad row changes nothing, and the report names the row and the field', async () => {
+    const before = await snapshotTables(database);
+    const rows = [
+      [
+        'v-10',
+        'emp-1',
+        'Welder',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'GE',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        'v-11',
+        'emp-1',
+        'Painter',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'GE',
+        '',
+        '',
+        '',
+        '',
+        '900',
+        '800',
+        'GEL',
+        'month',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        'v-12',
+        'emp-1',
+        'Tiler',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'GE',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ];
+    const report = await importTable(database, {
+      kind: 'vacancies',
+      table: await csv([vacancyHeader, ...rows]),
+    });
+    expect(report.committed).toBe(false);
+    expect(report.invalidRows).toBe(1);
+    expect(report.issues).toHaveLength(1);
+    expect(report.issues[0]).toMatchObject({ row: 3, externalId: 'v-11', field: 'wage_max' });
+    expect(await snapshotTables(database)).toEqual(before);
+  });
+
+  test('cell errors, unknown employers, duplicate keys and unknown columns are reported per row', async () => {
+    const rows = [
+      [
+        'v-20',
+        'emp-404',
+        'Driver',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Georgia',
+        '',
+        'north',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '30/09/2026',
+        '',
+        'maybe',
+        '',
+      ],
+      [
+        'v-20',
+        'emp-1',
+        'Driver',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'GE',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+      ['', 'emp-1', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', ''],
+    ];
+    const report = await importTable(database, {
+      kind: 'vacancies',
+      table: await csv([vacancyHeader, ...rows]),
+    });
+    const fields = (row: number) =>
+      report.issues
+        .filter((i) => i.row === row)
+        .map((i) => `${i.field}:${i.code}`)
+        .sort();
+    expect(fields(2)).toEqual([
+      'at_home_possible:invalid_boolean',
+      'country:invalid_format',
+      'employer_external_id:unknown_reference',
+      'latitude:invalid_number',
+      'posted_on:invalid_format',
+    ]);
+    expect(fields(3)).toEqual(['external_id:duplicate_external_id']);
+    expect(fields(4)).toEqual(['external_id:required', 'title:invalid_type']);
+    const header = await importTable(database, {
+      kind: 'vacancies',
+      table: await csv([
+        ['external_id', 'titel'],
+        ['v-30', 'x'],
+      ]),
+    });
+    expect(header.issues).toEqual([
+      expect.objectContaining({ row: 1, field: 'titel', code: 'unknown_column' }),
+    ]);
+  });
+
+  test('a dry run reports what would change and writes nothing', async () => {
+    const before = await snapshotTables(database);
+    const report = await importTable(database, {
+      kind: 'vacancies',
+      dryRun: true,
+      table: await csv([
+        ['external_id', 'employer_external_id', 'employer_name', 'title', 'country'],
+        ['v-40', 'emp-new', 'New Employer Ltd', 'Cook', 'NG'],
+        ['v-1', 'emp-1', '', 'Car mechanic', 'GE'],
+      ]),
+    });
+    expect(report).toMatchObject({
+      committed: false,
+      dryRun: true,
+      created: 1,
+      updated: 1,
+      organisationsCreated: 1,
+      issues: [],
+    });
+    expect(await snapshotTables(database)).toEqual(before);
+  });
+
+  test('a mapping file imports a public employment service export', async () => {
+    const mapping = await readMappingFile(`${fixtures}pes-mapping.yaml`);
+    const table = await readTableFile(`${fixtures}pes-export.csv`, { delimiter: mapping.delimiter });
+    const report = await importTable(database, { kind: 'vacancies', table, mapping });
+    expect(report.issues).toEqual([]);
+    expect(report).toMatchObject({ committed: true, created: 4, organisationsCreated: 4 });
+    const [row] = await database.query<{ data: Record<string, unknown>; employer: string }>(
+      `select v.data, o.name as employer from vacancies v join organisations o on o.id = v.employer_id where v.external_id = 'pes-be-2026-10451'`,
+    );
+    expect(row?.employer).toBe('Bouwbedrijf Van Damme');
+    expect(row?.data).toMatchObject({
+      title: 'Maçon (h/f)',
+      occupation: { iscoCode: '7112', label: 'Maçon (h/f)' },
+      contract: { type: 'permanent' },
+      wage: { min: 2450, max: 2900, currency: 'EUR', period: 'month' },
+      postedOn: '2026-09-02',
+      applyBy: '2026-09-30',
+      languages: [
+        { language: 'fr', level: 'B1' },
+        { language: 'nl', level: 'A2' },
+      ],
+      essentialSkills: [
+        { label: 'maçonnerie' },
+        { label: 'lire des plans' },
+        { label: 'travailler en équipe' },
+      ],
+      location: { country: 'BE', city: 'Anderlecht', address: '1070 Anderlecht' },
+      requirements: { rightToWork: true },
+    });
+    const again = await importTable(database, { kind: 'vacancies', table, mapping });
+    expect(again.unchanged).toBe(4);
+  });
+
+  test.each(['csv', 'xlsx'] as TableFormat[])(
+    'exports in %s round-trip: re-importing the export changes nothing',
+    async (format) => {
+      const before = await snapshotTables(database);
+      for (const k of ['employers', 'vacancies', 'people'] as const) {
+        const exported = await exportRecords(database, { kind: k, format });
+        expect(exported.rows).toBeGreaterThan(0);
+        const report: ImportReport = await importTable(database, {
+          kind: k,
+          table: await readTableFromBuffer(exported.buffer, format),
+        });
+        expect(report.issues).toEqual([]);
+        expect(report.unchanged).toBe(exported.rows);
+      }
+      expect(await snapshotTables(database)).toEqual(before);
+    },
+  );
+
+  test('an export imported into an empty database exports the same file again', async () => {
+    const target = await kind.create();
+    try {
+      for (const format of ['csv', 'xlsx'] as TableFormat[]) {
+        for (const k of ['employers', 'vacancies', 'people'] as const) {
+          const first = await exportRecords(database, { kind: k, format: 'csv' });
+          const table = await readTableFromBuffer(
+            format === 'csv' ? first.buffer : await reformat(first.buffer),
+            format,
+          );
+          const report = await importTable(target.database, { kind: k, table });
+          expect(report.issues).toEqual([]);
+          const second = await exportRecords(target.database, { kind: k, format: 'csv' });
+          expect(await withoutIds(second.buffer)).toEqual(await withoutIds(first.buffer));
+        }
+      }
+    } finally {
+      await target.database.close();
+      await target.drop();
+    }
+  });
+});
+
+/** The rows of an exported CSV without the columns that hold database ids (they differ between databases). */
+async function withoutIds(buffer: Buffer): Promise<string[][]> {
+  const t = await readTableFromBuffer(buffer, 'csv');
+  const keep = t.header.flatMap((h, i) =>
+    h === 'id' || (h.endsWith('_id') && !h.endsWith('external_id')) ? [] : [i],
+  );
+  return [t.header, ...t.rows.map((r) => r.cells)].map((cells) => keep.map((i) => cells[i] ?? ''));
+}
+
+/** The same table as XLSX. */
+async function reformat(csvBuffer: Buffer): Promise<Buffer> {
+  const t = await readTableFromBuffer(csvBuffer, 'csv');
+  return writeTableToBuffer(
+    'xlsx',
+    t.header,
+    t.rows.map((r) => r.cells),
+    {
+      numericColumns: new Set([
+        'latitude',
+        'longitude',
+        'wage_min',
+        'wage_max',
+        'seats',
+        'employees',
+        'address_latitude',
+        'address_longitude',
+      ]),
+    },
+  );
+}
