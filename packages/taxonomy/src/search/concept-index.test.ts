@@ -152,3 +152,9 @@ test('disjoint ranges keep the smallest distance for each word', () => {
     { lo: 5, hi: 10, distance: 1 },
   ]);
 });
+
+test('the index built in steps (for servers) answers like the one built at once', async () => {
+  const stepped = await ConceptIndex.buildAsync(concepts);
+  for (const q of ['electric', 'نجار', 'mécanicien', 'tialor'])
+    expect(stepped.search(q)).toEqual(index.search(q));
+});

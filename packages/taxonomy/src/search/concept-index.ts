@@ -110,7 +110,25 @@ export class ConceptIndex {
       ...defaultScoring,
       ...options.scoring,
     });
-    index.load(concepts);
+    for (const _ of index.load(concepts)) {
+      // Run every step at once.
+    }
+    return index;
+  }
+
+  /**
+   * Builds the index like `build`, but gives the event loop a turn every few thousand concepts,
+   * so that a server keeps answering (health checks, other requests) while it builds.
+   */
+  static async buildAsync(
+    concepts: SearchableConcept[],
+    options: { fallbackLanguages?: string[]; scoring?: Partial<ScoringOptions> } = {},
+  ): Promise<ConceptIndex> {
+    const index = new ConceptIndex(options.fallbackLanguages ?? ['en'], {
+      ...defaultScoring,
+      ...options.scoring,
+    });
+    for (const _ of index.load(concepts)) await new Promise((resolve) => setImmediate(resolve));
     return index;
   }
 
@@ -126,7 +144,8 @@ export class ConceptIndex {
     return this.words.length;
   }
 
-  private load(concepts: SearchableConcept[]): void {
+  /** Loads the concepts; yields between chunks of work (see `buildAsync`). */
+  private *load(concepts: SearchableConcept[]): Generator<void> {
     const n = concepts.length;
     this.conceptType = new Uint8Array(n);
     this.conceptObsolete = new Uint8Array(n);
@@ -182,6 +201,7 @@ export class ConceptIndex {
         for (const h of l.hidden) add(h, kindCodes.hidden);
       }
       this.preferred.push(pref);
+      if (ci % 1000 === 999) yield;
     }
 
     // Vocabulary in code-unit order (the trie walks code units).
@@ -244,6 +264,7 @@ export class ConceptIndex {
       this.firstEntries[firstFill[w] as number] = e;
       firstFill[w] = (firstFill[w] ?? 0) + 1;
     }
+    yield;
     this.buildTrie();
     this.stamp = new Uint32Array(m);
     this.conceptBest = new Float64Array(n);
@@ -443,7 +464,7 @@ export class ConceptIndex {
 
     let work = 0;
     const consider = (e: number) => {
-        work++;
+      work++;
       if (this.stamp[e] === stamp) return;
       this.stamp[e] = stamp;
       const ci = this.entryConcept[e] as number;
@@ -574,9 +595,7 @@ export class ConceptIndex {
   }
 
   /** Basic facts of a concept, or null. */
-  concept(
-    uri: string,
-  ): {
+  concept(uri: string): {
     uri: string;
     type: ConceptType;
     iscoCode: string | null;

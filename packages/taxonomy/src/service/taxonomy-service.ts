@@ -101,7 +101,7 @@ export class TaxonomyService {
         if (this.options.seedStarterCatalogue) await loadStarterCatalogue(this.store);
         const [latest] = await this.store.listImports(1);
         const concepts = await this.store.loadSearchableConcepts();
-        const index = ConceptIndex.build(concepts, {
+        const index = await ConceptIndex.buildAsync(concepts, {
           fallbackLanguages: this.options.fallbackLanguages ?? ['en'],
           ...(this.options.scoring ? { scoring: this.options.scoring } : {}),
         });
