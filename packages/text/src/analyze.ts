@@ -317,3 +317,35 @@ export function analyzeText(text: string, lang: LanguageCode, options: AnalyzeOp
 export function isStopWord(word: string, lang: LanguageCode): boolean {
   return isTextLanguage(lang) ? stopWordSets[lang].has(fold(word)) : false;
 }
+
+/** A word of a text with its position, normalised forms and stop-word flag. */
+export interface OffsetToken {
+  start: number;
+  end: number;
+  /** The token as written. */
+  raw: string;
+  words: string[];
+  stems: string[];
+  stop: boolean;
+}
+
+const offsetToken = /c\+\+|[cf]#|\.net\b|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:\.js\b)?/giu;
+
+/** Splits a text into word tokens that keep their character offsets (for spans in free text). */
+export function tokenizeWithOffsets(text: string, lang: LanguageCode): OffsetToken[] {
+  const out: OffsetToken[] = [];
+  for (const m of text.matchAll(offsetToken)) {
+    const raw = m[0];
+    let lower = raw.toLocaleLowerCase('und');
+    if (lower === 'c++') lower = 'cplusplus';
+    else if (lower === 'c#') lower = 'csharp';
+    else if (lower === 'f#') lower = 'fsharp';
+    else if (lower === '.net') lower = 'dotnet';
+    else if (lower.endsWith('.js')) lower = `${lower.slice(0, -3)}js`;
+    const start = m.index ?? 0;
+    const stop = isStopWord(lower, lang);
+    const a = stop ? { words: [fold(lower)], stems: [fold(lower)] } : analyzeToken(lower, lang);
+    out.push({ start, end: start + raw.length, raw, words: a.words, stems: a.stems, stop });
+  }
+  return out;
+}

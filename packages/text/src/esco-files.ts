@@ -51,6 +51,20 @@ export function factsOf(knowledge: ConceptKnowledge, uri: string): ConceptFacts 
   return facts;
 }
 
+/**
+ * Adds the labels (those whose concept passes `acceptLabels`) and all facts of `source` to `target`.
+ * Facts already known in `target` win; broader links are united.
+ */
+export function mergeKnowledge(target: ConceptKnowledge, source: ConceptKnowledge, acceptLabels: (uri: string) => boolean = () => true): void {
+  for (const label of source.labels) if (acceptLabels(label.uri)) target.labels.push(label);
+  for (const [uri, facts] of source.facts) {
+    const t = factsOf(target, uri);
+    t.iscoCode ??= facts.iscoCode;
+    for (const [lang, d] of facts.descriptions) if (!t.descriptions.has(lang)) t.descriptions.set(lang, d);
+    for (const b of facts.broader) if (!t.broader.includes(b)) t.broader.push(b);
+  }
+}
+
 /** Reads a CSV file with a header into records (multi-line quoted fields supported). */
 export function readCsvRecords(path: string): Record<string, string>[] {
   return parse(readFileSync(path), { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: false }) as Record<string, string>[];
@@ -170,13 +184,14 @@ export function languageOfFile(path: string): string {
   return /_([a-z]{2,3})(?:_esco[^.]*)?\.csv$/i.exec(basename(path))?.[1]?.toLowerCase() ?? 'en';
 }
 
-function listFiles(dir: string, depth = 4): string[] {
+/** Files under a folder (a few levels deep), sorted by path. */
+export function listEscoFiles(dir: string, depth = 4): string[] {
   if (depth < 0 || !existsSync(dir)) return [];
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     const stat = statSync(path);
-    if (stat.isDirectory()) out.push(...listFiles(path, depth - 1));
+    if (stat.isDirectory()) out.push(...listEscoFiles(path, depth - 1));
     else out.push(path);
   }
   return out;
@@ -198,7 +213,7 @@ export interface KnowledgeSources {
  */
 export function loadTaxonomyKnowledge(root: string, knowledge = createKnowledge()): { knowledge: ConceptKnowledge; sources: KnowledgeSources } {
   const sources: KnowledgeSources = { occupationFiles: [], iscoFiles: [], meloLabelFolders: [], relationFiles: [] };
-  for (const path of listFiles(root)) {
+  for (const path of listEscoFiles(root)) {
     const name = basename(path);
     if (/^occupations_[a-z]{2,3}\.csv$/i.test(name)) {
       addEscoConceptsCsv(knowledge, path);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { createKnowledge, factsOf, loadTaxonomyKnowledge, readMeloCorpus, type ConceptKnowledge } from './esco-files';
+import { createKnowledge, factsOf, loadTaxonomyKnowledge, mergeKnowledge, readMeloCorpus, type ConceptKnowledge } from './esco-files';
 import { detectLanguage, isTextLanguage, type TextLanguage } from './lang';
 import { accuracyAt1, mean, recallAtK, reciprocalRank, round4 } from './metrics';
 import { OccupationLinker, type LinkerWeights } from './occupation-linker';
@@ -96,13 +96,7 @@ export function loadMeloEvaluation(dir: string, options: OccupationLinkingEvalOp
   if (options.knowledge) extra.push(options.knowledge);
   for (const k of extra) {
     if (k.labels.length > 0 || k.facts.size > 0) usesTaxonomy = true;
-    for (const label of k.labels) knowledge.labels.push(label);
-    for (const [uri, facts] of k.facts) {
-      const target = factsOf(knowledge, uri);
-      target.iscoCode ??= facts.iscoCode;
-      for (const [lang, d] of facts.descriptions) if (!target.descriptions.has(lang)) target.descriptions.set(lang, d);
-      for (const b of facts.broader) if (!target.broader.includes(b)) target.broader.push(b);
-    }
+    mergeKnowledge(knowledge, k);
   }
 
   const linker = new OccupationLinker(knowledge, {

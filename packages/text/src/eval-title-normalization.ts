@@ -1,4 +1,4 @@
-import { addEscoConceptsCsv, createKnowledge, readCsvRecords } from './esco-files';
+import { addEscoConceptsCsv, createKnowledge, mergeKnowledge, readCsvRecords, type ConceptKnowledge } from './esco-files';
 import { accuracyAt1, mean, recallAtK, reciprocalRank, round4 } from './metrics';
 import { OccupationLinker, type LinkerWeights } from './occupation-linker';
 
@@ -14,6 +14,8 @@ export interface TitleNormalizationEvalOptions {
   /** Language of the titles and of the occupations file. Default 'en'. */
   lang?: string;
   weights?: Partial<LinkerWeights>;
+  /** Extra knowledge (ISCO group labels, broader relations, other languages) used as neighbours, never ranked. */
+  knowledge?: ConceptKnowledge;
   onPair?: (row: { text: string; label: string; rank: number; top: string[] }) => void;
 }
 
@@ -41,6 +43,7 @@ export function loadTitleNormalization(pairsFile: string, occupationsFile: strin
     byLabel.set(l.text.trim().toLowerCase(), l.uri);
   }
   const uris = new Set(preferredLabel.keys());
+  if (options.knowledge) mergeKnowledge(knowledge, options.knowledge, (uri) => process.env.ALL_LABELS ? true : !uri.includes('/occupation/'));
   const pairs: { text: string; gold: string }[] = [];
   for (const row of readCsvRecords(pairsFile)) {
     const text = (row.text ?? '').trim();
@@ -51,6 +54,7 @@ export function loadTitleNormalization(pairsFile: string, occupationsFile: strin
   }
   const linker = new OccupationLinker(knowledge, {
     candidates: uris,
+    languages: [lang],
     defaultLanguage: lang,
     ...(options.weights ? { weights: options.weights } : {}),
   });

@@ -35,6 +35,8 @@ export interface LinkerWeights {
   otherLanguage: number;
   /** Multiplier for ISCO groups: a group is the answer only when no occupation fits. */
   groupPrior: number;
+  /** Multiplier for occupations narrower than another occupation: specialisations are rarer answers than the occupations they specialise. */
+  specialisationPrior: number;
   /** Multiplier per label kind. */
   kind: Record<LabelKind, number>;
 }
@@ -50,6 +52,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   narrower: 0.05,
   otherLanguage: 0.5,
   groupPrior: 0.9,
+  specialisationPrior: 1,
   kind: { preferred: 1, alternative: 1, hidden: 0.9 },
 };
 
@@ -116,6 +119,7 @@ export class OccupationLinker {
   private readonly isCandidate: Uint8Array;
   private readonly iscoCodes: (string | undefined)[];
   private readonly isGroup: Uint8Array;
+  private readonly isSpecialisation: Uint8Array;
   private readonly labels: LabelDoc[] = [];
   private readonly labelWords = new SparseIndex({ weighting: 'tfidf' });
   private readonly labelChars: SoftWordIndex;
@@ -173,6 +177,7 @@ export class OccupationLinker {
         this.narrowerOf[bi]?.push(c);
       }
     }
+    this.isSpecialisation = Uint8Array.from(this.broaderOf, (parents, c) => (this.isGroup[c] === 0 && parents.some((p) => this.isGroup[p] === 0) ? 1 : 0));
     // ISCO groups without explicit relations: parent is the code without its last digit.
     this.conceptUris.forEach((uri, i) => {
       const code = iscoCodeOfUri(uri);
@@ -354,7 +359,12 @@ export class OccupationLinker {
         touch(c);
       }
     }
-    if (w.groupPrior !== 1) for (const c of all) if (this.isGroup[c]) scores[c] = (scores[c] as number) * w.groupPrior;
+    if (w.groupPrior !== 1 || w.specialisationPrior !== 1) {
+      for (const c of all) {
+        if (this.isGroup[c]) scores[c] = (scores[c] as number) * w.groupPrior;
+        else if (this.isSpecialisation[c]) scores[c] = (scores[c] as number) * w.specialisationPrior;
+      }
+    }
     return { scores, bestLabel, touched: all };
   }
 

@@ -3,7 +3,11 @@
  * Documents are added as term lists; `build()` freezes the index into typed arrays.
  */
 
-export type Weighting = 'tfidf' | 'bm25';
+/**
+ * tfidf: cosine of TF-IDF vectors. bm25: Okapi BM25. coverage: the idf-weighted share of the
+ * document's terms found in the query (1 when the query contains the whole document).
+ */
+export type Weighting = 'tfidf' | 'bm25' | 'coverage';
 
 export interface SparseIndexOptions {
   weighting: Weighting;
@@ -98,7 +102,12 @@ export class SparseIndex {
         }
         weights.push([id, w]);
       }
-      const scale = this.options.weighting === 'tfidf' && norm > 0 ? 1 / Math.sqrt(norm) : 1;
+      let scale = this.options.weighting === 'tfidf' && norm > 0 ? 1 / Math.sqrt(norm) : 1;
+      if (this.options.weighting === 'coverage') {
+        const sum = weights.reduce((a, [id]) => a + (this.idf[id] ?? 0), 0);
+        for (const pair of weights) pair[1] = this.idf[pair[0]] ?? 0;
+        scale = sum > 0 ? 1 / sum : 1;
+      }
       for (const [id, w] of weights) {
         const list = lists[id];
         if (list) {
@@ -172,7 +181,7 @@ export class SparseIndex {
     let norm = 0;
     const query: [number, number][] = [];
     for (const [id, tf] of counts) {
-      if (this.options.weighting === 'bm25') {
+      if (this.options.weighting !== 'tfidf') {
         if (id >= 0) query.push([id, 1]);
         continue;
       }
