@@ -3,9 +3,12 @@ import { createServer, type Server } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, expect, test, vi } from 'vitest';
 import { freePort } from '@passerelle/db/testing';
-import { runCli, startServer } from './testing';
+import { createAdminToken, runCli, startServer } from './testing';
+
+// Each test starts real processes; on a busy machine that takes a while.
+vi.setConfig({ testTimeout: 180_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'passerelle-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +102,7 @@ test('db migrate is safe to run twice', async () => {
 test('SIGTERM finishes in-flight requests and closes the database cleanly', async () => {
   const dataDir = join(dir, 'graceful');
   const port = await freePort();
+  const auth = await createAdminToken(['--data-dir', dataDir]);
   const server = await startServer(['--data-dir', dataDir], port, { LOG_LEVEL: 'info' });
   // A request whose body is still arriving when SIGTERM comes must still be answered.
   const body = JSON.stringify({ kind: 'employer', name: 'Last one in' });
@@ -107,7 +111,7 @@ test('SIGTERM finishes in-flight requests and closes the database cleanly', asyn
       `${server.url}/api/organisations`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { ...auth, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         res.resume();
@@ -126,8 +130,10 @@ test('SIGTERM finishes in-flight requests and closes the database cleanly', asyn
   expect(code).toBe(0);
   expect(server.output()).toContain('stopped cleanly');
   const again = await startServer(['--data-dir', dataDir], port);
-  const list = await (await fetch(`${again.url}/api/organisations`)).json();
-  expect(list.items.map((o: { name: string }) => o.name)).toContain('Last one in');
+  const list = (await (await fetch(`${again.url}/api/organisations`, { headers: auth })).json()) as {
+    items: { name: string }[];
+  };
+  expect(list.items.map((o) => o.name)).toContain('Last one in');
   again.child.kill('SIGTERM');
   await new Promise((r) => again.child.once('exit', r));
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createPostgresDatabase, freePort, testPostgresAdminUrl } from '@passerelle/db/testing';
-import { startServer } from './testing';
+import { createAdminToken, startServer } from './testing';
 
 /**
  * Crash safety: a writer sends numbered records through the HTTP API while the server is killed
@@ -25,19 +25,21 @@ function seeded(seed: number): () => number {
 
 async function crashRun(serverArgs: string[], kills: number, seed: number) {
   const random = seeded(seed);
+  const auth = await createAdminToken(serverArgs);
   const port = await freePort();
   let server = await startServer(serverArgs, port);
   const acknowledged = new Set<number>();
   let next = 0;
   let stop = false;
   let failures = 0;
+  const statuses: Record<number, number> = {};
   const writer = async (lane: number) => {
     while (!stop) {
       const n = next++;
       try {
         const res = await fetch(`${server.url}/api/organisations`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify({
             kind: 'employer',
             name: `crash-${n}`,
@@ -47,7 +49,10 @@ async function crashRun(serverArgs: string[], kills: number, seed: number) {
           signal: AbortSignal.timeout(5000),
         });
         if (res.status === 201) acknowledged.add(n);
-        else failures++;
+        else {
+          failures++;
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        }
       } catch {
         failures++;
         await new Promise((r) => setTimeout(r, 50));
@@ -68,7 +73,7 @@ async function crashRun(serverArgs: string[], kills: number, seed: number) {
   let cursor: string | null = null;
   do {
     const url: string = `${server.url}/api/organisations?limit=200${cursor ? `&cursor=${cursor}` : ''}`;
-    const page = (await (await fetch(url)).json()) as {
+    const page = (await (await fetch(url, { headers: auth })).json()) as {
       items: { name: string }[];
       nextCursor: string | null;
     };
@@ -78,7 +83,7 @@ async function crashRun(serverArgs: string[], kills: number, seed: number) {
   server.child.kill('SIGTERM');
   await new Promise((r) => server.child.once('exit', r));
   const lost = [...acknowledged].filter((n) => !present.has(n));
-  return { acknowledged: acknowledged.size, present: present.size, lost, failures };
+  return { acknowledged: acknowledged.size, present: present.size, lost, failures, statuses };
 }
 
 describe('crash safety', () => {

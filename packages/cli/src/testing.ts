@@ -24,7 +24,7 @@ export function runCli(
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 170_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -52,7 +52,7 @@ export async function startServer(
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 170_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${out}`);
     try {
@@ -65,4 +65,26 @@ export async function startServer(
   }
   child.kill('SIGKILL');
   throw new Error(`server did not become ready: ${out}`);
+}
+
+/** Creates an administrator and an API token for it through the real CLI; returns the Bearer header. */
+export async function createAdminToken(dbArgs: string[]): Promise<Record<string, string>> {
+  const email = `admin-${Math.random().toString(36).slice(2, 10)}@passerelle.test`;
+  const user = await runCli(['users', 'create', '--email', email, '--role', 'administrator', ...dbArgs], {
+    input: 'a long and unguessable test passphrase 7!\n',
+  });
+  if (user.code !== 0) throw new Error(`users create failed: ${user.stderr}`);
+  const token = await runCli([
+    'tokens',
+    'create',
+    '--user',
+    email,
+    '--scopes',
+    '*:read,*:write',
+    '--expires',
+    '1d',
+    ...dbArgs,
+  ]);
+  if (token.code !== 0) throw new Error(`tokens create failed: ${token.stderr}`);
+  return { authorization: `Bearer ${token.stdout.trim()}` };
 }
