@@ -47,6 +47,7 @@ import { trainingRoutes } from './routes/trainings/routes';
 import { serviceRoutes } from './routes/services/routes';
 import { eventRoutes } from './routes/events/routes';
 import { referralRoutes } from './routes/referrals/routes';
+import { importRoutes } from './routes/imports/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -199,6 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => serviceRoutes(scope, ctx));
   await app.register(async (scope) => eventRoutes(scope, ctx));
   await app.register(async (scope) => referralRoutes(scope, ctx));
+  await app.register(async (scope) => importRoutes(scope, ctx));
   await app.register(async (scope) => webRoutes(scope));
 
   await app.ready();

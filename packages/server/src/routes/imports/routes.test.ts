@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDatabaseKinds } from '@passerelle/db/testing';
+import { readTableFromBuffer, writeTableToBuffer } from '@passerelle/io';
+import { createTestApp } from '../../testing';
+
+const employers = 'external_id,name,country\nemp-1,Garage Rustaveli,GE\n';
+const vacancies =
+  'external_id,employer_external_id,title,country,wage_min,wage_max,wage_currency,wage_period\nv-1,emp-1,Mechanic,GE,900,1200,GEL,month\nv-2,emp-1,Welder,GE,,,,\n';
+
+describe.each(testDatabaseKinds())('import and export API on $name', (kind) => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(async () => t.close());
+
+  const upload = (url: string, body: string | Buffer, type = 'text/csv') =>
+    t.app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': type } });
+
+  test('a dry run reports every row and writes nothing; the commit writes them', async () => {
+    expect((await upload('/api/imports/employers', employers)).json()).toMatchObject({
+      committed: true,
+      created: 1,
+    });
+    const dry = await upload('/api/imports/vacancies/dry-run', vacancies);
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, committed: false, created: 2, issues: [] });
+    expect((await t.app.inject({ method: 'GET', url: '/api/vacancies' })).json().items).toHaveLength(0);
+    const done = await upload('/api/imports/vacancies', vacancies);
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ committed: true, created: 2 });
+    expect((await upload('/api/imports/vacancies', vacancies)).json()).toMatchObject({ unchanged: 2 });
+  });
+
+  test('a file with an invalid row answers 422 import_failed naming the row and field', async () => {
+    const bad = `${vacancies}v-3,emp-1,Painter,GE,900,800,GEL,month\n`;
+    const res = await upload('/api/imports/vacancies', bad);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('import_failed');
+    expect(res.json().details.issues).toEqual([expect.objectContaining({ row: 4, field: 'wage_max' })]);
+    const dry = await upload('/api/imports/vacancies/dry-run', bad);
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json().invalidRows).toBe(1);
+  });
+
+  test('XLSX uploads and JSON uploads with a column mapping are accepted', async () => {
+    const xlsx = await writeTableToBuffer(
+      'xlsx',
+      ['external_id', 'employer_external_id', 'title'],
+      [['v-10', 'emp-1', 'Tiler']],
+    );
+    const res = await upload(
+      '/api/imports/vacancies',
+      xlsx,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.json()).toMatchObject({ committed: true, created: 1 });
+    const mapped = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/vacancies/dry-run',
+      payload: {
+        format: 'csv',
+        content: Buffer.from('Ref;Job;Firm\n77;Baker;emp-1\n').toString('base64'),
+        mapping: {
+          delimiter: ';',
+          columns: {
+            external_id: { column: 'Ref', prefix: 'pes-' },
+            title: 'Job',
+            employer_external_id: 'Firm',
+          },
+        },
+      },
+    });
+    expect(mapped.statusCode).toBe(200);
+    expect(mapped.json()).toMatchObject({
+      created: 1,
+      issues: [],
+      outcomes: [expect.objectContaining({ externalId: 'pes-77' })],
+    });
+  });
+
+  test('an unknown kind answers 400 and an unreadable file 422', async () => {
+    expect((await upload('/api/imports/spaceships', vacancies)).statusCode).toBe(400);
+    const res = await upload(
+      '/api/imports/vacancies',
+      Buffer.from('not a workbook'),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('invalid_file');
+  });
+
+  test('exports use the import columns, so the exported file imports with no change', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/exports/vacancies?format=xlsx' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const table = await readTableFromBuffer(res.rawPayload, 'xlsx');
+    expect(table.rows.length).toBe(3);
+    const again = await upload(
+      '/api/imports/vacancies',
+      res.rawPayload,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(again.json()).toMatchObject({ committed: true, unchanged: 3, created: 0, updated: 0 });
+  });
+});
