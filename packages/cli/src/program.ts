@@ -12,6 +12,8 @@ import { registerImport } from './commands/import';
 import { registerExport } from './commands/export';
 import { registerDemo } from './commands/demo';
 import { registerBenchImport } from './commands/bench-import';
+import { registerEval } from './commands/eval';
+import { registerBenchText } from './commands/bench-text';
 
 /**
  * The `passerelle` command. Each command lives in `commands/<name>.ts` and exports a
@@ -35,11 +37,13 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerDemo(program);
+  registerEval(program);
   // Benchmarks: `passerelle bench <what>`; each registers itself on this parent.
   const bench = program.command('bench').description('benchmarks that print JSON figures');
   void bench;
   registerBenchTaxonomy(bench);
   registerBenchMatch(bench);
   registerBenchImport(bench);
+  registerBenchText(bench);
   return program;
 }

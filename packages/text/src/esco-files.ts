@@ -231,3 +231,15 @@ export function loadTaxonomyKnowledge(root: string, knowledge = createKnowledge(
   }
   return { knowledge, sources };
 }
+
+/** Loads the skills pillar (`skills_xx.csv` files, any language) from a folder of ESCO files. */
+export function loadSkillKnowledge(root: string, knowledge = createKnowledge()): { knowledge: ConceptKnowledge; files: string[] } {
+  const files: string[] = [];
+  for (const path of listEscoFiles(root)) {
+    if (/^skills_[a-z]{2,3}\.csv$/i.test(basename(path))) {
+      addEscoConceptsCsv(knowledge, path);
+      files.push(path);
+    }
+  }
+  return { knowledge, files };
+}

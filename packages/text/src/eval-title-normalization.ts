@@ -43,7 +43,7 @@ export function loadTitleNormalization(pairsFile: string, occupationsFile: strin
     byLabel.set(l.text.trim().toLowerCase(), l.uri);
   }
   const uris = new Set(preferredLabel.keys());
-  if (options.knowledge) mergeKnowledge(knowledge, options.knowledge, (uri) => process.env.ALL_LABELS ? true : !uri.includes('/occupation/'));
+  if (options.knowledge) mergeKnowledge(knowledge, options.knowledge, (uri) => !uri.includes('/occupation/'));
   const pairs: { text: string; gold: string }[] = [];
   for (const row of readCsvRecords(pairsFile)) {
     const text = (row.text ?? '').trim();

@@ -1,7 +1,7 @@
 import { analyzeText } from './analyze';
 import { iscoCodeOfUri, type ConceptKnowledge, type LabelKind } from './esco-files';
 import { detectLanguage, type LanguageCode } from './lang';
-import { SoftWordIndex } from './soft-words';
+import { SoftWordIndex, type SoftWordOptions } from './soft-words';
 import { SparseIndex, type ScoreBuffer } from './sparse-index';
 
 /**
@@ -48,8 +48,8 @@ export const defaultLinkerWeights: LinkerWeights = {
   secondLabel: 0.1,
   conceptWords: 0.15,
   description: 0.1,
-  broader: 0.05,
-  narrower: 0.05,
+  broader: 0.2,
+  narrower: 0.1,
   otherLanguage: 0.5,
   groupPrior: 0.9,
   specialisationPrior: 1,
@@ -62,6 +62,8 @@ export interface OccupationLinkerOptions {
   /** Only labels in these languages are indexed. Default: all. */
   languages?: Iterable<LanguageCode>;
   weights?: Partial<LinkerWeights>;
+  /** Character n-gram matching of words (soft TF-IDF). */
+  softWords?: SoftWordOptions;
   /** Language of queries when `link` is not told: default 'en' with detection. */
   defaultLanguage?: LanguageCode;
 }
@@ -139,7 +141,7 @@ export class OccupationLinker {
   constructor(knowledge: ConceptKnowledge, options: OccupationLinkerOptions = {}) {
     this.weights = { ...defaultLinkerWeights, ...options.weights, kind: { ...defaultLinkerWeights.kind, ...options.weights?.kind } };
     this.defaultLanguage = options.defaultLanguage ?? 'en';
-    this.labelChars = new SoftWordIndex({ minGram: Number(process.env.CG_MIN ?? 3), maxGram: Number(process.env.CG_MAX ?? 5), minSimilarity: Number(process.env.CG_SIM ?? 0.5), maxNeighbours: Number(process.env.CG_NB ?? 20) });
+    this.labelChars = new SoftWordIndex({ minGram: 2, maxGram: 4, minSimilarity: 0.5, maxNeighbours: 20, ...options.softWords });
     const languages = options.languages ? new Set(options.languages) : undefined;
     const labels = knowledge.labels.filter((l) => !languages || languages.has(l.lang));
 
