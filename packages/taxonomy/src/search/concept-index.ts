@@ -264,6 +264,16 @@ export class ConceptIndex {
       this.firstEntries[firstFill[w] as number] = e;
       firstFill[w] = (firstFill[w] ?? 0) + 1;
     }
+    // Within each word, the likeliest labels first: preferred before alternative before hidden,
+    // then fewer words. A capped scan of a very common prefix then keeps the best ones.
+    const prior = (e: number) =>
+      (this.entryKind[e] as number) * 256 +
+      ((this.entryWordStart[e + 1] as number) - (this.entryWordStart[e] as number));
+    for (let w = 0; w < this.words.length; w++) {
+      const from = this.firstStart[w] as number;
+      const to = this.firstStart[w + 1] as number;
+      if (to - from > 1) this.firstEntries.subarray(from, to).sort((a, b) => prior(a) - prior(b));
+    }
     yield;
     this.buildTrie();
     this.stamp = new Uint32Array(m);
@@ -505,13 +515,21 @@ export class ConceptIndex {
         this.conceptBestEntry[ci] = e;
       }
     };
-    // A very common driver (a query of one or two letters): labels whose first word matches
-    // come first; the full scan runs only if they are too few.
+    // A very common driver (a query of one or two letters, or a common word): first the labels
+    // that start with the first query token, shortest words and likeliest labels first, up to
+    // `heavyCap` of them; the full scan runs only if they give too few results.
     const heavy = driver.postings > this.scoring.heavyPostings;
     if (heavy) {
-      for (const r of driver.ranges) {
-        const to = this.firstStart[r.hi] as number;
-        for (let p = this.firstStart[r.lo] as number; p < to; p++) consider(this.firstEntries[p] as number);
+      const lead = matches[0] as TokenMatch;
+      const words: number[] = [];
+      for (const r of lead.ranges) for (let w = r.lo; w < r.hi; w++) words.push(w);
+      words.sort((a, b) => (this.wordLength[a] as number) - (this.wordLength[b] as number) || a - b);
+      let budget = this.scoring.heavyCap;
+      for (const w of words) {
+        const to = this.firstStart[w + 1] as number;
+        for (let p = this.firstStart[w] as number; p < to && budget > 0; p++, budget--)
+          consider(this.firstEntries[p] as number);
+        if (budget <= 0) break;
       }
     }
     if (!heavy || touched.length < limit) {

@@ -21,6 +21,8 @@ export interface ScoringOptions {
   obsoleteWeight: number;
   /** Above this many postings, a query token first looks only at labels it starts. */
   heavyPostings: number;
+  /** How many labels a very common query token looks at, at most, before the full scan. */
+  heavyCap: number;
 }
 
 export const defaultScoring: ScoringOptions = {
@@ -28,12 +30,13 @@ export const defaultScoring: ScoringOptions = {
   typoPenalty: 0.7,
   prefixBase: 0.6,
   kindWeights: [1, 0.92, 0.8],
-  otherLanguageWeight: 0.95,
-  foreignLanguageWeight: 0.85,
+  otherLanguageWeight: 0.88,
+  foreignLanguageWeight: 0.8,
   startBonus: 0.08,
   coverageShare: 0.35,
   obsoleteWeight: 0.5,
-  heavyPostings: 4000,
+  heavyPostings: 2000,
+  heavyCap: 1500,
 };
 
 /** Quality (0..1) of a vocabulary word matched by a query token of `queryLength`. */
