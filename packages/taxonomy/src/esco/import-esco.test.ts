@@ -229,6 +229,17 @@ test('a bad value is invalid_file with its line and column', async () => {
     code: 'invalid_file',
     details: { line: 3, reason: expect.stringMatching(/wrong number of fields/) },
   });
+  const empty = packageWith('en/skills_en.csv', '');
+  await expect(importEsco(store, [empty])).rejects.toMatchObject({
+    code: 'invalid_file',
+    details: { reason: 'the file has no rows' },
+  });
+  const emptyCollection = packageWith(
+    'en/digitalSkillsCollection_en.csv',
+    (old) => `${old.split('\n')[0]}\n`,
+  );
+  const summary = await importEsco(createMemoryTaxonomyStore(), [emptyCollection]);
+  expect(summary.warnings.some((w) => w.endsWith('digitalSkillsCollection_en.csv: no rows'))).toBe(true);
   const badUri = packageWith('en/skills_en.csv', (old) => old.replace(sk(4), 'not a uri'));
   await expect(importEsco(store, [badUri])).rejects.toMatchObject({
     code: 'invalid_file',

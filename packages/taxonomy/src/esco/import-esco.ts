@@ -495,7 +495,13 @@ async function readFile(
   await labels.end();
   await relations.end();
   await members.end();
-  if (count === 0) throw errors.invalidFile(file.path, 'the file has a header but no rows', { line: 2 });
+  if (count === 0) {
+    // A concept list or the occupation–skill relations cannot be empty (a cut file); a collection can.
+    if (typeOfKind[file.kind] || file.kind === 'occupation_skill_relations') {
+      throw errors.invalidFile(file.path, 'the file has no rows', { line: 2 });
+    }
+    ctx.warnings.push(`${file.path}: no rows`);
+  }
   return count;
 }
 
