@@ -50,9 +50,28 @@ export function toErrorBody(error: DomainError, acceptLanguage?: string): ErrorB
   };
 }
 
+/**
+ * PostgreSQL data exceptions (SQLSTATE class 22) raised by values a client sent: a NUL character
+ * in a text, a lone surrogate in JSON, a number out of range. Both drivers give the SQLSTATE in
+ * `code`, maybe under `cause` (drizzle wraps query errors).
+ */
+function isClientDataException(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 /** Converts what Fastify and its plugins throw into a DomainError; unknown errors become internal_error. */
 export function toDomainError(error: unknown): { domain: DomainError; unexpected: boolean } {
   if (isDomainError(error)) return { domain: error, unexpected: false };
+  if (isClientDataException(error)) {
+    const issue = {
+      path: [],
+      code: 'unstorable_value',
+      message: 'a value cannot be stored (for example a NUL character or a lone surrogate in a text)',
+    };
+    return { domain: new DomainError('validation_failed', { where: 'body', issues: [issue] }), unexpected: false };
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
     const issues: FieldIssue[] = error.validation.map((v) => {
