@@ -2,7 +2,10 @@ import { post, request } from './client';
 import { endpoints } from './endpoints';
 import type { ReferralStatus } from './resources';
 
-/** Proposes a person for a vacancy or a training. */
+/**
+ * Refers a person to a vacancy or a training. The referral is sent at once: the counsellor refers
+ * with the person's agreement (the server checks the consent), and the employer then answers.
+ */
 export async function createReferral(
   personId: string,
   kind: 'vacancy' | 'training',
@@ -10,17 +13,12 @@ export async function createReferral(
 ): Promise<unknown> {
   return post(
     endpoints.referrals,
-    {
-      personId,
-      targetKind: kind,
-      targetId,
-      ...(kind === 'vacancy' ? { vacancyId: targetId } : { trainingId: targetId }),
-    },
+    { personId, targetKind: kind, targetId, status: 'sent' },
     { 'idempotency-key': crypto.randomUUID() },
   );
 }
 
-/** Moves a referral along its pipeline (accept, reject, start...) with an optional note. */
+/** Moves a referral along its pipeline (accept, reject, start...); a rejection or a drop needs a reason. */
 export async function setReferralStatus(
   id: string,
   status: ReferralStatus,
@@ -29,10 +27,16 @@ export async function setReferralStatus(
 ): Promise<unknown> {
   const headers: Record<string, string> = {};
   if (version !== null && version !== undefined) headers['if-match'] = `"${version}"`;
+  const reason = note?.trim() ? note.trim() : null;
+  const needsReason = status === 'rejected' || status === 'dropped';
   return (
     await request(endpoints.referralStatus(id), {
       method: 'POST',
-      body: { status, ...(note ? { note, feedback: note } : {}) },
+      body: {
+        to: status,
+        ...(reason ? { reason } : {}),
+        ...(needsReason && !reason ? { reasonCode: 'other' } : {}),
+      },
       headers,
     })
   ).data;

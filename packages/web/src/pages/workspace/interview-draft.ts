@@ -23,6 +23,31 @@ export interface ProfileDraft {
   wished: ConceptOption[];
   mode: string;
   limitations: string[];
+  /** Keys of `consentOptions` the person agreed to. */
+  consents: string[];
+  consentMethod: string;
+  witness: string;
+}
+
+/** The consents asked at the end of the interview: purpose and recipient category in the ledger's terms. */
+export const consentOptions = [
+  { key: 'matching', purpose: 'matching', recipientCategory: 'programme' },
+  { key: 'referralEmployers', purpose: 'referral', recipientCategory: 'employers' },
+  { key: 'referralTraining', purpose: 'referral', recipientCategory: 'training_providers' },
+  { key: 'sharing', purpose: 'share_profile_with_employer', recipientCategory: 'employers' },
+  { key: 'reporting', purpose: 'reporting', recipientCategory: 'programme' },
+] as const;
+
+/** The consent records (`POST /api/people/{id}/consents` bodies) the interview gathered. */
+export function buildConsents(d: ProfileDraft): Record<string, unknown>[] {
+  return consentOptions
+    .filter((c) => d.consents.includes(c.key))
+    .map((c) => ({
+      purpose: c.purpose,
+      recipientCategory: c.recipientCategory,
+      method: d.consentMethod,
+      ...(d.consentMethod === 'verbal_with_witness' ? { witness: d.witness.trim() || null } : {}),
+    }));
 }
 
 /** A blank interview; the person's language starts as the counsellor's. */
@@ -49,6 +74,9 @@ export function emptyDraft(language: string): ProfileDraft {
     wished: [],
     mode: 'wage',
     limitations: [],
+    consents: [],
+    consentMethod: 'signed_form',
+    witness: '',
   };
 }
 

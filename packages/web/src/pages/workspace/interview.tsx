@@ -20,7 +20,13 @@ import { ErrorNotice, NotAvailable, Page } from '../../components/ui';
 import { loadLanguage } from '../../i18n/i18n';
 import { isLanguage, languageNames, supportedLanguages, type Language } from '../../i18n/languages';
 import { directionOf } from '../../i18n/rtl';
-import { buildPersonInput, emptyDraft, type ProfileDraft } from './interview-draft';
+import {
+  buildConsents,
+  buildPersonInput,
+  consentOptions,
+  emptyDraft,
+  type ProfileDraft,
+} from './interview-draft';
 
 const hostCountries = ['BE', 'NL', 'FR', 'DE', 'GB'];
 const returnCountries = ['IQ', 'GE', 'SN', 'NG', 'GN', 'TN', 'SV', 'MN'];
@@ -91,6 +97,9 @@ export function InterviewPage() {
       const created = await post<{ id?: string }>(endpoints.people, buildPersonInput(draft), {
         'idempotency-key': draft.key,
       });
+      if (created?.id) {
+        for (const body of buildConsents(draft)) await post(endpoints.personConsents(created.id), body);
+      }
       navigate(created?.id ? `/workspace/people/${created.id}` : '/workspace/people');
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
@@ -422,6 +431,57 @@ export function InterviewPage() {
             <dt>{sectionLabel('aspirations')}</dt>
             <dd>{draft.wished.map((o) => o.label).join(', ') || '—'}</dd>
           </dl>
+          <Ask
+            q={(tt) =>
+              tt('interview.q.consent', 'Do you agree that we use and share your profile for these purposes?')
+            }
+          />
+          <fieldset className="consents">
+            <legend>{t('interview.consentTitle', 'Consent given in this interview')}</legend>
+            {consentOptions.map((c) => (
+              <Checkbox
+                key={c.key}
+                className="checkbox"
+                isSelected={draft.consents.includes(c.key)}
+                onChange={(on) =>
+                  update({
+                    consents: on ? [...draft.consents, c.key] : draft.consents.filter((x) => x !== c.key),
+                  })
+                }
+              >
+                <span className="box" aria-hidden="true" />
+                <span>
+                  {consentLabel(c.key, t)}
+                  {personLang !== i18n.language ? (
+                    <span className="muted" lang={personLang} dir={directionOf(personLang)}>
+                      {' '}
+                      · {consentLabel(c.key, tp)}
+                    </span>
+                  ) : null}
+                </span>
+              </Checkbox>
+            ))}
+            <RadioGroup
+              className="radio-group"
+              value={draft.consentMethod}
+              onChange={(v) => update({ consentMethod: v })}
+            >
+              <Label>{t('interview.consentMethod', 'How the person agreed')}</Label>
+              <Radio value="signed_form">{t('interview.signedForm', 'Signed form')}</Radio>
+              <Radio value="verbal_with_witness">{t('interview.verbal', 'Spoken, with a witness')}</Radio>
+            </RadioGroup>
+            {draft.consentMethod === 'verbal_with_witness' ? (
+              <TextField
+                className="field"
+                value={draft.witness}
+                onChange={(v) => update({ witness: v })}
+                isRequired
+              >
+                <Label>{t('interview.witness', 'Name of the witness')}</Label>
+                <Input dir="auto" />
+              </TextField>
+            ) : null}
+          </fieldset>
           {error ? (
             error.notAvailable ? (
               <NotAvailable what={t('nav.people', 'People')} />
@@ -498,6 +558,18 @@ function limitationLabel(k: string, t: (k: string, d: string) => string): string
       nearHome: t('limitations.nearHome', 'Only near or at home'),
       partTime: t('limitations.partTime', 'Only part-time hours'),
     }[k] ?? k
+  );
+}
+
+function consentLabel(key: string, t: (k: string, d: string) => string): string {
+  return (
+    {
+      matching: t('consent.matching', 'Use my profile to find opportunities'),
+      referralEmployers: t('consent.referralEmployers', 'Send my profile to employers I am referred to'),
+      referralTraining: t('consent.referralTraining', 'Send my profile to training centres I am referred to'),
+      sharing: t('consent.sharing', 'Share my profile with employers'),
+      reporting: t('consent.reporting', 'Count me in anonymous reports'),
+    }[key] ?? key
   );
 }
 

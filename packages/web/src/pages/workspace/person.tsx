@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { ApiError, query } from '../../api/client';
+import { ApiError, get, query } from '../../api/client';
 import { createReferral } from '../../api/actions';
 import { endpoints } from '../../api/endpoints';
 import {
@@ -11,6 +11,7 @@ import {
   toPersonSummary,
   toProfileSections,
   toReferral,
+  toVacancy,
   type Referral,
 } from '../../api/resources';
 import { useApi } from '../../api/use-api';
@@ -23,6 +24,7 @@ import {
   useProfileWords,
 } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
+import { SearchPicker } from '../../components/search-picker';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { directionOf } from '../../i18n/rtl';
@@ -189,15 +191,57 @@ function PersonMatches({ personId }: { personId: string }) {
 function PersonReferrals({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const state = useApi<unknown>(`${endpoints.referrals}${query({ personId, limit: 50 })}`);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function refer(vacancyId: string, title: string) {
+    setError(null);
+    setDone(null);
+    try {
+      await createReferral(personId, 'vacancy', vacancyId);
+      setDone(title);
+      state.reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+    }
+  }
+
   return (
-    <DataState
-      state={state}
-      what={t('nav.referrals', 'Referrals')}
-      isEmpty={(b) => toPage(b, toReferral).items.length === 0}
-      empty={t('dashboard.noReferrals', 'No referrals yet.')}
-    >
-      {(body) => <ReferralRows items={toPage(body, (r) => toReferral(r, i18n.language)).items} />}
-    </DataState>
+    <div className="stack">
+      <div className="card">
+        <SearchPicker
+          label={t('referrals.referToVacancy', 'Refer to a vacancy')}
+          description={t(
+            'referrals.referHint',
+            'Search vacancies by title; the person’s consent is checked.',
+          )}
+          unavailableText={t('common.notAvailableTitle', 'Not available yet')}
+          onPick={(v) => void refer(v.id, v.label)}
+          search={async (q, signal) => {
+            const body = await get<unknown>(`${endpoints.vacancies}${query({ q, limit: 10 })}`, signal);
+            return toPage(body, (v) => toVacancy(v, i18n.language)).items.map((v) => ({
+              id: v.id,
+              label: v.title,
+              detail: [v.place, v.country].filter(Boolean).join(', ') || null,
+            }));
+          }}
+        />
+        {done ? (
+          <p className="notice notice-ok" role="status">
+            {t('referrals.done', 'Referred to {{title}}', { title: done })}
+          </p>
+        ) : null}
+        {error ? <ErrorNotice error={error} /> : null}
+      </div>
+      <DataState
+        state={state}
+        what={t('nav.referrals', 'Referrals')}
+        isEmpty={(b) => toPage(b, toReferral).items.length === 0}
+        empty={t('dashboard.noReferrals', 'No referrals yet.')}
+      >
+        {(body) => <ReferralRows items={toPage(body, (r) => toReferral(r, i18n.language)).items} />}
+      </DataState>
+    </div>
   );
 }
 
