@@ -81,12 +81,10 @@ export function createEventStore(db: Db): EventStore {
       .where(inArray(eventOrganisations.eventId, ids))
       .orderBy(asc(eventOrganisations.position));
     for (const o of orgs) {
-      out
-        .get(o.eventId)!
-        .organisations.push({
-          organisationId: o.organisationId,
-          role: o.role as EventInput['organisations'][number]['role'],
-        });
+      out.get(o.eventId)!.organisations.push({
+        organisationId: o.organisationId,
+        role: o.role as EventInput['organisations'][number]['role'],
+      });
     }
     const ppl = await tx
       .select()
@@ -103,16 +101,14 @@ export function createEventStore(db: Db): EventStore {
     await tx.delete(eventOrganisations).where(eq(eventOrganisations.eventId, id));
     await tx.delete(eventPeople).where(eq(eventPeople.eventId, id));
     if (input.organisations.length) {
-      await tx
-        .insert(eventOrganisations)
-        .values(
-          input.organisations.map((o, position) => ({
-            eventId: id,
-            organisationId: o.organisationId,
-            role: o.role,
-            position,
-          })),
-        );
+      await tx.insert(eventOrganisations).values(
+        input.organisations.map((o, position) => ({
+          eventId: id,
+          organisationId: o.organisationId,
+          role: o.role,
+          position,
+        })),
+      );
     }
     for (let i = 0; i < input.people.length; i += 1000) {
       await tx

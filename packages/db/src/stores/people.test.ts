@@ -401,3 +401,11 @@ describe.each(testDatabaseKinds())('person store scoping, erasure and retention 
     expect(await createReferralStore(database.db).exportForPerson(a.id)).toEqual([]);
   });
 });
+
+test('changed fields ignore the key order jsonb gives back', async () => {
+  const { changedFields } = await import('./record-kit');
+  expect(
+    changedFields({ contact: { phone: '1', otherPhones: [] } }, { contact: { otherPhones: [], phone: '1' } }),
+  ).toEqual([]);
+  expect(changedFields({ contact: { phone: '1' } }, { contact: { phone: '2' } })).toEqual(['contact']);
+});

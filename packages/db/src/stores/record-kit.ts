@@ -179,16 +179,28 @@ export function allOf(conditions: (SQL | undefined)[]): SQL | undefined {
   return defined.length === 0 ? undefined : and(...defined);
 }
 
-/** Names of the top-level fields whose values differ (JSON comparison). */
+/** JSON text with object keys sorted at every level, so that jsonb's key order does not count as a change. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+/** Names of the top-level fields whose values differ (key order and undefined-vs-absent ignored). */
 export function changedFields(
   before: Record<string, unknown> | null,
   after: Record<string, unknown>,
 ): string[] {
-  if (!before) return Object.keys(after).sort();
+  if (!before)
+    return Object.keys(after)
+      .filter((k) => after[k] !== undefined)
+      .sort();
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys]
-    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
-    .sort();
+  return [...keys].filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k])).sort();
 }
 
 /** Removes `undefined` values so that a JSON comparison of stored and new data is stable. */
