@@ -32,7 +32,7 @@ import type { Database, RawTx } from '../database';
  */
 export function createTaxonomyStore(database: Database): TaxonomyStore {
   return {
-    runImport: (fn) => database.transaction((tx) => runSession(tx, fn)),
+    runImport: (fn) => database.transaction((tx) => runSession(tx, fn, database.kind)),
 
     async newestVersion(source) {
       const rows = await database.query<{ version: string }>(
@@ -251,7 +251,11 @@ async function selectConcepts(database: Database, uris: string[]): Promise<Conce
   }));
 }
 
-async function runSession<T>(tx: RawTx, fn: (session: TaxonomyImportSession) => Promise<T>): Promise<T> {
+async function runSession<T>(
+  tx: RawTx,
+  fn: (session: TaxonomyImportSession) => Promise<T>,
+  kind: Database['kind'],
+): Promise<T> {
   const startedAt = new Date().toISOString();
   // Temporary staging tables, private to this transaction and dropped at its end.
   await tx.query(`create temp table tx_stage_concepts (
@@ -339,7 +343,7 @@ async function runSession<T>(tx: RawTx, fn: (session: TaxonomyImportSession) => 
     async commit(plan: ImportPlan) {
       if (committed) throw new Error('an import session commits once');
       committed = true;
-      const counts = await mergeStaged(tx, plan);
+      const counts = await mergeStaged(tx, plan, kind);
       const changed =
         counts.conceptsInserted +
         counts.conceptsUpdated +
@@ -372,7 +376,7 @@ async function runSession<T>(tx: RawTx, fn: (session: TaxonomyImportSession) => 
 
 const n = (v: unknown): number => Number(v ?? 0);
 
-async function mergeStaged(tx: RawTx, plan: ImportPlan): Promise<ImportCounts> {
+async function mergeStaged(tx: RawTx, plan: ImportPlan, kind: Database['kind']): Promise<ImportCounts> {
   // The merges sort and hash a few hundred thousand rows: let them do it in memory.
   await tx.query("set local work_mem = '64MB'");
   await tx.query('create index on tx_stage_concepts (uri)');
@@ -465,6 +469,14 @@ async function mergeStaged(tx: RawTx, plan: ImportPlan): Promise<ImportCounts> {
 
   // 4. Relations (kept even when a concept is missing, see ImportCounts.relationsDangling); those of
   // a completely listed origin that this import did not list are removed.
+  // PGlite maintains a text index row by row slowly: for a bulk load, build it once afterwards.
+  // (Only there: the embedded database has no other connection that the dropped index could
+  // block; on PostgreSQL readers keep reading during an import.)
+  const [stagedRelations] = await tx.query<{ n: number }>(
+    'select count(*)::int as n from tx_stage_relations',
+  );
+  const rebuildIndex = kind === 'pglite' && n(stagedRelations?.n) > 10_000;
+  if (rebuildIndex) await tx.query('drop index if exists taxonomy_relations_target_idx');
   const [relations] = await tx.query<{ staged: number; inserted: number; updated: number }>(
     `with src as (
        select distinct on (s.kind, s.source_uri, s.target_uri) s.kind, s.source_uri, s.target_uri, s.relation_type, s.origin
@@ -481,6 +493,11 @@ async function mergeStaged(tx: RawTx, plan: ImportPlan): Promise<ImportCounts> {
             count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as updated
      from up`,
   );
+  if (rebuildIndex) {
+    await tx.query(
+      'create index taxonomy_relations_target_idx on taxonomy_relations using btree (target_uri, kind)',
+    );
+  }
   const [dangling] = await tx.query<{ n: number }>(
     `select count(*) as n from tx_stage_relations s
      where not exists (select 1 from taxonomy_concepts a where a.uri = s.source_uri)
