@@ -182,6 +182,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTrustPersonData(trust, options.database);
   const dataRights = createDataRights({ database: options.database, registry: trust, audit, now });
   app.decorate('passerelle', { ctx, dataRights, routes });
+  // Refused accesses of signed-in callers go to the audit trail (ASVS V16.3.2).
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode !== 403 || request.actor?.kind === 'anonymous' || !request.actor) return;
+    await audit
+      .record({ actor: request.actor, action: 'access_denied', entity: request.routeOptions.url ?? 'route', entityId: null, requestId: request.id })
+      .catch((e: unknown) => request.log.error({ err: e }, 'could not audit a refused access'));
+  });
   if (options.config.demo && !options.config.production) await ensureDemoUsers(options.database);
   registerIdempotency(app, options.database, (r: FastifyRequest) => r.actor.userId ?? r.actor.kind);
 

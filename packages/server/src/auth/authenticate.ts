@@ -126,6 +126,12 @@ export function registerAuthentication(app: FastifyInstance, deps: Authenticatio
         if (unsafeMethods.has(request.method) && !isPublicAuthRoute(request)) throw errors.unauthenticated();
         return;
       }
+      request.session = session;
+      request.actor = actorOfUser(user, {
+        mfa: session.mfaVerified || !rolesRequiringMfa.includes(user.role as never),
+        sessionId: session.id,
+        ...common,
+      });
       if (unsafeMethods.has(request.method)) {
         const given = request.headers['x-csrf-token'];
         if (typeof given !== 'string' || !safeEqual(given, session.csrfToken)) {
@@ -138,16 +144,22 @@ export function registerAuthentication(app: FastifyInstance, deps: Authenticatio
       }
       if (now.getTime() - Date.parse(session.lastSeenAt) > sessionLimits.touchEveryMs)
         await deps.sessions.touch(session.id, now);
-      request.session = session;
-      request.actor = actorOfUser(user, {
-        mfa: session.mfaVerified || !rolesRequiringMfa.includes(user.role as never),
-        sessionId: session.id,
-        ...common,
-      });
       return;
     }
 
     if (deps.testActor) request.actor = { ...deps.testActor, ...common };
+  });
+
+  // API answers may hold personal data: never kept by browsers or shared caches (ASVS V14.3.2).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (
+      request.url.startsWith('/api/') &&
+      !request.url.startsWith('/api/docs') &&
+      !reply.hasHeader('cache-control')
+    ) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
   });
 
   // Deny by default: every API route needs a signed-in caller unless it says it is public.

@@ -21,7 +21,7 @@ describe.each(testDatabaseKinds())('authentication on $name', (kind) => {
   });
 
   test('sign-in sets an httpOnly SameSite=Strict cookie, never returns secrets, and needs the CSRF token for changes', async () => {
-    const user = await createTestUser(t.database, { role: 'case_manager' }, password);
+    const user = await createTestUser(t.database, { role: 'case_manager', country: 'GE' }, password);
     const { res, headers, setCookie } = await signInThroughApi(t.app, {
       email: user.email.toUpperCase(),
       password,
@@ -46,22 +46,29 @@ describe.each(testDatabaseKinds())('authentication on $name', (kind) => {
     });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().details.reason).toBe('csrf_token_missing_or_wrong');
-    const ok = await t.app.inject({
+    const outOfCountry = await t.app.inject({
       method: 'POST',
       url: '/api/organisations',
       headers,
-      payload: { ...body, country: null },
+      payload: { ...body, country: 'BE' },
     });
-    expect(ok.statusCode).toBe(403);
+    expect(outOfCountry.statusCode).toBe(403);
     const inCountry = await t.app.inject({
       method: 'POST',
       url: '/api/organisations',
       headers,
       payload: body,
     });
-    expect(inCountry.statusCode).toBe(403);
+    expect(inCountry.statusCode).toBe(201);
+    const denied = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where action = 'access_denied' and actor_user_id = $1`,
+      [user.id],
+    );
+    expect(denied[0]!.n).toBe(2);
+    expect(session.headers['cache-control']).toBe('no-store');
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers });
     expect(out.statusCode).toBe(200);
+    expect(out.headers['clear-site-data']).toContain('"cookies"');
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: headers.cookie } }))
         .statusCode,
