@@ -82,6 +82,7 @@ export function registerImport(program: Command): void {
       ...(mapping?.delimiter ? { delimiter: mapping.delimiter } : {}),
     });
     const bar = createProgress(`${opts.dryRun ? 'checking' : 'importing'} ${kind}`, table.rows.length * 2);
+    const done = { validate: 0, write: 0 };
     let report: ImportReport;
     try {
       report = await withDatabase(config, (database) =>
@@ -91,7 +92,10 @@ export function registerImport(program: Command): void {
           mapping,
           dryRun: Boolean(opts.dryRun),
           name: file,
-          onProgress: (p) => bar.update(p.phase === 'validate' ? p.done : table.rows.length + p.done),
+          onProgress: (p) => {
+            done[p.phase] = p.done;
+            bar.update(done.validate + done.write);
+          },
         }),
       );
     } finally {

@@ -121,7 +121,7 @@ export async function runImportBench(
   database: Database,
   files: { employers: Buffer; vacancies: Buffer },
   onProgress?: (phase: string, done: number, total: number) => void,
-): Promise<{ seconds: number; report: ImportReport }> {
+): Promise<{ seconds: number; cpuSeconds: number; report: ImportReport }> {
   const employers = await importTable(database, {
     kind: 'employers',
     table: await readTableFromBuffer(files.employers, 'csv'),
@@ -129,6 +129,7 @@ export async function runImportBench(
   if (!employers.committed)
     throw new Error(`bench employers did not import: ${JSON.stringify(employers.issues.slice(0, 3))}`);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const table = await readTableFromBuffer(files.vacancies, 'csv');
   const report = await importTable(database, {
     kind: 'vacancies',
@@ -136,7 +137,9 @@ export async function runImportBench(
     onProgress: (p) => onProgress?.(p.phase, p.done, p.total),
   });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (!report.committed)
     throw new Error(`bench vacancies did not import: ${JSON.stringify(report.issues.slice(0, 3))}`);
-  return { seconds, report };
+  return { seconds, cpuSeconds, report };
 }

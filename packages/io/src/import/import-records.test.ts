@@ -336,6 +336,30 @@ describe.each(testDatabaseKinds())('import and export on $name', (kind) => {
     expect(await snapshotTables(database)).toEqual(before);
   });
 
+  test('a bad row in the last batch rolls back the batches already written', async () => {
+    const before = await snapshotTables(database);
+    const rows = Array.from({ length: 25 }, (_, i) => [`b-${i}`, 'emp-1', `Job ${i}`, 'GE']);
+    rows[23]![3] = 'Georgia';
+    const report = await importTable(database, {
+      kind: 'vacancies',
+      batchSize: 5,
+      table: await csv([['external_id', 'employer_external_id', 'title', 'country'], ...rows]),
+    });
+    expect(report.committed).toBe(false);
+    expect(report.issues).toEqual([
+      expect.objectContaining({ row: 25, externalId: 'b-23', field: 'country' }),
+    ]);
+    expect(await snapshotTables(database)).toEqual(before);
+    const good = await importTable(database, {
+      kind: 'vacancies',
+      batchSize: 5,
+      dryRun: true,
+      table: await csv([['external_id', 'employer_external_id', 'title', 'country'], ...rows.slice(0, 20)]),
+    });
+    expect(good).toMatchObject({ created: 20, issues: [], committed: false });
+    expect(good.outcomes.map((o) => o.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+  });
+
   test('cell errors, unknown employers, duplicate keys and unknown columns are reported per row', async () => {
     const rows = [
       [

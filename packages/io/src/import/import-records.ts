@@ -201,24 +201,30 @@ async function writeRecords(
   }
 }
 
+/** Lets pending database work (a write in flight) continue between slices of validation. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Imports a table of people, employers, vacancies or trainings: every row is checked (codecs,
- * references, the core schema) before anything is written; then all rows are written in one
- * transaction, created or updated by external id. Any invalid row: nothing changes and the report
- * names each row and field. A dry run does everything, then rolls back.
+ * references, the core schema) and the valid batches are written inside one transaction while
+ * the next batch is checked (with PostgreSQL the database works while the checks run). Any
+ * invalid row: writing stops, the remaining rows are still checked so that the report names every
+ * problem, and the transaction is rolled back, so nothing changes. A dry run does everything, then
+ * rolls back.
  */
 export async function importTable(database: Database, options: ImportOptions): Promise<ImportReport> {
   const layout = layouts[options.kind] as Layout<Record<string, unknown>>;
   const newId = options.newId ?? randomUUID;
   const dryRun = options.dryRun ?? false;
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 2000;
   const { table } = options;
+  const total = table.rows.length;
   const report: ImportReport = {
     kind: options.kind,
     format: table.format,
     dryRun,
     committed: false,
-    rows: table.rows.length,
+    rows: total,
     invalidRows: 0,
     created: 0,
     updated: 0,
@@ -227,8 +233,6 @@ export async function importTable(database: Database, options: ImportOptions): P
     issues: [],
     outcomes: [],
   };
-  const progress = (phase: ImportProgress['phase'], done: number) =>
-    options.onProgress?.({ phase, done, total: table.rows.length });
 
   // 1. Cells of our layout, directly or through the mapping.
   let toCells: (cells: string[]) => { cells: RowCells; issues: FieldIssue[] };
@@ -256,232 +260,232 @@ export async function importTable(database: Database, options: ImportOptions): P
       }
     }
     if (report.issues.length > 0) return report;
-    const compiled = compileMapping(options.mapping, table, options.name);
-    toCells = compiled.apply;
+    toCells = compileMapping(options.mapping, table, options.name).apply;
   } else {
     report.issues.push(...checkHeader(layout, table.header));
     if (report.issues.length > 0) return report;
     const header = table.header;
     toCells = (cells) => {
       const out: RowCells = {};
-      header.forEach((h, i) => {
+      for (let i = 0; i < header.length; i++) {
+        const h = header[i]!;
         if (h !== '') out[h] = cells[i] ?? '';
-      });
+      }
       return { cells: out, issues: [] };
     };
   }
 
-  // 2. Parse every row.
-  const pending: PendingRow[] = [];
   const rowIssues = new Map<number, RowIssue[]>();
-  const addIssue = (p: PendingRow, field: string, code: string, message: string) => {
+  const addIssue = (
+    p: { row: number; externalId: string | null },
+    field: string,
+    code: string,
+    message: string,
+  ) => {
     const list = rowIssues.get(p.row) ?? [];
     list.push({ row: p.row, externalId: p.externalId, field, code, message });
     rowIssues.set(p.row, list);
   };
   const firstRowOf = new Map<string, number>();
-  for (const [i, r] of table.rows.entries()) {
-    const mapped = toCells(r.cells);
-    const parsed = parseRowCells(layout, mapped.cells);
-    const externalId = (mapped.cells.external_id ?? '').trim() || null;
-    const p: PendingRow = { row: r.row, parsed, externalId };
-    pending.push(p);
-    for (const issue of [...mapped.issues, ...parsed.issues])
-      addIssue(p, String(issue.path[0] ?? ''), issue.code, issue.message);
-    if (!externalId)
-      addIssue(
-        p,
-        'external_id',
-        'required',
-        'every row needs an external id (the key used to update it on a later import)',
-      );
-    else if (firstRowOf.has(externalId)) {
-      addIssue(
-        p,
-        'external_id',
-        'duplicate_external_id',
-        `the same external id as row ${firstRowOf.get(externalId)}`,
-      );
-    } else firstRowOf.set(externalId, r.row);
-    if ((i + 1) % 1000 === 0) progress('validate', Math.floor((i + 1) / 2));
-  }
+  const organisations = {
+    byExternalId: new Map<string, OrganisationRef>(),
+    byId: new Map<string, OrganisationRef>(),
+  };
+  const lookedUp = new Set<string>();
+  const planned = new Map<string, OrganisationRow>();
 
-  // 3. References (employers, providers, owning organisations), then the core schema.
-  const refExternalIds = new Set<string>();
-  const refIds = new Set<string>();
-  for (const p of pending) {
-    for (const ref of p.parsed.references) {
-      if (ref.externalId) refExternalIds.add(ref.externalId);
-      else if (ref.id) refIds.add(ref.id);
+  /** Parses and checks one batch; returns its valid rows (all of them, or the batch has issues). */
+  const checkBatch = async (tx: Db, rows: Table['rows']): Promise<PendingRow[]> => {
+    const pending: PendingRow[] = [];
+    for (const [i, r] of rows.entries()) {
+      if (i > 0 && i % 250 === 0) await yieldToEventLoop();
+      const mapped = toCells(r.cells);
+      const parsed = parseRowCells(layout, mapped.cells);
+      const externalId = (mapped.cells.external_id ?? '').trim() || null;
+      const p: PendingRow = { row: r.row, parsed, externalId };
+      pending.push(p);
+      for (const issue of [...mapped.issues, ...parsed.issues]) {
+        addIssue(p, String(issue.path[0] ?? ''), issue.code, issue.message);
+      }
+      if (!externalId) {
+        addIssue(
+          p,
+          'external_id',
+          'required',
+          'every row needs an external id (the key used to update it on a later import)',
+        );
+      } else if (firstRowOf.has(externalId)) {
+        addIssue(
+          p,
+          'external_id',
+          'duplicate_external_id',
+          `the same external id as row ${firstRowOf.get(externalId)}`,
+        );
+      } else firstRowOf.set(externalId, r.row);
     }
-  }
-  const found = await findOrganisations(database.db, [...refExternalIds], [...refIds]);
-  const toCreate = new Map<string, OrganisationRow>();
-  for (const [i, p] of pending.entries()) {
-    for (const [k, spec] of layout.references.entries()) {
-      const ref = p.parsed.references[k]!;
-      let id: string | null = null;
-      if (ref.externalId) {
-        const hit = found.byExternalId.get(ref.externalId);
-        if (hit) {
-          if (spec.organisationKind && hit.kind !== spec.organisationKind) {
-            addIssue(
-              p,
-              spec.name,
-              'wrong_kind',
-              `"${ref.externalId}" is a ${hit.kind}, not a ${spec.organisationKind}`,
-            );
-          } else id = hit.id;
-        } else if (ref.name && spec.organisationKind) {
-          const planned = toCreate.get(ref.externalId);
-          id = planned?.id ?? newId();
-          if (!planned) {
-            toCreate.set(ref.externalId, {
+    // Organisations named by this batch (and, for employers, the rows' own external ids).
+    const externalIds = new Set<string>();
+    const ids = new Set<string>();
+    for (const p of pending) {
+      for (const ref of p.parsed.references) {
+        if (ref.externalId && !lookedUp.has(`e:${ref.externalId}`)) externalIds.add(ref.externalId);
+        else if (!ref.externalId && ref.id && !lookedUp.has(`i:${ref.id}`)) ids.add(ref.id);
+      }
+      if (options.kind === 'employers' && p.externalId && !lookedUp.has(`e:${p.externalId}`))
+        externalIds.add(p.externalId);
+    }
+    if (externalIds.size > 0 || ids.size > 0) {
+      const found = await findOrganisations(tx, [...externalIds], [...ids]);
+      for (const [k, v] of found.byExternalId) organisations.byExternalId.set(k, v);
+      for (const [k, v] of found.byId) organisations.byId.set(k, v);
+      for (const e of externalIds) lookedUp.add(`e:${e}`);
+      for (const i of ids) lookedUp.add(`i:${i}`);
+    }
+    for (const [i, p] of pending.entries()) {
+      if (i > 0 && i % 250 === 0) await yieldToEventLoop();
+      const referenceFailed = new Set<string>();
+      for (const [k, spec] of layout.references.entries()) {
+        const ref = p.parsed.references[k]!;
+        let id: string | null = null;
+        const fail = (field: string, code: string, message: string) => {
+          addIssue(p, field, code, message);
+          referenceFailed.add(spec.name);
+        };
+        if (ref.externalId) {
+          const hit = organisations.byExternalId.get(ref.externalId);
+          const plan = planned.get(ref.externalId);
+          if (hit) {
+            if (spec.organisationKind && hit.kind !== spec.organisationKind) {
+              fail(
+                spec.name,
+                'wrong_kind',
+                `"${ref.externalId}" is a ${hit.kind}, not a ${spec.organisationKind}`,
+              );
+            } else id = hit.id;
+          } else if (plan) id = plan.id!;
+          else if (ref.name && spec.organisationKind) {
+            const country = (p.parsed.draft.location as { country?: unknown } | undefined)?.country;
+            id = newId();
+            planned.set(ref.externalId, {
               id,
               externalId: ref.externalId,
               kind: spec.organisationKind,
               name: ref.name,
-              country: null,
+              country: typeof country === 'string' && /^[A-Z]{2}$/.test(country) ? country : null,
               data: {},
             });
+          } else {
+            fail(
+              spec.name,
+              'unknown_reference',
+              `no organisation has the external id "${ref.externalId}"${spec.nameColumn ? ` (give ${spec.nameColumn} to create it)` : ''}`,
+            );
           }
-        } else {
+        } else if (ref.id) {
+          const hit = organisations.byId.get(ref.id);
+          if (!hit) fail(spec.idColumn, 'unknown_reference', `no organisation has the id "${ref.id}"`);
+          else if (spec.organisationKind && hit.kind !== spec.organisationKind) {
+            fail(spec.idColumn, 'wrong_kind', `"${ref.id}" is a ${hit.kind}, not a ${spec.organisationKind}`);
+          } else id = hit.id;
+        } else if (spec.required) {
+          fail(spec.name, 'required', `give ${spec.name} (or ${spec.idColumn})`);
+        }
+        if (id) setPath(p.parsed.draft, spec.path, id);
+      }
+      if (options.kind === 'employers' && p.externalId) {
+        const hit = organisations.byExternalId.get(p.externalId);
+        if (hit && hit.kind !== 'employer') {
           addIssue(
             p,
-            spec.name,
-            'unknown_reference',
-            `no organisation has the external id "${ref.externalId}"${spec.nameColumn ? ` (give ${spec.nameColumn} to create it)` : ''}`,
+            'external_id',
+            'external_id_taken',
+            `"${p.externalId}" is the external id of a ${hit.kind}`,
           );
         }
-      } else if (ref.id) {
-        const hit = found.byId.get(ref.id);
-        if (!hit) addIssue(p, spec.idColumn, 'unknown_reference', `no organisation has the id "${ref.id}"`);
-        else if (spec.organisationKind && hit.kind !== spec.organisationKind) {
-          addIssue(
-            p,
-            spec.idColumn,
-            'wrong_kind',
-            `"${ref.id}" is a ${hit.kind}, not a ${spec.organisationKind}`,
-          );
-        } else id = hit.id;
-      } else if (spec.required) {
-        addIssue(p, spec.name, 'required', `give ${spec.name} (or ${spec.idColumn})`);
       }
-      if (id) setPath(p.parsed.draft, spec.path, id);
-    }
-    // Organisations created from this file get the country of the first row that names them.
-    for (const [k, spec] of layout.references.entries()) {
-      const ext = p.parsed.references[k]!.externalId;
-      const planned = ext ? toCreate.get(ext) : undefined;
-      const country = (p.parsed.draft.location as { country?: unknown } | undefined)?.country;
-      if (
-        planned &&
-        planned.country === null &&
-        typeof country === 'string' &&
-        /^[A-Z]{2}$/.test(country) &&
-        spec.organisationKind
-      ) {
-        planned.country = country;
+      const result = layout.schema.safeParse(p.parsed.draft);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const field = columnForPath(layout, issue.path);
+          // A reference already reported under its own column.
+          if (referenceFailed.has(field)) continue;
+          addIssue(p, field, issue.code, issue.message);
+        }
+      } else if (p.externalId) {
+        p.input = { ...(result.data as Record<string, unknown>), externalId: p.externalId };
       }
     }
-    const result = layout.schema.safeParse(p.parsed.draft);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        // A missing reference is already reported under its own column.
-        const field = columnForPath(layout, issue.path);
-        if (
-          layout.references.some((r) => r.name === field) &&
-          (rowIssues.get(p.row) ?? []).some(
-            (x) => x.field === field || x.field === layout.references.find((r) => r.name === field)?.idColumn,
-          )
-        )
-          continue;
-        addIssue(p, field, issue.code, issue.message);
-      }
-    } else if (p.externalId) {
-      p.input = { ...(result.data as Record<string, unknown>), externalId: p.externalId };
-    }
-    if ((i + 1) % 1000 === 0) progress('validate', Math.floor(pending.length / 2 + (i + 1) / 2));
-  }
-  progress('validate', pending.length);
-
-  // Employers: an external id already used by another kind of organisation would turn it into an employer.
-  if (options.kind === 'employers') {
-    const existing = await findOrganisations(
-      database.db,
-      pending.map((p) => p.externalId).filter((x): x is string => Boolean(x)),
-      [],
-    );
-    for (const p of pending) {
-      const hit = p.externalId ? existing.byExternalId.get(p.externalId) : undefined;
-      if (hit && hit.kind !== 'employer') {
-        addIssue(
-          p,
-          'external_id',
-          'external_id_taken',
-          `"${p.externalId}" is the external id of a ${hit.kind}`,
-        );
-      }
-    }
-  }
-
-  const collectIssues = () => {
-    report.issues = [...rowIssues.values()].flat().sort((a, b) => a.row - b.row);
-    report.invalidRows = rowIssues.size;
+    return pending;
   };
-  collectIssues();
-  if (report.issues.length > 0) return report;
 
-  // 4. Write everything in one transaction (batches are savepoints inside it); roll back a dry run.
-  const valid = pending.filter((p): p is PendingRow & { input: NonNullable<PendingRow['input']> } =>
-    Boolean(p.input),
-  );
+  const writeBatch = async (tx: Db, batch: PendingRow[]) => {
+    const newOrganisations = [...planned.values()].filter(
+      (o) => !organisations.byExternalId.has(o.externalId),
+    );
+    if (newOrganisations.length > 0) {
+      const created = await upsertOrganisations(tx, newOrganisations, newId);
+      report.organisationsCreated += created.created;
+      for (const o of newOrganisations)
+        organisations.byExternalId.set(o.externalId, { id: o.id!, kind: o.kind, archived: false });
+    }
+    const rows = batch.map((p) => p.input!);
+    let result: BulkUpsertResult;
+    try {
+      result = await writeRecords(tx, options.kind, rows, newId, options.actorId ?? null);
+    } catch (e) {
+      const issues = storeErrorIssues(e, layout, batch);
+      if (issues) throw new Rollback(issues);
+      throw e;
+    }
+    result.outcomes.forEach((o, k) => report.outcomes.push({ row: batch[k]!.row, ...o }));
+    report.created += result.created;
+    report.updated += result.updated;
+    report.unchanged += result.unchanged;
+  };
+
+  // 2. Check batch after batch; write each valid batch while the next one is checked.
+  let checked = 0;
+  let written = 0;
   try {
     await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      if (toCreate.size > 0) {
-        const created = await upsertOrganisations(tx, [...toCreate.values()], newId);
-        report.organisationsCreated = created.created;
-      }
-      let done = 0;
-      for (let start = 0; start < valid.length; start += batchSize) {
-        const batch = valid.slice(start, start + batchSize);
-        let result: BulkUpsertResult;
-        try {
-          result = await writeRecords(
-            tx,
-            options.kind,
-            batch.map((p) => p.input),
-            newId,
-            options.actorId ?? null,
-          );
-        } catch (e) {
-          const issues = storeErrorIssues(e, layout, batch);
-          if (issues) throw new Rollback(issues);
-          throw e;
+      let inFlight: Promise<void> | null = null;
+      let failure: unknown = null;
+      for (let start = 0; start < total; start += batchSize) {
+        const batch = await checkBatch(tx, table.rows.slice(start, start + batchSize));
+        checked += batch.length;
+        options.onProgress?.({ phase: 'validate', done: checked, total });
+        if (inFlight) {
+          await inFlight;
+          inFlight = null;
         }
-        result.outcomes.forEach((o, k) => report.outcomes.push({ row: batch[k]!.row, ...o }));
-        report.created += result.created;
-        report.updated += result.updated;
-        report.unchanged += result.unchanged;
-        done += batch.length;
-        progress('write', done);
+        if (failure) throw failure;
+        if (rowIssues.size > 0) continue;
+        inFlight = writeBatch(tx, batch).then(
+          () => {
+            written += batch.length;
+            options.onProgress?.({ phase: 'write', done: written, total });
+          },
+          (e: unknown) => {
+            failure = e;
+          },
+        );
       }
-      if (dryRun) throw new Rollback(null);
+      if (inFlight) await inFlight;
+      if (failure) throw failure;
+      if (rowIssues.size > 0 || dryRun) throw new Rollback(null);
     });
-    report.committed = !dryRun;
+    report.committed = true;
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
-    if (e.value) {
-      for (const issue of e.value as RowIssue[]) {
-        const list = rowIssues.get(issue.row) ?? [];
-        list.push(issue);
-        rowIssues.set(issue.row, list);
-      }
-      collectIssues();
-      report.outcomes = [];
-      report.created = report.updated = report.unchanged = report.organisationsCreated = 0;
-    }
+    for (const issue of (e.value as RowIssue[] | null) ?? [])
+      addIssue(issue, issue.field, issue.code, issue.message);
+  }
+  report.issues = [...rowIssues.values()].flat().sort((a, b) => a.row - b.row);
+  report.invalidRows = rowIssues.size;
+  if (report.issues.length > 0) {
+    report.outcomes = [];
+    report.created = report.updated = report.unchanged = report.organisationsCreated = 0;
   }
   return report;
 }

@@ -19,6 +19,12 @@ const fail = (code: string, message: string): ParseResult => ({ ok: false, code,
 
 /** Splits a list cell on `;` (a literal `;` is written `\;`, a backslash `\\`). */
 export function splitList(text: string): string[] {
+  if (!text.includes('\\')) {
+    return text
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+  }
   const items: string[] = [];
   let current = '';
   for (let i = 0; i < text.length; i++) {

@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { errors } from '@passerelle/core';
+import { parseCsvFast } from './fast-csv';
 
 /**
  * Reading and writing tables: CSV (UTF-8, with or without a byte-order mark, comma, semicolon or
@@ -63,21 +64,24 @@ const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 function readCsv(buffer: Buffer, options: ReadTableOptions): Table {
   const textContent = buffer.toString('utf8').replace(/^\uFEFF/, '');
   const delimiter = options.delimiter ?? guessDelimiter(textContent);
-  let records: string[][];
-  try {
-    records = parseCsv(textContent, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      relax_quotes: false,
-    }) as string[][];
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    throw errors.invalidFile(
-      options.name ?? 'file',
-      err.message ?? 'not a CSV file',
-      err.lines ? { line: err.lines } : {},
-    );
+  let records = parseCsvFast(textContent, delimiter);
+  if (records === null) {
+    try {
+      records = parseCsv(textContent, {
+        delimiter,
+        record_delimiter: ['\r\n', '\n'],
+        relax_column_count: true,
+        skip_empty_lines: false,
+        relax_quotes: false,
+      }) as string[][];
+    } catch (e) {
+      const err = e as { message?: string; lines?: number };
+      throw errors.invalidFile(
+        options.name ?? 'file',
+        err.message ?? 'not a CSV file',
+        err.lines ? { line: err.lines } : {},
+      );
+    }
   }
   const [header, ...body] = records;
   if (!header || isBlank(header))
