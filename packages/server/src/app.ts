@@ -32,6 +32,10 @@ import type { AppContext } from './context';
 import { handleError, handleNotFound } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
 import { healthRoutes } from './routes/health/routes';
+import { matchRoutes } from './routes/matches/routes';
+import { createMatchService } from './matching/service';
+import { knowledgeFromCatalogue } from '@passerelle/matching';
+import { starterCatalogue } from '@passerelle/taxonomy';
 import { organisationRoutes } from './routes/organisations/routes';
 import { authRoutes } from './routes/auth/routes';
 import { userRoutes } from './routes/users/routes';
@@ -186,7 +190,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode !== 403 || request.actor?.kind === 'anonymous' || !request.actor) return;
     await audit
-      .record({ actor: request.actor, action: 'access_denied', entity: request.routeOptions.url ?? 'route', entityId: null, requestId: request.id })
+      .record({
+        actor: request.actor,
+        action: 'access_denied',
+        entity: request.routeOptions.url ?? 'route',
+        entityId: null,
+        requestId: request.id,
+      })
       .catch((e: unknown) => request.log.error({ err: e }, 'could not audit a refused access'));
   });
   if (options.config.demo && !options.config.production) await ensureDemoUsers(options.database);
@@ -208,6 +218,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => eventRoutes(scope, ctx));
   await app.register(async (scope) => referralRoutes(scope, ctx));
   await app.register(async (scope) => importRoutes(scope, ctx));
+  const matching = await createMatchService({
+    database: options.database,
+    knowledge: knowledgeFromCatalogue(starterCatalogue),
+  });
+  trust.registerPersonData({
+    name: 'matching_index',
+    priority: 50,
+    async erase(personId) {
+      matching.removePerson(personId);
+      return 1;
+    },
+  });
+  await app.register(async (scope) => matchRoutes(scope, ctx, matching));
   await app.register(async (scope) => webRoutes(scope));
 
   await app.ready();

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDatabaseKinds } from '@passerelle/db/testing';
+import { starterCatalogue } from '@passerelle/taxonomy';
+import { createTestApp } from '../../testing';
+
+// An occupation of the starter catalogue with enough essential skills to tell candidates apart.
+const occupation = starterCatalogue.occupations.find((o) => o.essentialSkills.length >= 5)!;
+const [s1, s2, s3, s4, s5] = occupation.essentialSkills as [string, string, string, string, string];
+const other = starterCatalogue.occupations.find(
+  (o) =>
+    o.essentialSkills.length >= 3 && o.essentialSkills.every((s) => !occupation.essentialSkills.includes(s)),
+)!;
+
+describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let employerId: string;
+  let vacancyId: string;
+  let trainingId: string;
+  const people: Record<string, string> = {};
+
+  const post = async (url: string, payload: object) => {
+    const res = await t.app.inject({ method: 'POST', url, payload });
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
+    return res.json() as { id: string; version: number };
+  };
+  const person = async (name: string, skills: string[], consent = true) => {
+    const p = await post('/api/people', {
+      givenName: name,
+      familyName: 'Test',
+      country: 'SN',
+      returnInfo: { returnCountry: 'SN', returnRegion: 'Dakar' },
+      skills: skills.map((uri) => ({ uri })),
+      languages: [{ language: 'fr', motherTongue: true }],
+    });
+    if (consent)
+      await post(`/api/people/${p.id}/consents`, {
+        purpose: 'matching',
+        recipientCategory: 'programme',
+        method: 'signed_form',
+      });
+    people[name] = p.id;
+    return p.id;
+  };
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    employerId = (
+      await post('/api/organisations', { kind: 'employer', name: 'Atelier Dakar', country: 'SN' })
+    ).id;
+    const provider = (
+      await post('/api/organisations', { kind: 'training_provider', name: 'Centre TVET', country: 'SN' })
+    ).id;
+    vacancyId = (
+      await post('/api/vacancies', {
+        employerId,
+        title: occupation.labels.en.preferred,
+        occupation: { uri: occupation.uri, iscoCode: occupation.iscoCode },
+        essentialSkills: [s1, s2, s3, s4].map((uri) => ({ uri })),
+        optionalSkills: [{ uri: s5 }],
+        location: { country: 'SN', region: 'Dakar' },
+      })
+    ).id;
+    trainingId = (
+      await post('/api/trainings', {
+        providerId: provider,
+        title: 'Course',
+        type: 'vocational',
+        skillsTaught: [{ uri: s3 }, { uri: s4 }],
+        location: { country: 'SN', region: 'Dakar' },
+      })
+    ).id;
+    await person('Awa', [s1, s2, s3, s4, s5]);
+    await person('Binta', [s1, s2]);
+    await person('Coumba', other.essentialSkills);
+    await person('Dior', [s1, s2, s3, s4, s5], false);
+  });
+  afterAll(async () => t.close());
+
+  test('a person sees vacancies ranked with reasons, and the training that closes the gap', async () => {
+    const res = await get(`/api/people/${people.Binta}/matches?kind=vacancy`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.items[0].id).toBe(vacancyId);
+    const e = body.items[0].explanation;
+    expect(e.skills.matched.map((m: { uri: string }) => m.uri)).toEqual(expect.arrayContaining([s1, s2]));
+    expect(e.skills.missingEssential).toEqual(expect.arrayContaining([s3, s4]));
+    expect(e.trainings.suggestions.map((s: { id: string }) => s.id)).toContain(trainingId);
+    expect(e.trainings.scoreAfter).toBeGreaterThan(e.score);
+    expect(e.criteria.length).toBeGreaterThan(3);
+    expect(body.items[0].record.title).toBe(occupation.labels.en.preferred);
+  });
+
+  test('a vacancy sees consenting candidates, best first; people without consent never appear', async () => {
+    const res = await get(`/api/vacancies/${vacancyId}/candidates`);
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json().items.map((i: { id: string }) => i.id);
+    expect(ids[0]).toBe(people.Awa);
+    expect(ids.indexOf(people.Awa)).toBeLessThan(ids.indexOf(people.Binta));
+    expect(ids).not.toContain(people.Dior);
+    const own = await get(`/api/people/${people.Dior}/matches`);
+    expect(own.statusCode).toBe(403);
+    expect(own.json().code).toBe('consent_required');
+  });
+
+  test('trainings rank people whose gaps they close', async () => {
+    const res = await get(`/api/trainings/${trainingId}/candidates`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((i: { id: string }) => i.id)).toContain(people.Binta);
+  });
+
+  test('a new person and a withdrawn consent show in results at once', async () => {
+    const eve = await person('Eve', [s1, s2, s3, s4, s5]);
+    let ids = (await get(`/api/vacancies/${vacancyId}/candidates`))
+      .json()
+      .items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(eve);
+    const consents = (await get(`/api/people/${eve}/consents`)).json();
+    const consentId = (consents.items ?? consents)[0].id;
+    const w = await t.app.inject({
+      method: 'POST',
+      url: `/api/consents/${consentId}/withdraw`,
+      payload: { reason: 'changed mind' },
+    });
+    expect(w.statusCode, w.body).toBeLessThan(300);
+    ids = (await get(`/api/vacancies/${vacancyId}/candidates`)).json().items.map((i: { id: string }) => i.id);
+    expect(ids).not.toContain(eve);
+  });
+
+  test('an erased person is gone from the index', async () => {
+    const fay = await person('Fay', [s1, s2, s3, s4, s5]);
+    const e = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${fay}/erase`,
+      payload: { reason: 'erasure request' },
+    });
+    expect(e.statusCode, e.body).toBe(200);
+    const ids = (await get(`/api/vacancies/${vacancyId}/candidates`))
+      .json()
+      .items.map((i: { id: string }) => i.id);
+    expect(ids).not.toContain(fay);
+  });
+
+  test('unknown ids are 404 and bad paging is 400', async () => {
+    expect((await get('/api/people/7f1c0a4e-1b7e-4a55-9a7e-2f0f7a1d2c3b/matches')).statusCode).toBe(404);
+    expect((await get('/api/vacancies/7f1c0a4e-1b7e-4a55-9a7e-2f0f7a1d2c3b/candidates')).statusCode).toBe(
+      404,
+    );
+    expect((await get(`/api/vacancies/${vacancyId}/candidates?limit=0`)).statusCode).toBe(400);
+    expect((await get(`/api/people/${people.Awa}/matches?kind=spouse`)).statusCode).toBe(400);
+  });
+});
