@@ -95,7 +95,11 @@ test('a counsellor signs in with a demo account shown on the sign-in page', asyn
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/workspace');
   await page.getByRole('heading', { name: 'My caseload' }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await page
+    .locator('section[aria-labelledby="caseload-title"]')
+    .locator('ul.rows, p.muted:not([role="status"]), .notice')
+    .first()
+    .waitFor();
   await screenshot(page, 'journey-02-dashboard');
   expect(counsellor.errors).toEqual([]);
 }, 60_000);

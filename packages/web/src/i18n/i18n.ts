@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isLanguage, pickLanguage, type Language } from './languages';
 import { directionOf } from './rtl';
+// English ships in the main chunk: it is the fallback of every language, and English readers then
+// need no second round trip before the first screen.
+import english from '../locales/en/translation.json';
 
 const storageKey = 'passerelle.language';
 
@@ -39,14 +42,13 @@ export async function startI18n(language: Language): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: {},
+    resources: { en: { translation: english } },
     partialBundledLanguages: true,
     interpolation: { escapeValue: false },
     returnEmptyString: false,
     react: { useSuspense: false },
   });
   await loadLanguage(language);
-  if (language !== 'en') void loadLanguage('en');
   applyToDocument(language);
   return i18next;
 }

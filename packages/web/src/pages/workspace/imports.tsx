@@ -169,7 +169,14 @@ export function ImportsPage() {
             )}
           </ul>
           {report.report.problems.length ? (
-            <div className="table-wrap">
+            <div
+              className="table-wrap"
+              role="region"
+              aria-label={t('common.tableOf', 'Table: {{what}}', {
+                what: t('imports.reportDry', 'Dry-run report'),
+              })}
+              tabIndex={0}
+            >
               <table className="table">
                 <caption>
                   {t('imports.problems', 'Rows with problems: nothing will be imported until they are fixed')}

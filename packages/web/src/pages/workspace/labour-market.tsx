@@ -37,7 +37,12 @@ export function EmployersPage() {
         isEmpty={(b) => toPage(b, toEmployer).items.length === 0}
       >
         {(body) => (
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label={t('common.tableOf', 'Table: {{what}}', { what: t('employers.title', 'Employers') })}
+            tabIndex={0}
+          >
             <table className="table">
               <thead>
                 <tr>
@@ -80,7 +85,12 @@ export function VacanciesPage() {
         isEmpty={(b) => toPage(b, toVacancy).items.length === 0}
       >
         {(body) => (
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label={t('common.tableOf', 'Table: {{what}}', { what: t('vacancies.title', 'Vacancies') })}
+            tabIndex={0}
+          >
             <table className="table">
               <thead>
                 <tr>
@@ -161,7 +171,12 @@ export function TrainingsPage() {
         isEmpty={(b) => toPage(b, toTraining).items.length === 0}
       >
         {(body) => (
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label={t('common.tableOf', 'Table: {{what}}', { what: t('trainings.title', 'Trainings') })}
+            tabIndex={0}
+          >
             <table className="table">
               <thead>
                 <tr>

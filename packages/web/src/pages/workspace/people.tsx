@@ -94,7 +94,12 @@ export function PeoplePage() {
           const rows = [...toPage(body, toPersonSummary).items, ...more];
           return (
             <>
-              <div className="table-wrap">
+              <div
+                className="table-wrap"
+                role="region"
+                aria-label={t('common.tableOf', 'Table: {{what}}', { what: t('people.title', 'People') })}
+                tabIndex={0}
+              >
                 <table className="table">
                   <caption className="visually-hidden">{t('people.title', 'People')}</caption>
                   <thead>

@@ -27,7 +27,12 @@ function Board({ items: raw }: { items: Referral[] }) {
   const statusLabel = useStatusLabel();
   const items = useReferralNames(raw);
   return (
-    <div className="board">
+    <div
+      className="board"
+      role="region"
+      aria-label={t('referrals.board', 'Referrals by status')}
+      tabIndex={0}
+    >
       {referralStatuses.map((status) => {
         const col = items.filter((r) => r.status === status);
         return (
