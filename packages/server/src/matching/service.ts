@@ -101,8 +101,6 @@ export async function createMatchService(deps: {
       return { people: s.people, vacancies: s.vacancies, trainings: s.trainings, syncs, applied };
     },
   };
-  index.beginBulk();
   await service.sync();
-  index.endBulk();
   return service;
 }
