@@ -23,6 +23,7 @@ export const endpoints = {
   referral: (id: string) => `/api/referrals/${encodeURIComponent(id)}`,
   referralStatus: (id: string) => `/api/referrals/${encodeURIComponent(id)}/status`,
   taxonomySearch: '/api/taxonomy/search',
+  taxonomyConcept: (uri: string) => `/api/taxonomy/concepts/${encodeURIComponent(uri)}`,
   textSuggest: '/api/text/suggest',
   importDryRun: (kind: string) => `/api/imports/${encodeURIComponent(kind)}`,
   me: '/api/me',

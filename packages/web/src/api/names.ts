@@ -60,3 +60,22 @@ export function useReferralNames(referrals: Referral[]): Referral[] {
       r.organisation || (r.organisationId ? cache.get(`organisation:${r.organisationId}`) || null : null),
   }));
 }
+
+/** Names or titles of records by kind and id (`person`, `vacancy`, `training`, `organisation`); null until loaded. */
+export function useRecordNames(
+  keys: (readonly [string, string])[],
+): (kind: string, id: string) => string | null {
+  const [, setTick] = useState(0);
+  const key = keys.map(([k, id]) => `${k}:${id}`).join(',');
+  useEffect(() => {
+    let live = true;
+    const missing = keys.filter(([k, id]) => id && !cache.has(`${k}:${id}`));
+    if (missing.length === 0) return;
+    void Promise.all(missing.map(([k, id]) => fetchName(k, id))).then(() => live && setTick((n) => n + 1));
+    return () => {
+      live = false;
+    };
+    // `key` stands for `keys`.
+  }, [key]);
+  return (kind: string, id: string) => cache.get(`${kind}:${id}`) || null;
+}

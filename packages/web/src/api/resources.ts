@@ -226,29 +226,38 @@ function describeSection(key: string, value: unknown, language: string, words: P
   }
 }
 
-export interface MatchReasonSkill {
-  label: string;
-  how: string | null;
+/** A skill in an explanation: its URI, and its label when the record carried one (else looked up). */
+export interface SkillRef {
+  uri: string;
+  label: string | null;
+}
+
+export interface MatchReasonSkill extends SkillRef {
+  /** `near` (a close skill), `inferred` (from past work) or null (the same skill). */
+  how: 'near' | 'inferred' | null;
 }
 
 export interface GapTraining {
   id: string;
-  title: string;
-  covers: string[];
-  scoreAfter: number | null;
+  title: string | null;
+  covers: SkillRef[];
 }
 
 export interface Match {
   id: string;
   kind: 'vacancy' | 'training' | 'person';
   title: string;
+  organisationId: string | null;
   organisation: string | null;
   place: string | null;
   score: number;
+  /** Scored criteria only (hard filters have no weight and are not shown as bars). */
   criteria: { name: string; score: number }[];
   matchedSkills: MatchReasonSkill[];
-  missingSkills: string[];
+  missingSkills: SkillRef[];
   gapTrainings: GapTraining[];
+  /** The score the person would reach after the suggested trainings. */
+  scoreAfter: number | null;
 }
 
 /** Scores are shown as shares; accepts 0..1 or 0..100. */
@@ -257,50 +266,69 @@ function share(v: number | null): number {
   return v > 1 ? v / 100 : v;
 }
 
+/** Labels of the skills a record names (a vacancy's essential and optional skills, a training's skills). */
+function skillLabels(record: Raw, language: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const key of ['essentialSkills', 'optionalSkills', 'skills', 'skillsTaught']) {
+    for (const s of list(record[key])) {
+      const r = asRaw(s);
+      const uri = str(r.uri);
+      const label = labelOf(r.label, language);
+      if (uri && label) m.set(uri, label);
+    }
+  }
+  return m;
+}
+
 export function toMatch(raw: unknown, language = 'en'): Match {
   const r = asRaw(raw);
-  const target = asRaw(r.vacancy ?? r.training ?? r.person ?? r.target ?? r.record ?? r);
+  const target = asRaw(r.record ?? r.vacancy ?? r.training ?? r.person ?? r.target ?? r);
   const why = asRaw(r.explanation ?? r.reasons ?? r.why ?? r);
+  const labels = skillLabels(target, language);
+  const ref = (s: unknown): SkillRef => {
+    const uri = typeof s === 'string' ? s : (str(asRaw(s).uri) ?? '');
+    const own = typeof s === 'string' ? null : labelOf(asRaw(s).label, language) || null;
+    return { uri, label: own ?? labels.get(uri) ?? (uri.startsWith('http') ? null : uri) };
+  };
   const crit = why.criteria ?? why.scores ?? r.criteria;
   const criteria = Array.isArray(crit)
-    ? crit.map((c) => ({
-        name: str(asRaw(c).name, asRaw(c).criterion, asRaw(c).id) ?? '',
-        score: share(num(asRaw(c).score, asRaw(c).value)),
-      }))
+    ? crit
+        .filter((c) => num(asRaw(c).weight) !== 0)
+        .map((c) => ({
+          name: str(asRaw(c).name, asRaw(c).criterion, asRaw(c).id) ?? '',
+          score: share(num(asRaw(c).score, asRaw(c).value)),
+        }))
     : Object.entries(asRaw(crit)).map(([name, v]) => ({ name, score: share(num(v, asRaw(v).score)) }));
+  const skills = asRaw(why.skills);
+  const trainings = asRaw(why.trainings);
   const kind = str(r.kind, r.type) ?? (r.training ? 'training' : r.person ? 'person' : 'vacancy');
+  const loc = asRaw(target.location);
   return {
-    id: String(r.id ?? target.id ?? r.vacancyId ?? r.trainingId ?? r.personId ?? ''),
+    id: String(r.id ?? target.id ?? ''),
     kind: kind === 'training' ? 'training' : kind === 'person' ? 'person' : 'vacancy',
-    title: labelOf(target.title ?? target.name ?? target.occupationLabel, language) || personName(target),
+    title: labelOf(target.title ?? target.name, language) || personName(target),
+    organisationId: str(target.employerId, target.providerId),
     organisation: str(
       target.employerName,
       target.providerName,
-      target.organisationName,
       asRaw(target.employer).name,
       asRaw(target.provider).name,
     ),
-    place: str(target.place, target.location, target.city, asRaw(target.location).name, target.region),
-    score: share(num(r.score, r.total, why.score)),
+    place:
+      str(loc.city, loc.region, target.city) ??
+      (typeof target.location === 'string' ? target.location : null),
+    score: share(num(r.score, why.score)),
     criteria: criteria.filter((c) => c.name !== ''),
-    matchedSkills: list(why.matchedSkills ?? why.matched).map((s) => ({
-      label: labelOf(asRaw(s).label ?? asRaw(s).skill ?? s, language),
-      how: str(asRaw(s).how, asRaw(s).via, asRaw(s).kind, asRaw(s).match),
-    })),
-    missingSkills: list(why.missingSkills ?? why.missingEssentialSkills ?? why.missing).map((s) =>
-      labelOf(asRaw(s).label ?? asRaw(s).skill ?? s, language),
-    ),
-    gapTrainings: list(why.gapTrainings ?? why.trainings ?? why.closingTrainings ?? r.trainings).map((g) => {
-      const t = asRaw(asRaw(g).training ?? g);
-      return {
-        id: String(t.id ?? ''),
-        title: labelOf(t.title ?? t.name, language),
-        covers: list(asRaw(g).covers ?? asRaw(g).covered ?? asRaw(g).skills).map((s) =>
-          labelOf(asRaw(s).label ?? s, language),
-        ),
-        scoreAfter: num(asRaw(g).scoreAfter) === null ? null : share(num(asRaw(g).scoreAfter)),
-      };
+    matchedSkills: list(skills.matched ?? why.matchedSkills).map((s) => {
+      const x = asRaw(s);
+      return { ...ref(s), how: x.near === true ? 'near' : x.inferred === true ? 'inferred' : null };
     }),
+    missingSkills: list(skills.missingEssential ?? why.missingSkills).map(ref),
+    gapTrainings: list(trainings.suggestions ?? why.gapTrainings).map((g) => {
+      const t = asRaw(g);
+      return { id: String(t.id ?? ''), title: str(t.title), covers: list(t.covers).map(ref) };
+    }),
+    scoreAfter: num(trainings.scoreAfter) === null ? null : share(num(trainings.scoreAfter)),
   };
 }
 

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { get, query } from './client';
+import { endpoints } from './endpoints';
+
+// Explanations name skills by URI; labels are looked up once per language and visit.
+const cache = new Map<string, string>();
+const pending = new Map<string, Promise<void>>();
+
+async function fetchLabel(uri: string, lang: string): Promise<void> {
+  const key = `${lang} ${uri}`;
+  if (cache.has(key)) return;
+  let p = pending.get(key);
+  if (!p) {
+    p = get<{ label?: string }>(`${endpoints.taxonomyConcept(uri)}${query({ lang, limit: 1 })}`)
+      .then((c) => {
+        cache.set(key, c.label ?? uri);
+      })
+      .catch(() => {
+        cache.set(key, uri.split('/').pop() ?? uri);
+      });
+    pending.set(key, p);
+  }
+  await p;
+}
+
+/** Labels of taxonomy concepts in the reader's language; `label(uri)` is null until it has loaded. */
+export function useConceptLabels(uris: string[], lang: string): (uri: string) => string | null {
+  const [, setTick] = useState(0);
+  const key = uris.join(' ');
+  useEffect(() => {
+    let live = true;
+    const missing = uris.filter((u) => u.startsWith('http') && !cache.has(`${lang} ${u}`));
+    if (missing.length === 0) return;
+    void Promise.all(missing.map((u) => fetchLabel(u, lang))).then(() => live && setTick((n) => n + 1));
+    return () => {
+      live = false;
+    };
+    // `key` stands for `uris`.
+  }, [key, lang]);
+  return (uri: string) => cache.get(`${lang} ${uri}`) ?? null;
+}
