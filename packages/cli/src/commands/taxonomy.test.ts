@@ -16,15 +16,17 @@ const escoPresent = existsSync(join(esco, 'en/skills_en.csv'));
 const scratch = mkdtempSync(join(tmpdir(), 'passerelle-taxonomy-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+// Each CLI run starts Node, tsx and the database: give a busy machine time.
+const slow = { timeoutMs: 150_000 };
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 
 test('taxonomy import reads an ESCO package, prints a summary with the attribution, and stats count it', async () => {
   const db = ['--data-dir', join(scratch, 'fixtures-db')];
-  const imported = await runCli(['taxonomy', 'import', join(fixtures, 'v1.1.0'), ...db]);
+  const imported = await runCli(['taxonomy', 'import', join(fixtures, 'v1.1.0'), ...db], slow);
   expect(imported.code, imported.stderr).toBe(0);
   expect(imported.stdout).toContain('Imported ESCO 1.1.0');
   expect(imported.stdout).toContain('This service uses the ESCO classification of the European Commission.');
-  const stats = await runCli(['taxonomy', 'stats', '--json', ...db]);
+  const stats = await runCli(['taxonomy', 'stats', '--json', ...db], slow);
   expect(json(stats.stdout)).toMatchObject({
     occupations: 3,
     skills: 5,
@@ -32,24 +34,27 @@ test('taxonomy import reads an ESCO package, prints a summary with the attributi
     relations: 6,
     languages: ['en', 'fr'],
   });
-  const search = await runCli(['taxonomy', 'search', 'chauffeur taxi', '--lang', 'fr', '--json', ...db]);
+  const search = await runCli(
+    ['taxonomy', 'search', 'chauffeur taxi', '--lang', 'fr', '--json', ...db],
+    slow,
+  );
   expect((json(search.stdout).items as { label: string }[])[0]?.label).toBe(
     'chauffeur de taxi/chauffeuse de taxi',
   );
-}, 120_000);
+}, 400_000);
 
 test('a bad file is one clear error line (exit 1) and a bad flag a usage error (exit 2)', async () => {
   const bad = join(scratch, 'occupations_en.csv');
   writeFileSync(bad, 'conceptType,conceptUri\nOccupation,"http://x\n');
   const db = ['--data-dir', join(scratch, 'bad-db')];
-  const r = await runCli(['taxonomy', 'import', bad, ...db]);
+  const r = await runCli(['taxonomy', 'import', bad, ...db], slow);
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(
     /Error \[invalid_file\]: The file .*occupations_en\.csv cannot be read \(line 1, column iscoGroup\)/,
   );
   expect(r.stderr).not.toMatch(/\n\s+at .+[:(]/);
-  expect((await runCli(['taxonomy', 'import', bad, '--lang', 'en;fr', ...db])).code).toBe(2);
-}, 60_000);
+  expect((await runCli(['taxonomy', 'import', bad, '--lang', 'en;fr', ...db], slow)).code).toBe(2);
+}, 300_000);
 
 // ESCO v1.1.1 from ../shared/data/esco (CI has it; elsewhere these tests are skipped), in process
 // (the CLI itself is tested above on small fixtures). The full English + French import runs on
@@ -140,6 +145,6 @@ describe.each(kinds)('ESCO v1.1.1 from ../shared/data/esco on $name', (kind) => 
         await drop();
       }
     },
-    120_000,
+    240_000,
   );
 });

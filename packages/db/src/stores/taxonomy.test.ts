@@ -1,18 +1,22 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { defineTaxonomyStoreContract } from '@passerelle/core';
 import { testDatabaseKinds } from '../testing/index';
 import { createTaxonomyStore } from './taxonomy';
 
 describe.each(testDatabaseKinds())('taxonomy store on $name', (kind) => {
+  // One database per run of the suite, emptied before each contract test (a fresh PGlite per
+  // test costs seconds of start-up and migrations).
+  let shared: Awaited<ReturnType<typeof kind.create>> | null = null;
+  afterAll(async () => {
+    await shared?.database.close();
+    await shared?.drop();
+  });
   defineTaxonomyStoreContract(test, async () => {
-    const { database, drop } = await kind.create();
-    return {
-      store: createTaxonomyStore(database),
-      async close() {
-        await database.close();
-        await drop();
-      },
-    };
+    shared ??= await kind.create();
+    await shared.database.query(
+      'truncate taxonomy_labels, taxonomy_collection_members, taxonomy_relations, taxonomy_concepts, taxonomy_imports restart identity',
+    );
+    return { store: createTaxonomyStore(shared.database), close: async () => {} };
   });
 
   test('a bulk load of relations keeps the index on their targets', async () => {
