@@ -48,8 +48,8 @@ export const defaultOptions = {
   /** Index time: how a person's skills are expanded to near and inferred skills. */
   expansion: {
     maxNarrowerPerSkill: 3,
-    maxSiblingsPerSkill: 3,
-    maxRelatedPerSkill: 5,
+    maxSiblingsPerSkill: 2,
+    maxRelatedPerSkill: 3,
     /** Upper bound on the skills a person is missing for their target occupations. */
     maxGapSkills: 48,
   },

@@ -4,6 +4,7 @@ import { KIND_DIRECT } from '../knowledge/expand';
 import { createKnowledge, type KnowledgeInput } from '../knowledge/knowledge';
 import { createMatchIndex, weigh, type MatchIndex } from '../index/match-index';
 import { vacancyCriteria } from '../criteria/sets';
+import type { RankStats } from '../index/ranker';
 import { overlapOptions } from '../options';
 import { DataGenerator, type GeneratorCatalogue } from './generate';
 import { Random } from './random';
@@ -99,6 +100,7 @@ export async function runMatchBenchmark(
     return seconds;
   };
   log(`building the index (${o.vacancies} vacancies, ${o.people} people)...`);
+  index.beginBulk();
   const buildVacanciesSeconds = timeBuild(
     o.vacancies,
     (i) => generator.vacancy(o.seed, i),
@@ -112,7 +114,7 @@ export async function runMatchBenchmark(
     'people',
   );
   const t = performance.now();
-  index.trim();
+  index.endBulk();
   const trimSeconds = (performance.now() - t) / 1000;
   o.gc?.();
   const memory = process.memoryUsage();
@@ -138,12 +140,13 @@ export async function runMatchBenchmark(
   let total = 0;
   let evaluated = 0;
   for (const id of peopleIds) {
-    const s = {
+    const s: RankStats = {
       lists: 0,
-      listsProcessed: 0,
+      listsOpened: 0,
+      listsCompleted: 0,
       postingsTotal: 0,
       postingsProcessed: 0,
-      touched: 0,
+      candidates: 0,
       evaluated: 0,
       scanned: false,
     };

@@ -69,6 +69,8 @@ export interface Scorer<D> {
   score(doc: D): number;
   /** Hard filter: false removes the document from the results. */
   admits?(doc: D): boolean;
+  /** Set when `admits` is false for every document (e.g. the query vacancy is closed). */
+  rejectsAll?: boolean;
   /** Upper-bound plan over posting lists; without one, `ceiling` bounds every document. */
   plan?: CriterionPlan;
   /** The highest score any document can get from this scorer. */

@@ -1,7 +1,7 @@
 import { NO_DAY } from '../features/common';
 import { PL, type PersonView } from '../features/person';
 import type { VacancyView } from '../features/vacancy';
-import { filterCriterion } from './criterion';
+import { filterCriterion, type Criterion } from './criterion';
 
 /** The vacancy's hard requirements other than languages: a driving licence and the right to work. */
 export function meetsRequirements(p: PersonView, v: VacancyView): boolean {
@@ -24,7 +24,12 @@ export function vacancyOpen(v: VacancyView, today: number): boolean {
   return true;
 }
 
-/** Open vacancies only (filter only). */
-export const vacancyOpenCriterion = filterCriterion<PersonView, VacancyView>('vacancyOpen', (_p, v, ctx) =>
-  vacancyOpen(v, ctx.today),
-);
+/** Open vacancies only (filter only). A closed query vacancy matches nobody, at no cost. */
+export const vacancyOpenCriterion: Criterion<PersonView, VacancyView> = {
+  id: 'vacancyOpen',
+  forPerson: (_p, ctx) => ({ score: () => 1, admits: (v) => vacancyOpen(v, ctx.today), ceiling: 1 }),
+  forTarget: (v, ctx) => {
+    const open = vacancyOpen(v, ctx.today);
+    return { score: () => 1, admits: () => open, rejectsAll: !open, ceiling: 1 };
+  },
+};

@@ -63,7 +63,9 @@ export function skillPaths(index: MatchIndex, p: PersonView): Map<number, { kind
     if ((packed & 7) === KIND_DIRECT) direct.push(packed >> 3);
   }
   const out = new Map<number, { kind: number; path: string[] }>();
-  for (const e of expandSkills(k, direct, p.list(PL.pastOcc), index.options.expansion)) {
+  const profile = expandSkills(k, direct, p.list(PL.pastOcc), index.options.expansion);
+  for (let i = 0; i < profile.skill.length; i++) {
+    const e = { skill: profile.skill[i]!, kind: profile.kind[i]!, via: profile.via[i]! };
     const skill = d.skills.value(e.skill);
     let path: string[];
     if (e.kind === KIND_DIRECT) path = [skill];
@@ -125,6 +127,7 @@ export function explainVacancyMatch(
   }
 
   // Greedy set cover over the trainings that teach a missing essential skill.
+  index.trainings.flush();
   const missing = new Set(missingEssential);
   const candidates = new Map<number, number[]>();
   const family = index.trainings.families.get(T_SKILLS);

@@ -41,10 +41,15 @@ export class Arena {
   }
 }
 
-/** A record being written: ints and float32s share one buffer, as in the arena. */
+/** The scratch buffer every writer uses (JavaScript is single-threaded; a record is written at once). */
+let shared = new Int32Array(4096);
+let sharedFloats = new Float32Array(shared.buffer);
+
+/**
+ * A record being written: ints and float32s share one buffer, as in the arena. Writers share
+ * one scratch buffer, so only `finish` allocates (the copy it returns).
+ */
 export class RecordWriter {
-  private i32: Int32Array;
-  private f32: Float32Array;
   private length: number;
   private lists = 0;
 
@@ -53,47 +58,56 @@ export class RecordWriter {
     private readonly headerInts: number,
     private readonly listCount: number,
   ) {
-    const capacity = headerInts + listCount + 1 + 64;
-    const buffer = new ArrayBuffer(capacity * 4);
-    this.i32 = new Int32Array(buffer);
-    this.f32 = new Float32Array(buffer);
     this.length = headerInts + listCount + 1;
-    this.i32[headerInts] = this.length;
+    this.ensure(this.length);
+    shared.fill(0, 0, this.length);
+    shared[headerInts] = this.length;
   }
 
   int(slot: number, value: number): this {
-    this.i32[slot] = value;
+    shared[slot] = value;
     return this;
   }
 
   float(slot: number, value: number): this {
-    this.f32[slot] = value;
+    sharedFloats[slot] = value;
     return this;
   }
 
-  /** Appends the next list (lists are written in order). */
+  /** Appends one item to the list being written. */
+  push(value: number): this {
+    if (this.length === shared.length) this.ensure(this.length + 1);
+    shared[this.length++] = value;
+    return this;
+  }
+
+  /** Closes the list being written (lists are written in order). */
+  endList(): this {
+    this.lists++;
+    shared[this.headerInts + this.lists] = this.length;
+    return this;
+  }
+
+  /** Appends a whole list. */
   list(items: ArrayLike<number>): this {
     this.ensure(this.length + items.length);
-    for (let i = 0; i < items.length; i++) this.i32[this.length + i] = items[i] as number;
+    for (let i = 0; i < items.length; i++) shared[this.length + i] = items[i] as number;
     this.length += items.length;
-    this.lists++;
-    this.i32[this.headerInts + this.lists] = this.length;
-    return this;
+    return this.endList();
   }
 
   finish(): Int32Array {
     if (this.lists !== this.listCount)
       throw new Error(`record has ${this.lists} lists, expected ${this.listCount}`);
-    return this.i32.slice(0, this.length);
+    return shared.slice(0, this.length);
   }
 
   private ensure(n: number): void {
-    if (n <= this.i32.length) return;
-    const buffer = new ArrayBuffer(Math.max(n, this.i32.length * 2) * 4);
-    const next = new Int32Array(buffer);
-    next.set(this.i32);
-    this.i32 = next;
-    this.f32 = new Float32Array(buffer);
+    if (n <= shared.length) return;
+    const next = new Int32Array(Math.max(n, shared.length * 2));
+    next.set(shared);
+    shared = next;
+    sharedFloats = new Float32Array(next.buffer);
   }
 }
 

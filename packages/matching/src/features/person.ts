@@ -154,7 +154,7 @@ export function encodePerson(
     .int(9, flags)
     .int(10, typeof person.iscedLevel === 'number' ? person.iscedLevel : -1)
     .int(11, hasCoords ? cellOf(lat as number, lon as number, options.place.cellDegrees) : -1)
-    .list(profile.map((e) => (e.skill << 3) | e.kind))
+    .list(profile.skill.map((skill, i) => (skill << 3) | profile.kind[i]!))
     .list(gaps.map((g) => (g.skill << 4) | (g.targetOptional ? 8 : 0) | g.personKind))
     .list(past.occ)
     .list(past.isco4)

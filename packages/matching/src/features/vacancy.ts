@@ -102,18 +102,26 @@ export function encodeVacancy(
   const occ = vacancy.occupation?.uri ? d.occupations.intern(vacancy.occupation.uri) : -1;
   let unit = parseIscoUnit(vacancy.occupation?.isco);
   if (unit < 0 && occ >= 0 && occ < knowledge.occupationIsco.length) unit = knowledge.occupationIsco[occ]!;
-  const essential = [...new Set((vacancy.essentialSkills ?? []).map((s) => d.skills.intern(s)))];
-  const essentialSet = new Set(essential);
-  const optional = [...new Set((vacancy.optionalSkills ?? []).map((s) => d.skills.intern(s)))].filter(
-    (s) => !essentialSet.has(s),
-  );
-  const languages = (vacancy.languages ?? []).map(
-    (l) =>
+  // Skill ids, essential first; a skill listed twice (or as both) counts once, as essential.
+  const skills: number[] = [];
+  for (const uri of vacancy.essentialSkills ?? []) {
+    const id = d.skills.intern(uri) << 1;
+    if (!skills.includes(id)) skills.push(id);
+  }
+  const essentialCount = skills.length;
+  for (const uri of vacancy.optionalSkills ?? []) {
+    const id = d.skills.intern(uri) << 1;
+    if (!skills.includes(id) && !skills.includes(id | 1)) skills.push(id | 1);
+  }
+  const languages: number[] = [];
+  for (const l of vacancy.languages ?? []) {
+    languages.push(
       (internLanguage(d, l.language) << 8) |
-      (cefrSkillRank(l.skill) << 5) |
-      (cefrRank(l.minLevel) << 1) |
-      (l.hard ? 1 : 0),
-  );
+        (cefrSkillRank(l.skill) << 5) |
+        (cefrRank(l.minLevel) << 1) |
+        (l.hard ? 1 : 0),
+    );
+  }
   const hours = vacancy.hoursPerWeek;
   const licence = vacancy.requirements?.drivingLicence;
   return new RecordWriter(HEADER, LIST_COUNT)
@@ -136,9 +144,9 @@ export function encodeVacancy(
     .int(16, daySlot(vacancy.closesOn))
     .int(17, licence ? d.licences.intern(licence.trim().toUpperCase()) : -1)
     .int(18, vacancy.requirements?.rightToWork ? 1 : 0)
-    .int(19, essential.length)
-    .int(20, optional.length)
-    .list([...essential.map((s) => s << 1), ...optional.map((s) => (s << 1) | 1)])
+    .int(19, essentialCount)
+    .int(20, skills.length - essentialCount)
+    .list(skills)
     .list(languages)
     .finish();
 }

@@ -1,6 +1,9 @@
 import { Arena, type RecordView } from '../features/arena';
 import type { Criterion, CriterionContext, PostingSink } from '../criteria/criterion';
-import { PostingFamily } from './postings';
+import { PostingFamily, type PostingList } from './postings';
+
+/** A bulk load flushes its pending postings into the lists every this many postings. */
+const BULK_FLUSH = 1 << 22;
 
 /** How a collection posts its documents: the criteria sets that read this side. */
 export type Poster<V> = (view: V, sink: PostingSink, ctx: CriterionContext) => void;
@@ -38,6 +41,12 @@ export class Collection<V extends RecordView> {
   slots = 0;
   /** Live documents. */
   size = 0;
+  /** Every posting list, by id. */
+  private readonly registry: PostingList[] = [];
+  private bulk = false;
+  private pendingIds = new Int32Array(0);
+  private pendingSlots = new Int32Array(0);
+  private pendingCount = 0;
   private readonly sink: PostingSink & { slot: number; mode: 'add' | 'retire' };
   private readonly cursor: V;
 
@@ -46,6 +55,8 @@ export class Collection<V extends RecordView> {
     private readonly poster: Poster<V>,
   ) {
     const alive = () => this.alive;
+    const bulk = () => this.bulk;
+    const pend = (list: PostingList, slot: number) => this.pend(list, slot);
     const familyOf = (name: string) => this.family(name);
     const scaleCapacity = () => this.alive.length;
     let lastName = '';
@@ -63,7 +74,8 @@ export class Collection<V extends RecordView> {
         }
         const list = f.list(key);
         if (this.mode === 'add') {
-          list.push(this.slot);
+          if (bulk()) pend(list, this.slot);
+          else list.push(this.slot);
           if (f.scale) {
             const s = f.scale[this.slot]!;
             if (s > list.maxScale) list.maxScale = s;
@@ -83,7 +95,7 @@ export class Collection<V extends RecordView> {
   family(name: string): PostingFamily {
     let f = this.families.get(name);
     if (!f) {
-      f = new PostingFamily(name);
+      f = new PostingFamily(name, this.registry);
       this.families.set(name, f);
     }
     return f;
@@ -117,6 +129,7 @@ export class Collection<V extends RecordView> {
   remove(id: string, ctx: CriterionContext): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
+    this.flush();
     this.slotOf.delete(id);
     this.alive[slot] = 0;
     this.size--;
@@ -124,6 +137,63 @@ export class Collection<V extends RecordView> {
     this.sink.mode = 'retire';
     this.poster(this.at(this.cursor, slot), this.sink, ctx);
     return true;
+  }
+
+  /**
+   * Starts a bulk load: postings are buffered and written into exactly sized lists in a few
+   * passes, instead of growing each list one posting at a time.
+   */
+  beginBulk(): void {
+    this.bulk = true;
+  }
+
+  /** Ends a bulk load: flushes and trims. */
+  endBulk(): void {
+    this.flushPending(true);
+    this.bulk = false;
+    this.trim();
+  }
+
+  /** Writes buffered postings into their lists (queries and removals call this first). */
+  flush(): void {
+    if (this.pendingCount > 0) this.flushPending(false);
+  }
+
+  private pend(list: PostingList, slot: number): void {
+    if (this.pendingCount === this.pendingIds.length) {
+      if (this.pendingCount >= BULK_FLUSH) this.flushPending(false);
+      else {
+        const cap = Math.min(BULK_FLUSH, Math.max(1024, this.pendingIds.length * 2));
+        const ids = new Int32Array(cap);
+        ids.set(this.pendingIds);
+        this.pendingIds = ids;
+        const slots = new Int32Array(cap);
+        slots.set(this.pendingSlots);
+        this.pendingSlots = slots;
+      }
+    }
+    list.pending++;
+    this.pendingIds[this.pendingCount] = list.id;
+    this.pendingSlots[this.pendingCount++] = slot;
+  }
+
+  private flushPending(exact: boolean): void {
+    const n = this.pendingCount;
+    if (n === 0) return;
+    const registry = this.registry;
+    for (const list of registry) {
+      if (list.pending > 0) {
+        list.reserve(list.pending, exact);
+        list.pending = 0;
+      }
+    }
+    const ids = this.pendingIds;
+    const slots = this.pendingSlots;
+    for (let i = 0; i < n; i++) {
+      const list = registry[ids[i]!]!;
+      list.docs[list.length++] = slots[i]!;
+    }
+    this.pendingCount = 0;
   }
 
   /** Shrinks posting buffers to their lengths (after a bulk load). */

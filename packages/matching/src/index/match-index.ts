@@ -132,16 +132,34 @@ export class MatchIndex {
     return this.trainings.remove(id, this.indexCtx);
   }
 
-  /** Adds many documents (the start-up rebuild); buffers are trimmed at the end. */
+  /** Adds many documents (the start-up rebuild) as one bulk load. */
   putMany(input: {
     people?: Iterable<MatchPerson>;
     vacancies?: Iterable<MatchVacancy>;
     trainings?: Iterable<MatchTraining>;
   }): void {
-    for (const p of input.people ?? []) this.putPerson(p);
-    for (const v of input.vacancies ?? []) this.putVacancy(v);
-    for (const t of input.trainings ?? []) this.putTraining(t);
-    this.trim();
+    this.beginBulk();
+    try {
+      for (const p of input.people ?? []) this.putPerson(p);
+      for (const v of input.vacancies ?? []) this.putVacancy(v);
+      for (const t of input.trainings ?? []) this.putTraining(t);
+    } finally {
+      this.endBulk();
+    }
+  }
+
+  /** Starts a bulk load (see Collection.beginBulk); queries in between still see every document. */
+  beginBulk(): void {
+    this.people.beginBulk();
+    this.vacancies.beginBulk();
+    this.trainings.beginBulk();
+  }
+
+  /** Ends a bulk load, leaving posting lists exactly sized. */
+  endBulk(): void {
+    this.people.endBulk();
+    this.vacancies.endBulk();
+    this.trainings.endBulk();
   }
 
   /** Shrinks posting buffers to their lengths. */
@@ -303,6 +321,7 @@ export class MatchIndex {
     newView: () => D,
     stats?: RankStats,
   ): MatchPage {
+    collection.flush();
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const limit = Math.max(1, Math.floor(query.limit ?? 20));
     if (offset + limit > options.maxResults) {

@@ -7,10 +7,15 @@ export class PostingList {
   docs: Int32Array;
   length = 0;
   dead = 0;
+  /** Postings waiting in a bulk load. */
+  pending = 0;
   /** Largest scale of a document in the list (scaled families); stays an upper bound after removals. */
   maxScale = 0;
 
-  constructor(capacity = 4) {
+  constructor(
+    readonly id: number,
+    capacity = 4,
+  ) {
     this.docs = new Int32Array(capacity);
   }
 
@@ -40,6 +45,15 @@ export class PostingList {
     if (this.docs.length > 16 && w < this.docs.length / 2) this.docs = this.docs.slice(0, Math.max(8, w));
   }
 
+  /** Makes room for `n` more postings (exactly, or with slack for more loads to come). */
+  reserve(n: number, exact: boolean): void {
+    const need = this.length + n;
+    if (this.docs.length >= need) return;
+    const next = new Int32Array(exact ? need : Math.max(need, Math.ceil(this.docs.length * 1.5)));
+    next.set(this.docs.subarray(0, this.length));
+    this.docs = next;
+  }
+
   /** Shrinks the buffer to the length (after a bulk load). */
   trim(): void {
     if (this.docs.length !== this.length) this.docs = this.docs.slice(0, this.length);
@@ -56,13 +70,17 @@ export class PostingFamily {
   private readonly dense: (PostingList | undefined)[] = [];
   scale: Float32Array | null = null;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    private readonly registry: PostingList[],
+  ) {}
 
   list(key: number): PostingList {
     const small = key >= 0 && key < DENSE_KEYS;
     let l = small ? this.dense[key] : this.lists.get(key);
     if (!l) {
-      l = new PostingList();
+      l = new PostingList(this.registry.length, 0);
+      this.registry.push(l);
       this.lists.set(key, l);
       if (small) {
         while (this.dense.length <= key) this.dense.push(undefined);

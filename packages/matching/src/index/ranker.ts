@@ -27,25 +27,21 @@ export interface Ranked {
 /** What a query did, for benchmarks and tests of the pruning. */
 export interface RankStats {
   lists: number;
-  listsProcessed: number;
+  /** Lists read in full, creating candidates. */
+  listsOpened: number;
+  /** Lists read afterwards only to tighten the bounds of known candidates. */
+  listsCompleted: number;
   postingsTotal: number;
   postingsProcessed: number;
-  touched: number;
+  candidates: number;
   evaluated: number;
   scanned: boolean;
 }
 
 /** One exact evaluation costs about this many posting updates (measured; see docs/matching.md). */
-const EVAL_COST_IN_POSTINGS = 60;
-
-interface PlanState {
-  combine: 'sum' | 'max';
-  capW: number;
-  othW: number;
-  acc: Float32Array;
-  /** Sum (sum plans) or max (max plans) of the bounds of the lists not processed yet. */
-  rem: number;
-}
+const EVAL_COST_IN_POSTINGS = 150;
+/** Relative slack on the threshold: accumulators are float32, exact scores float64. */
+const EPSILON = 1e-5;
 
 interface ListRef {
   docs: Int32Array;
@@ -53,48 +49,182 @@ interface ListRef {
   w: number;
   scale: Float32Array | null;
   ub: number;
+  /** Index of the criterion's plan. */
   plan: number;
 }
 
 /** Scratch arrays of one collection, reused across queries (queries are synchronous). */
 export class RankScratch {
   epoch = 0;
-  stamp = new Uint32Array(0);
-  evaluated = new Uint32Array(0);
-  touched = new Int32Array(0);
-  cand = new Int32Array(0);
-  ub = new Float32Array(0);
-  accs: Float32Array[] = [];
+  evaluated: Uint32Array = new Uint32Array(0);
+  touched: Int32Array = new Int32Array(0);
+  cand: Int32Array = new Int32Array(0);
+  ub: Float64Array = new Float64Array(0);
+  /** The accumulator of all sum plans. */
+  sum: Float32Array = new Float32Array(0);
+  /** One accumulator per max plan. */
+  max: Float32Array[] = [];
 
-  ensure(slots: number, plans: number): void {
-    if (this.stamp.length < slots) {
-      const cap = Math.max(slots, Math.ceil(this.stamp.length * 1.5), 1024);
-      this.stamp = grow(this.stamp, cap, Uint32Array);
-      this.evaluated = grow(this.evaluated, cap, Uint32Array);
+  ensure(slots: number, maxPlans: number): void {
+    if (this.sum.length < slots) {
+      const cap = Math.max(slots, Math.ceil(this.sum.length * 1.5), 1024);
+      const evaluated = new Uint32Array(cap);
+      evaluated.set(this.evaluated);
+      this.evaluated = evaluated;
+      const sum = new Float32Array(cap);
+      sum.set(this.sum);
+      this.sum = sum;
+      this.max = this.max.map((a) => {
+        const b = new Float32Array(cap);
+        b.set(a);
+        return b;
+      });
       this.touched = new Int32Array(cap);
-      this.cand = new Int32Array(cap);
-      this.ub = new Float32Array(cap);
-      this.accs = this.accs.map((a) => grow(a, cap, Float32Array));
+      this.ub = new Float64Array(cap);
     }
-    while (this.accs.length < plans) this.accs.push(new Float32Array(this.stamp.length));
+    while (this.max.length < maxPlans) this.max.push(new Float32Array(this.sum.length));
     if (this.epoch >= 0xfffffffe) {
-      this.stamp.fill(0);
       this.evaluated.fill(0);
       this.epoch = 0;
     }
   }
 }
 
-function grow<T extends Uint32Array | Float32Array>(a: T, cap: number, Ctor: new (n: number) => T): T {
-  const next = new Ctor(cap);
-  next.set(a);
-  return next;
+/** Adds a list into an accumulator, recording documents seen for the first time (zero before). */
+function openSum(l: ListRef, acc: Float32Array, s: RankScratch, nt: number): number {
+  const docs = l.docs;
+  const w = l.w;
+  const scale = l.scale;
+  let touched = s.touched;
+  for (let i = 0; i < l.length; i++) {
+    const d = docs[i]!;
+    const before = acc[d]!;
+    if (before === 0) {
+      if (nt === touched.length) touched = s.touched = growInts(touched);
+      touched[nt++] = d;
+    }
+    acc[d] = before + (scale === null ? w : w * scale[d]!);
+  }
+  return nt;
+}
+
+function openMax(l: ListRef, acc: Float32Array, s: RankScratch, nt: number): number {
+  const docs = l.docs;
+  const w = l.w;
+  const scale = l.scale;
+  let touched = s.touched;
+  for (let i = 0; i < l.length; i++) {
+    const d = docs[i]!;
+    const before = acc[d]!;
+    if (before === 0) {
+      if (nt === touched.length) touched = s.touched = growInts(touched);
+      touched[nt++] = d;
+    }
+    const c = scale === null ? w : w * scale[d]!;
+    if (c > before) acc[d] = c;
+  }
+  return nt;
+}
+
+/** Adds a list without recording anything: only known candidates will be read afterwards. */
+function completeSum(l: ListRef, acc: Float32Array): void {
+  const docs = l.docs;
+  const w = l.w;
+  const scale = l.scale;
+  if (scale === null) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w;
+  else
+    for (let i = 0; i < l.length; i++) {
+      const d = docs[i]!;
+      acc[d]! += w * scale[d]!;
+    }
+}
+
+function completeMax(l: ListRef, acc: Float32Array): void {
+  const docs = l.docs;
+  const w = l.w;
+  const scale = l.scale;
+  for (let i = 0; i < l.length; i++) {
+    const d = docs[i]!;
+    const c = scale === null ? w : w * scale[d]!;
+    if (c > acc[d]!) acc[d] = c;
+  }
+}
+
+function growInts(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** A bounded heap of the best (score, slot) pairs; the root is the worst kept. */
+class TopHeap {
+  readonly score: Float64Array;
+  readonly slot: Int32Array;
+  size = 0;
+
+  constructor(readonly k: number) {
+    this.score = new Float64Array(k);
+    this.slot = new Int32Array(k);
+  }
+
+  /** The score a document must beat, -Infinity while the heap is not full. */
+  threshold(): number {
+    return this.size < this.k ? -Infinity : this.score[0]!;
+  }
+
+  offer(score: number, slot: number): void {
+    const hs = this.score;
+    const hd = this.slot;
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(score, slot, hs[parent]!, hd[parent]!)) break;
+        hs[i] = hs[parent]!;
+        hd[i] = hd[parent]!;
+        i = parent;
+      }
+      hs[i] = score;
+      hd[i] = slot;
+      return;
+    }
+    if (!worse(hs[0]!, hd[0]!, score, slot)) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const c = r < this.size && worse(hs[r]!, hd[r]!, hs[l]!, hd[l]!) ? r : l;
+      if (!worse(hs[c]!, hd[c]!, score, slot)) break;
+      hs[i] = hs[c]!;
+      hd[i] = hd[c]!;
+      i = c;
+    }
+    hs[i] = score;
+    hd[i] = slot;
+  }
+
+  sorted(): Ranked[] {
+    const out: Ranked[] = [];
+    for (let i = 0; i < this.size; i++) out.push({ slot: this.slot[i]!, score: this.score[i]! });
+    return out.sort((a, b) => b.score - a.score || a.slot - b.slot);
+  }
+}
+
+/** True when (s1, d1) ranks below (s2, d2): lower score, or equal score and later slot. */
+function worse(s1: number, d1: number, s2: number, d2: number): boolean {
+  return s1 < s2 || (s1 === s2 && d1 > d2);
+}
+
+/** The lowest bound worth evaluating against threshold `t`. */
+function margin(t: number): number {
+  return t - EPSILON * Math.max(1, Math.abs(t));
 }
 
 /**
- * The top `k` documents by exact score, with upper-bound pruning (a MaxScore variant, term at a
- * time, with per-criterion caps). See docs/matching.md for the algorithm and why it is exact.
- * Ties are broken by slot (insertion order).
+ * The top `k` documents by exact score, with upper-bound pruning: a term-at-a-time MaxScore
+ * with per-criterion caps and a cost model. See docs/matching.md for the algorithm and why it
+ * returns exactly what scoring every document would. Ties are broken by slot (insertion order).
  */
 export function rankTop<D extends RecordView>(
   req: RankRequest<D>,
@@ -104,34 +234,41 @@ export function rankTop<D extends RecordView>(
   const { collection: col, k, view, visible } = req;
   const weighted = req.scorers.filter((s) => s.weight > 0);
   const filters = req.scorers.filter((s) => s.scorer.admits).map((s) => s.scorer);
-  const planned = weighted.filter((s) => s.scorer.plan);
-  scratch.ensure(col.slots, planned.length);
-  const epoch = ++scratch.epoch;
-  const { stamp, evaluated, touched, ub } = scratch;
-  const alive = col.alive;
+  const heap = new TopHeap(k);
+  if (filters.some((f) => f.rejectsAll)) return [];
 
-  // Plans and lists.
+  // Plans: sum plans share one accumulator; each max plan has its own.
   let base = 0;
-  for (const s of weighted) if (!s.scorer.plan) base += s.weight * s.scorer.ceiling;
-  const plans: PlanState[] = [];
+  const planKind: ('sum' | 'max')[] = [];
+  const planCapW: number[] = [];
+  const planOthW: number[] = [];
+  const planRem: number[] = [];
+  const planAcc: Float32Array[] = [];
   const lists: ListRef[] = [];
-  planned.forEach((s, pi) => {
-    const plan = s.scorer.plan!;
-    const state: PlanState = {
-      combine: plan.combine,
-      capW: s.weight * plan.cap,
-      othW: s.weight * plan.otherwise,
-      acc: scratch.accs[pi]!,
-      rem: 0,
-    };
-    plans.push(state);
+  let maxPlans = 0;
+  for (const s of weighted) if (s.scorer.plan?.combine === 'max') maxPlans++;
+  scratch.ensure(col.slots, maxPlans);
+  const epoch = ++scratch.epoch;
+  let maxIndex = 0;
+  for (const s of weighted) {
+    const plan = s.scorer.plan;
+    if (!plan) {
+      base += s.weight * s.scorer.ceiling;
+      continue;
+    }
+    const pi = planKind.length;
+    planKind.push(plan.combine);
+    planCapW.push(s.weight * plan.cap);
+    planOthW.push(s.weight * plan.otherwise);
+    planAcc.push(plan.combine === 'sum' ? scratch.sum : scratch.max[maxIndex++]!);
+    let rem = 0;
     for (const term of plan.terms) {
       const family = col.families.get(term.family);
       const list = family?.lists.get(term.key);
       if (!family || !list || list.length === 0) continue;
       const w = s.weight * term.weight;
       const bound = w * (term.scaled ? list.maxScale : 1);
-      if (bound <= 0) continue;
+      if (!(bound > 0)) continue;
       lists.push({
         docs: list.docs,
         length: list.length,
@@ -140,55 +277,65 @@ export function rankTop<D extends RecordView>(
         ub: bound,
         plan: pi,
       });
-      if (plan.combine === 'sum') state.rem += bound;
-      else state.rem = Math.max(state.rem, bound);
+      rem = plan.combine === 'sum' ? rem + bound : Math.max(rem, bound);
     }
-  });
+    planRem.push(rem);
+  }
+  const plans = planKind.length;
   // Valuable short lists first: they find good candidates and raise the threshold early.
   lists.sort((a, b) => b.ub / b.length - a.ub / a.length);
-
-  const heapScore = new Float64Array(k);
-  const heapSlot = new Int32Array(k);
-  let heapSize = 0;
-  let nt = 0;
-  let evaluatedCount = 0;
-  let postingsProcessed = 0;
   let postingsTotal = 0;
   for (const l of lists) postingsTotal += l.length;
 
-  const theta = () => (heapSize < k ? -Infinity : heapScore[0]!);
-  const margin = (t: number) => t - 1e-4 * Math.max(1, Math.abs(t));
-
-  const offer = (score: number, slot: number) => {
-    if (heapSize < k) {
-      let i = heapSize++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!worse(score, slot, heapScore[parent]!, heapSlot[parent]!)) break;
-        heapScore[i] = heapScore[parent]!;
-        heapSlot[i] = heapSlot[parent]!;
-        i = parent;
-      }
-      heapScore[i] = score;
-      heapSlot[i] = slot;
-      return;
+  /** Bound of the unread lists, per document class: the part every document may still gain. */
+  let remSum = 0;
+  const recomputeRemSum = () => {
+    remSum = 0;
+    for (let p = 0; p < plans; p++)
+      if (planKind[p] === 'sum') remSum += Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
+  };
+  recomputeRemSum();
+  const maxPlanIdx: number[] = [];
+  for (let p = 0; p < plans; p++) if (planKind[p] === 'max') maxPlanIdx.push(p);
+  const maxAccs = maxPlanIdx.map((p) => planAcc[p]!);
+  const maxOthW = maxPlanIdx.map((p) => planOthW[p]!);
+  const untouchedBound = (): number => {
+    let b = base + remSum;
+    for (const p of maxPlanIdx) b += Math.max(planOthW[p]!, planRem[p]!);
+    return b;
+  };
+  const sumAcc = scratch.sum;
+  /** Per max plan, max(otherwise, remaining): what a document gets from it without a hit. */
+  const maxFloor = new Float64Array(maxPlanIdx.length);
+  const refreshMaxFloor = () => {
+    for (let i = 0; i < maxPlanIdx.length; i++) maxFloor[i] = Math.max(maxOthW[i]!, planRem[maxPlanIdx[i]!]!);
+  };
+  refreshMaxFloor();
+  const boundOf = (d: number): number => {
+    let b = base + sumAcc[d]! + remSum;
+    for (let i = 0; i < maxAccs.length; i++) {
+      const a = maxAccs[i]![d]!;
+      const f = maxFloor[i]!;
+      b += a > f ? a : f;
     }
-    if (!worse(heapScore[0]!, heapSlot[0]!, score, slot)) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= heapSize) break;
-      const r = l + 1;
-      const c = r < heapSize && worse(heapScore[r]!, heapSlot[r]!, heapScore[l]!, heapSlot[l]!) ? r : l;
-      if (!worse(heapScore[c]!, heapSlot[c]!, score, slot)) break;
-      heapScore[i] = heapScore[c]!;
-      heapSlot[i] = heapSlot[c]!;
-      i = c;
+    return b;
+  };
+  const read = (j: number) => {
+    const l = lists[j]!;
+    if (planKind[l.plan] === 'sum') planRem[l.plan] = Math.max(0, planRem[l.plan]! - l.ub);
+    else {
+      let m = 0;
+      for (let i = j + 1; i < lists.length; i++)
+        if (lists[i]!.plan === l.plan && lists[i]!.ub > m) m = lists[i]!.ub;
+      planRem[l.plan] = m;
+      refreshMaxFloor();
     }
-    heapScore[i] = score;
-    heapSlot[i] = slot;
+    recomputeRemSum();
   };
 
+  const evaluated = scratch.evaluated;
+  const alive = col.alive;
+  let evaluatedCount = 0;
   const evaluate = (d: number) => {
     if (evaluated[d] === epoch) return;
     evaluated[d] = epoch;
@@ -197,187 +344,157 @@ export function rankTop<D extends RecordView>(
     for (let f = 0; f < filters.length; f++) if (!filters[f]!.admits!(view)) return;
     if (visible && !visible(col.ids[d]!)) return;
     evaluatedCount++;
-    let s = 0;
-    for (let j = 0; j < weighted.length; j++) s += weighted[j]!.weight * weighted[j]!.scorer.score(view);
-    offer(s, d);
+    let score = 0;
+    for (let j = 0; j < weighted.length; j++) score += weighted[j]!.weight * weighted[j]!.scorer.score(view);
+    heap.offer(score, d);
   };
 
-  const boundOf = (d: number): number => {
-    let b = base;
-    for (let p = 0; p < plans.length; p++) {
-      const st = plans[p]!;
-      const a = st.acc[d]!;
-      b += st.combine === 'sum' ? Math.min(st.capW, st.othW + a + st.rem) : Math.max(st.othW, a, st.rem);
-    }
-    return b;
-  };
-
-  const untouchedBound = (): number => {
-    let b = base;
-    for (const st of plans)
-      b += st.combine === 'sum' ? Math.min(st.capW, st.othW + st.rem) : Math.max(st.othW, st.rem);
-    return b;
-  };
-
-  const processed = (l: ListRef) => {
-    const st = plans[l.plan]!;
-    if (st.combine === 'sum') st.rem = Math.max(0, st.rem - l.ub);
-    else {
-      st.rem = 0;
-      for (let j = next; j < lists.length; j++)
-        if (lists[j]!.plan === l.plan && lists[j]!.ub > st.rem) st.rem = lists[j]!.ub;
-    }
-    postingsProcessed += l.length;
-  };
-
-  const accumulate = (l: ListRef, createNew: boolean) => {
-    const acc = plans[l.plan]!.acc;
-    const docs = l.docs;
-    const n = l.length;
-    const w = l.w;
-    const scale = l.scale;
-    const max = plans[l.plan]!.combine === 'max';
-    for (let i = 0; i < n; i++) {
-      const d = docs[i]!;
-      if (stamp[d] !== epoch) {
-        if (!createNew) continue;
-        stamp[d] = epoch;
-        touched[nt++] = d;
-      }
-      const c = scale ? w * scale[d]! : w;
-      if (max) {
-        if (c > acc[d]!) acc[d] = c;
-      } else acc[d]! += c;
-    }
-  };
-
-  // Evaluates the best `m` touched candidates by bound, to raise the threshold early.
+  // Evaluates about the best `m` touched documents by bound, to raise the threshold early.
+  let nt = 0;
+  const ub = () => scratch.ub;
   const evaluateTop = (m: number) => {
+    const bounds = ub();
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < nt; i++) {
-      const b = boundOf(touched[i]!);
-      ub[i] = b;
+      const b = boundOf(scratch.touched[i]!);
+      bounds[i] = b;
       if (b < lo) lo = b;
       if (b > hi) hi = b;
     }
-    const cut = thresholdForTop(ub, nt, lo, hi, m);
-    for (let i = 0; i < nt; i++) if (ub[i]! >= cut) evaluate(touched[i]!);
+    const cut = thresholdForTop(bounds, nt, lo, hi, m);
+    for (let i = 0; i < nt; i++) if (bounds[i]! >= cut) evaluate(scratch.touched[i]!);
   };
 
+  // 1. Open lists (creating candidates) until no unseen document can reach the threshold.
   let next = 0;
-  let nextCheck = Math.max(4 * k, 2048);
+  let postingsProcessed = 0;
+  let nextCheck = Math.max(4 * k, 1024);
   while (next < lists.length) {
-    const t = theta();
+    const t = heap.threshold();
     if (t > -Infinity && untouchedBound() < margin(t)) break;
-    const l = lists[next++]!;
-    accumulate(l, true);
-    processed(l);
+    const l = lists[next]!;
+    nt =
+      planKind[l.plan] === 'sum'
+        ? openSum(l, planAcc[l.plan]!, scratch, nt)
+        : openMax(l, planAcc[l.plan]!, scratch, nt);
+    if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
+    postingsProcessed += l.length;
+    read(next++);
     if (nt >= nextCheck) {
       evaluateTop(Math.max(2 * k, 64));
       nextCheck = nt * 4;
     }
   }
+  const opened = next;
 
-  // Cost model: evaluating many loose candidates may cost more than finishing the lists
-  // for the documents already touched (no new ones can qualify), which tightens every bound.
+  // 2. Cost model: many loose candidates may cost more to evaluate than finishing the lists for
+  // them (no new document can qualify), which makes every bound exact for the list criteria.
+  let completed = false;
   if (next < lists.length) {
-    const t = margin(theta());
+    const t = margin(heap.threshold());
     let candidates = 0;
-    for (let i = 0; i < nt; i++)
-      if (evaluated[touched[i]!] !== epoch && boundOf(touched[i]!) >= t) candidates++;
+    for (let i = 0; i < nt; i++) {
+      const d = scratch.touched[i]!;
+      if (evaluated[d] !== epoch && boundOf(d) >= t) candidates++;
+    }
     let remaining = 0;
     for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
     if (candidates * EVAL_COST_IN_POSTINGS > remaining) {
+      completed = true;
       while (next < lists.length) {
-        const l = lists[next++]!;
-        accumulate(l, false);
-        processed(l);
+        const l = lists[next]!;
+        if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!);
+        else completeMax(l, planAcc[l.plan]!);
+        postingsProcessed += l.length;
+        read(next++);
       }
     }
   }
 
-  // Final pass: candidates in decreasing bound order, stopping once bounds fall below the threshold.
+  // 3. Candidates in decreasing bound order, stopping once bounds fall below the threshold.
+  let candidates = 0;
   {
+    const bounds = scratch.ub;
+    const touched = scratch.touched;
+    const t0 = margin(heap.threshold());
     let m = 0;
     let hi = -Infinity;
-    const t0 = margin(theta());
-    const cand = scratch.cand;
+    let lo = Infinity;
+    if (scratch.cand.length < nt) scratch.cand = new Int32Array(scratch.touched.length);
+    const slots = scratch.cand;
     for (let i = 0; i < nt; i++) {
       const d = touched[i]!;
       if (evaluated[d] === epoch) continue;
       const b = boundOf(d);
       if (b < t0) continue;
-      cand[m] = d;
-      ub[m] = b;
-      m++;
+      bounds[m] = b;
+      slots[m++] = d;
       if (b > hi) hi = b;
+      if (b < lo) lo = b;
     }
-    const lo = t0 === -Infinity ? minOf(ub, m) : t0;
-    const buckets = 64;
-    const width = (hi - lo) / buckets || 1;
-    const counts = new Int32Array(buckets + 1);
-    for (let i = 0; i < m; i++) counts[Math.min(buckets - 1, Math.floor((ub[i]! - lo) / width)) + 1]!++;
-    for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
-    const order = new Int32Array(m);
-    const fill = counts.slice(0, buckets);
-    for (let i = 0; i < m; i++) order[fill[Math.min(buckets - 1, Math.floor((ub[i]! - lo) / width))]!++] = i;
-    for (let b = buckets - 1; b >= 0; b--) {
-      const upper = lo + (b + 1) * width;
-      if (upper < margin(theta())) break;
-      for (let j = counts[b]!; j < counts[b + 1]!; j++) {
-        const i = order[j]!;
-        if (ub[i]! >= margin(theta())) evaluate(cand[i]!);
+    candidates = m;
+    if (m > 0) {
+      const buckets = 64;
+      const width = (hi - lo) / buckets || 1;
+      const counts = new Int32Array(buckets + 1);
+      for (let i = 0; i < m; i++) counts[Math.min(buckets - 1, Math.floor((bounds[i]! - lo) / width)) + 1]!++;
+      for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
+      const order = new Int32Array(m);
+      const fill = counts.slice(0, buckets);
+      for (let i = 0; i < m; i++)
+        order[fill[Math.min(buckets - 1, Math.floor((bounds[i]! - lo) / width))]!++] = i;
+      for (let b = buckets - 1; b >= 0; b--) {
+        if (lo + (b + 1) * width < margin(heap.threshold())) break;
+        for (let x = counts[b]!; x < counts[b + 1]!; x++) {
+          const i = order[x]!;
+          if (bounds[i]! >= margin(heap.threshold())) evaluate(slots[i]!);
+        }
       }
     }
   }
 
-  // Documents no list reached can still qualify when the threshold is low (e.g. fewer than k
-  // candidates): scan them. Rare in practice; linear in the collection.
+  // 4. Documents no list reached can still qualify when the threshold is low (e.g. fewer than
+  // k candidates pass the filters): scan them. Linear in the collection, and rare.
   let scanned = false;
-  if (untouchedBound() >= margin(theta())) {
+  if (untouchedBound() >= margin(heap.threshold())) {
     scanned = true;
+    const ub0 = untouchedBound();
     for (let d = 0; d < col.slots; d++) {
-      if (stamp[d] === epoch) continue;
-      if (heapSize === k && untouchedBound() < margin(theta())) break;
-      evaluate(d);
+      if (heap.size === k && ub0 < margin(heap.threshold())) break;
+      if (sumAcc[d] !== 0 || evaluated[d] === epoch) continue;
+      let touchedByMax = false;
+      for (let p = 0; p < plans; p++) if (planKind[p] === 'max' && planAcc[p]![d] !== 0) touchedByMax = true;
+      if (!touchedByMax) evaluate(d);
     }
   }
 
-  for (const st of plans) {
-    const acc = st.acc;
-    for (let i = 0; i < nt; i++) acc[touched[i]!] = 0;
+  // Reset the accumulators for the next query.
+  if (completed) {
+    for (let p = 0; p < plans; p++) planAcc[p]!.fill(0);
+  } else {
+    const touched = scratch.touched;
+    for (let p = 0; p < plans; p++) {
+      const acc = planAcc[p]!;
+      for (let i = 0; i < nt; i++) acc[touched[i]!] = 0;
+    }
   }
 
   if (stats) {
     stats.lists = lists.length;
-    stats.listsProcessed = next;
+    stats.listsOpened = opened;
+    stats.listsCompleted = next - opened;
     stats.postingsTotal = postingsTotal;
     stats.postingsProcessed = postingsProcessed;
-    stats.touched = nt;
+    stats.candidates = candidates;
     stats.evaluated = evaluatedCount;
     stats.scanned = scanned;
   }
-
-  const out: Ranked[] = [];
-  for (let i = 0; i < heapSize; i++) out.push({ slot: heapSlot[i]!, score: heapScore[i]! });
-  out.sort((a, b) => b.score - a.score || a.slot - b.slot);
-  return out;
-}
-
-/** True when (s1, d1) ranks below (s2, d2): lower score, or equal score and later slot. */
-function worse(s1: number, d1: number, s2: number, d2: number): boolean {
-  return s1 < s2 || (s1 === s2 && d1 > d2);
-}
-
-function minOf(a: Float32Array, n: number): number {
-  let m = Infinity;
-  for (let i = 0; i < n; i++) if (a[i]! < m) m = a[i]!;
-  return m === Infinity ? 0 : m;
+  return heap.sorted();
 }
 
 /** A value such that about `m` of the first `n` entries are at or above it (histogram, O(n)). */
-function thresholdForTop(values: Float32Array, n: number, lo: number, hi: number, m: number): number {
+function thresholdForTop(values: Float64Array, n: number, lo: number, hi: number, m: number): number {
   if (n <= m || !(hi > lo)) return -Infinity;
   const buckets = 256;
   const width = (hi - lo) / buckets;

@@ -9,7 +9,7 @@ import {
   type TrainingView,
 } from '../../features/training';
 import type { MatchOptions } from '../../options';
-import { filterCriterion, pairCriterion } from '../criterion';
+import { pairCriterion, type Criterion } from '../criterion';
 import { educationScore } from '../education';
 import { isNear, languageLevel, levelScore } from '../shared';
 
@@ -94,7 +94,12 @@ export const trainingEducationCriterion = pairCriterion<PersonView, TrainingView
   (p, t, ctx) => educationScore(p.isced, t.minIsced, ctx.options),
 );
 
-/** Trainings that can still be joined (filter only). */
-export const trainingOpenCriterion = filterCriterion<PersonView, TrainingView>('trainingOpen', (_p, t, ctx) =>
-  trainingOpen(t, ctx.today),
-);
+/** Trainings that can still be joined (filter only). A closed query training matches nobody, at no cost. */
+export const trainingOpenCriterion: Criterion<PersonView, TrainingView> = {
+  id: 'trainingOpen',
+  forPerson: (_p, ctx) => ({ score: () => 1, admits: (t) => trainingOpen(t, ctx.today), ceiling: 1 }),
+  forTarget: (t, ctx) => {
+    const open = trainingOpen(t, ctx.today);
+    return { score: () => 1, admits: () => open, rejectsAll: !open, ceiling: 1 };
+  },
+};
