@@ -45,6 +45,7 @@ const arrowRules = Object.entries(allowed).map(([pkg, deps]) => ({
 export default tseslint.config(
   {
     ignores: [
+      '.dependency-cruiser.cjs',
       '**/node_modules/**',
       '.tools/**',
       'data/**',
