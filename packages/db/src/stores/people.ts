@@ -628,7 +628,12 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
           await checkReferences(
             tx,
             batch.flatMap((r, i) => referencesOf(r, [offset + i])),
-            existing.flatMap((e) => referencesOf(e.data as PersonInput)),
+            // An existing person may keep an archived owning organisation (per row of the batch).
+            existing.flatMap((e) =>
+              referencesOf(e.data as PersonInput, [
+                offset + batch.findIndex((r) => r.externalId === e.externalId),
+              ]),
+            ),
           );
           const toInsert: (ReturnType<typeof personColumns> & { id: string })[] = [];
           const history: Parameters<typeof log>[1] = [];

@@ -70,9 +70,12 @@ export interface Reference {
  * every bad field at once. References already held before (`keep`, e.g. the employer of a vacancy
  * being edited) may point to an archived record: archiving an employer must not freeze its vacancies.
  */
-export async function checkReferences(db: Db, refs: Reference[], keep: Reference[] = []): Promise<void> {
+export async function checkReferences(
+  db: Db,
+  refs: Reference[],
+  keep: Reference[] | (() => Promise<Reference[]>) = [],
+): Promise<void> {
   if (refs.length === 0) return;
-  const kept = new Set(keep.map((r) => `${r.entity}:${r.id}`));
   const issues: ReferenceIssue[] = [];
   const byEntity = new Map<ReferenceEntity, Set<string>>();
   for (const r of refs) byEntity.set(r.entity, (byEntity.get(r.entity) ?? new Set()).add(r.id));
@@ -88,11 +91,20 @@ export async function checkReferences(db: Db, refs: Reference[], keep: Reference
       for (const row of rows) found.set(`${entity}:${row.id}`, { archived: row.archivedAt !== null });
     }
   }
+  // What the records already held is only looked up when something points to an archived record.
+  // In a bulk write (paths start with the row number) a reference is kept per row.
+  const keptKey = (r: Reference) =>
+    `${typeof r.path[0] === 'number' ? `${r.path[0]}|` : ''}${r.entity}:${r.id}`;
+  let kept = new Set<string>();
+  if (refs.some((r) => found.get(`${r.entity}:${r.id}`)?.archived)) {
+    const held = typeof keep === 'function' ? await keep() : keep;
+    kept = new Set(held.map(keptKey));
+  }
   for (const r of refs) {
     const key = `${r.entity}:${r.id}`;
     const hit = found.get(key);
     if (!hit) issues.push({ path: r.path, entity: r.entity, id: r.id, reason: 'missing' });
-    else if (hit.archived && !kept.has(key))
+    else if (hit.archived && !kept.has(keptKey(r)))
       issues.push({ path: r.path, entity: r.entity, id: r.id, reason: 'archived' });
   }
   if (issues.length > 0) throw errors.invalidReference(issues);

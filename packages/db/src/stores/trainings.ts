@@ -217,21 +217,24 @@ export function createTrainingStore(db: Db): TrainingStore {
       assertDistinctExternalIds(rows);
       return inTransaction(db, options.dryRun ?? false, async (tx) => {
         const outcomes: BulkUpsertResult['outcomes'] = [];
-        for (const [batchIndex, batch] of chunks(rows, 500).entries()) {
-          const offset = batchIndex * 500;
-          const existing = await tx
-            .select({ providerId: trainingOffers.providerId })
-            .from(trainingOffers)
-            .where(
-              inArray(
-                trainingOffers.externalId,
-                batch.map((r) => r.externalId),
-              ),
-            );
+        for (const [batchIndex, batch] of chunks(rows, 2000).entries()) {
+          const offset = batchIndex * 2000;
           await checkReferences(
             tx,
             batch.flatMap((r, i) => referencesOf(r, [offset + i])),
-            existing.flatMap((e) => referencesOf(e)),
+            // An existing offer may keep its archived provider.
+            async () => {
+              const externalIds = batch.map((r) => r.externalId);
+              const held = await tx
+                .select({ externalId: trainingOffers.externalId, providerId: trainingOffers.providerId })
+                .from(trainingOffers)
+                .where(inArray(trainingOffers.externalId, externalIds));
+              return held.map((h) => ({
+                path: [offset + externalIds.indexOf(h.externalId!)],
+                entity: 'organisation' as const,
+                id: h.providerId,
+              }));
+            },
           );
           const written = await upsertBatchByExternalId(
             tx,

@@ -221,3 +221,29 @@ describe.each(testDatabaseKinds())('vacancy store on $name', (kind) => {
     );
   });
 });
+
+describe.each(testDatabaseKinds())('vacancy bulk upsert and archived employers on $name', (kind) => {
+  test('an imported vacancy may keep its archived employer; a new one may not point to it', async () => {
+    const { database, drop } = await kind.create();
+    const orgs = createOrganisationStore(database.db);
+    const store = createVacancyStore(database.db);
+    const employerId = randomUUID();
+    await orgs.create({ kind: 'employer', name: 'Soon closed', data: {} }, employerId);
+    const row = (externalId: string, title: string) => ({
+      ...vacancyInput.parse({ employerId, title }),
+      externalId,
+    });
+    await store.upsertByExternalId([row('keep-1', 'A')], { newId: randomUUID });
+    await orgs.archive(employerId, 1);
+    const again = await store.upsertByExternalId([row('keep-1', 'A (edited)')], { newId: randomUUID });
+    expect(again.updated).toBe(1);
+    await expect(
+      store.upsertByExternalId([row('keep-1', 'A'), row('new-1', 'B')], { newId: randomUUID }),
+    ).rejects.toMatchObject({
+      code: 'invalid_reference',
+      details: { issues: [expect.objectContaining({ path: [1, 'employerId'], reason: 'archived' })] },
+    });
+    await database.close();
+    await drop();
+  });
+});

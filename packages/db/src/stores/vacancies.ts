@@ -216,10 +216,12 @@ export function createVacancyStore(db: Db): VacancyStore {
             tx,
             batch.flatMap((r, i) => referencesOf(r, [offset + i])),
             // An existing vacancy may keep its archived employer.
-            await existingReferences(
-              tx,
-              batch.map((r) => r.externalId),
-            ),
+            () =>
+              existingReferences(
+                tx,
+                batch.map((r) => r.externalId),
+                offset,
+              ),
           );
           const written = await upsertBatchByExternalId(
             tx,
@@ -240,11 +242,16 @@ export function createVacancyStore(db: Db): VacancyStore {
   };
 }
 
-/** The employers existing vacancies already point to, by external id. */
-async function existingReferences(tx: Db, externalIds: string[]): Promise<Reference[]> {
+/** The employers the existing vacancies of a batch already point to, with the row numbers of the batch. */
+async function existingReferences(tx: Db, externalIds: string[], offset: number): Promise<Reference[]> {
   const rows = await tx
-    .select({ employerId: vacancies.employerId })
+    .select({ externalId: vacancies.externalId, employerId: vacancies.employerId })
     .from(vacancies)
     .where(inArray(vacancies.externalId, externalIds));
-  return rows.map((r) => ({ path: [], entity: 'organisation' as const, id: r.employerId }));
+  const position = new Map(externalIds.map((e, i) => [e, offset + i]));
+  return rows.map((r) => ({
+    path: [position.get(r.externalId!)!],
+    entity: 'organisation' as const,
+    id: r.employerId,
+  }));
 }
