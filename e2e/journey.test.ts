@@ -68,7 +68,7 @@ beforeAll(async () => {
   const context = await newContext(browser, server.url, 'en', desktop);
   const page = await context.newPage();
   counsellor = { context, page, errors: collectPageErrors(page) };
-}, 240_000);
+}, 300_000);
 
 /** The page the current step works in, photographed when the step fails. */
 let current: Page | null = null;

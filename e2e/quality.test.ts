@@ -21,7 +21,7 @@ beforeAll(async () => {
   await ensureWebBuilt();
   server = await startServer();
   ({ browser, close: closeBrowser } = await launchBrowser());
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await closeBrowser?.();
@@ -321,3 +321,58 @@ test('the interface opens in the browser’s language, and switching to Sorani t
   await page.getByRole('heading', { level: 1, name: 'چوونەژوورەوە بۆ Passerelle' }).waitFor();
   await context.close();
 }, 60_000);
+
+test('the import screen shows the dry-run report row by row, and nothing is imported while a row is wrong', async ({
+  skip,
+}) => {
+  const paths = new Set(
+    Object.keys(((await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: object }).paths),
+  );
+  if (!paths.has('/api/imports/{kind}/dry-run')) {
+    console.warn('e2e gap: imports are not on the server yet; this step is skipped.');
+    return skip('imports are not on the server yet');
+  }
+  const context = await signedInContext(demo.admin);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace/imports');
+  await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
+  await page.getByLabel('What the file holds').selectOption('vacancies');
+  const csv = [
+    'external_id,employer_external_id,employer_name,title,country,city',
+    'E2E-V-1,E2E-E-1,Garage Erbil,Welder,IQ,Erbil',
+    'E2E-V-2,E2E-E-1,Garage Erbil,,Iraq,Duhok',
+  ].join('\n');
+  await page
+    .getByLabel('CSV or XLSX file')
+    .setInputFiles({ name: 'vacancies.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  await page.getByRole('heading', { name: 'Dry-run report' }).waitFor({ timeout: 30_000 });
+  const problems = page.locator('table tbody tr');
+  await problems.first().waitFor();
+  const rows = await problems.allTextContents();
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => /^\s*3/.test(r) || /^\s*2/.test(r))).toBe(true);
+  expect(await page.getByRole('button', { name: 'Import now' }).count()).toBe(0);
+  await screenshot(page, 'quality-import-dry-run');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
+test('outside demo mode the sign-in page shows no demo accounts', async () => {
+  const plain = await startServer({ demo: false });
+  try {
+    const context = await browser.newContext({ ...desktop, baseURL: plain.url });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Passerelle' }).waitFor();
+    await page.getByLabel('E-mail').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('heading', { name: 'Demo accounts' }).count()).toBe(0);
+    expect(await page.locator('[data-demo-role]').count()).toBe(0);
+    await screenshot(page, 'quality-sign-in-not-demo');
+    await context.close();
+  } finally {
+    await plain.stop();
+  }
+}, 180_000);

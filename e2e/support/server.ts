@@ -35,7 +35,7 @@ export interface RunningServer {
  */
 export async function startServer({
   demo = true,
-  timeoutMs = 120_000,
+  timeoutMs = 240_000,
 }: { demo?: boolean; timeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));

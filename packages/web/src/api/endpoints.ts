@@ -25,6 +25,7 @@ export const endpoints = {
   taxonomySearch: '/api/taxonomy/search',
   taxonomyConcept: (uri: string) => `/api/taxonomy/concepts/${encodeURIComponent(uri)}`,
   textSuggest: '/api/text/suggest',
-  importDryRun: (kind: string) => `/api/imports/${encodeURIComponent(kind)}`,
+  importDryRun: (kind: string) => `/api/imports/${encodeURIComponent(kind)}/dry-run`,
+  importCommit: (kind: string) => `/api/imports/${encodeURIComponent(kind)}`,
   me: '/api/me',
 } as const;

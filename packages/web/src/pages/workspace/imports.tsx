@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { ApiError } from '../../api/client';
+import { ApiError, post } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { ErrorNotice, NotAvailable, Page } from '../../components/ui';
 import { formatNumber } from '../../i18n/format';
@@ -20,6 +20,15 @@ interface DryRunReport {
   updated: number | null;
   unchanged: number | null;
   problems: RowProblem[];
+}
+
+/** The file as base64, for the JSON upload of the import API. */
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function toReport(body: unknown): DryRunReport {
@@ -68,26 +77,14 @@ export function ImportsPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`${endpoints.importDryRun(kind)}?dryRun=${dryRun}`, {
-        method: 'POST',
-        headers: {
-          'content-type': file.type || 'text/csv',
-          'accept-language': i18n.language,
-          'x-file-name': file.name,
-        },
-        body: file,
-        credentials: 'same-origin',
-      });
-      const body: unknown = await res.json().catch(() => ({}));
-      if (!res.ok) {
-        const b = body as { code?: ApiError['code']; message?: string; details?: Record<string, unknown> };
-        throw new ApiError(
-          res.status,
-          b.code ?? 'internal_error',
-          b.message ?? res.statusText,
-          b.details ?? {},
-        );
-      }
+      const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
+      const content = await toBase64(file);
+      const path = dryRun ? endpoints.importDryRun(kind) : endpoints.importCommit(kind);
+      const body = await post<unknown>(
+        path,
+        { format, content },
+        dryRun ? undefined : { 'idempotency-key': crypto.randomUUID() },
+      );
       setReport({ dryRun, report: toReport(body) });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
