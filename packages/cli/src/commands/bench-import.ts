@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DatabaseConfig } from '@passerelle/core';
 import { findPostgresBinaries, openDatabase, startThrowawayCluster } from '@passerelle/db';
@@ -5,11 +6,49 @@ import { makeVacancyBenchFiles, runImportBench } from '@passerelle/io';
 import { UsageError } from '../shared/exit';
 import { printJson } from '../shared/options';
 
+/** utime, stime, cutime and cstime of a process, in seconds (Linux /proc; null elsewhere). */
+function processCpu(pid: number): { own: number; children: number; ppid: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const tick = (i: number) => Number(f[i]) / 100;
+    return { own: tick(11) + tick(12), children: tick(13) + tick(14), ppid: Number(f[1]) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used so far by a PostgreSQL server: the postmaster, its live backends and the exited ones. */
+function serverCpu(postmaster: number): number | null {
+  const main = processCpu(postmaster);
+  if (!main) return null;
+  let total = main.own + main.children;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const p = processCpu(Number(entry));
+    if (p && p.ppid === postmaster) total += p.own;
+  }
+  return total;
+}
+
 async function timeImport(config: DatabaseConfig, files: Awaited<ReturnType<typeof makeVacancyBenchFiles>>) {
   const database = await openDatabase(config, { migrate: true });
+  let postmaster: number | null = null;
+  let before: number | null = null;
+  if (config.kind === 'postgres') {
+    const [row] = await database.query<{ pid: number }>('select pg_backend_pid() as pid');
+    postmaster = row ? (processCpu(row.pid)?.ppid ?? null) : null;
+    before = postmaster ? serverCpu(postmaster) : null;
+  }
   try {
     const { seconds, cpuSeconds } = await runImportBench(database, files);
-    return { seconds: Math.round(seconds * 100) / 100, cpuSeconds: Math.round(cpuSeconds * 100) / 100 };
+    const after = postmaster && before !== null ? serverCpu(postmaster) : null;
+    const round = (x: number) => Math.round(x * 100) / 100;
+    return {
+      seconds: round(seconds),
+      cpuSeconds: round(cpuSeconds),
+      serverCpuSeconds: after !== null && before !== null ? round(after - before) : null,
+    };
   } finally {
     await database.close();
   }
@@ -38,7 +77,7 @@ export function registerBenchImport(bench: Command): void {
       log('importing into PGlite (in memory)...');
       const pglite = await timeImport({ kind: 'pglite', dataDir: null }, files);
       log(`  ${pglite.seconds} s`);
-      let postgres: { seconds: number; cpuSeconds: number } | null = null;
+      let postgres: Awaited<ReturnType<typeof timeImport>> | null = null;
       let note: string;
       if (opts.databaseUrl) {
         log('importing into PostgreSQL (--database-url)...');
@@ -67,6 +106,8 @@ export function registerBenchImport(bench: Command): void {
         // fairer figure on a busy machine); with PostgreSQL the server's own work is not included.
         cpu_s_pglite: pglite.cpuSeconds,
         cpu_s_postgres_client: postgres?.cpuSeconds ?? null,
+        // CPU seconds of the PostgreSQL server during the import (Linux, a server on this machine).
+        cpu_s_postgres_server: postgres?.serverCpuSeconds ?? null,
         file_mb: Math.round(files.vacancies.length / 1e5) / 10,
         postgres: note,
         targets: { rows: 100_000, import_s_pglite: 60, import_s_postgres: 20 },
