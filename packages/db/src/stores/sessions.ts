@@ -39,6 +39,29 @@ export function createSessionStore(db: Db) {
     async touch(id: string, now: Date): Promise<void> {
       await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
     },
+    /** The live sessions of a user, newest first. */
+    async listLive(userId: string, now: Date): Promise<SessionRow[]> {
+      return db
+        .select()
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            isNull(sessions.revokedAt),
+            gt(sessions.expiresAt, now.toISOString()),
+          ),
+        )
+        .orderBy(sql`${sessions.createdAt} desc`);
+    },
+    /** Revokes one session of a user; false when it is not theirs or already ended. */
+    async revokeOwn(id: string, userId: string, now: Date): Promise<boolean> {
+      const rows = await db
+        .update(sessions)
+        .set({ revokedAt: now.toISOString() })
+        .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
+      return rows.length === 1;
+    },
     async setMfaVerified(id: string): Promise<void> {
       await db.update(sessions).set({ mfaVerified: true }).where(eq(sessions.id, id));
     },

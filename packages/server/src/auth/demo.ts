@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createOrganisationStore, createUserStore, type Database } from '@passerelle/db';
 import { hashPassword } from './passwords';
 import { newTotpSecret } from './totp';
+import { createSecretBox } from './secret-box';
 
 /** The demo accounts (demo mode only; `passerelle serve --demo` refuses to start in production). */
 export const demoAccounts = [
@@ -68,6 +69,11 @@ export async function ensureDemoUsers(database: Database): Promise<void> {
       passwordHash,
     });
     if (a.role === 'administrator')
-      await users.setTotp(u.id, newTotpSecret(a.email).secret, new Date().toISOString());
+      // Demo seeds are shown to everyone by GET /api/auth/demo: kept unsealed on purpose.
+      await users.setTotp(
+        u.id,
+        createSecretBox(null).seal(newTotpSecret(a.email).secret),
+        new Date().toISOString(),
+      );
   }
 }

@@ -66,6 +66,21 @@ describe.each(testDatabaseKinds())('authentication on $name', (kind) => {
     );
     expect(denied[0]!.n).toBe(2);
     expect(session.headers['cache-control']).toBe('no-store');
+    const second = await signInThroughApi(t.app, { email: user.email, password });
+    const mine = await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers });
+    expect(mine.json().items).toHaveLength(2);
+    const other = mine.json().items.find((s: { current: boolean }) => !s.current);
+    const ended = await t.app.inject({ method: 'DELETE', url: `/api/auth/sessions/${other.id}`, headers });
+    expect(ended.statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/auth/session',
+          headers: { cookie: second.headers.cookie },
+        })
+      ).statusCode,
+    ).toBe(401);
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers });
     expect(out.statusCode).toBe(200);
     expect(out.headers['clear-site-data']).toContain('"cookies"');

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { DomainError, checkPassword, errors, rolesRequiringMfa } from '@passerelle/core';
 import { createPasswordResetStore, createSessionStore, createUserStore, type UserRow } from '@passerelle/db';
 import type { AppContext } from '../../context';
@@ -15,6 +16,7 @@ import {
 import { hashPassword, verifyDummy, verifyPassword } from '../../auth/passwords';
 import { hashToken, newSecretToken } from '../../auth/secrets';
 import { checkTotp, newTotpSecret } from '../../auth/totp';
+import { createSecretBox } from '../../auth/secret-box';
 import { demoAccounts as demoList, demoPassword } from '../../auth/demo';
 import { userRecord } from '../users/presenter';
 import {
@@ -45,6 +47,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
   const cookieName = sessionCookieName(ctx.config);
+  const box = createSecretBox(ctx.config.secret);
   const rateLimit = {
     max: options.signInRateLimit?.max ?? 10,
     timeWindow: options.signInRateLimit?.timeWindow ?? 60_000,
@@ -131,7 +134,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
         if (!totp) {
           throw new DomainError('unauthenticated', { mfaRequired: true });
         }
-        const step = checkTotp(user.totpSecret, totp, now);
+        const step = checkTotp(box.open(user.totpSecret), totp, now);
         if (step === null || !(await users.useTotpStep(user.id, step))) {
           await users.recordFailedSignIn(user.id, now, lockoutPolicy);
           throw await refuse('wrong_totp', user);
@@ -192,6 +195,69 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
     },
   );
 
+  r.get(
+    '/api/auth/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Your signed-in sessions (to end the ones you do not recognise)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                current: z.boolean(),
+                createdAt: z.string(),
+                lastSeenAt: z.string(),
+                expiresAt: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request);
+      const rows = await sessions.listLive(actor.userId, ctx.now());
+      const iso = (v: string) => new Date(v).toISOString();
+      return {
+        items: rows.map((s) => ({
+          id: s.id,
+          current: s.id === request.session?.id,
+          createdAt: iso(s.createdAt),
+          lastSeenAt: iso(s.lastSeenAt),
+          expiresAt: iso(s.expiresAt),
+        })),
+      };
+    },
+  );
+
+  r.delete(
+    '/api/auth/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'End one of your sessions',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request);
+      if (!(await sessions.revokeOwn(request.params.id, actor.userId, ctx.now())))
+        throw errors.notFound('session', request.params.id);
+      await ctx.audit.record({
+        actor,
+        action: 'session_ended',
+        entity: 'session',
+        entityId: request.params.id,
+        requestId: request.id,
+      });
+      return { ok: true as const };
+    },
+  );
+
   r.post(
     '/api/auth/totp/setup',
     {
@@ -210,7 +276,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
       if (user.totpEnabledAt)
         throw errors.conflict('two-factor is already on; an administrator can reset it');
       const { secret, uri } = newTotpSecret(user.email);
-      await users.setTotp(user.id, secret, null);
+      await users.setTotp(user.id, box.seal(secret), null);
       return { secret, uri };
     },
   );
@@ -231,7 +297,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
       const user = await users.getById(actor.userId);
       if (!user || !request.session) throw errors.unauthenticated();
       if (user.totpEnabledAt || !user.totpSecret) throw errors.conflict('start the enrolment first');
-      const step = checkTotp(user.totpSecret, request.body.code, ctx.now());
+      const step = checkTotp(box.open(user.totpSecret), request.body.code, ctx.now());
       if (step === null)
         throw errors.validation([
           {
@@ -349,7 +415,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
             password: demoPassword,
             role: a.role,
             label: a.label,
-            totpSecret: u.totpSecret,
+            totpSecret: u.totpSecret ? box.open(u.totpSecret) : null,
           });
       }
       return { accounts };
