@@ -267,6 +267,13 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
   await page.getByRole('button', { name: 'تسجيل الدخول', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'مساحتي' }).waitFor({ timeout: 20_000 });
   await page.getByRole('heading', { name: 'من يمكنه رؤية بياناتي' }).waitFor();
+  if (state.vacancyTitle) {
+    // The referral the employer accepted is there, with its status in Arabic.
+    const proposed = page.locator('section[aria-labelledby="self-proposed"] li', {
+      hasText: state.vacancyTitle,
+    });
+    await proposed.getByText('مقبول').waitFor();
+  }
   // Right to left for real: the heading starts at the right edge of the screen.
   const box = await page.getByRole('heading', { level: 1 }).boundingBox();
   const width = page.viewportSize()?.width ?? 0;

@@ -3,12 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { Switch } from 'react-aria-components';
 import { ApiError, post, query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
-import { personName, toConsent, toMatch, toPage, toProfileSections, type Consent } from '../../api/resources';
+import { useReferralNames } from '../../api/names';
+import {
+  personName,
+  toConsent,
+  toMatch,
+  toPage,
+  toProfileSections,
+  toReferral,
+  type Consent,
+  type Referral,
+} from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../app/session';
-import { useSectionLabel, useProfileWords } from '../../components/labels';
+import { useProfileWords, useSectionLabel, useStatusLabel } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
-import { DataState, ErrorNotice, Page } from '../../components/ui';
+import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate } from '../../i18n/format';
 
 /** The person's own view, phone-first: profile, opportunities proposed, consent choices. */
@@ -49,6 +59,7 @@ export function SelfServicePage() {
             </section>
             {id ? (
               <>
+                <Proposed personId={id} />
                 <Opportunities personId={id} />
                 <Consents personId={id} />
               </>
@@ -60,6 +71,47 @@ export function SelfServicePage() {
   );
 }
 
+/** What the counsellor proposed: the person's referrals and where each one stands. */
+function Proposed({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation();
+  const state = useApi<unknown>(`${endpoints.referrals}${query({ personId, limit: 20 })}`);
+  return (
+    <section className="card" aria-labelledby="self-proposed">
+      <h2 id="self-proposed">{t('self.proposed', 'Proposed to you')}</h2>
+      <DataState
+        state={state}
+        what={t('self.proposed', 'Proposed to you')}
+        isEmpty={(b) => toPage(b, toReferral).items.length === 0}
+        empty={t('self.noProposed', 'Nothing has been proposed to you yet.')}
+      >
+        {(body) => <ProposedRows items={toPage(body, (r) => toReferral(r, i18n.language)).items} />}
+      </DataState>
+    </section>
+  );
+}
+
+function ProposedRows({ items: raw }: { items: Referral[] }) {
+  const { i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
+  const items = useReferralNames(raw);
+  return (
+    <ul className="rows">
+      {items.map((r) => (
+        <li key={r.id}>
+          <span dir="auto">
+            <strong>{r.targetTitle}</strong>
+            {r.organisation ? <span className="muted"> · {r.organisation}</span> : null}
+          </span>
+          <span>
+            <StatusBadge status={r.status} label={statusLabel(r.status)} />{' '}
+            <span className="muted small">{formatDate(r.updatedAt, i18n.language)}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Opportunities({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const state = useApi<unknown>(
@@ -67,10 +119,10 @@ function Opportunities({ personId }: { personId: string }) {
   );
   return (
     <section aria-labelledby="self-opps">
-      <h2 id="self-opps">{t('self.opportunities', 'Opportunities for you')}</h2>
+      <h2 id="self-opps">{t('self.otherOpportunities', 'Other opportunities that fit you')}</h2>
       <DataState
         state={state}
-        what={t('self.opportunities', 'Opportunities for you')}
+        what={t('self.otherOpportunities', 'Other opportunities that fit you')}
         isEmpty={(b) => toPage(b, toMatch).items.length === 0}
         empty={t('self.noOpportunities', 'Your counsellor will propose opportunities here.')}
       >
