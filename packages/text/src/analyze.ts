@@ -8,13 +8,27 @@ import { isTextLanguage, stemmerFor, type LanguageCode, type TextLanguage } from
  */
 
 const stopWords: Record<TextLanguage, string[]> = {
-  en: 'a an and or of the for in on at to by with from as is are be was were this that these those its it their our your my all other others any etc which who whom'.split(' '),
-  fr: 'a au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous y l d j n s c m t autre autres tout tous toute toutes'.split(' '),
-  nl: 'aan al als bij dan dat de der des die dit door een en er het hij hun ik in is je met na naar niet of om onder op over te tot uit van voor wat wie zij zo ook andere overige alle'.split(' '),
-  de: 'der die das den dem des ein eine einer eines einem einen und oder mit von vom zu zur zum im in am an auf aus bei für fur als ist sind sich ich wir sie er es nicht auch andere sonstige alle'.split(' '),
-  es: 'a al con de del el en la las lo los para por que se sin su sus un una unos unas y o e u otro otros otra otras todos'.split(' '),
-  it: 'a al alla con da dei del della delle di e ed gli i il in la le lo nel nella o per su un una uno altri altro'.split(' '),
-  pt: 'a ao as com da das de do dos e em na nas no nos o os ou para pela pelo por um uma outros outras'.split(' '),
+  en: 'a an and or of the for in on at to by with from as is are be was were this that these those its it their our your my all other others any etc which who whom'.split(
+    ' ',
+  ),
+  fr: 'a au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous y l d j n s c m t autre autres tout tous toute toutes'.split(
+    ' ',
+  ),
+  nl: 'aan al als bij dan dat de der des die dit door een en er het hij hun ik in is je met na naar niet of om onder op over te tot uit van voor wat wie zij zo ook andere overige alle'.split(
+    ' ',
+  ),
+  de: 'der die das den dem des ein eine einer eines einem einen und oder mit von vom zu zur zum im in am an auf aus bei für fur als ist sind sich ich wir sie er es nicht auch andere sonstige alle'.split(
+    ' ',
+  ),
+  es: 'a al con de del el en la las lo los para por que se sin su sus un una unos unas y o e u otro otros otra otras todos'.split(
+    ' ',
+  ),
+  it: 'a al alla con da dei del della delle di e ed gli i il in la le lo nel nella o per su un una uno altri altro'.split(
+    ' ',
+  ),
+  pt: 'a ao as com da das de do dos e em na nas no nos o os ou para pela pelo por um uma outros outras'.split(
+    ' ',
+  ),
   ar: 'في من على الى إلى عن مع و او أو ثم ان أن هذا هذه ذلك التي الذي ال'.split(' '),
 };
 const stopWordSets = Object.fromEntries(
@@ -92,15 +106,35 @@ const abbreviations: Record<TextLanguage, Record<string, string>> = {
     cdi: '',
     cdd: '',
   },
-  nl: { mw: 'medewerker', mdw: 'medewerker', verantw: 'verantwoordelijke', hr: 'human resources', ict: 'ict' },
-  de: { ing: 'ingenieur', mitarb: 'mitarbeiter', kfm: 'kaufmann', techn: 'technischer', fachang: 'fachangestellter' },
-  es: { tec: 'tecnico', aux: 'auxiliar', ing: 'ingeniero', admin: 'administrativo', rrhh: 'recursos humanos' },
+  nl: {
+    mw: 'medewerker',
+    mdw: 'medewerker',
+    verantw: 'verantwoordelijke',
+    hr: 'human resources',
+    ict: 'ict',
+  },
+  de: {
+    ing: 'ingenieur',
+    mitarb: 'mitarbeiter',
+    kfm: 'kaufmann',
+    techn: 'technischer',
+    fachang: 'fachangestellter',
+  },
+  es: {
+    tec: 'tecnico',
+    aux: 'auxiliar',
+    ing: 'ingeniero',
+    admin: 'administrativo',
+    rrhh: 'recursos humanos',
+  },
   it: { ing: 'ingegnere', tec: 'tecnico' },
   pt: { tec: 'tecnico', aux: 'auxiliar', eng: 'engenheiro' },
   ar: {},
 };
 
-const abbreviationMaps = Object.fromEntries(Object.entries(abbreviations).map(([lang, map]) => [lang, new Map(Object.entries(map))])) as Record<TextLanguage, Map<string, string>>;
+const abbreviationMaps = Object.fromEntries(
+  Object.entries(abbreviations).map(([lang, map]) => [lang, new Map(Object.entries(map))]),
+) as Record<TextLanguage, Map<string, string>>;
 
 /** Feminine → masculine word endings, so that both forms of a gendered title fall together. Longest first. */
 const masculineEndings: Partial<Record<TextLanguage, [string, string][]>> = {
@@ -170,15 +204,57 @@ for (const list of Object.values(masculineEndings)) list.sort((a, b) => b[0].len
 
 // Feminine words whose masculine form is not a regular ending change.
 const masculineWords: Partial<Record<TextLanguage, Record<string, string>>> = {
-  en: { waitress: 'waiter', actress: 'actor', hostess: 'host', stewardess: 'steward', manageress: 'manager', headmistress: 'headmaster', chairperson: 'chairman', salesperson: 'salesman', spokesperson: 'spokesman' },
-  fr: { maîtresse: 'maître', directrice: 'directeur', ambassadrice: 'ambassadeur', 'sage-femme': 'sage-femme' },
-  nl: { lerares: 'leraar', verpleegster: 'verpleger', verkoopster: 'verkoper', kapster: 'kapper', schoonmaakster: 'schoonmaker', serveerster: 'serveerder', onderwijzeres: 'onderwijzer' },
+  en: {
+    waitress: 'waiter',
+    actress: 'actor',
+    hostess: 'host',
+    stewardess: 'steward',
+    manageress: 'manager',
+    headmistress: 'headmaster',
+    chairperson: 'chairman',
+    salesperson: 'salesman',
+    spokesperson: 'spokesman',
+  },
+  fr: {
+    maîtresse: 'maître',
+    directrice: 'directeur',
+    ambassadrice: 'ambassadeur',
+    'sage-femme': 'sage-femme',
+  },
+  nl: {
+    lerares: 'leraar',
+    verpleegster: 'verpleger',
+    verkoopster: 'verkoper',
+    kapster: 'kapper',
+    schoonmaakster: 'schoonmaker',
+    serveerster: 'serveerder',
+    onderwijzeres: 'onderwijzer',
+  },
   de: { krankenschwester: 'krankenpfleger', kauffrau: 'kaufmann', ärztin: 'arzt', kauffrauen: 'kaufmann' },
   es: {},
 };
-const masculineWordMaps = Object.fromEntries(Object.entries(masculineWords).map(([lang, map]) => [lang, new Map(Object.entries(map))])) as Partial<Record<TextLanguage, Map<string, string>>>;
+const masculineWordMaps = Object.fromEntries(
+  Object.entries(masculineWords).map(([lang, map]) => [lang, new Map(Object.entries(map))]),
+) as Partial<Record<TextLanguage, Map<string, string>>>;
 // Words a naive ending rule would damage, and that are not gendered.
-const masculineExceptions = new Set(['vente', 'rente', 'pente', 'tente', 'vitesse', 'adresse', 'presse', 'caisse', 'finesse', 'jeunesse', 'promesse', 'messe', 'era', 'data', 'business', 'sociale']);
+const masculineExceptions = new Set([
+  'vente',
+  'rente',
+  'pente',
+  'tente',
+  'vitesse',
+  'adresse',
+  'presse',
+  'caisse',
+  'finesse',
+  'jeunesse',
+  'promesse',
+  'messe',
+  'era',
+  'data',
+  'business',
+  'sociale',
+]);
 
 /** Brings a word to its masculine base form ("conductrice" → "conducteur", "kapster" → "kapper"). */
 export function masculineForm(word: string, lang: LanguageCode): string {
@@ -222,7 +298,8 @@ export function removeGenderMarks(text: string): string {
     .replace(camelInclusive, '$1');
 }
 
-const exceptClause = /\b(?:except|excluding|other than|sauf|hors|à l'exception d[eu']s?|a l'exception d[eu']s?|behalve|uitgezonderd|exclusief|außer|ausser|ausgenommen|excepto|salvo)\b[^,;()]*/giu;
+const exceptClause =
+  /\b(?:except|excluding|other than|sauf|hors|à l'exception d[eu']s?|a l'exception d[eu']s?|behalve|uitgezonderd|exclusief|außer|ausser|ausgenommen|excepto|salvo)\b[^,;()]*/giu;
 
 /** Removes exclusion clauses from classification titles ("Surgeons, Except Pediatric" → "Surgeons,"). */
 export function removeExceptClauses(text: string): string {
@@ -330,22 +407,44 @@ export interface OffsetToken {
 }
 
 const offsetToken = /c\+\+|[cf]#|\.net\b|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:\.js\b)?/giu;
+const offsetCache = new Map<string, { words: string[]; stems: string[]; stop: boolean }>();
+
+function analyzeOffsetToken(
+  lower: string,
+  lang: LanguageCode,
+): { words: string[]; stems: string[]; stop: boolean } {
+  const key = `${lang}:${lower}`;
+  const cached = offsetCache.get(key);
+  if (cached) return cached;
+  let word = lower;
+  if (word === 'c++') word = 'cplusplus';
+  else if (word === 'c#') word = 'csharp';
+  else if (word === 'f#') word = 'fsharp';
+  else if (word === '.net') word = 'dotnet';
+  else if (word.endsWith('.js')) word = `${word.slice(0, -3)}js`;
+  const stop = isStopWord(word, lang);
+  const a = stop ? { words: [fold(word)], stems: [fold(word)] } : analyzeToken(word, lang);
+  const result = { words: a.words, stems: a.stems, stop };
+  if (offsetCache.size > 200_000) offsetCache.clear();
+  offsetCache.set(key, result);
+  return result;
+}
 
 /** Splits a text into word tokens that keep their character offsets (for spans in free text). */
 export function tokenizeWithOffsets(text: string, lang: LanguageCode): OffsetToken[] {
   const out: OffsetToken[] = [];
-  for (const m of text.matchAll(offsetToken)) {
+  offsetToken.lastIndex = 0;
+  for (let m = offsetToken.exec(text); m; m = offsetToken.exec(text)) {
     const raw = m[0];
-    let lower = raw.toLocaleLowerCase('und');
-    if (lower === 'c++') lower = 'cplusplus';
-    else if (lower === 'c#') lower = 'csharp';
-    else if (lower === 'f#') lower = 'fsharp';
-    else if (lower === '.net') lower = 'dotnet';
-    else if (lower.endsWith('.js')) lower = `${lower.slice(0, -3)}js`;
-    const start = m.index ?? 0;
-    const stop = isStopWord(lower, lang);
-    const a = stop ? { words: [fold(lower)], stems: [fold(lower)] } : analyzeToken(lower, lang);
-    out.push({ start, end: start + raw.length, raw, words: a.words, stems: a.stems, stop });
+    const a = analyzeOffsetToken(raw.toLowerCase(), lang);
+    out.push({
+      start: m.index,
+      end: m.index + raw.length,
+      raw,
+      words: a.words,
+      stems: a.stems,
+      stop: a.stop,
+    });
   }
   return out;
 }

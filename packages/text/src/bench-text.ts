@@ -39,7 +39,18 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1e6;
 }
 
-const titleNoise = ['senior', 'junior', 'trainee', 'assistant', '(m/f)', 'team lead', 'part-time', 'Brussels', 'urgent', 'II'];
+const titleNoise = [
+  'senior',
+  'junior',
+  'trainee',
+  'assistant',
+  '(m/f)',
+  'team lead',
+  'part-time',
+  'Brussels',
+  'urgent',
+  'II',
+];
 const fillers = [
   'We are looking for a motivated colleague with experience in',
   'The candidate has worked for three years and knows',
@@ -55,7 +66,11 @@ const fillers = [
  * knowledge: titles are labels with words dropped, shuffled or decorated; the free text mixes
  * skill labels with filler sentences.
  */
-export function benchmarkText(occupations: ConceptKnowledge, skills: ConceptKnowledge, options: TextBenchOptions = {}): TextBenchReport {
+export function benchmarkText(
+  occupations: ConceptKnowledge,
+  skills: ConceptKnowledge,
+  options: TextBenchOptions = {},
+): TextBenchReport {
   const lang = options.lang ?? 'en';
   const random = seeded(options.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -67,7 +82,8 @@ export function benchmarkText(occupations: ConceptKnowledge, skills: ConceptKnow
 
   const occupationLabels = occupations.labels.filter((l) => l.lang === lang).map((l) => l.text);
   const skillLabels = skills.labels.filter((l) => l.lang === lang).map((l) => l.text);
-  if (occupationLabels.length === 0 || skillLabels.length === 0) throw new Error(`bench text needs occupation and skill labels in ${lang}`);
+  if (occupationLabels.length === 0 || skillLabels.length === 0)
+    throw new Error(`bench text needs occupation and skill labels in ${lang}`);
 
   const titleCount = options.titles ?? 5000;
   const titles: string[] = [];

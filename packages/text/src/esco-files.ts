@@ -55,7 +55,11 @@ export function factsOf(knowledge: ConceptKnowledge, uri: string): ConceptFacts 
  * Adds the labels (those whose concept passes `acceptLabels`) and all facts of `source` to `target`.
  * Facts already known in `target` win; broader links are united.
  */
-export function mergeKnowledge(target: ConceptKnowledge, source: ConceptKnowledge, acceptLabels: (uri: string) => boolean = () => true): void {
+export function mergeKnowledge(
+  target: ConceptKnowledge,
+  source: ConceptKnowledge,
+  acceptLabels: (uri: string) => boolean = () => true,
+): void {
   for (const label of source.labels) if (acceptLabels(label.uri)) target.labels.push(label);
   for (const [uri, facts] of source.facts) {
     const t = factsOf(target, uri);
@@ -67,7 +71,13 @@ export function mergeKnowledge(target: ConceptKnowledge, source: ConceptKnowledg
 
 /** Reads a CSV file with a header into records (multi-line quoted fields supported). */
 export function readCsvRecords(path: string): Record<string, string>[] {
-  return parse(readFileSync(path), { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: false }) as Record<string, string>[];
+  return parse(readFileSync(path), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    bom: true,
+    trim: false,
+  }) as Record<string, string>[];
 }
 
 /** Splits a multi-valued ESCO cell (values separated by new lines). */
@@ -94,7 +104,11 @@ export function iscoUri(code: string): string {
  * Adds an ESCO occupations or ISCO groups CSV (official layout, any language) to the knowledge.
  * `lang` is taken from the file name (`occupations_fr.csv`) when not given.
  */
-export function addEscoConceptsCsv(knowledge: ConceptKnowledge, path: string, lang = languageOfFile(path)): number {
+export function addEscoConceptsCsv(
+  knowledge: ConceptKnowledge,
+  path: string,
+  lang = languageOfFile(path),
+): number {
   let count = 0;
   for (const row of readCsvRecords(path)) {
     const uri = row.conceptUri;
@@ -102,8 +116,10 @@ export function addEscoConceptsCsv(knowledge: ConceptKnowledge, path: string, la
     count++;
     const pref = row.preferredLabel?.trim();
     if (pref) knowledge.labels.push({ uri, text: pref, lang, kind: 'preferred' });
-    for (const alt of splitMulti(row.altLabels)) knowledge.labels.push({ uri, text: alt, lang, kind: 'alternative' });
-    for (const hidden of splitMulti(row.hiddenLabels)) knowledge.labels.push({ uri, text: hidden, lang, kind: 'hidden' });
+    for (const alt of splitMulti(row.altLabels))
+      knowledge.labels.push({ uri, text: alt, lang, kind: 'alternative' });
+    for (const hidden of splitMulti(row.hiddenLabels))
+      knowledge.labels.push({ uri, text: hidden, lang, kind: 'hidden' });
     const facts = factsOf(knowledge, uri);
     const code = row.iscoGroup?.trim() || row.code?.trim() || iscoCodeOfUri(uri);
     if (code && /^\d{1,4}$/.test(code)) {
@@ -145,7 +161,9 @@ function readTsv(path: string): string[][] {
 
 /** Reads `corpus_elements.tsv` and `concept_mapping.tsv` of a MELO folder. */
 export function readMeloCorpus(dir: string): MeloCorpus {
-  const mapping = new Map(readTsv(join(dir, 'concept_mapping.tsv')).map(([id, uri]) => [id ?? '', uri ?? '']));
+  const mapping = new Map(
+    readTsv(join(dir, 'concept_mapping.tsv')).map(([id, uri]) => [id ?? '', uri ?? '']),
+  );
   const corpus: MeloCorpus = { ids: [], texts: [], uris: [], langs: [] };
   for (const [id, text] of readTsv(join(dir, 'corpus_elements.tsv'))) {
     if (!id || text === undefined) continue;
@@ -172,7 +190,12 @@ export function addMeloLabels(knowledge: ConceptKnowledge, dir: string): number 
     const uri = corpus.uris[i] as string;
     const lang = corpus.langs[i] as string;
     const key = `${uri} ${lang}`;
-    knowledge.labels.push({ uri, text: corpus.texts[i] as string, lang, kind: seen.has(key) ? 'alternative' : 'preferred' });
+    knowledge.labels.push({
+      uri,
+      text: corpus.texts[i] as string,
+      lang,
+      kind: seen.has(key) ? 'alternative' : 'preferred',
+    });
     seen.add(key);
     factsOf(knowledge, uri);
   });
@@ -211,8 +234,16 @@ export interface KnowledgeSources {
  * (`broaderRelationsOccPillar.csv`) and MELO label folders. When several ESCO versions give the
  * same language, all labels are kept (labels are matched, duplicates do no harm).
  */
-export function loadTaxonomyKnowledge(root: string, knowledge = createKnowledge()): { knowledge: ConceptKnowledge; sources: KnowledgeSources } {
-  const sources: KnowledgeSources = { occupationFiles: [], iscoFiles: [], meloLabelFolders: [], relationFiles: [] };
+export function loadTaxonomyKnowledge(
+  root: string,
+  knowledge = createKnowledge(),
+): { knowledge: ConceptKnowledge; sources: KnowledgeSources } {
+  const sources: KnowledgeSources = {
+    occupationFiles: [],
+    iscoFiles: [],
+    meloLabelFolders: [],
+    relationFiles: [],
+  };
   for (const path of listEscoFiles(root)) {
     const name = basename(path);
     if (/^occupations_[a-z]{2,3}\.csv$/i.test(name)) {
@@ -224,7 +255,11 @@ export function loadTaxonomyKnowledge(root: string, knowledge = createKnowledge(
     } else if (name === 'broaderRelationsOccPillar.csv') {
       addBroaderRelationsCsv(knowledge, path);
       sources.relationFiles.push(path);
-    } else if (name === 'corpus_elements.tsv' && existsSync(join(path, '..', 'concept_mapping.tsv')) && !existsSync(join(path, '..', 'queries.tsv'))) {
+    } else if (
+      name === 'corpus_elements.tsv' &&
+      existsSync(join(path, '..', 'concept_mapping.tsv')) &&
+      !existsSync(join(path, '..', 'queries.tsv'))
+    ) {
       addMeloLabels(knowledge, join(path, '..'));
       sources.meloLabelFolders.push(join(path, '..'));
     }
@@ -233,7 +268,10 @@ export function loadTaxonomyKnowledge(root: string, knowledge = createKnowledge(
 }
 
 /** Loads the skills pillar (`skills_xx.csv` files, any language) from a folder of ESCO files. */
-export function loadSkillKnowledge(root: string, knowledge = createKnowledge()): { knowledge: ConceptKnowledge; files: string[] } {
+export function loadSkillKnowledge(
+  root: string,
+  knowledge = createKnowledge(),
+): { knowledge: ConceptKnowledge; files: string[] } {
   const files: string[] = [];
   for (const path of listEscoFiles(root)) {
     if (/^skills_[a-z]{2,3}\.csv$/i.test(basename(path))) {

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { createKnowledge, factsOf, loadTaxonomyKnowledge, mergeKnowledge, readMeloCorpus, type ConceptKnowledge } from './esco-files';
+import {
+  createKnowledge,
+  factsOf,
+  loadTaxonomyKnowledge,
+  mergeKnowledge,
+  readMeloCorpus,
+  type ConceptKnowledge,
+} from './esco-files';
 import { detectLanguage, isTextLanguage, type TextLanguage } from './lang';
 import { accuracyAt1, mean, recallAtK, reciprocalRank, round4 } from './metrics';
 import { OccupationLinker, type LinkerWeights } from './occupation-linker';
@@ -82,12 +89,23 @@ export function loadMeloEvaluation(dir: string, options: OccupationLinkingEvalOp
   const qrels = readQrels(join(dir, 'annotations.tsv'));
   const corpusLangs = new Set(corpus.langs);
   const fallback = [...corpusLangs].find(isTextLanguage) ?? 'en';
-  const queryLang = options.queryLanguage ?? meloQueryLanguage(dir, queryRows.map((q) => q[1]), fallback);
+  const queryLang =
+    options.queryLanguage ??
+    meloQueryLanguage(
+      dir,
+      queryRows.map((q) => q[1]),
+      fallback,
+    );
 
   // The folder's own labels, plus whatever the taxonomy knows about the same concepts.
   const knowledge = createKnowledge();
   corpus.ids.forEach((_, i) => {
-    knowledge.labels.push({ uri: corpus.uris[i] as string, text: corpus.texts[i] as string, lang: corpus.langs[i] as string, kind: 'alternative' });
+    knowledge.labels.push({
+      uri: corpus.uris[i] as string,
+      text: corpus.texts[i] as string,
+      lang: corpus.langs[i] as string,
+      kind: 'alternative',
+    });
     factsOf(knowledge, corpus.uris[i] as string);
   });
   let usesTaxonomy = false;
@@ -117,7 +135,9 @@ export function loadMeloEvaluation(dir: string, options: OccupationLinkingEvalOp
   for (const [qid, text] of queryRows) {
     const relevantElements = qrels.get(qid);
     if (!relevantElements || relevantElements.size === 0) continue;
-    const goldConcepts = new Set([...relevantElements].map((e) => uriOfElement.get(e)).filter((u): u is string => u !== undefined));
+    const goldConcepts = new Set(
+      [...relevantElements].map((e) => uriOfElement.get(e)).filter((u): u is string => u !== undefined),
+    );
     queries.push({ qid, text, relevantElements, goldConcepts });
   }
   return { dataset: basename(resolve(dir)), queryLang, usesTaxonomy, linker, queries, elementsOf };
@@ -139,7 +159,10 @@ export function scoreMeloEvaluation(
   const r10: number[] = [];
   ev.queries.forEach(({ qid, text, relevantElements, goldConcepts }, index) => {
     const ranked = rankConcepts(text, index);
-    const rankedElements = [...ranked.map((uri) => (ev.elementsOf.get(uri) ?? [])[0] as string), ...ranked.flatMap((uri) => (ev.elementsOf.get(uri) ?? []).slice(1))];
+    const rankedElements = [
+      ...ranked.map((uri) => (ev.elementsOf.get(uri) ?? [])[0] as string),
+      ...ranked.flatMap((uri) => (ev.elementsOf.get(uri) ?? []).slice(1)),
+    ];
     rr.push(reciprocalRank(rankedElements, relevantElements));
     acc.push(accuracyAt1(ranked, goldConcepts));
     r5.push(recallAtK(ranked, goldConcepts, 5));
@@ -161,11 +184,17 @@ export function scoreMeloEvaluation(
 }
 
 /** Evaluates occupation linking on a MELO-layout folder (see {@link scoreMeloEvaluation}). */
-export function evaluateOccupationLinking(dir: string, options: OccupationLinkingEvalOptions = {}): OccupationLinkingReport {
+export function evaluateOccupationLinking(
+  dir: string,
+  options: OccupationLinkingEvalOptions = {},
+): OccupationLinkingReport {
   const ev = loadMeloEvaluation(dir, options);
   return scoreMeloEvaluation(
     ev,
-    (text) => ev.linker.rankCandidates(ev.linker.scoreConcepts(text, ev.queryLang)).map((c) => ev.linker.conceptUris[c] as string),
+    (text) =>
+      ev.linker
+        .rankCandidates(ev.linker.scoreConcepts(text, ev.queryLang))
+        .map((c) => ev.linker.conceptUris[c] as string),
     options.onQuery,
   );
 }

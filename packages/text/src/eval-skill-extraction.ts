@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { addEscoConceptsCsv, createKnowledge, listEscoFiles, readCsvRecords, type ConceptKnowledge } from './esco-files';
+import {
+  addEscoConceptsCsv,
+  createKnowledge,
+  listEscoFiles,
+  readCsvRecords,
+  type ConceptKnowledge,
+} from './esco-files';
 import { mean, rPrecisionAtK, reciprocalRank, round4 } from './metrics';
 import { SkillExtractor, type SkillWeights } from './skill-extractor';
 
@@ -66,7 +72,9 @@ export function enrichSkillLabelSpace(space: ConceptKnowledge, escoDir: string, 
   const ids = new Map<string, string>();
   for (const l of space.labels) if (l.kind === 'preferred') ids.set(l.text.trim().toLowerCase(), l.uri);
   let used = false;
-  for (const path of listEscoFiles(escoDir).filter((p) => new RegExp(`^skills_${lang}\\.csv$`, 'i').test(basename(p)))) {
+  for (const path of listEscoFiles(escoDir).filter((p) =>
+    new RegExp(`^skills_${lang}\\.csv$`, 'i').test(basename(p)),
+  )) {
     const full = createKnowledge();
     addEscoConceptsCsv(full, path, lang);
     const idOf = new Map<string, string>();
@@ -94,7 +102,11 @@ export function enrichSkillLabelSpace(space: ConceptKnowledge, escoDir: string, 
 }
 
 /** Loads annotations and the label space and builds the extractor. */
-export function loadSkillExtraction(annotationsFile: string, skillsFile: string, options: SkillExtractionEvalOptions = {}): SkillExtractionEvaluation {
+export function loadSkillExtraction(
+  annotationsFile: string,
+  skillsFile: string,
+  options: SkillExtractionEvalOptions = {},
+): SkillExtractionEvaluation {
   const lang = options.lang ?? 'en';
   const space = readSkillLabelSpace(skillsFile, lang);
   const usesTaxonomy = options.escoDir ? enrichSkillLabelSpace(space, options.escoDir, lang) : false;
@@ -108,13 +120,23 @@ export function loadSkillExtraction(annotationsFile: string, skillsFile: string,
     if (!gold) bySentence.set(sentence, (gold = new Set()));
     if (label !== '' && !notASkill.has(label) && known.has(label)) gold.add(label);
   }
-  const sentences = [...bySentence.entries()].filter(([, gold]) => gold.size > 0).map(([sentence, gold]) => ({ sentence, gold }));
-  const extractor = new SkillExtractor(space, { languages: [lang], defaultLanguage: lang, ...(options.weights ? { weights: options.weights } : {}) });
+  const sentences = [...bySentence.entries()]
+    .filter(([, gold]) => gold.size > 0)
+    .map(([sentence, gold]) => ({ sentence, gold }));
+  const extractor = new SkillExtractor(space, {
+    languages: [lang],
+    defaultLanguage: lang,
+    ...(options.weights ? { weights: options.weights } : {}),
+  });
   return { lang, usesTaxonomy, extractor, sentences };
 }
 
 /** Scores a loaded set with a ranking function (RP@K as in Decorte et al.: hits in top K / min(K, gold)). */
-export function scoreSkillExtraction(ev: SkillExtractionEvaluation, rank: (sentence: string, index: number) => string[], onSentence?: SkillExtractionEvalOptions['onSentence']): SkillExtractionReport {
+export function scoreSkillExtraction(
+  ev: SkillExtractionEvaluation,
+  rank: (sentence: string, index: number) => string[],
+  onSentence?: SkillExtractionEvalOptions['onSentence'],
+): SkillExtractionReport {
   const rp5: number[] = [];
   const rp10: number[] = [];
   const rr: number[] = [];
@@ -126,11 +148,21 @@ export function scoreSkillExtraction(ev: SkillExtractionEvaluation, rank: (sente
     rr.push(r);
     if (onSentence) onSentence({ sentence, gold: [...gold], top: ranked.slice(0, 5), rr: r });
   });
-  return { sentences: rr.length, rp_at_5: round4(mean(rp5)), rp_at_10: round4(mean(rp10)), mrr: round4(mean(rr)), uses_taxonomy: ev.usesTaxonomy };
+  return {
+    sentences: rr.length,
+    rp_at_5: round4(mean(rp5)),
+    rp_at_10: round4(mean(rp10)),
+    mrr: round4(mean(rr)),
+    uses_taxonomy: ev.usesTaxonomy,
+  };
 }
 
 /** Evaluates skill extraction on sentences with at least one skill label present. */
-export function evaluateSkillExtraction(annotationsFile: string, skillsFile: string, options: SkillExtractionEvalOptions = {}): SkillExtractionReport {
+export function evaluateSkillExtraction(
+  annotationsFile: string,
+  skillsFile: string,
+  options: SkillExtractionEvalOptions = {},
+): SkillExtractionReport {
   const ev = loadSkillExtraction(annotationsFile, skillsFile, options);
   return scoreSkillExtraction(ev, (sentence) => ev.extractor.rank(sentence, ev.lang), options.onSentence);
 }

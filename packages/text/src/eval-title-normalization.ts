@@ -1,4 +1,10 @@
-import { addEscoConceptsCsv, createKnowledge, mergeKnowledge, readCsvRecords, type ConceptKnowledge } from './esco-files';
+import {
+  addEscoConceptsCsv,
+  createKnowledge,
+  mergeKnowledge,
+  readCsvRecords,
+  type ConceptKnowledge,
+} from './esco-files';
 import { accuracyAt1, mean, recallAtK, reciprocalRank, round4 } from './metrics';
 import { OccupationLinker, type LinkerWeights } from './occupation-linker';
 
@@ -31,7 +37,11 @@ export interface TitleNormalizationEvaluation {
  * Loads a `text,label` CSV and an ESCO occupations CSV. A pair's label may be the occupation's
  * preferred label (case-insensitive) or its URI; pairs whose label names no occupation are dropped.
  */
-export function loadTitleNormalization(pairsFile: string, occupationsFile: string, options: TitleNormalizationEvalOptions = {}): TitleNormalizationEvaluation {
+export function loadTitleNormalization(
+  pairsFile: string,
+  occupationsFile: string,
+  options: TitleNormalizationEvalOptions = {},
+): TitleNormalizationEvaluation {
   const lang = options.lang ?? 'en';
   const knowledge = createKnowledge();
   addEscoConceptsCsv(knowledge, occupationsFile, lang);
@@ -76,17 +86,35 @@ export function scoreTitleNormalization(
     rr.push(reciprocalRank(ranked, relevant));
     acc.push(accuracyAt1(ranked, relevant));
     r5.push(recallAtK(ranked, relevant, 5));
-    if (onPair) onPair({ text, label: ev.preferredLabel.get(gold) ?? gold, rank: ranked.indexOf(gold) + 1, top: ranked.slice(0, 3).map((u) => ev.preferredLabel.get(u) ?? u) });
+    if (onPair)
+      onPair({
+        text,
+        label: ev.preferredLabel.get(gold) ?? gold,
+        rank: ranked.indexOf(gold) + 1,
+        top: ranked.slice(0, 3).map((u) => ev.preferredLabel.get(u) ?? u),
+      });
   });
-  return { pairs: rr.length, mrr: round4(mean(rr)), acc_at_1: round4(mean(acc)), recall_at_5: round4(mean(r5)) };
+  return {
+    pairs: rr.length,
+    mrr: round4(mean(rr)),
+    acc_at_1: round4(mean(acc)),
+    recall_at_5: round4(mean(r5)),
+  };
 }
 
 /** Evaluates title normalisation: every title ranks all occupations of the file. */
-export function evaluateTitleNormalization(pairsFile: string, occupationsFile: string, options: TitleNormalizationEvalOptions = {}): TitleNormalizationReport {
+export function evaluateTitleNormalization(
+  pairsFile: string,
+  occupationsFile: string,
+  options: TitleNormalizationEvalOptions = {},
+): TitleNormalizationReport {
   const ev = loadTitleNormalization(pairsFile, occupationsFile, options);
   return scoreTitleNormalization(
     ev,
-    (text) => ev.linker.rankCandidates(ev.linker.scoreConcepts(text, ev.lang)).map((c) => ev.linker.conceptUris[c] as string),
+    (text) =>
+      ev.linker
+        .rankCandidates(ev.linker.scoreConcepts(text, ev.lang))
+        .map((c) => ev.linker.conceptUris[c] as string),
     options.onPair,
   );
 }

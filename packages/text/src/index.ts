@@ -1,4 +1,11 @@
-export { analyzeText, analyzeToken, masculineForm, removeExceptClauses, removeGenderMarks, tokenizeWithOffsets } from './analyze';
+export {
+  analyzeText,
+  analyzeToken,
+  masculineForm,
+  removeExceptClauses,
+  removeGenderMarks,
+  tokenizeWithOffsets,
+} from './analyze';
 export type { AnalyzedText, AnalyzeOptions, OffsetToken } from './analyze';
 export { detectLanguage, isTextLanguage, stemmerFor, textLanguages } from './lang';
 export type { LanguageCode, TextLanguage } from './lang';
@@ -16,14 +23,30 @@ export {
   mergeKnowledge,
   readMeloCorpus,
 } from './esco-files';
-export type { ConceptFacts, ConceptKnowledge, ConceptLabel, KnowledgeSources, LabelKind, MeloCorpus } from './esco-files';
+export type {
+  ConceptFacts,
+  ConceptKnowledge,
+  ConceptLabel,
+  KnowledgeSources,
+  LabelKind,
+  MeloCorpus,
+} from './esco-files';
 export { knowledgeFromConcepts } from './knowledge-from-store';
 export { createOccupationLinker, defaultLinkerWeights, OccupationLinker } from './occupation-linker';
-export type { LinkerWeights, LinkOptions, OccupationLinkerOptions, OccupationMatch } from './occupation-linker';
+export type {
+  LinkerWeights,
+  LinkOptions,
+  OccupationLinkerOptions,
+  OccupationMatch,
+} from './occupation-linker';
 export { createSkillExtractor, defaultSkillWeights, SkillExtractor } from './skill-extractor';
 export type { ExtractedSkill, ExtractOptions, SkillExtractorOptions, SkillWeights } from './skill-extractor';
 export { accuracyAt1, mean, recallAtK, reciprocalRank, rPrecisionAtK } from './metrics';
-export { evaluateOccupationLinking, loadMeloEvaluation, scoreMeloEvaluation } from './eval-occupation-linking';
+export {
+  evaluateOccupationLinking,
+  loadMeloEvaluation,
+  scoreMeloEvaluation,
+} from './eval-occupation-linking';
 export type { OccupationLinkingEvalOptions, OccupationLinkingReport } from './eval-occupation-linking';
 export { evaluateTitleNormalization, loadTitleNormalization } from './eval-title-normalization';
 export type { TitleNormalizationEvalOptions, TitleNormalizationReport } from './eval-title-normalization';

@@ -6,7 +6,11 @@ import { createKnowledge, factsOf, type ConceptKnowledge } from './esco-files';
  * `loadRelations(['broader'])`), so the server and the CLI use the imported taxonomy rather than
  * files. Obsolete concepts are left out.
  */
-export function knowledgeFromConcepts(concepts: readonly SearchableConcept[], relations: readonly RelationRecord[], types: readonly ConceptType[]): ConceptKnowledge {
+export function knowledgeFromConcepts(
+  concepts: readonly SearchableConcept[],
+  relations: readonly RelationRecord[],
+  types: readonly ConceptType[],
+): ConceptKnowledge {
   const knowledge = createKnowledge();
   const wanted = new Set(types);
   const kept = new Set<string>();
@@ -16,9 +20,17 @@ export function knowledgeFromConcepts(concepts: readonly SearchableConcept[], re
     const facts = factsOf(knowledge, concept.uri);
     if (concept.iscoCode) facts.iscoCode = concept.iscoCode;
     for (const labels of concept.labels) {
-      if (labels.preferred) knowledge.labels.push({ uri: concept.uri, text: labels.preferred, lang: labels.lang, kind: 'preferred' });
-      for (const alt of labels.alt) knowledge.labels.push({ uri: concept.uri, text: alt, lang: labels.lang, kind: 'alternative' });
-      for (const hidden of labels.hidden) knowledge.labels.push({ uri: concept.uri, text: hidden, lang: labels.lang, kind: 'hidden' });
+      if (labels.preferred)
+        knowledge.labels.push({
+          uri: concept.uri,
+          text: labels.preferred,
+          lang: labels.lang,
+          kind: 'preferred',
+        });
+      for (const alt of labels.alt)
+        knowledge.labels.push({ uri: concept.uri, text: alt, lang: labels.lang, kind: 'alternative' });
+      for (const hidden of labels.hidden)
+        knowledge.labels.push({ uri: concept.uri, text: hidden, lang: labels.lang, kind: 'hidden' });
       if (labels.description) facts.descriptions.set(labels.lang, labels.description);
     }
   }

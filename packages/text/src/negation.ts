@@ -9,8 +9,29 @@ import type { LanguageCode } from './lang';
  */
 
 const cues: Record<string, string[]> = {
-  en: ['no', 'not', 'without', 'never', 'neither', 'nor', 'lack', 'lacks', 'lacking', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'hadnt', 'wont', 'unable', 'none'],
-  fr: ['pas', 'sans', 'aucun', 'aucune', 'jamais', 'ni', 'non', 'ne', 'n', 'manque'],
+  en: [
+    'no',
+    'not',
+    'without',
+    'never',
+    'neither',
+    'nor',
+    'lack',
+    'lacks',
+    'lacking',
+    'cannot',
+    'cant',
+    'dont',
+    'doesnt',
+    'didnt',
+    'havent',
+    'hasnt',
+    'hadnt',
+    'wont',
+    'unable',
+    'none',
+  ],
+  fr: ['pas', 'sans', 'aucun', 'aucune', 'jamais', 'ni', 'non', 'ne', 'manque'],
   nl: ['geen', 'niet', 'zonder', 'nooit', 'noch', 'gebrek'],
   de: ['kein', 'keine', 'keinen', 'keiner', 'keinem', 'nicht', 'ohne', 'nie', 'niemals', 'weder'],
   es: ['no', 'sin', 'nunca', 'ningun', 'ninguna', 'ninguno', 'ni', 'jamas'],
@@ -28,7 +49,26 @@ const contrast: Record<string, string[]> = {
   pt: ['mas', 'porem', 'contudo', 'exceto'],
   ar: ['لكن', 'لكن', 'ولكن', 'بل', 'الا', 'إلا'],
 };
-const listJoiners = new Set(['or', 'and', 'nor', 'ou', 'et', 'ni', 'of', 'en', 'noch', 'oder', 'und', 'weder', 'o', 'y', 'e', 'ou', 'او', 'و']);
+const listJoiners = new Set([
+  'or',
+  'and',
+  'nor',
+  'ou',
+  'et',
+  'ni',
+  'of',
+  'en',
+  'noch',
+  'oder',
+  'und',
+  'weder',
+  'o',
+  'y',
+  'e',
+  'ou',
+  'او',
+  'و',
+]);
 
 function fold(word: string): string {
   return stripAccents(foldArabicScript(word.toLocaleLowerCase('und'))).replace(/['’]/g, '');
@@ -52,13 +92,25 @@ function pieces(text: string): Piece[] {
   const re = /([\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)?)|(,)|([.;:!?؛،\n])/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const kind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'comma' : m[3] === '،' ? 'comma' : 'stop';
-    out.push({ start: m.index, end: m.index + m[0].length, folded: kind === 'word' ? fold(m[0]) : m[0], kind });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      folded: kind === 'word' ? fold(m[0]) : m[0],
+      kind,
+    });
   }
   return out;
 }
 
+// A quick test before the full scan: most texts hold no negation cue at all.
+const anyCue = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[...new Set(Object.values(cues).flat())].sort((a, b) => b.length - a.length).join('|')}|n['’]|\\p{L}+n['’]t)(?:[^\\p{L}]|$)`,
+  'iu',
+);
+
 /** Character ranges [start, end) of the text that are negated. */
 export function negationScopes(text: string, lang?: LanguageCode): [number, number][] {
+  if (!anyCue.test(stripAccents(text))) return [];
   const cueSet = (lang && cueSets.get(lang)) || allCues;
   const contrastSet = (lang && contrastSets.get(lang)) || allContrast;
   const ps = pieces(text);
@@ -67,7 +119,9 @@ export function negationScopes(text: string, lang?: LanguageCode): [number, numb
   while (i < ps.length) {
     const p = ps[i] as Piece;
     // French "n'" and Arabic prefixed forms: the word itself starts with the cue.
-    const isCue = p.kind === 'word' && (cueSet.has(p.folded) || (lang === 'fr' && /^n['’]/i.test(text.slice(p.start, p.end))));
+    const isCue =
+      p.kind === 'word' &&
+      (cueSet.has(p.folded) || (lang === 'fr' && /^n['’]/i.test(text.slice(p.start, p.end))));
     if (!isCue) {
       i++;
       continue;

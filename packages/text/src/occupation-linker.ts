@@ -135,13 +135,35 @@ export class OccupationLinker {
   private labelKind = new Uint8Array(0);
   private labelLang = new Int16Array(0);
   private readonly languageIds = new Map<string, number>();
-  private readonly work: { best: Float32Array; second: Float32Array; bestLabel: Int32Array; scores: Float32Array; mark: Uint8Array; all: number[] };
-  private readonly buffers: { words: ScoreBuffer; chars: ScoreBuffer; concept: ScoreBuffer; desc: ScoreBuffer };
+  private readonly work: {
+    best: Float32Array;
+    second: Float32Array;
+    bestLabel: Int32Array;
+    scores: Float32Array;
+    mark: Uint8Array;
+    all: number[];
+  };
+  private readonly buffers: {
+    words: ScoreBuffer;
+    chars: ScoreBuffer;
+    concept: ScoreBuffer;
+    desc: ScoreBuffer;
+  };
 
   constructor(knowledge: ConceptKnowledge, options: OccupationLinkerOptions = {}) {
-    this.weights = { ...defaultLinkerWeights, ...options.weights, kind: { ...defaultLinkerWeights.kind, ...options.weights?.kind } };
+    this.weights = {
+      ...defaultLinkerWeights,
+      ...options.weights,
+      kind: { ...defaultLinkerWeights.kind, ...options.weights?.kind },
+    };
     this.defaultLanguage = options.defaultLanguage ?? 'en';
-    this.labelChars = new SoftWordIndex({ minGram: 2, maxGram: 4, minSimilarity: 0.5, maxNeighbours: 20, ...options.softWords });
+    this.labelChars = new SoftWordIndex({
+      minGram: 2,
+      maxGram: 4,
+      minSimilarity: 0.5,
+      maxNeighbours: 20,
+      ...options.softWords,
+    });
     const languages = options.languages ? new Set(options.languages) : undefined;
     const labels = knowledge.labels.filter((l) => !languages || languages.has(l.lang));
 
@@ -163,7 +185,8 @@ export class OccupationLinker {
     }
     const n = this.conceptUris.length;
     this.isCandidate = new Uint8Array(n);
-    if (options.candidates) for (const uri of options.candidates) this.isCandidate[addConceptChecked(this.conceptIndex, uri)] = 1;
+    if (options.candidates)
+      for (const uri of options.candidates) this.isCandidate[addConceptChecked(this.conceptIndex, uri)] = 1;
     else for (const l of labels) this.isCandidate[this.conceptIndex.get(l.uri) as number] = 1;
 
     this.iscoCodes = this.conceptUris.map((uri) => knowledge.facts.get(uri)?.iscoCode ?? iscoCodeOfUri(uri));
@@ -179,7 +202,9 @@ export class OccupationLinker {
         this.narrowerOf[bi]?.push(c);
       }
     }
-    this.isSpecialisation = Uint8Array.from(this.broaderOf, (parents, c) => (this.isGroup[c] === 0 && parents.some((p) => this.isGroup[p] === 0) ? 1 : 0));
+    this.isSpecialisation = Uint8Array.from(this.broaderOf, (parents, c) =>
+      this.isGroup[c] === 0 && parents.some((p) => this.isGroup[p] === 0) ? 1 : 0,
+    );
     // ISCO groups without explicit relations: parent is the code without its last digit.
     this.conceptUris.forEach((uri, i) => {
       const code = iscoCodeOfUri(uri);
@@ -208,7 +233,9 @@ export class OccupationLinker {
     for (const uri of this.conceptUris) {
       const facts = knowledge.facts.get(uri);
       const terms: string[] = [];
-      if (facts) for (const [lang, text] of facts.descriptions) if (!languages || languages.has(lang)) terms.push(...analyzeText(text, lang).stems);
+      if (facts)
+        for (const [lang, text] of facts.descriptions)
+          if (!languages || languages.has(lang)) terms.push(...analyzeText(text, lang).stems);
       this.descriptions.add(terms);
     }
     const kinds: LabelKind[] = ['preferred', 'alternative', 'hidden'];
@@ -219,7 +246,14 @@ export class OccupationLinker {
       if (id === undefined) this.languageIds.set(l.lang, (id = this.languageIds.size));
       return id;
     });
-    this.work = { best: new Float32Array(n), second: new Float32Array(n), bestLabel: new Int32Array(n).fill(-1), scores: new Float32Array(n), mark: new Uint8Array(n), all: [] };
+    this.work = {
+      best: new Float32Array(n),
+      second: new Float32Array(n),
+      bestLabel: new Int32Array(n).fill(-1),
+      scores: new Float32Array(n),
+      mark: new Uint8Array(n),
+      all: [],
+    };
     this.labelWords.build();
     this.labelChars.build();
     this.conceptWords.build();
@@ -273,15 +307,24 @@ export class OccupationLinker {
     }
     const normalized = (buffer: ScoreBuffer): { ids: Int32Array; values: Float32Array } => {
       let max = 0;
-      for (let i = 0; i < buffer.count; i++) max = Math.max(max, buffer.scores[buffer.touched[i] as number] as number);
+      for (let i = 0; i < buffer.count; i++)
+        max = Math.max(max, buffer.scores[buffer.touched[i] as number] as number);
       const ids = buffer.touched.slice(0, buffer.count);
       const values = new Float32Array(buffer.count);
-      if (max > 0) for (let i = 0; i < buffer.count; i++) values[i] = (buffer.scores[ids[i] as number] as number) / max;
+      if (max > 0)
+        for (let i = 0; i < buffer.count; i++) values[i] = (buffer.scores[ids[i] as number] as number) / max;
       return { ids, values };
     };
-    const conceptWords = normalized(this.conceptWords.search(a.stems, this.buffers.concept));
-    const description = normalized(this.descriptions.search(a.stems, this.buffers.desc));
-    return { queryLang, labelIds: labelIds.subarray(0, k), wordScores: wordScores.subarray(0, k), charScores: charScores.subarray(0, k), conceptWords, description };
+    const conceptWords = normalized(this.conceptWords.search(a.stems, this.buffers.concept, 0.1));
+    const description = normalized(this.descriptions.search(a.stems, this.buffers.desc, 0.1));
+    return {
+      queryLang,
+      labelIds: labelIds.subarray(0, k),
+      wordScores: wordScores.subarray(0, k),
+      charScores: charScores.subarray(0, k),
+      conceptWords,
+      description,
+    };
   }
 
   /**
@@ -309,7 +352,10 @@ export class OccupationLinker {
     for (let i = 0; i < labelIds.length; i++) {
       const d = labelIds[i] as number;
       const raw = w.labelWords * (wordScores[i] as number) + w.labelChars * (charScores[i] as number);
-      const s = raw * (kindFactor[labelKind[d] as number] as number) * (labelLang[d] === langId ? 1 : w.otherLanguage);
+      const s =
+        raw *
+        (kindFactor[labelKind[d] as number] as number) *
+        (labelLang[d] === langId ? 1 : w.otherLanguage);
       const c = labelConcept[d] as number;
       if (bestLabel[c] === -1) {
         touched.push(c);
@@ -399,7 +445,8 @@ export class OccupationLinker {
     scored.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
     const inScored = new Uint8Array(scores.length);
     for (const c of scored) inScored[c] = 1;
-    for (let c = 0; c < scores.length; c++) if (this.isCandidate[c] === 1 && inScored[c] === 0) scored.push(c);
+    for (let c = 0; c < scores.length; c++)
+      if (this.isCandidate[c] === 1 && inScored[c] === 0) scored.push(c);
     return scored;
   }
 
@@ -416,6 +463,9 @@ function addConceptChecked(index: Map<string, number>, uri: string): number {
 }
 
 /** Builds an occupation linker from loaded knowledge. */
-export function createOccupationLinker(knowledge: ConceptKnowledge, options: OccupationLinkerOptions = {}): OccupationLinker {
+export function createOccupationLinker(
+  knowledge: ConceptKnowledge,
+  options: OccupationLinkerOptions = {},
+): OccupationLinker {
   return new OccupationLinker(knowledge, options);
 }

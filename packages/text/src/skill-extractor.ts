@@ -38,7 +38,7 @@ export const defaultSkillWeights: SkillWeights = {
   scatterFloor: 0.4,
   minCoverage: 0.34,
   description: 0.1,
-  caseMismatch: 0.5,
+  caseMismatch: 0.3,
   kind: { preferred: 1, alternative: 0.95, hidden: 0.85 },
 };
 
@@ -69,9 +69,11 @@ export interface ExtractedSkill {
 export interface ExtractOptions {
   lang?: LanguageCode;
   limit?: number;
-  /** Skills below this confidence are left out. Default 0.35. */
+  /** Skills below this confidence are left out. Default 0.5. */
   minConfidence?: number;
 }
+
+const kindNames: readonly LabelKind[] = ['preferred', 'alternative', 'hidden'];
 
 interface SkillLabel {
   concept: number;
@@ -79,6 +81,11 @@ interface SkillLabel {
   lang: string;
   kind: LabelKind;
   stems: string[];
+  termIds: Int32Array;
+  idfs: number[];
+  idfTotal: number;
+  /** Share of the label's idf mass in common stems. */
+  commonShare: number;
   acronym: boolean;
 }
 
@@ -95,17 +102,35 @@ export interface SkillScore {
 export class SkillExtractor {
   readonly conceptUris: string[] = [];
   private readonly conceptIndex = new Map<string, number>();
-  private readonly preferred = new Map<string, string>(); // `${concept} ${lang}` → preferred label
+  /** Preferred label of each concept, by language. */
+  private readonly preferred: Map<string, string>[] = [];
   private readonly labels: SkillLabel[] = [];
   private readonly coverage = new SparseIndex({ weighting: 'coverage' });
   private readonly descriptions = new SparseIndex({ weighting: 'bm25', binary: false, k1: 1.2, b: 0.75 });
   private readonly weights: SkillWeights;
   private readonly defaultLanguage: LanguageCode;
-  private readonly coverageBuffer;
   private readonly descriptionBuffer;
+  private readonly commonStems = new Set<string>();
+  private readonly commonOnly = new Map<string, number[]>();
+  private anchorOffset = new Int32Array(0);
+  private anchorLabels = new Int32Array(0);
+  private flatOffset = new Int32Array(0);
+  private flatTerm = new Int32Array(0);
+  private flatIdf = new Float32Array(0);
+  private flatIdfTotal = new Float32Array(0);
+  private flatKind = new Uint8Array(0);
+  private seenMark = new Uint8Array(0);
+  private readonly coverageBuffer;
+  private readonly commonShare = 0.005;
+  private commonMaxDf = 20;
+  private termSlot = new Int32Array(0);
 
   constructor(knowledge: ConceptKnowledge, options: SkillExtractorOptions = {}) {
-    this.weights = { ...defaultSkillWeights, ...options.weights, kind: { ...defaultSkillWeights.kind, ...options.weights?.kind } };
+    this.weights = {
+      ...defaultSkillWeights,
+      ...options.weights,
+      kind: { ...defaultSkillWeights.kind, ...options.weights?.kind },
+    };
     this.defaultLanguage = options.defaultLanguage ?? 'en';
     const languages = options.languages ? new Set(options.languages) : undefined;
     const seen = new Set<string>();
@@ -115,7 +140,18 @@ export class SkillExtractor {
       seen.add(key);
       const stems = [...new Set(analyzeText(text, lang).stems)];
       if (stems.length === 0) return;
-      this.labels.push({ concept, text, lang, kind, stems, acronym: /^[\p{Lu}\p{N}]{2,}$/u.test(text.trim()) });
+      this.labels.push({
+        concept,
+        text,
+        lang,
+        kind,
+        stems,
+        termIds: new Int32Array(0),
+        idfs: [],
+        idfTotal: 1,
+        commonShare: 0,
+        acronym: /^[\p{Lu}\p{N}]{2,}$/u.test(text.trim()),
+      });
       this.coverage.add(stems);
     };
     for (const l of knowledge.labels) {
@@ -126,20 +162,83 @@ export class SkillExtractor {
         this.conceptUris.push(l.uri);
         this.conceptIndex.set(l.uri, concept);
       }
-      if (l.kind === 'preferred') this.preferred.set(`${concept} ${l.lang}`, l.text);
+      if (l.kind === 'preferred') {
+        const byLang = (this.preferred[concept] ??= new Map());
+        byLang.set(l.lang, l.text);
+      }
       addLabel(concept, l.text, l.lang, l.kind);
       // "Java (computer programming)" is also mentioned as plain "Java".
       const bare = l.text.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-      if (bare !== l.text && bare !== '') addLabel(concept, bare, l.lang, l.kind === 'preferred' ? 'alternative' : l.kind);
+      if (bare !== l.text && bare !== '')
+        addLabel(concept, bare, l.lang, l.kind === 'preferred' ? 'alternative' : l.kind);
     }
     for (const uri of this.conceptUris) {
       const facts = knowledge.facts.get(uri);
       const terms: string[] = [];
-      if (facts) for (const [lang, text] of facts.descriptions) if (!languages || languages.has(lang)) terms.push(...analyzeText(text, lang).stems);
+      if (facts)
+        for (const [lang, text] of facts.descriptions)
+          if (!languages || languages.has(lang)) terms.push(...analyzeText(text, lang).stems);
       this.descriptions.add(terms);
     }
     this.coverage.build();
     this.descriptions.build();
+    // Stems in more than a small share of the labels ("manage", "use", "work") do not open candidates on their own.
+    const maxDf = Math.max(20, Math.floor(this.labels.length * this.commonShare));
+    this.commonMaxDf = maxDf;
+    this.termSlot = new Int32Array(this.coverage.termCount);
+    for (const label of this.labels) {
+      label.termIds = Int32Array.from(label.stems, (st) => this.coverage.termNumber(st) ?? -1);
+      label.idfs = label.stems.map((st) => this.coverage.termIdf(st));
+      label.idfTotal = label.idfs.reduce((a, b) => a + b, 0);
+      for (const st of label.stems) if (this.coverage.documentFrequency(st) > maxDf) this.commonStems.add(st);
+    }
+    for (const label of this.labels) {
+      let common = 0;
+      label.stems.forEach((st, k) => {
+        if (this.commonStems.has(st)) common += label.idfs[k] as number;
+      });
+      label.commonShare = label.idfTotal > 0 ? common / label.idfTotal : 0;
+    }
+    this.labels.forEach((label, d) => {
+      if (!label.stems.every((st) => this.commonStems.has(st))) return;
+      for (const st of label.stems) {
+        const list = this.commonOnly.get(st);
+        if (list) list.push(d);
+        else this.commonOnly.set(st, [d]);
+      }
+    });
+    const anchorLists: number[][] = Array.from({ length: this.coverage.termCount }, () => []);
+    this.labels.forEach((label, d) => {
+      const order = label.stems
+        .map((_, k) => k)
+        .sort((a, b) => (label.idfs[b] as number) - (label.idfs[a] as number));
+      for (const k of order.slice(0, label.stems.length >= 4 ? 2 : 1))
+        anchorLists[label.termIds[k] as number]?.push(d);
+    });
+    this.anchorOffset = new Int32Array(anchorLists.length + 1);
+    let anchorTotal = 0;
+    anchorLists.forEach((list, id) => {
+      this.anchorOffset[id] = anchorTotal;
+      anchorTotal += list.length;
+    });
+    this.anchorOffset[anchorLists.length] = anchorTotal;
+    this.anchorLabels = Int32Array.from(anchorLists.flat());
+    this.flatOffset = new Int32Array(this.labels.length + 1);
+    let total = 0;
+    this.labels.forEach((label, d) => {
+      this.flatOffset[d] = total;
+      total += label.termIds.length;
+    });
+    this.flatOffset[this.labels.length] = total;
+    this.flatTerm = new Int32Array(total);
+    this.flatIdf = new Float32Array(total);
+    this.flatIdfTotal = Float32Array.from(this.labels, (l) => l.idfTotal || 1);
+    this.flatKind = Uint8Array.from(this.labels, (l) => kindNames.indexOf(l.kind));
+    this.labels.forEach((label, d) => {
+      this.flatTerm.set(label.termIds, this.flatOffset[d] as number);
+      this.flatIdf.set(label.idfs, this.flatOffset[d] as number);
+    });
+    this.seenMark = new Uint8Array(this.labels.length);
     this.coverageBuffer = this.coverage.createBuffer();
     this.descriptionBuffer = this.descriptions.createBuffer();
   }
@@ -150,7 +249,13 @@ export class SkillExtractor {
   }
 
   /** Scores the skills a text mentions, best first. */
-  scoreSkills(text: string, lang?: LanguageCode, weights: SkillWeights = this.weights): SkillScore[] {
+  scoreSkills(
+    text: string,
+    lang?: LanguageCode,
+    weights: SkillWeights = this.weights,
+    minCoverage = weights.minCoverage,
+    minScore = 0,
+  ): SkillScore[] {
     const queryLang = lang ?? detectLanguage(text, this.defaultLanguage as never);
     const tokens = tokenizeWithOffsets(text, queryLang).filter((t) => !t.stop);
     if (tokens.length === 0) return [];
@@ -163,20 +268,43 @@ export class SkillExtractor {
       }
     });
     const stems = [...positions.keys()];
-    const buffer = this.coverage.search(stems, this.coverageBuffer);
+    // Query-local slot (1-based) of each known stem, so that label stems are checked by number.
+    const slot = this.termSlot;
+    const slotPositions: number[][] = [];
+    const marked: number[] = [];
+    for (const st of stems) {
+      const id = this.coverage.termNumber(st);
+      if (id === undefined) continue;
+      slotPositions.push(positions.get(st) as number[]);
+      slot[id] = slotPositions.length;
+      marked.push(id);
+    }
+    // Candidates: labels holding a sentence stem that is not among the most common ones, plus
+    // the few labels made only of common stems. Coverage is then computed exactly per candidate.
+    const candidates = this.candidateLabels(stems, minCoverage);
     const best = new Map<number, SkillScore>();
     const w = weights;
-    for (let i = 0; i < buffer.count; i++) {
-      const d = buffer.touched[i] as number;
-      const cov = buffer.scores[d] as number;
-      if (cov < w.minCoverage) continue;
-      const label = this.labels[d] as SkillLabel;
-      const span = matchSpan(label.stems, positions);
-      if (!span) continue;
+    const { flatOffset, flatTerm, flatIdf, flatIdfTotal } = this;
+    for (const d of candidates) {
+      // Flat typed arrays: a candidate costs one or two cache lines, not a walk through objects.
       let matchedIdf = 0;
-      for (const s of label.stems) if (positions.has(s)) matchedIdf += this.coverage.termIdf(s);
+      const from = flatOffset[d] as number;
+      const to = flatOffset[d + 1] as number;
+      for (let k = from; k < to; k++)
+        if (slot[flatTerm[k] as number] !== 0) matchedIdf += flatIdf[k] as number;
+      const cov = matchedIdf / (flatIdfTotal[d] as number);
+      if (cov < minCoverage) continue;
+      const kindFactor = w.kind[kindNames[this.flatKind[d] as number] as LabelKind];
+      const upper =
+        (w.coveragePower === 2 ? cov * cov : Math.pow(cov, w.coveragePower)) *
+        (1 + w.specificity * Math.log1p(matchedIdf)) *
+        kindFactor;
+      if (upper < minScore) continue;
+      const label = this.labels[d] as SkillLabel;
+      const span = matchSpan(label.termIds, slot, slotPositions);
+      if (!span) continue;
       const compact = span.matched / (span.last - span.first + 1);
-      let score = Math.pow(cov, w.coveragePower) * (w.scatterFloor + (1 - w.scatterFloor) * compact) * (1 + w.specificity * Math.log1p(matchedIdf)) * w.kind[label.kind];
+      let score = upper * (w.scatterFloor + (1 - w.scatterFloor) * compact);
       if (label.acronym && span.matched === 1) {
         const tok = tokens[span.first] as OffsetToken;
         if (tok.raw === tok.raw.toLowerCase()) score *= w.caseMismatch;
@@ -184,17 +312,81 @@ export class SkillExtractor {
       const first = tokens[span.first] as OffsetToken;
       const last = tokens[span.last] as OffsetToken;
       const prev = best.get(label.concept);
-      if (!prev || score > prev.score) best.set(label.concept, { concept: label.concept, score, label: d, start: first.start, end: last.end });
+      if (!prev || score > prev.score)
+        best.set(label.concept, {
+          concept: label.concept,
+          score,
+          label: d,
+          start: first.start,
+          end: last.end,
+        });
     }
+    for (const id of marked) slot[id] = 0;
     if (w.description > 0) {
-      const desc = this.descriptions.search(stems, this.descriptionBuffer);
+      const desc = this.descriptions.search(stems, this.descriptionBuffer, 0.05);
       let max = 0;
-      for (let i = 0; i < desc.count; i++) max = Math.max(max, desc.scores[desc.touched[i] as number] as number);
+      for (let i = 0; i < desc.count; i++)
+        max = Math.max(max, desc.scores[desc.touched[i] as number] as number);
       if (max > 0) {
         for (const s of best.values()) s.score += (w.description * (desc.scores[s.concept] as number)) / max;
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.concept - b.concept);
+  }
+
+  /**
+   * Labels worth scoring for a set of text stems (each at most once): those whose coverage can
+   * still reach `minCoverage`, found through the less common stems (a typed-array accumulation),
+   * plus the few labels made only of common stems.
+   */
+  private candidateLabels(stems: readonly string[], minCoverage: number): number[] {
+    if (minCoverage >= 0.5) return this.anchoredLabels(stems);
+    const buffer = this.coverage.search(
+      stems,
+      this.coverageBuffer,
+      this.commonMaxDf / Math.max(1, this.labels.length),
+    );
+    const seen = this.seenMark;
+    const out: number[] = [];
+    for (let i = 0; i < buffer.count; i++) {
+      const d = buffer.touched[i] as number;
+      if ((buffer.scores[d] as number) + (this.labels[d] as SkillLabel).commonShare < minCoverage) continue;
+      seen[d] = 1;
+      out.push(d);
+    }
+    for (const stem of stems) {
+      if (!this.commonStems.has(stem)) continue;
+      for (const d of this.commonOnly.get(stem) ?? []) {
+        if (seen[d] === 1) continue;
+        seen[d] = 1;
+        out.push(d);
+      }
+    }
+    for (const d of out) seen[d] = 0;
+    return out;
+  }
+
+  /**
+   * Labels that hold one of the text's stems among their anchors (their one or two rarest stems):
+   * a label missing its anchors covers at most about half of its idf mass, so the confident path
+   * (coverage ≥ 0.5) never needs it.
+   */
+  private anchoredLabels(stems: readonly string[]): number[] {
+    const seen = this.seenMark;
+    const out: number[] = [];
+    const { anchorOffset, anchorLabels } = this;
+    for (const stem of stems) {
+      const id = this.coverage.termNumber(stem);
+      if (id === undefined) continue;
+      for (let i = anchorOffset[id] as number, end = anchorOffset[id + 1] as number; i < end; i++) {
+        const d = anchorLabels[i] as number;
+        if (seen[d] === 1) continue;
+        seen[d] = 1;
+        out.push(d);
+      }
+    }
+    for (const d of out) seen[d] = 0;
+    return out;
   }
 
   /** Skill URIs ranked for a text (for evaluation and suggestions). */
@@ -205,16 +397,26 @@ export class SkillExtractor {
   /** Skills mentioned in a text, with spans, confidence and negation. */
   extract(text: string, options: ExtractOptions = {}): ExtractedSkill[] {
     const lang = options.lang ?? detectLanguage(text, this.defaultLanguage as never);
-    const minConfidence = options.minConfidence ?? 0.35;
+    const minConfidence = options.minConfidence ?? 0.5;
     const scopes = negationScopes(text, lang);
     const out: ExtractedSkill[] = [];
-    for (const s of this.scoreSkills(text, lang)) {
+    // A confident mention covers most of a label: partial matches below that are not even scored.
+    // Descriptions only reorder near ties; extraction reports mentions, so it skips them.
+    const weights = { ...this.weights, description: 0 };
+    for (const s of this.scoreSkills(
+      text,
+      lang,
+      weights,
+      Math.max(0.5, this.weights.minCoverage),
+      minConfidence,
+    )) {
       const confidence = Math.min(1, s.score);
       if (confidence < minConfidence) break;
       const label = this.labels[s.label] as SkillLabel;
       out.push({
         uri: this.conceptUris[s.concept] as string,
-        label: this.preferred.get(`${s.concept} ${lang}`) ?? this.preferred.get(`${s.concept} ${label.lang}`) ?? label.text,
+        label:
+          this.preferred[s.concept]?.get(lang) ?? this.preferred[s.concept]?.get(label.lang) ?? label.text,
         matchedLabel: label.text,
         start: s.start,
         end: s.end,
@@ -232,8 +434,16 @@ export class SkillExtractor {
  * The tightest window of token positions holding one occurrence of each label stem found in the
  * text: anchored on each occurrence of the rarest stem, the nearest occurrence of every other one.
  */
-function matchSpan(labelStems: readonly string[], positions: Map<string, number[]>): { first: number; last: number; matched: number } | undefined {
-  const found = labelStems.map((s) => positions.get(s)).filter((p): p is number[] => p !== undefined);
+function matchSpan(
+  termIds: Int32Array,
+  slot: Int32Array,
+  slotPositions: readonly number[][],
+): { first: number; last: number; matched: number } | undefined {
+  const found: number[][] = [];
+  for (let k = 0; k < termIds.length; k++) {
+    const at = slot[termIds[k] as number] as number;
+    if (at !== 0) found.push(slotPositions[at - 1] as number[]);
+  }
   if (found.length === 0) return undefined;
   found.sort((a, b) => a.length - b.length);
   const anchors = found[0] as number[];
@@ -243,16 +453,21 @@ function matchSpan(labelStems: readonly string[], positions: Map<string, number[
     let last = anchor;
     for (let k = 1; k < found.length; k++) {
       let nearest = (found[k] as number[])[0] as number;
-      for (const p of found[k] as number[]) if (Math.abs(p - anchor) < Math.abs(nearest - anchor)) nearest = p;
+      for (const p of found[k] as number[])
+        if (Math.abs(p - anchor) < Math.abs(nearest - anchor)) nearest = p;
       first = Math.min(first, nearest);
       last = Math.max(last, nearest);
     }
-    if (!bestSpan || last - first < bestSpan.last - bestSpan.first) bestSpan = { first, last, matched: found.length };
+    if (!bestSpan || last - first < bestSpan.last - bestSpan.first)
+      bestSpan = { first, last, matched: found.length };
   }
   return bestSpan;
 }
 
 /** Builds a skill extractor from loaded knowledge (the skills pillar). */
-export function createSkillExtractor(knowledge: ConceptKnowledge, options: SkillExtractorOptions = {}): SkillExtractor {
+export function createSkillExtractor(
+  knowledge: ConceptKnowledge,
+  options: SkillExtractorOptions = {},
+): SkillExtractor {
   return new SkillExtractor(knowledge, options);
 }

@@ -27,7 +27,14 @@ export class SoftWordIndex {
   private readonly cache = new Map<string, [string, number][]>();
 
   constructor(options: SoftWordOptions = {}) {
-    this.options = { minGram: 3, maxGram: 5, minSimilarity: 0.5, maxNeighbours: 20, cacheSize: 50_000, ...options };
+    this.options = {
+      minGram: 3,
+      maxGram: 5,
+      minSimilarity: 0.5,
+      maxNeighbours: 20,
+      cacheSize: 50_000,
+      ...options,
+    };
   }
 
   /** Adds a document; returns its number. */

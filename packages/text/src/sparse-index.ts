@@ -39,6 +39,7 @@ export class SparseIndex {
   private docTerms: Map<number, number>[] = [];
   private postings: Posting[] = [];
   private idf: Float32Array = new Float32Array(0);
+  private df: Int32Array = new Int32Array(0);
   private built = false;
 
   constructor(options: SparseIndexOptions) {
@@ -79,12 +80,19 @@ export class SparseIndex {
       }
     }
     const avgLength = nDocs === 0 ? 1 : totalLength / nDocs;
+    this.df = df;
     this.idf = new Float32Array(nTerms);
     for (let t = 0; t < nTerms; t++) {
       const d = df[t] ?? 0;
-      this.idf[t] = this.options.weighting === 'bm25' ? Math.log(1 + (nDocs - d + 0.5) / (d + 0.5)) : Math.log((1 + nDocs) / (1 + d)) + 1;
+      this.idf[t] =
+        this.options.weighting === 'bm25'
+          ? Math.log(1 + (nDocs - d + 0.5) / (d + 0.5))
+          : Math.log((1 + nDocs) / (1 + d)) + 1;
     }
-    const lists: { docs: number[]; weights: number[] }[] = Array.from({ length: nTerms }, () => ({ docs: [], weights: [] }));
+    const lists: { docs: number[]; weights: number[] }[] = Array.from({ length: nTerms }, () => ({
+      docs: [],
+      weights: [],
+    }));
     this.docTerms.forEach((doc, docId) => {
       const weights: [number, number][] = [];
       let norm = 0;
@@ -116,7 +124,10 @@ export class SparseIndex {
         }
       }
     });
-    this.postings = lists.map((l) => ({ docs: Int32Array.from(l.docs), weights: Float32Array.from(l.weights) }));
+    this.postings = lists.map((l) => ({
+      docs: Int32Array.from(l.docs),
+      weights: Float32Array.from(l.weights),
+    }));
     this.docTerms = this.docTerms.map(() => new Map());
     this.built = true;
     return this;
@@ -124,7 +135,33 @@ export class SparseIndex {
 
   /** A buffer sized for this index, reusable across queries. */
   createBuffer(): ScoreBuffer {
-    return { scores: new Float32Array(this.docTerms.length), touched: new Int32Array(this.docTerms.length), count: 0 };
+    return {
+      scores: new Float32Array(this.docTerms.length),
+      touched: new Int32Array(this.docTerms.length),
+      count: 0,
+    };
+  }
+
+  /** Number of distinct terms. */
+  get termCount(): number {
+    return this.termIds.size;
+  }
+
+  /** The number of a term, or undefined when unknown. */
+  termNumber(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  /** Number of documents holding a term. */
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : (this.df[id] ?? 0);
+  }
+
+  /** Postings of a term: the documents that hold it (do not modify). */
+  postingsOf(term: string): Int32Array | undefined {
+    const id = this.termIds.get(term);
+    return id === undefined ? undefined : this.postings[id]?.docs;
   }
 
   /** Inverse document frequency of a term, or 0 when unknown. */
@@ -163,9 +200,10 @@ export class SparseIndex {
 
   /**
    * Scores every document against a query. TF-IDF: cosine similarity; BM25: the BM25 sum.
-   * `minIdf` skips very common terms (they barely move a cosine and cost most of the time).
+   * `maxDocShare` skips terms found in more than that share of the documents (they barely move
+   * the ranking and cost most of the time).
    */
-  search(terms: readonly string[], buffer: ScoreBuffer, minIdf = 0): ScoreBuffer {
+  search(terms: readonly string[], buffer: ScoreBuffer, maxDocShare = 1): ScoreBuffer {
     if (!this.built) throw new Error('SparseIndex.search before build()');
     for (let i = 0; i < buffer.count; i++) buffer.scores[buffer.touched[i] as number] = 0;
     buffer.count = 0;
@@ -195,7 +233,7 @@ export class SparseIndex {
     const { scores, touched } = buffer;
     let count = 0;
     for (const [id, w] of query) {
-      if ((this.idf[id] ?? 0) < minIdf) continue;
+      if (maxDocShare < 1 && (this.df[id] ?? 0) > maxDocShare * this.docTerms.length) continue;
       const posting = this.postings[id];
       if (!posting) continue;
       const qw = w * scale;

@@ -1,0 +1,87 @@
+import { expect, test } from 'vitest';
+import { createKnowledge, factsOf, type ConceptKnowledge, type LabelKind } from './esco-files';
+import { createOccupationLinker } from './occupation-linker';
+
+const occ = (id: string) => `http://data.europa.eu/esco/occupation/${id}`;
+const isco = (code: string) => `http://data.europa.eu/esco/isco/C${code}`;
+
+/** A hand-written taxonomy: four occupations, two ISCO groups, labels in four languages. */
+function tinyTaxonomy(): ConceptKnowledge {
+  const k = createKnowledge();
+  const label = (uri: string, lang: string, text: string, kind: LabelKind = 'alternative') =>
+    k.labels.push({ uri, lang, text, kind });
+  label(occ('nurse'), 'en', 'nurse responsible for general care', 'preferred');
+  label(occ('nurse'), 'en', 'registered nurse');
+  label(occ('nurse'), 'fr', 'infirmier de soins généraux/infirmière de soins généraux', 'preferred');
+  label(occ('nurse'), 'nl', 'verpleegkundige', 'preferred');
+  label(occ('nurse'), 'ar', 'ممرض', 'preferred');
+  label(occ('driver'), 'en', 'lorry driver', 'preferred');
+  label(occ('driver'), 'fr', 'conducteur de poids lourd/conductrice de poids lourd', 'preferred');
+  label(occ('driver'), 'nl', 'vrachtwagenchauffeur', 'preferred');
+  label(occ('driver'), 'ar', 'سائق شاحنة', 'preferred');
+  label(occ('mechanic'), 'en', 'motor vehicle mechanic', 'preferred');
+  label(occ('mechanic'), 'en', 'car mechanic');
+  label(occ('mechanic'), 'fr', 'mécanicien automobile/mécanicienne automobile', 'preferred');
+  label(occ('mechanic'), 'ar', 'ميكانيكي سيارات', 'preferred');
+  label(occ('tyre'), 'en', 'tyre fitter', 'preferred');
+  label(isco('2221'), 'en', 'Nursing professionals', 'preferred');
+  label(isco('7231'), 'en', 'Motor vehicle mechanics and repairers', 'preferred');
+  factsOf(k, occ('nurse')).broader.push(isco('2221'));
+  factsOf(k, occ('nurse')).iscoCode = '2221';
+  factsOf(k, occ('mechanic')).broader.push(isco('7231'));
+  factsOf(k, occ('mechanic')).iscoCode = '7231';
+  factsOf(k, occ('mechanic')).descriptions.set(
+    'en',
+    'Motor vehicle mechanics repair cars, vans and lorries.',
+  );
+  factsOf(k, occ('tyre')).broader.push(isco('7231'));
+  return k;
+}
+
+test('a French feminine title with a gender marker finds the nurse, with its ISCO group', () => {
+  const linker = createOccupationLinker(tinyTaxonomy());
+  const [first] = linker.link('Infirmière (h/f/x)', { lang: 'fr' });
+  expect(first?.uri).toBe(occ('nurse'));
+  expect(first?.iscoCode).toBe('2221');
+  expect(first?.kind).toBe('occupation');
+});
+
+test('English, Dutch and Arabic titles reach the same concepts', () => {
+  const linker = createOccupationLinker(tinyTaxonomy());
+  expect(linker.link('Registered Nurses', { lang: 'en' })[0]?.uri).toBe(occ('nurse'));
+  expect(linker.link('Verpleegkundigen', { lang: 'nl' })[0]?.uri).toBe(occ('nurse'));
+  expect(linker.link('سائق شاحنات', { lang: 'ar' })[0]?.uri).toBe(occ('driver'));
+  expect(linker.link('mécanicienne automobile', { lang: 'fr' })[0]?.uri).toBe(occ('mechanic'));
+});
+
+test('the language is guessed when not given', () => {
+  const linker = createOccupationLinker(tinyTaxonomy());
+  expect(linker.link('conductrice de poids lourd')[0]?.uri).toBe(occ('driver'));
+  expect(linker.link('ممرضة')[0]?.uri).toBe(occ('nurse'));
+});
+
+test('a misspelt title still matches through character n-grams', () => {
+  const linker = createOccupationLinker(tinyTaxonomy());
+  expect(linker.link('lory drivr', { lang: 'en' })[0]?.uri).toBe(occ('driver'));
+});
+
+test('candidates restrict what is ranked, and the limit is honoured', () => {
+  const linker = createOccupationLinker(tinyTaxonomy(), { candidates: [occ('tyre'), occ('mechanic')] });
+  const results = linker.link('car mechanic', { lang: 'en', limit: 1 });
+  expect(results).toHaveLength(1);
+  expect(results[0]?.uri).toBe(occ('mechanic'));
+  expect(linker.link('nurse', { lang: 'en' }).every((r) => r.uri !== occ('nurse'))).toBe(true);
+});
+
+test('an ISCO group is returned only when no occupation fits better', () => {
+  const linker = createOccupationLinker(tinyTaxonomy());
+  const results = linker.link('nursing professionals', { lang: 'en' });
+  expect(results[0]?.uri).toBe(isco('2221'));
+  expect(results[0]?.kind).toBe('isco-group');
+  expect(linker.link('registered nurse', { lang: 'en' })[0]?.uri).toBe(occ('nurse'));
+});
+
+test('a text that matches nothing returns nothing', () => {
+  const linker = createOccupationLinker(tinyTaxonomy());
+  expect(linker.link('zzzz qqqq', { lang: 'en' })).toEqual([]);
+});
