@@ -3,7 +3,7 @@ export { createLogger } from './logger';
 export { httpStatusByCode, toErrorBody } from './http/errors';
 export type { Actor, AccessPolicy, Action } from './auth/policy';
 export { systemActor, type ListScope, type ResourceRef } from './auth/policy';
-export { hashPassword } from './auth/passwords';
+export { checkNewPassword, hashPassword } from './auth/passwords';
 export { issueApiToken } from './auth/tokens';
 export { issueResetLink } from './auth/reset-links';
 export { createAuditSink } from './auth/services';

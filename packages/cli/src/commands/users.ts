@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { checkPassword, countryCode, errors, grants, roles } from '@passerelle/core';
+import { countryCode, errors, grants, roles } from '@passerelle/core';
 import {
   createAuditStore,
   createOrganisationStore,
@@ -8,7 +8,13 @@ import {
   createUserStore,
   type Database,
 } from '@passerelle/db';
-import { createAuditSink, hashPassword, issueResetLink, systemActor } from '@passerelle/server';
+import {
+  checkNewPassword,
+  createAuditSink,
+  hashPassword,
+  issueResetLink,
+  systemActor,
+} from '@passerelle/server';
 import { addDatabaseOptions, configFromOptions, printJson } from '../shared/options';
 import { withDatabase } from '../shared/database';
 import { UsageError } from '../shared/exit';
@@ -80,7 +86,7 @@ export function registerUsers(program: Command): void {
       const password = await readSecretFromStdin();
       if (password === '')
         throw new UsageError('no password on standard input (or use --no-password and a reset link)');
-      const issues = checkPassword(password, { email: opts.email });
+      const issues = checkNewPassword(password, { email: opts.email });
       if (issues.length > 0) throw new UsageError(`the password ${issues.map((i) => i.message).join('; ')}`);
       passwordHash = await hashPassword(password);
     }

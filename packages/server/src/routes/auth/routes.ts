@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError, checkPassword, errors, rolesRequiringMfa } from '@passerelle/core';
+import { DomainError, errors, rolesRequiringMfa } from '@passerelle/core';
 import { createPasswordResetStore, createSessionStore, createUserStore, type UserRow } from '@passerelle/db';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
@@ -13,7 +13,7 @@ import {
   sessionCookieOptions,
   sessionLimits,
 } from '../../auth/authenticate';
-import { hashPassword, verifyDummy, verifyPassword } from '../../auth/passwords';
+import { checkNewPassword, hashPassword, verifyDummy, verifyPassword } from '../../auth/passwords';
 import { hashToken, newSecretToken } from '../../auth/secrets';
 import { checkTotp, newTotpSecret } from '../../auth/totp';
 import { createSecretBox } from '../../auth/secret-box';
@@ -342,7 +342,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
           { path: ['currentPassword'], code: 'wrong_password', message: 'is not your current password' },
         ]);
       }
-      const issues = checkPassword(request.body.newPassword, { email: user.email }).map((i) => ({
+      const issues = checkNewPassword(request.body.newPassword, { email: user.email }).map((i) => ({
         ...i,
         path: ['newPassword'],
       }));
@@ -376,7 +376,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
       if (!userId) throw errors.unauthenticated();
       const user = await users.getById(userId);
       if (!user || user.disabledAt) throw errors.unauthenticated();
-      const issues = checkPassword(request.body.newPassword, { email: user.email }).map((i) => ({
+      const issues = checkNewPassword(request.body.newPassword, { email: user.email }).map((i) => ({
         ...i,
         path: ['newPassword'],
       }));

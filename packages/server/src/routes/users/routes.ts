@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkPassword, errors } from '@passerelle/core';
+import { errors } from '@passerelle/core';
 import {
   createApiTokenStore,
   createPasswordResetStore,
@@ -11,7 +11,7 @@ import {
 import type { AppContext } from '../../context';
 import { requireIfMatch, setEtag } from '../../http/concurrency';
 import { errorResponses } from '../../http/openapi';
-import { hashPassword } from '../../auth/passwords';
+import { checkNewPassword, hashPassword } from '../../auth/passwords';
 import { issueResetLink } from '../../auth/reset-links';
 import { presentUser } from './presenter';
 import { idParams, userCreateBody, userListQuery, userPage, userPatchBody, userResponse } from './schema';
@@ -63,7 +63,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
       await ctx.policy.authorize(request.actor, 'create', { type: 'user', record: body });
       let passwordHash: string | null = null;
       if (body.password !== undefined) {
-        const issues = checkPassword(body.password, { email: body.email });
+        const issues = checkNewPassword(body.password, { email: body.email });
         if (issues.length > 0) throw errors.validation(issues);
         passwordHash = await hashPassword(body.password);
       }
