@@ -241,13 +241,12 @@ export function measureFloor(index: MatchIndex, peopleIds: readonly string[]): n
     )) {
       for (const term of scorer.plan?.terms ?? []) {
         const family = index.vacancies.families.get(term.family);
-        const list = family?.lists.get(term.key);
-        if (family && list && list.length > 0)
+        for (const list of family?.listsOf(term.key) ?? [])
           lists.push({
             docs: list.docs,
             length: list.length,
             w: weight * term.weight,
-            scale: term.scaled ? family.scale : null,
+            scale: term.scaled ? family!.scale : null,
           });
       }
     }

@@ -132,13 +132,13 @@ export function explainVacancyMatch(
   const candidates = new Map<number, number[]>();
   const family = index.trainings.families.get(T_SKILLS);
   for (const skill of missingEssential) {
-    const list = family?.lists.get(skill);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const slot = list.docs[i]!;
-      const covers = candidates.get(slot);
-      if (covers) covers.push(skill);
-      else candidates.set(slot, [skill]);
+    for (const list of family?.listsOf(skill) ?? []) {
+      for (let i = 0; i < list.length; i++) {
+        const slot = list.docs[i]!;
+        const covers = candidates.get(slot);
+        if (covers) covers.push(skill);
+        else candidates.set(slot, [skill]);
+      }
     }
   }
   const t = new TrainingView();

@@ -72,14 +72,12 @@ export class Collection<V extends RecordView> {
           f = lastFamily = familyOf(family);
           lastName = family;
         }
-        const list = f.list(key);
+        const scale = f.scale ? f.scale[this.slot]! : 0;
+        const list = f.listFor(key, scale);
         if (this.mode === 'add') {
           if (bulk()) pend(list, this.slot);
           else list.push(this.slot);
-          if (f.scale) {
-            const s = f.scale[this.slot]!;
-            if (s > list.maxScale) list.maxScale = s;
-          }
+          if (scale > list.maxScale) list.maxScale = scale;
         } else {
           list.dead++;
           if (list.dead > 32 && list.dead * 2 > list.length) list.compact(alive(), f.scale);

@@ -61,8 +61,20 @@ export class PostingList {
 }
 
 const DENSE_KEYS = 1 << 21;
+/** Scaled families split each list into this many tiers of document scale, for tight bounds. */
+export const SCALE_TIERS = 8;
 
-/** The lists of one family, and the per-document scale when the family is scaled. */
+/** The tier of a scale: 0 for (1/2, ∞), 1 for (1/4, 1/2], ... 7 for the smallest. */
+export function scaleTier(scale: number): number {
+  if (!(scale > 0)) return SCALE_TIERS - 1;
+  return Math.min(SCALE_TIERS - 1, Math.max(0, Math.floor(-Math.log2(scale))));
+}
+
+/**
+ * The lists of one family, and the per-document scale when the family is scaled. In a scaled
+ * family a key's documents are split by scale tier (see `listsOf`), so that a list of documents
+ * with small scales has a small bound instead of the bound of the family's largest scale.
+ */
 export class PostingFamily {
   /** Every list of the family, by key. */
   readonly lists = new Map<number, PostingList>();
@@ -75,7 +87,26 @@ export class PostingFamily {
     private readonly registry: PostingList[],
   ) {}
 
-  list(key: number): PostingList {
+  /** The lists holding a key's documents (one, or one per non-empty tier). */
+  listsOf(key: number): PostingList[] {
+    if (!this.scale) {
+      const l = this.lists.get(key);
+      return l && l.length > 0 ? [l] : [];
+    }
+    const out: PostingList[] = [];
+    for (let t = 0; t < SCALE_TIERS; t++) {
+      const l = this.lists.get(key * SCALE_TIERS + t);
+      if (l && l.length > 0) out.push(l);
+    }
+    return out;
+  }
+
+  /** The list a document with this key (and scale, in a scaled family) goes into. */
+  listFor(key: number, scale: number): PostingList {
+    return this.list(this.scale ? key * SCALE_TIERS + scaleTier(scale) : key);
+  }
+
+  private list(key: number): PostingList {
     const small = key >= 0 && key < DENSE_KEYS;
     let l = small ? this.dense[key] : this.lists.get(key);
     if (!l) {

@@ -264,20 +264,21 @@ export function rankTop<D extends RecordView>(
     let rem = 0;
     for (const term of plan.terms) {
       const family = col.families.get(term.family);
-      const list = family?.lists.get(term.key);
-      if (!family || !list || list.length === 0) continue;
+      if (!family) continue;
       const w = s.weight * term.weight;
-      const bound = w * (term.scaled ? list.maxScale : 1);
-      if (!(bound > 0)) continue;
-      lists.push({
-        docs: list.docs,
-        length: list.length,
-        w,
-        scale: term.scaled ? family.scale : null,
-        ub: bound,
-        plan: pi,
-      });
-      rem = plan.combine === 'sum' ? rem + bound : Math.max(rem, bound);
+      for (const list of family.listsOf(term.key)) {
+        const bound = w * (term.scaled ? list.maxScale : 1);
+        if (!(bound > 0)) continue;
+        lists.push({
+          docs: list.docs,
+          length: list.length,
+          w,
+          scale: term.scaled ? family.scale : null,
+          ub: bound,
+          plan: pi,
+        });
+        rem = plan.combine === 'sum' ? rem + bound : Math.max(rem, bound);
+      }
     }
     planRem.push(rem);
   }
@@ -366,6 +367,55 @@ export function rankTop<D extends RecordView>(
     for (let i = 0; i < nt; i++) if (bounds[i]! >= cut) evaluate(scratch.touched[i]!);
   };
 
+  /** Collects the unevaluated touched documents whose bound reaches the threshold into cand/ub. */
+  const gatherCandidates = (): number => {
+    const t0 = margin(heap.threshold());
+    const touched = scratch.touched;
+    if (scratch.cand.length < nt) scratch.cand = new Int32Array(touched.length);
+    const slots = scratch.cand;
+    const bounds = scratch.ub;
+    let m = 0;
+    for (let i = 0; i < nt; i++) {
+      const d = touched[i]!;
+      if (evaluated[d] === epoch) continue;
+      const b = boundOf(d);
+      if (b < t0) continue;
+      bounds[m] = b;
+      slots[m++] = d;
+    }
+    return m;
+  };
+
+  /** Evaluates gathered candidates from the highest bound down, until bounds fall below the threshold. */
+  const evaluateInBoundOrder = (m: number) => {
+    if (m === 0) return;
+    const slots = scratch.cand;
+    const bounds = scratch.ub;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < m; i++) {
+      const b = bounds[i]!;
+      if (b < lo) lo = b;
+      if (b > hi) hi = b;
+    }
+    const buckets = 64;
+    const width = (hi - lo) / buckets || 1;
+    const bucketOf = (b: number) => Math.min(buckets - 1, Math.max(0, Math.floor((b - lo) / width)));
+    const counts = new Int32Array(buckets + 1);
+    for (let i = 0; i < m; i++) counts[bucketOf(bounds[i]!) + 1]!++;
+    for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
+    const order = new Int32Array(m);
+    const fill = counts.slice(0, buckets);
+    for (let i = 0; i < m; i++) order[fill[bucketOf(bounds[i]!)]!++] = i;
+    for (let b = buckets - 1; b >= 0; b--) {
+      if (lo + (b + 1) * width < margin(heap.threshold())) break;
+      for (let x = counts[b]!; x < counts[b + 1]!; x++) {
+        const i = order[x]!;
+        if (bounds[i]! >= margin(heap.threshold())) evaluate(slots[i]!);
+      }
+    }
+  };
+
   // 1. Open lists (creating candidates) until no unseen document can reach the threshold.
   let next = 0;
   let postingsProcessed = 0;
@@ -387,85 +437,56 @@ export function rankTop<D extends RecordView>(
     }
   }
   const opened = next;
+  // What a document no opened list reached can still score (completed lists add to documents
+  // without recording them, so this bound must be taken now).
+  const untouchedAtOpen = untouchedBound();
 
-  // 2. Cost model: many loose candidates may cost more to evaluate than finishing the lists for
-  // them (no new document can qualify), which makes every bound exact for the list criteria.
+  // 2. Known candidates only from here on. While evaluating them would cost more than reading
+  // the rest of the lists for them (which tightens their bounds), read the next lists in
+  // "complete" mode (no new candidates); then evaluate in decreasing bound order.
   let completed = false;
-  if (next < lists.length) {
-    const t = margin(heap.threshold());
-    let candidates = 0;
-    for (let i = 0; i < nt; i++) {
-      const d = scratch.touched[i]!;
-      if (evaluated[d] !== epoch && boundOf(d) >= t) candidates++;
+  let candidates = 0;
+  let lastSlack = Infinity;
+  for (;;) {
+    const slack = remSum + maxFloor.reduce((a, b) => a + b, 0);
+    let m = 0;
+    if (slack < lastSlack || next >= lists.length) {
+      lastSlack = slack;
+      m = gatherCandidates();
+      candidates = m;
+      let remaining = 0;
+      for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
+      if (next >= lists.length || m * EVAL_COST_IN_POSTINGS <= remaining) {
+        evaluateInBoundOrder(m);
+        break;
+      }
     }
+    // Complete the next lists, about a third of what remains (at least one list).
+    completed = true;
     let remaining = 0;
     for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
-    if (candidates * EVAL_COST_IN_POSTINGS > remaining) {
-      completed = true;
-      while (next < lists.length) {
-        const l = lists[next]!;
-        if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!);
-        else completeMax(l, planAcc[l.plan]!);
-        postingsProcessed += l.length;
-        read(next++);
-      }
-    }
-  }
-
-  // 3. Candidates in decreasing bound order, stopping once bounds fall below the threshold.
-  let candidates = 0;
-  {
-    const bounds = scratch.ub;
-    const touched = scratch.touched;
-    const t0 = margin(heap.threshold());
-    let m = 0;
-    let hi = -Infinity;
-    let lo = Infinity;
-    if (scratch.cand.length < nt) scratch.cand = new Int32Array(scratch.touched.length);
-    const slots = scratch.cand;
-    for (let i = 0; i < nt; i++) {
-      const d = touched[i]!;
-      if (evaluated[d] === epoch) continue;
-      const b = boundOf(d);
-      if (b < t0) continue;
-      bounds[m] = b;
-      slots[m++] = d;
-      if (b > hi) hi = b;
-      if (b < lo) lo = b;
-    }
-    candidates = m;
-    if (m > 0) {
-      const buckets = 64;
-      const width = (hi - lo) / buckets || 1;
-      const counts = new Int32Array(buckets + 1);
-      for (let i = 0; i < m; i++) counts[Math.min(buckets - 1, Math.floor((bounds[i]! - lo) / width)) + 1]!++;
-      for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
-      const order = new Int32Array(m);
-      const fill = counts.slice(0, buckets);
-      for (let i = 0; i < m; i++)
-        order[fill[Math.min(buckets - 1, Math.floor((bounds[i]! - lo) / width))]!++] = i;
-      for (let b = buckets - 1; b >= 0; b--) {
-        if (lo + (b + 1) * width < margin(heap.threshold())) break;
-        for (let x = counts[b]!; x < counts[b + 1]!; x++) {
-          const i = order[x]!;
-          if (bounds[i]! >= margin(heap.threshold())) evaluate(slots[i]!);
-        }
-      }
+    let chunk = 0;
+    while (next < lists.length && (chunk === 0 || chunk < remaining / 3)) {
+      const l = lists[next]!;
+      if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!);
+      else completeMax(l, planAcc[l.plan]!);
+      chunk += l.length;
+      postingsProcessed += l.length;
+      read(next++);
     }
   }
 
   // 4. Documents no list reached can still qualify when the threshold is low (e.g. fewer than
   // k candidates pass the filters): scan them. Linear in the collection, and rare.
   let scanned = false;
-  if (untouchedBound() >= margin(heap.threshold())) {
+  if (untouchedAtOpen >= margin(heap.threshold())) {
     scanned = true;
-    const ub0 = untouchedBound();
+    // Every touched document is settled: evaluated, or bounded below the threshold.
+    const touched = scratch.touched;
+    for (let i = 0; i < nt; i++) evaluated[touched[i]!] = epoch;
     for (let d = 0; d < col.slots; d++) {
-      if (heap.size === k && ub0 < margin(heap.threshold())) break;
-      if (sumAcc[d] !== 0 || evaluated[d] === epoch) continue;
-      let touchedByMax = false;
-      for (let p = 0; p < plans; p++) if (planKind[p] === 'max' && planAcc[p]![d] !== 0) touchedByMax = true;
-      if (!touchedByMax) evaluate(d);
+      if (heap.size === k && untouchedAtOpen < margin(heap.threshold())) break;
+      evaluate(d);
     }
   }
 

@@ -11,7 +11,13 @@ import { scoreTrainingPair, scoreVacancyPair } from '../explain/score';
 import { overlapOptions, type MatchOptionsInput } from '../options';
 import { personArb, protectedAttributes, trainingArb, vacancyArb, withIds } from '../testing/arbitraries';
 import { makeIndex } from '../testing/factories';
-import type { MatchIndex } from './match-index';
+import { starterCatalogue } from '@passerelle/taxonomy';
+import { DataGenerator } from '../bench/generate';
+import { generatorCatalogueFrom } from '../bench/index';
+import { Random } from '../bench/random';
+import { createKnowledge } from '../knowledge/knowledge';
+import { knowledgeFromCatalogue } from '../knowledge/from-catalogue';
+import { createMatchIndex, type MatchIndex } from './match-index';
 
 function build(
   people: MatchPerson[],
@@ -228,4 +234,44 @@ test('plain skill-overlap mode ranks by the number of shared skills', () => {
     }),
     { numRuns: 30 },
   );
+});
+
+test('at a few thousand generated documents the pruned ranking still equals scoring everything', () => {
+  const generator = new DataGenerator(generatorCatalogueFrom(starterCatalogue));
+  const index = createMatchIndex({
+    knowledge: createKnowledge(knowledgeFromCatalogue(starterCatalogue)),
+    options: { today: generator.today },
+  });
+  index.putMany({
+    vacancies: generator.vacancies(4, 4000),
+    people: generator.people(4, 1500),
+    trainings: generator.trainings(4, 300),
+  });
+  const random = new Random(11);
+  for (let q = 0; q < 6; q++) {
+    const pid = `p${random.int(1500)}`;
+    const vid = `v${random.int(4000)}`;
+    const tid = `t${random.int(300)}`;
+    expectSameScores(
+      index.rankVacanciesForPerson(pid).items.map((r) => r.score),
+      bruteForce(index, 'p2v', pid).slice(0, 20),
+    );
+    expectSameScores(
+      index.rankPeopleForVacancy(vid).items.map((r) => r.score),
+      bruteForce(index, 'v2p', vid).slice(0, 20),
+    );
+    expectSameScores(
+      index.rankTrainingsForPerson(pid).items.map((r) => r.score),
+      bruteForce(index, 'p2t', pid).slice(0, 20),
+    );
+    expectSameScores(
+      index.rankPeopleForTraining(tid).items.map((r) => r.score),
+      bruteForce(index, 't2p', tid).slice(0, 20),
+    );
+    const overlap = index.queryOptions(overlapOptions);
+    expectSameScores(
+      index.rankVacanciesForPerson(pid, { options: overlapOptions }).items.map((r) => r.score),
+      bruteForce(index, 'p2v', pid, overlap).slice(0, 20),
+    );
+  }
 });
