@@ -37,3 +37,8 @@ export {
 export { upsertOrganisations, type OrganisationRow } from './write/organisations';
 export { makeVacancyBenchFiles, runImportBench } from './bench/import-bench';
 export { jsonbKeyOrder } from './write/jsonb-order';
+export {
+  createOccupationCoder,
+  type OccupationCoder,
+  type OccupationCoderOptions,
+} from './import/occupation-coder';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  createOccupationCoder,
   importKinds,
   importTable,
   readMappingFile,
@@ -70,6 +71,10 @@ export function registerImport(program: Command): void {
       .option('--dry-run', 'check every row and report what would change, without writing')
       .option('--format <format>', 'csv or xlsx (default: from the file extension)')
       .option('--sheet <name>', 'the XLSX sheet (default: the first)')
+      .option(
+        '--code-occupations',
+        'fill occupation_uri and occupation_isco from occupation_label when a row gives only the text (uses the taxonomy in the database)',
+      )
       .option('--json', 'print the report as JSON'),
   ).action(async (kindArg: string, file: string, opts) => {
     const kind = parseKind(kindArg);
@@ -85,9 +90,10 @@ export function registerImport(program: Command): void {
     const done = { validate: 0, write: 0 };
     let report: ImportReport;
     try {
-      report = await withDatabase(config, (database) =>
+      report = await withDatabase(config, async (database) =>
         importTable(database, {
           kind,
+          codeOccupation: opts.codeOccupations ? await createOccupationCoder(database) : null,
           table,
           mapping,
           dryRun: Boolean(opts.dryRun),

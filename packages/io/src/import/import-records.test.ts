@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { snapshotTables, type Database } from '@passerelle/db';
+import { createTaxonomyStore, snapshotTables, type Database } from '@passerelle/db';
+import { loadStarterCatalogue } from '@passerelle/taxonomy';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { exportRecords } from '../export/export-records';
 import { readMappingFile } from '../mapping/mapping';
 import { readTableFile, readTableFromBuffer, writeTableToBuffer, type TableFormat } from '../table/table';
 import { importTable, type ImportReport } from './import-records';
+import { createOccupationCoder } from './occupation-coder';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/pes-vacancies/', import.meta.url));
 
@@ -497,6 +499,25 @@ describe.each(testDatabaseKinds())('import and export on $name', (kind) => {
     });
     const again = await importTable(database, { kind: 'vacancies', table, mapping });
     expect(again.unchanged).toBe(4);
+  });
+
+  test('occupations given only as text are coded from the taxonomy when asked', async () => {
+    await loadStarterCatalogue(createTaxonomyStore(database));
+    const codeOccupation = await createOccupationCoder(database);
+    expect(codeOccupation).not.toBeNull();
+    const report = await importTable(database, {
+      kind: 'vacancies',
+      dryRun: true,
+      codeOccupation,
+      table: await csv([
+        ['external_id', 'employer_external_id', 'title', 'occupation_label', 'occupation_isco'],
+        ['c-1', 'emp-1', 'Welder wanted', 'welder', ''],
+        ['c-2', 'emp-1', 'Baker', 'Baker', '7512'],
+        ['c-3', 'emp-1', 'Stargazer', 'astronaut', ''],
+      ]),
+    });
+    expect(report.issues).toEqual([]);
+    expect(report.occupationsCoded).toBe(1);
   });
 
   test.each(['csv', 'xlsx'] as TableFormat[])(

@@ -14,6 +14,7 @@ import { columnForPath, layoutHeader, setPath, type ImportKind, type Layout } fr
 import { compileMapping, type ImportMapping } from '../mapping/mapping';
 import type { Table } from '../table/table';
 import { jsonbKeyOrder } from '../write/jsonb-order';
+import type { OccupationCoder } from './occupation-coder';
 import { upsertOrganisations, type OrganisationRow } from '../write/organisations';
 
 /** One problem of one row: the row number a spreadsheet shows, the column, a stable code and a message. */
@@ -46,6 +47,8 @@ export interface ImportReport {
   unchanged: number;
   /** Organisations created because rows named an unknown employer or provider (with its name). */
   organisationsCreated: number;
+  /** Rows whose occupation was coded from its text (`codeOccupation`). */
+  occupationsCoded: number;
   issues: RowIssue[];
   outcomes: RowOutcome[];
 }
@@ -68,6 +71,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Rows per write batch (each a savepoint inside the one transaction). */
   batchSize?: number;
+  /**
+   * Fills the occupation URI and ISCO code of rows that give only the occupation's text (see
+   * `createOccupationCoder`). Codes already in the file are never replaced.
+   */
+  codeOccupation?: OccupationCoder | null;
 }
 
 /** Columns accepted in a file of our layout besides the layout's own (written by exports, ignored on import). */
@@ -230,6 +238,7 @@ export async function importTable(database: Database, options: ImportOptions): P
     updated: 0,
     unchanged: 0,
     organisationsCreated: 0,
+    occupationsCoded: 0,
     issues: [],
     outcomes: [],
   };
@@ -403,6 +412,16 @@ export async function importTable(database: Database, options: ImportOptions): P
           );
         }
       }
+      const occupation = p.parsed.draft.occupation as
+        { uri?: string; iscoCode?: string; label?: string } | undefined;
+      if (options.codeOccupation && occupation?.label && !occupation.uri && !occupation.iscoCode) {
+        const coded = options.codeOccupation(occupation.label);
+        if (coded) {
+          occupation.uri = coded.uri;
+          if (coded.iscoCode) occupation.iscoCode = coded.iscoCode;
+          report.occupationsCoded++;
+        }
+      }
       const result = layout.schema.safeParse(p.parsed.draft);
       if (!result.success) {
         for (const issue of result.error.issues) {
@@ -485,7 +504,12 @@ export async function importTable(database: Database, options: ImportOptions): P
   report.invalidRows = rowIssues.size;
   if (report.issues.length > 0) {
     report.outcomes = [];
-    report.created = report.updated = report.unchanged = report.organisationsCreated = 0;
+    report.created =
+      report.updated =
+      report.unchanged =
+      report.organisationsCreated =
+      report.occupationsCoded =
+        0;
   }
   return report;
 }

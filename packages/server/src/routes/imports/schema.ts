@@ -42,6 +42,7 @@ export const importReport = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     organisationsCreated: z.number().int(),
+    occupationsCoded: z.number().int(),
     issues: z.array(rowIssue),
     outcomes: z.array(
       z.object({
