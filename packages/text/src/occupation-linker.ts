@@ -141,6 +141,8 @@ export class OccupationLinker {
     bestLabel: Int32Array;
     scores: Float32Array;
     mark: Uint8Array;
+    up: Float32Array;
+    down: Float32Array;
     all: number[];
   };
   private readonly buffers: {
@@ -252,6 +254,8 @@ export class OccupationLinker {
       bestLabel: new Int32Array(n).fill(-1),
       scores: new Float32Array(n),
       mark: new Uint8Array(n),
+      up: new Float32Array(n),
+      down: new Float32Array(n),
       all: [],
     };
     this.labelWords.build();
@@ -390,20 +394,28 @@ export class OccupationLinker {
     addSparse(signals.description, w.description);
     if (w.broader > 0 || w.narrower > 0) {
       // A concept gains from its best-scoring broader concept and its best-scoring narrower one.
-      const up = new Map<number, number>();
-      const down = new Map<number, number>();
+      const { up, down } = this.work;
+      const changed: number[] = [];
       for (const c of touched) {
         const v = best[c] as number;
         if (v <= 0) continue;
-        for (const child of this.narrowerOf[c] ?? []) if (v > (up.get(child) ?? 0)) up.set(child, v);
-        for (const parent of this.broaderOf[c] ?? []) if (v > (down.get(parent) ?? 0)) down.set(parent, v);
+        for (const child of this.narrowerOf[c] ?? []) {
+          if (v > (up[child] as number)) {
+            if (up[child] === 0 && down[child] === 0) changed.push(child);
+            up[child] = v;
+          }
+        }
+        for (const parent of this.broaderOf[c] ?? []) {
+          if (v > (down[parent] as number)) {
+            if (up[parent] === 0 && down[parent] === 0) changed.push(parent);
+            down[parent] = v;
+          }
+        }
       }
-      for (const [c, v] of up) {
-        scores[c] = (scores[c] as number) + w.broader * v;
-        touch(c);
-      }
-      for (const [c, v] of down) {
-        scores[c] = (scores[c] as number) + w.narrower * v;
+      for (const c of changed) {
+        scores[c] = (scores[c] as number) + w.broader * (up[c] as number) + w.narrower * (down[c] as number);
+        up[c] = 0;
+        down[c] = 0;
         touch(c);
       }
     }
@@ -420,9 +432,7 @@ export class OccupationLinker {
   link(text: string, options: LinkOptions = {}): OccupationMatch[] {
     const { scores, bestLabel, touched } = this.scoreConcepts(text, options.lang);
     const limit = options.limit ?? 10;
-    const order = touched.filter((c) => this.isCandidate[c] === 1 && (scores[c] as number) > 0);
-    order.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
-    order.length = Math.min(order.length, limit);
+    const order = topK(touched, scores, this.isCandidate, limit);
     return order.map((c) => {
       const label = this.labels[bestLabel[c] as number];
       const uri = this.conceptUris[c] as string;
@@ -460,6 +470,47 @@ function addConceptChecked(index: Map<string, number>, uri: string): number {
   const i = index.get(uri);
   if (i === undefined) throw new Error(`candidate concept without labels or facts: ${uri}`);
   return i;
+}
+
+/** The `limit` best candidates among `ids` by score (ties by number), without sorting them all. */
+function topK(
+  ids: readonly number[],
+  scores: Float32Array,
+  isCandidate: Uint8Array,
+  limit: number,
+): number[] {
+  const heap: number[] = []; // min-heap on (score, -id): the root is the weakest kept
+  const weaker = (a: number, b: number): boolean =>
+    (scores[a] as number) < (scores[b] as number) ||
+    ((scores[a] as number) === (scores[b] as number) && a > b);
+  const siftDown = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && weaker(heap[l] as number, heap[m] as number)) m = l;
+      if (r < heap.length && weaker(heap[r] as number, heap[m] as number)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+      i = m;
+    }
+  };
+  for (const c of ids) {
+    if (isCandidate[c] !== 1 || (scores[c] as number) <= 0) continue;
+    if (heap.length < limit) {
+      heap.push(c);
+      for (let i = heap.length - 1; i > 0;) {
+        const p = (i - 1) >> 1;
+        if (!weaker(heap[i] as number, heap[p] as number)) break;
+        [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
+        i = p;
+      }
+    } else if (limit > 0 && weaker(heap[0] as number, c)) {
+      heap[0] = c;
+      siftDown(0);
+    }
+  }
+  return heap.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
 }
 
 /** Builds an occupation linker from loaded knowledge. */
