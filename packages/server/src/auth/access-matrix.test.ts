@@ -97,6 +97,9 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
   let orgB: string;
   let admin: Record<string, string>;
   let peopleRoute = false;
+  /** Offers of organisation A, when the records routes exist (created by the administrator). */
+  let vacancyId: string | null = null;
+  let trainingId: string | null = null;
   /** Every person fixture by marker number: its record, for judging what a response may contain. */
   const people = new Map<number, Record<string, unknown>>();
   let counter = 0;
@@ -113,6 +116,18 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
     const a = await createTestUser(t.database, { role: 'administrator' });
     admin = await openTestSession(t.database, a.id, { mfa: true });
     peopleRoute = t.app.passerelle.routes.some((r) => r.method === 'POST' && r.url === '/api/people');
+    const offer = async (url: string, payload: object) => {
+      if (!t.app.passerelle.routes.some((r) => r.method === 'POST' && r.url === url)) return null;
+      const res = await t.app.inject({ method: 'POST', url, headers: admin, payload });
+      expect(res.statusCode, `creating a fixture at ${url}: ${res.body}`).toBe(201);
+      return res.json().id as string;
+    };
+    vacancyId = await offer('/api/vacancies', { employerId: orgA, title: 'Matrix vacancy' });
+    trainingId = await offer('/api/trainings', {
+      providerId: orgA,
+      title: 'Matrix course',
+      type: 'vocational',
+    });
   }, 120_000);
   afterAll(async () => t.close());
 
@@ -173,6 +188,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
     consent: { id: string };
     targetUser: UserRow;
     targetToken: string;
+    referralId: string | null;
   }
   const fixtures = new Map<string, Fixture>();
 
@@ -232,7 +248,18 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       scopes: ['*:read'],
       expiresAt: new Date(Date.now() + 86_400_000),
     });
-    const f = { actor, headers, person, consent, targetUser, targetToken };
+    let referralId: string | null = null;
+    if (vacancyId) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/referrals',
+        headers: admin,
+        payload: { personId: person.id, targetKind: 'vacancy', targetId: vacancyId },
+      });
+      expect(res.statusCode, `creating a referral fixture: ${res.body}`).toBe(201);
+      referralId = res.json().id as string;
+    }
+    const f = { actor, headers, person, consent, targetUser, targetToken, referralId };
     fixtures.set(key, f);
     return f;
   }
@@ -246,7 +273,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       orgB,
     ]);
     const f = await fixtureFor(c.role, c.variant);
-    const { actor, person, consent, targetUser, targetToken } = f;
+    const { actor, person, consent, targetUser, targetToken, referralId } = f;
     // Sign-out, password and two-factor routes end or change sessions: they get a session of their own.
     const headers: Record<string, string> =
       actor && c.route.url.startsWith('/api/auth/')
@@ -262,12 +289,16 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       .replace(/^\/api\/users\/:id/, `/api/users/${targetUser.id}`)
       .replace(/^\/api\/tokens\/:id/, `/api/tokens/${targetToken}`)
       .replace(/^\/api\/consents\/:id/, `/api/consents/${consent.id}`)
+      .replace(/^\/api\/vacancies\/:id/, `/api/vacancies/${vacancyId ?? randomUUID()}`)
+      .replace(/^\/api\/trainings\/:id/, `/api/trainings/${trainingId ?? randomUUID()}`)
+      .replace(/^\/api\/referrals\/:id/, `/api/referrals/${referralId ?? randomUUID()}`)
       .replace(':programme', 'avrr')
       .replace(/:[A-Za-z]+/g, () => randomUUID())
       .replace('*', '');
-    const known = /^\/api\/(people|organisations|users|tokens|consents|audit|retention|auth)\b/.test(
-      c.route.url,
-    );
+    const known =
+      /^\/api\/(people|organisations|users|tokens|consents|audit|retention|auth|vacancies|trainings|referrals)\b/.test(
+        c.route.url,
+      );
     if (!known) outcomes.unknownRoutes.add(`${c.route.method} ${c.route.url}`);
 
     const bodies: Record<string, unknown> = {
@@ -287,6 +318,15 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       },
       'POST /api/consents/:id/withdraw': { reason: 'matrix' },
       'POST /api/people/:personId/erase': { reason: 'matrix erasure test' },
+      'POST /api/vacancies': { employerId: orgA, title: 'Matrix vacancy 2' },
+      'PUT /api/vacancies/:id': { employerId: orgA, title: 'Matrix vacancy' },
+      'POST /api/trainings': { providerId: orgA, title: 'Matrix course 2', type: 'vocational' },
+      'PUT /api/trainings/:id': { providerId: orgA, title: 'Matrix course', type: 'vocational' },
+      'POST /api/referrals': {
+        personId: person.id,
+        targetKind: 'training',
+        targetId: trainingId ?? randomUUID(),
+      },
       'PUT /api/retention/rules/:programme': { afterClosureDays: 365, afterInactivityDays: null },
       'POST /api/auth/sign-in': { email: 'nobody@passerelle.test', password: 'not a real password' },
       // A created record echoes what its author typed: no fixture markers in it.
@@ -342,6 +382,18 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
         };
         if (access.action === 'create')
           facts = { record: { ...recordScopeOf('organisation', {}), countries: ['GE'] } };
+      } else if ((access.type === 'vacancy' || access.type === 'training') && access.action !== 'list') {
+        facts = {
+          record: recordScopeOf(
+            kindOf,
+            access.type === 'vacancy' ? { employerId: orgA } : { providerId: orgA },
+          ),
+        };
+      } else if (access.type === 'referral' && access.action !== 'list') {
+        facts = {
+          record: recordScopeOf('referral', { personId: person.id, organisationId: orgA }),
+          person: recordScopeOf('person', person),
+        };
       } else if (access.type === 'user' && access.action !== 'list' && access.action !== 'create') {
         facts = { record: recordScopeOf('user', { id: targetUser.id }) };
       } else if (access.type === 'token' && access.action === 'delete') {
