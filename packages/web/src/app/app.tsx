@@ -1,13 +1,14 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { I18nProvider, RouterProvider } from 'react-aria-components';
+import { I18nProvider } from 'react-aria-components';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { LanguageSwitcher } from '../components/language-switcher';
-import { SignInPage } from '../pages/sign-in';
 import { DashboardPage } from '../pages/workspace/dashboard';
 import { SessionProvider, currentArea, useSession, type Area } from './session';
 
-// The dashboard ships with the first load; other screens are fetched when opened.
+// The dashboard ships with the first load; other screens (sign-in too) are fetched when opened, so
+// the first screen of a signed-in counsellor carries no form widgets.
+const SignInPage = lazy(() => import('../pages/sign-in').then((m) => ({ default: m.SignInPage })));
 const PeoplePage = lazy(() => import('../pages/workspace/people').then((m) => ({ default: m.PeoplePage })));
 const PersonPage = lazy(() => import('../pages/workspace/person').then((m) => ({ default: m.PersonPage })));
 const InterviewPage = lazy(() =>
@@ -43,14 +44,12 @@ const homeOf: Record<Area, string> = { workspace: '/workspace', employer: '/empl
 /** The app: session, router, language, and the shell around the screens. */
 export function App() {
   const { i18n } = useTranslation();
-  const [, navigate] = useLocation();
+  // Links are wouter's; React Aria widgets only need the language (for direction and keyboard).
   return (
     <I18nProvider locale={i18n.language}>
-      <RouterProvider navigate={(to) => navigate(to)}>
-        <SessionProvider>
-          <Shell />
-        </SessionProvider>
-      </RouterProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
     </I18nProvider>
   );
 }

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'react-aria-components';
 import type { ApiError } from '../api/client';
 
 /** A page with its one h1 and optional actions beside it. */
@@ -46,9 +45,9 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
           : error.message}
       </strong>
       {onRetry ? (
-        <Button className="btn btn-small" onPress={onRetry}>
+        <button type="button" className="btn btn-small" onClick={onRetry}>
           {t('common.retry', 'Try again')}
-        </Button>
+        </button>
       ) : null}
     </div>
   );
