@@ -134,12 +134,24 @@ export class SkillExtractor {
     this.defaultLanguage = options.defaultLanguage ?? 'en';
     const languages = options.languages ? new Set(options.languages) : undefined;
     const seen = new Set<string>();
+    const sameStems = new Map<string, number>();
     const addLabel = (concept: number, text: string, lang: string, kind: LabelKind): void => {
       const key = `${concept}\u0000${lang}\u0000${text.toLowerCase()}`;
       if (seen.has(key)) return;
       seen.add(key);
       const stems = [...new Set(analyzeText(text, lang).stems)];
       if (stems.length === 0) return;
+      // Labels of one concept with the same stems ("manage staff", "managing staff", "staff management")
+      // score the same: keep the first (the preferred label comes first).
+      const stemKey = `${concept}\u0000${[...stems].sort().join(' ')}`;
+      const acronym = /^[\p{Lu}\p{N}]{2,}$/u.test(text.trim());
+      const twin = sameStems.get(stemKey);
+      if (twin !== undefined) {
+        // A lower-case twin ("sql" beside "SQL") lifts the acronym check.
+        if (!acronym) (this.labels[twin] as SkillLabel).acronym = false;
+        return;
+      }
+      sameStems.set(stemKey, this.labels.length);
       this.labels.push({
         concept,
         text,
@@ -150,7 +162,7 @@ export class SkillExtractor {
         idfs: [],
         idfTotal: 1,
         commonShare: 0,
-        acronym: /^[\p{Lu}\p{N}]{2,}$/u.test(text.trim()),
+        acronym,
       });
       this.coverage.add(stems);
     };
