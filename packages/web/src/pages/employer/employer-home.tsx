@@ -6,6 +6,7 @@ import { setReferralStatus } from '../../api/actions';
 import { endpoints } from '../../api/endpoints';
 import { toPage, toReferral, toVacancy, type Referral, type ReferralStatus } from '../../api/resources';
 import { useApi } from '../../api/use-api';
+import { useSession } from '../../app/session';
 import { useReferralNames } from '../../api/names';
 import { useStatusLabel } from '../../components/labels';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
@@ -14,7 +15,11 @@ import { formatDate, formatNumber } from '../../i18n/format';
 /** The employer's view: their vacancies, and the people referred to them with consent. */
 export function EmployerHome() {
   const { t, i18n } = useTranslation();
-  const vacancies = useApi<unknown>(`${endpoints.vacancies}${query({ limit: 50, mine: true })}`);
+  const session = useSession();
+  const organisationId = session.state.status === 'signed-in' ? session.state.user.organisationId : null;
+  const vacancies = useApi<unknown>(
+    `${endpoints.vacancies}${query({ limit: 50, employerId: organisationId })}`,
+  );
   const referrals = useApi<unknown>(`${endpoints.referrals}${query({ limit: 100 })}`);
   return (
     <Page title={t('employer.title', 'Your vacancies and candidates')}>
