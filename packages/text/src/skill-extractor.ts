@@ -114,10 +114,9 @@ export class SkillExtractor {
   private readonly commonOnly = new Map<string, number[]>();
   private anchorOffset = new Int32Array(0);
   private anchorLabels = new Int32Array(0);
-  private flatOffset = new Int32Array(0);
-  private flatTerm = new Int32Array(0);
-  private flatIdf = new Float32Array(0);
-  private flatIdfTotal = new Float32Array(0);
+  /** Label records (see scoreSkills) and the record offset of each label. */
+  private records = new Float32Array(0);
+  private recordOf = new Int32Array(0);
   private flatKind = new Uint8Array(0);
   private seenMark = new Uint8Array(0);
   private readonly coverageBuffer;
@@ -234,22 +233,25 @@ export class SkillExtractor {
       anchorTotal += list.length;
     });
     this.anchorOffset[anchorLists.length] = anchorTotal;
-    this.anchorLabels = Int32Array.from(anchorLists.flat());
-    this.flatOffset = new Int32Array(this.labels.length + 1);
-    let total = 0;
+    this.recordOf = new Int32Array(this.labels.length);
+    let size = 0;
     this.labels.forEach((label, d) => {
-      this.flatOffset[d] = total;
-      total += label.termIds.length;
+      this.recordOf[d] = size;
+      size += 3 + 2 * label.termIds.length;
     });
-    this.flatOffset[this.labels.length] = total;
-    this.flatTerm = new Int32Array(total);
-    this.flatIdf = new Float32Array(total);
-    this.flatIdfTotal = Float32Array.from(this.labels, (l) => l.idfTotal || 1);
+    this.records = new Float32Array(size);
+    this.labels.forEach((label, d) => {
+      const r = this.recordOf[d] as number;
+      this.records[r] = d;
+      this.records[r + 1] = label.idfTotal || 1;
+      this.records[r + 2] = label.termIds.length;
+      label.termIds.forEach((t, k) => {
+        this.records[r + 3 + 2 * k] = t;
+        this.records[r + 4 + 2 * k] = label.idfs[k] as number;
+      });
+    });
     this.flatKind = Uint8Array.from(this.labels, (l) => kindNames.indexOf(l.kind));
-    this.labels.forEach((label, d) => {
-      this.flatTerm.set(label.termIds, this.flatOffset[d] as number);
-      this.flatIdf.set(label.idfs, this.flatOffset[d] as number);
-    });
+    this.anchorLabels = Int32Array.from(anchorLists.flat(), (d) => this.recordOf[d] as number);
     this.seenMark = new Uint8Array(this.labels.length);
     this.coverageBuffer = this.coverage.createBuffer();
     this.descriptionBuffer = this.descriptions.createBuffer();
@@ -296,15 +298,15 @@ export class SkillExtractor {
     const candidates = this.candidateLabels(stems, minCoverage);
     const best = new Map<number, SkillScore>();
     const w = weights;
-    const { flatOffset, flatTerm, flatIdf, flatIdfTotal } = this;
-    for (const d of candidates) {
-      // Flat typed arrays: a candidate costs one or two cache lines, not a walk through objects.
+    const rec = this.records;
+    for (const r of candidates) {
+      // One record per label in one typed array: a candidate costs a cache line or two, not a
+      // walk through objects. Layout: [label, idf total, n, (term, idf) × n].
+      const d = rec[r] as number;
       let matchedIdf = 0;
-      const from = flatOffset[d] as number;
-      const to = flatOffset[d + 1] as number;
-      for (let k = from; k < to; k++)
-        if (slot[flatTerm[k] as number] !== 0) matchedIdf += flatIdf[k] as number;
-      const cov = matchedIdf / (flatIdfTotal[d] as number);
+      const end = r + 3 + 2 * (rec[r + 2] as number);
+      for (let k = r + 3; k < end; k += 2) if (slot[rec[k] as number] !== 0) matchedIdf += rec[k + 1] as number;
+      const cov = matchedIdf / (rec[r + 1] as number);
       if (cov < minCoverage) continue;
       const kindFactor = w.kind[kindNames[this.flatKind[d] as number] as LabelKind];
       const upper =
@@ -375,7 +377,7 @@ export class SkillExtractor {
       }
     }
     for (const d of out) seen[d] = 0;
-    return out;
+    return out.map((d) => this.recordOf[d] as number);
   }
 
   /**
@@ -386,18 +388,19 @@ export class SkillExtractor {
   private anchoredLabels(stems: readonly string[]): number[] {
     const seen = this.seenMark;
     const out: number[] = [];
-    const { anchorOffset, anchorLabels } = this;
+    const { anchorOffset, anchorLabels, records } = this;
     for (const stem of stems) {
       const id = this.coverage.termNumber(stem);
       if (id === undefined) continue;
       for (let i = anchorOffset[id] as number, end = anchorOffset[id + 1] as number; i < end; i++) {
-        const d = anchorLabels[i] as number;
+        const r = anchorLabels[i] as number;
+        const d = records[r] as number;
         if (seen[d] === 1) continue;
         seen[d] = 1;
-        out.push(d);
+        out.push(r);
       }
     }
-    for (const d of out) seen[d] = 0;
+    for (const r of out) seen[records[r] as number] = 0;
     return out;
   }
 
