@@ -69,7 +69,7 @@ export interface ExtractedSkill {
 export interface ExtractOptions {
   lang?: LanguageCode;
   limit?: number;
-  /** Skills below this confidence are left out. Default 0.5. */
+  /** Skills below this confidence are left out. Default 0.6. */
   minConfidence?: number;
 }
 
@@ -315,7 +315,7 @@ export class SkillExtractor {
         kindFactor;
       if (upper < minScore) continue;
       const label = this.labels[d] as SkillLabel;
-      const span = matchSpan(label.termIds, slot, slotPositions);
+      const span = matchSpan(rec, r, slot, slotPositions);
       if (!span) continue;
       const compact = span.matched / (span.last - span.first + 1);
       let score = upper * (w.scatterFloor + (1 - w.scatterFloor) * compact);
@@ -412,7 +412,7 @@ export class SkillExtractor {
   /** Skills mentioned in a text, with spans, confidence and negation. */
   extract(text: string, options: ExtractOptions = {}): ExtractedSkill[] {
     const lang = options.lang ?? detectLanguage(text, this.defaultLanguage as never);
-    const minConfidence = options.minConfidence ?? 0.5;
+    const minConfidence = options.minConfidence ?? 0.6;
     const scopes = negationScopes(text, lang);
     const out: ExtractedSkill[] = [];
     // A confident mention covers most of a label: partial matches below that are not even scored.
@@ -450,13 +450,15 @@ export class SkillExtractor {
  * text: anchored on each occurrence of the rarest stem, the nearest occurrence of every other one.
  */
 function matchSpan(
-  termIds: Int32Array,
+  rec: Float32Array,
+  r: number,
   slot: Int32Array,
   slotPositions: readonly number[][],
 ): { first: number; last: number; matched: number } | undefined {
   const found: number[][] = [];
-  for (let k = 0; k < termIds.length; k++) {
-    const at = slot[termIds[k] as number] as number;
+  const end = r + 3 + 2 * (rec[r + 2] as number);
+  for (let k = r + 3; k < end; k += 2) {
+    const at = slot[rec[k] as number] as number;
     if (at !== 0) found.push(slotPositions[at - 1] as number[]);
   }
   if (found.length === 0) return undefined;
