@@ -147,6 +147,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Only in production (behind HTTPS); on a plain-http LAN address it would break the app.
+        upgradeInsecureRequests: options.config.production ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -186,9 +188,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTrustPersonData(trust, options.database);
   const dataRights = createDataRights({ database: options.database, registry: trust, audit, now });
   app.decorate('passerelle', { ctx, dataRights, routes });
-  // Refused accesses of signed-in callers go to the audit trail (ASVS V16.3.2).
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode !== 403 || request.actor?.kind === 'anonymous' || !request.actor) return;
+  // Refused accesses of signed-in callers go to the audit trail (ASVS V16.3.2), written before the answer leaves.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 403 || request.actor?.kind === 'anonymous' || !request.actor) return payload;
     await audit
       .record({
         actor: request.actor,
@@ -198,6 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         requestId: request.id,
       })
       .catch((e: unknown) => request.log.error({ err: e }, 'could not audit a refused access'));
+    return payload;
   });
   if (options.config.demo && !options.config.production) await ensureDemoUsers(options.database);
   registerIdempotency(app, options.database, (r: FastifyRequest) => r.actor.userId ?? r.actor.kind);
