@@ -31,6 +31,8 @@ export interface OccupationLinkingEvalOptions {
   /** Query language; default: from the folder name (`xxx_q_fr_c_en`) or guessed from the queries. */
   queryLanguage?: string;
   weights?: Partial<LinkerWeights>;
+  /** Label languages indexed besides the query's and the corpus's. Default English: titles everywhere mix in English words ("Sales engineer (h/f/x)"). */
+  extraLanguages?: string[];
   /** Called with each query's outcome (for error analysis). */
   onQuery?: (row: { qid: string; text: string; rank: number; gold: string[]; top: string[] }) => void;
 }
@@ -119,7 +121,7 @@ export function loadMeloEvaluation(dir: string, options: OccupationLinkingEvalOp
 
   const linker = new OccupationLinker(knowledge, {
     candidates: new Set(corpus.uris),
-    languages: new Set([queryLang, ...corpusLangs]),
+    languages: new Set([queryLang, ...corpusLangs, ...(options.extraLanguages ?? ['en'])]),
     ...(options.weights ? { weights: options.weights } : {}),
   });
 

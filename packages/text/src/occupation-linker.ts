@@ -50,7 +50,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   description: 0.1,
   broader: 0.2,
   narrower: 0.1,
-  otherLanguage: 0.5,
+  otherLanguage: 0.9,
   groupPrior: 0.9,
   specialisationPrior: 1,
   kind: { preferred: 1, alternative: 1, hidden: 0.9 },

@@ -305,7 +305,8 @@ export class SkillExtractor {
       const d = rec[r] as number;
       let matchedIdf = 0;
       const end = r + 3 + 2 * (rec[r + 2] as number);
-      for (let k = r + 3; k < end; k += 2) if (slot[rec[k] as number] !== 0) matchedIdf += rec[k + 1] as number;
+      for (let k = r + 3; k < end; k += 2)
+        if (slot[rec[k] as number] !== 0) matchedIdf += rec[k + 1] as number;
       const cov = matchedIdf / (rec[r + 1] as number);
       if (cov < minCoverage) continue;
       const kindFactor = w.kind[kindNames[this.flatKind[d] as number] as LabelKind];
