@@ -33,6 +33,7 @@ import { handleError, handleNotFound } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
 import { healthRoutes } from './routes/health/routes';
 import { matchRoutes } from './routes/matches/routes';
+import { textRoutes } from './routes/text/routes';
 import { createMatchService } from './matching/service';
 import { knowledgeFromCatalogue } from '@passerelle/matching';
 import { starterCatalogue } from '@passerelle/taxonomy';
@@ -234,6 +235,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(async (scope) => matchRoutes(scope, ctx, matching));
+  await app.register(async (scope) => textRoutes(scope, ctx));
   await app.register(async (scope) => webRoutes(scope));
 
   await app.ready();
