@@ -23,7 +23,12 @@ async function seed(database: Database): Promise<void> {
         name: i % 3 ? `Coopérative agricole ${i}` : `شركة البناء ${i}`,
         country: i % 4 ? 'IQ' : null,
         externalId: i % 5 ? `ext-${i}` : null,
-        data: { sector: 'F', contacts: [{ name: 'Ana', phone: '+995 555 000' }], note: 'quote " and \\ backslash', n: i },
+        data: {
+          sector: 'F',
+          contacts: [{ name: 'Ana', phone: '+995 555 000' }],
+          note: 'quote " and \\ backslash',
+          n: i,
+        },
       },
       randomUUID(),
     );
@@ -39,7 +44,10 @@ async function roundTrip(from: TestDatabaseKind, to: TestDatabaseKind) {
   try {
     await seed(a.database);
     // Something in the target that the restore must replace.
-    await createOrganisationStore(b.database.db).create({ kind: 'partner', name: 'to be replaced', data: {} }, randomUUID());
+    await createOrganisationStore(b.database.db).create(
+      { kind: 'partner', name: 'to be replaced', data: {} },
+      randomUUID(),
+    );
     const file = join(dir, `${from.name}-to-${to.name}.backup.gz`);
     const written = await backupDatabase(a.database, file);
     expect(written.tables.organisations).toBe(25);
@@ -54,13 +62,19 @@ async function roundTrip(from: TestDatabaseKind, to: TestDatabaseKind) {
 }
 
 describe('backup and restore', () => {
-  test.runIf(byName('postgres'))('a PGlite backup restores into PostgreSQL with every table equal', async () => {
-    await roundTrip(byName('pglite')!, byName('postgres')!);
-  });
+  test.runIf(byName('postgres'))(
+    'a PGlite backup restores into PostgreSQL with every table equal',
+    async () => {
+      await roundTrip(byName('pglite')!, byName('postgres')!);
+    },
+  );
 
-  test.runIf(byName('postgres'))('a PostgreSQL backup restores into PGlite with every table equal', async () => {
-    await roundTrip(byName('postgres')!, byName('pglite')!);
-  });
+  test.runIf(byName('postgres'))(
+    'a PostgreSQL backup restores into PGlite with every table equal',
+    async () => {
+      await roundTrip(byName('postgres')!, byName('pglite')!);
+    },
+  );
 
   test('a PGlite backup restores into PGlite', async () => {
     await roundTrip(byName('pglite')!, byName('pglite')!);

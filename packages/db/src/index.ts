@@ -5,7 +5,14 @@ export * as tables from './schema/index';
 
 export { createOrganisationStore, isUniqueViolation } from './stores/organisations';
 export { createTaxonomyStore } from './stores/taxonomy';
-export { createUserStore, normaliseEmail, type UserStore, type UserRow, type NewUser, type UserPatch } from './stores/users';
+export {
+  createUserStore,
+  normaliseEmail,
+  type UserStore,
+  type UserRow,
+  type NewUser,
+  type UserPatch,
+} from './stores/users';
 export {
   createSessionStore,
   createApiTokenStore,
@@ -17,7 +24,15 @@ export {
   type PasswordResetStore,
 } from './stores/sessions';
 export { createConsentStore, type ConsentStore } from './stores/consents';
-export { createAuditStore, sha256Hex, type AuditStore, type AuditEvent, type NewAuditEvent, type AuditQuery, type AuditVerification } from './stores/audit';
+export {
+  createAuditStore,
+  sha256Hex,
+  type AuditStore,
+  type AuditEvent,
+  type NewAuditEvent,
+  type AuditQuery,
+  type AuditVerification,
+} from './stores/audit';
 export { createRetentionRuleStore, type RetentionRuleStore } from './stores/retention';
 export { findPostgresBinaries, startThrowawayCluster, type ThrowawayCluster } from './testing/pg-cluster';
 export { createPersonStore, personColumns, duplicateProbeOf, mergePersonData } from './stores/people';

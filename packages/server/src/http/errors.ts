@@ -70,7 +70,10 @@ export function toDomainError(error: unknown): { domain: DomainError; unexpected
       code: 'unstorable_value',
       message: 'a value cannot be stored (for example a NUL character or a lone surrogate in a text)',
     };
-    return { domain: new DomainError('validation_failed', { where: 'body', issues: [issue] }), unexpected: false };
+    return {
+      domain: new DomainError('validation_failed', { where: 'body', issues: [issue] }),
+      unexpected: false,
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
