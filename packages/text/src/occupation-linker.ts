@@ -131,6 +131,7 @@ export class OccupationLinker {
   private readonly narrowerOf: number[][];
   private readonly weights: LinkerWeights;
   private readonly defaultLanguage: LanguageCode;
+  private readonly labelFloor = 0.2;
   private labelConcept = new Int32Array(0);
   private labelKind = new Uint8Array(0);
   private labelLang = new Int16Array(0);
@@ -164,6 +165,7 @@ export class OccupationLinker {
       maxGram: 4,
       minSimilarity: 0.5,
       maxNeighbours: 20,
+      commonShare: 0.005,
       ...options.softWords,
     });
     const languages = options.languages ? new Set(options.languages) : undefined;
@@ -292,6 +294,16 @@ export class OccupationLinker {
     const words = this.labelWords.search(a.stems, this.buffers.words);
     const chars = this.labelChars.search(a.words, this.buffers.chars);
     // Union of the labels touched by either search; both buffers are indexed by label number.
+    // Labels far below the best one cannot make a concept's best label reach the top: keep those
+    // within `labelFloor` of the best (both signals summed), which spares most of the combining.
+    let top = 0;
+    for (let i = 0; i < words.count; i++) {
+      const d = words.touched[i] as number;
+      top = Math.max(top, (words.scores[d] as number) + (chars.scores[d] as number));
+    }
+    for (let i = 0; i < chars.count; i++)
+      top = Math.max(top, chars.scores[chars.touched[i] as number] as number);
+    const floor = top * this.labelFloor;
     const total = words.count + chars.count;
     const labelIds = new Int32Array(total);
     const wordScores = new Float32Array(total);
@@ -299,13 +311,14 @@ export class OccupationLinker {
     let k = 0;
     for (let i = 0; i < words.count; i++) {
       const d = words.touched[i] as number;
+      if ((words.scores[d] as number) + (chars.scores[d] as number) < floor) continue;
       labelIds[k] = d;
       wordScores[k] = words.scores[d] as number;
       charScores[k++] = chars.scores[d] as number;
     }
     for (let i = 0; i < chars.count; i++) {
       const d = chars.touched[i] as number;
-      if ((words.scores[d] as number) !== 0) continue;
+      if ((words.scores[d] as number) !== 0 || (chars.scores[d] as number) < floor) continue;
       labelIds[k] = d;
       charScores[k++] = chars.scores[d] as number;
     }

@@ -14,6 +14,8 @@ export interface SoftWordOptions {
   maxNeighbours?: number;
   /** Cached neighbour lists before the cache is cleared. */
   cacheSize?: number;
+  /** Words in more than this share of the documents match only themselves. */
+  commonShare?: number;
 }
 
 /** Documents as lists of words, searched with soft TF-IDF. */
@@ -94,8 +96,15 @@ export class SoftWordIndex {
     });
     if (norm === 0) return buffer;
     const scale = 1 / Math.sqrt(norm);
+    const commonDf = this.options.commonShare * this.docs.size;
     unique.forEach((word, i) => {
       const wq = (weights[i] as number) * scale;
+      // A very common word only matches itself: its look-alikes are common too, weigh little,
+      // and would cost most of the time.
+      if (this.docs.documentFrequency(word) > commonDf) {
+        this.docs.accumulate(word, wq, buffer);
+        return;
+      }
       for (const [neighbour, sim] of this.neighbours(word)) this.docs.accumulate(neighbour, wq * sim, buffer);
     });
     return buffer;
