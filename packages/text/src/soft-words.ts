@@ -35,6 +35,7 @@ export class SoftWordIndex {
       minSimilarity: 0.5,
       maxNeighbours: 20,
       cacheSize: 50_000,
+      commonShare: 1,
       ...options,
     };
   }
