@@ -114,6 +114,8 @@ export class SkillExtractor {
   private readonly commonOnly = new Map<string, number[]>();
   private anchorOffset = new Int32Array(0);
   private anchorLabels = new Int32Array(0);
+  private anchorSignature = new Int32Array(0);
+  private anchorNeed = new Uint8Array(0);
   /** Label records (see scoreSkills) and the record offset of each label. */
   private records = new Float32Array(0);
   private recordOf = new Int32Array(0);
@@ -251,7 +253,25 @@ export class SkillExtractor {
       });
     });
     this.flatKind = Uint8Array.from(this.labels, (l) => kindNames.indexOf(l.kind));
-    this.anchorLabels = Int32Array.from(anchorLists.flat(), (d) => this.recordOf[d] as number);
+    const anchored = anchorLists.flat();
+    this.anchorLabels = Int32Array.from(anchored, (d) => this.recordOf[d] as number);
+    // Per anchor entry: the label's stem signature, and how many of its stems (rarest first) it
+    // needs to cover half of its idf mass.
+    this.anchorSignature = Int32Array.from(anchored, (d) => {
+      let sig = 0;
+      for (const t of (this.labels[d] as SkillLabel).termIds) sig |= 1 << (t & 31);
+      return sig;
+    });
+    this.anchorNeed = Uint8Array.from(anchored, (d) => {
+      const label = this.labels[d] as SkillLabel;
+      const sorted = [...label.idfs].sort((a, b) => b - a);
+      let sum = 0;
+      for (let k = 0; k < sorted.length; k++) {
+        sum += sorted[k] as number;
+        if (sum >= 0.5 * label.idfTotal - 1e-9) return k + 1;
+      }
+      return sorted.length;
+    });
     this.seenMark = new Uint8Array(this.labels.length);
     this.coverageBuffer = this.coverage.createBuffer();
     this.descriptionBuffer = this.descriptions.createBuffer();
@@ -389,11 +409,19 @@ export class SkillExtractor {
   private anchoredLabels(stems: readonly string[]): number[] {
     const seen = this.seenMark;
     const out: number[] = [];
-    const { anchorOffset, anchorLabels, records } = this;
+    const { anchorOffset, anchorLabels, anchorSignature, anchorNeed, records } = this;
+    // A 32-bit signature of the text's stems: a label whose signature shares fewer bits than the
+    // number of stems it needs for half its idf mass cannot pass, and its record is never read.
+    let textSignature = 0;
+    for (const stem of stems) {
+      const id = this.coverage.termNumber(stem);
+      if (id !== undefined) textSignature |= 1 << (id & 31);
+    }
     for (const stem of stems) {
       const id = this.coverage.termNumber(stem);
       if (id === undefined) continue;
       for (let i = anchorOffset[id] as number, end = anchorOffset[id + 1] as number; i < end; i++) {
+        if (popcount((anchorSignature[i] as number) & textSignature) < (anchorNeed[i] as number)) continue;
         const r = anchorLabels[i] as number;
         const d = records[r] as number;
         if (seen[d] === 1) continue;
@@ -480,6 +508,12 @@ function matchSpan(
       bestSpan = { first, last, matched: found.length };
   }
   return bestSpan;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Builds a skill extractor from loaded knowledge (the skills pillar). */
