@@ -70,7 +70,11 @@ const listJoiners = new Set([
   'و',
 ]);
 
+const ascii = /^[\x00-\x7f]*$/;
+
 function fold(word: string): string {
+  // Most words are plain ASCII: skip the Unicode normalisations.
+  if (ascii.test(word)) return word.toLowerCase().replace(/'/g, '');
   return stripAccents(foldArabicScript(word.toLocaleLowerCase('und'))).replace(/['’]/g, '');
 }
 const cueSets = new Map(Object.entries(cues).map(([l, ws]) => [l, new Set(ws.map(fold))]));
@@ -110,7 +114,7 @@ const anyCue = new RegExp(
 
 /** Character ranges [start, end) of the text that are negated. */
 export function negationScopes(text: string, lang?: LanguageCode): [number, number][] {
-  if (!anyCue.test(stripAccents(text))) return [];
+  if (!anyCue.test(ascii.test(text) ? text : stripAccents(text))) return [];
   const cueSet = (lang && cueSets.get(lang)) || allCues;
   const contrastSet = (lang && contrastSets.get(lang)) || allContrast;
   const ps = pieces(text);
