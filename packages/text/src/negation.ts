@@ -70,7 +70,7 @@ const listJoiners = new Set([
   'و',
 ]);
 
-const ascii = /^[\x00-\x7f]*$/;
+const ascii = /^[ -~]*$/; // printable ASCII
 
 function fold(word: string): string {
   // Most words are plain ASCII: skip the Unicode normalisations.
