@@ -44,15 +44,15 @@ export interface LinkerWeights {
 /** Default weights (tuned on the development sets, see docs/text-understanding.md). */
 export const defaultLinkerWeights: LinkerWeights = {
   labelWords: 0.5,
-  labelChars: 0.5,
+  labelChars: 0.6,
   secondLabel: 0.1,
-  conceptWords: 0.15,
+  conceptWords: 0.1,
   description: 0.1,
   broader: 0.2,
   narrower: 0.1,
   otherLanguage: 0.9,
   groupPrior: 0.9,
-  specialisationPrior: 1,
+  specialisationPrior: 0.95,
   kind: { preferred: 1, alternative: 1, hidden: 0.9 },
 };
 
