@@ -445,14 +445,14 @@ export function rankTop<D extends RecordView>(
   // the rest of the lists for them (which tightens their bounds), read the next lists in
   // "complete" mode (no new candidates); then evaluate in decreasing bound order.
   let completed = false;
-  let candidates = 0;
+  // Set on the first pass: lastSlack starts at Infinity.
+  let candidates: number | undefined;
   let lastSlack = Infinity;
   for (;;) {
     const slack = remSum + maxFloor.reduce((a, b) => a + b, 0);
-    let m = 0;
     if (slack < lastSlack || next >= lists.length) {
       lastSlack = slack;
-      m = gatherCandidates();
+      const m = gatherCandidates();
       candidates = m;
       let remaining = 0;
       for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
@@ -507,7 +507,7 @@ export function rankTop<D extends RecordView>(
     stats.listsCompleted = next - opened;
     stats.postingsTotal = postingsTotal;
     stats.postingsProcessed = postingsProcessed;
-    stats.candidates = candidates;
+    stats.candidates = candidates ?? 0;
     stats.evaluated = evaluatedCount;
     stats.scanned = scanned;
   }
