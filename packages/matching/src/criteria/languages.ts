@@ -17,22 +17,30 @@ function each(
 
 /** Languages: the mean, over the vacancy's language requirements, of how well the person meets each. */
 export function languagesScore(p: PersonView, v: VacancyView, options: MatchOptions): number {
+  const start = v.start(VL.languages);
+  const end = v.end(VL.languages);
+  if (end === start) return 1;
   let sum = 0;
-  let n = 0;
-  each(v, (language, activity, level) => {
-    sum += levelScore(languageLevel(p, language, activity), level, options.languages.perLevelBelow);
-    n++;
-  });
-  return n === 0 ? 1 : sum / n;
+  for (let i = start; i < end; i++) {
+    const packed = v.i32[i]!;
+    sum += levelScore(
+      languageLevel(p, packed >>> 8, (packed >>> 5) & 7),
+      (packed >>> 1) & 15,
+      options.languages.perLevelBelow,
+    );
+  }
+  return sum / (end - start);
 }
 
 /** Hard language requirements: the person must reach the minimum level. */
 export function meetsHardLanguages(p: PersonView, v: VacancyView): boolean {
-  let ok = true;
-  each(v, (language, activity, level, hard) => {
-    if (hard && languageLevel(p, language, activity) < level) ok = false;
-  });
-  return ok;
+  const end = v.end(VL.languages);
+  for (let i = v.start(VL.languages); i < end; i++) {
+    const packed = v.i32[i]!;
+    if ((packed & 1) === 0) continue;
+    if (languageLevel(p, packed >>> 8, (packed >>> 5) & 7) < ((packed >>> 1) & 15)) return false;
+  }
+  return true;
 }
 
 /** Languages with CEFR levels; a requirement marked hard filters. */

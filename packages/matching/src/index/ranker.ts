@@ -40,6 +40,10 @@ export interface RankStats {
 
 /** One exact evaluation costs about this many posting updates (measured; see docs/matching.md). */
 const EVAL_COST_IN_POSTINGS = 150;
+/** Touched documents up to which the threshold is raised by evaluating the best bounds early. */
+const EARLY_EVALUATION_LIMIT = 20_000;
+/** A list longer than slots / LONG_LIST is added without recording documents (see rankTop). */
+const LONG_LIST = 32;
 /** Relative slack on the threshold: accumulators are float32, exact scores float64. */
 const EPSILON = 1e-5;
 
@@ -250,13 +254,17 @@ export function rankTop<D extends RecordView>(
   scratch.ensure(col.slots, maxPlans);
   const epoch = ++scratch.epoch;
   let maxIndex = 0;
+  /** Per weighted scorer: the index of its plan, or -1. */
+  const scorerPlan: number[] = [];
   for (const s of weighted) {
     const plan = s.scorer.plan;
     if (!plan) {
       base += s.weight * s.scorer.ceiling;
+      scorerPlan.push(-1);
       continue;
     }
     const pi = planKind.length;
+    scorerPlan.push(pi);
     planKind.push(plan.combine);
     planCapW.push(s.weight * plan.cap);
     planOthW.push(s.weight * plan.otherwise);
@@ -283,8 +291,24 @@ export function rankTop<D extends RecordView>(
     planRem.push(rem);
   }
   const plans = planKind.length;
-  // Valuable short lists first: they find good candidates and raise the threshold early.
-  lists.sort((a, b) => b.ub / b.length - a.ub / a.length);
+  // Order: whole criteria, cheapest first per unit of bound they remove once fully read (a
+  // capped criterion only lowers the bound of unseen documents when all its lists are read);
+  // within a criterion, valuable short lists first.
+  const planCost = new Float64Array(planKind.length);
+  for (const l of lists) planCost[l.plan]! += l.length;
+  const planValue = planKind.map((kind, p) =>
+    kind === 'sum'
+      ? Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!) - planOthW[p]!
+      : Math.max(0, planRem[p]! - planOthW[p]!),
+  );
+  const planOrder = planKind
+    .map((_, p) => p)
+    .sort((a, b) => planCost[a]! / (planValue[a]! || 1e-12) - planCost[b]! / (planValue[b]! || 1e-12));
+  const rank = new Int32Array(planKind.length);
+  planOrder.forEach((p, i) => {
+    rank[p] = i;
+  });
+  lists.sort((a, b) => rank[a.plan]! - rank[b.plan]! || b.ub / b.length - a.ub / a.length);
   let postingsTotal = 0;
   for (const l of lists) postingsTotal += l.length;
 
@@ -308,9 +332,15 @@ export function rankTop<D extends RecordView>(
   const sumAcc = scratch.sum;
   /** Per max plan, max(otherwise, remaining): what a document gets from it without a hit. */
   const maxFloor = new Float64Array(maxPlanIdx.length);
+  const planFloor = new Float64Array(planKind.length);
   const refreshMaxFloor = () => {
-    for (let i = 0; i < maxPlanIdx.length; i++) maxFloor[i] = Math.max(maxOthW[i]!, planRem[maxPlanIdx[i]!]!);
+    for (let i = 0; i < maxPlanIdx.length; i++) {
+      maxFloor[i] = Math.max(maxOthW[i]!, planRem[maxPlanIdx[i]!]!);
+      planFloor[maxPlanIdx[i]!] = maxFloor[i]!;
+    }
   };
+  /** Whether any list of a plan was read (its part of a bound is then inside the shared sum). */
+  const planRead: boolean[] = planKind.map(() => false);
   refreshMaxFloor();
   const boundOf = (d: number): number => {
     let b = base + sumAcc[d]! + remSum;
@@ -323,6 +353,7 @@ export function rankTop<D extends RecordView>(
   };
   const read = (j: number) => {
     const l = lists[j]!;
+    planRead[l.plan] = true;
     if (planKind[l.plan] === 'sum') planRem[l.plan] = Math.max(0, planRem[l.plan]! - l.ub);
     else {
       let m = 0;
@@ -337,7 +368,20 @@ export function rankTop<D extends RecordView>(
   const evaluated = scratch.evaluated;
   const alive = col.alive;
   let evaluatedCount = 0;
-  const evaluate = (d: number) => {
+  // Exact evaluation criterion by criterion, loosest bound part first: each exact score
+  // replaces its part of the document's bound, and the document is dropped as soon as the
+  // bound falls below the threshold (most candidates are dropped after one or two criteria).
+  // Criteria without lists first (their part of a bound is their ceiling, the loosest), then
+  // the others, larger parts first.
+  const refineOrder = weighted
+    .map((s, i) => ({
+      i,
+      listed: scorerPlan[i]! >= 0,
+      part: scorerPlan[i]! < 0 ? s.weight * s.scorer.ceiling : planCapW[scorerPlan[i]!]!,
+    }))
+    .sort((a, b) => Number(a.listed) - Number(b.listed) || b.part - a.part)
+    .map((x) => x.i);
+  const evaluate = (d: number, bound: number) => {
     if (evaluated[d] === epoch) return;
     evaluated[d] = epoch;
     if (alive[d] !== 1) return;
@@ -345,8 +389,36 @@ export function rankTop<D extends RecordView>(
     for (let f = 0; f < filters.length; f++) if (!filters[f]!.admits!(view)) return;
     if (visible && !visible(col.ids[d]!)) return;
     evaluatedCount++;
+    const t = margin(heap.threshold());
+    let b = bound;
     let score = 0;
-    for (let j = 0; j < weighted.length; j++) score += weighted[j]!.weight * weighted[j]!.scorer.score(view);
+    let deferred = 0;
+    for (let x = 0; x < refineOrder.length; x++) {
+      const j = refineOrder[x]!;
+      const ws = weighted[j]!;
+      const p = scorerPlan[j]!;
+      let part: number;
+      if (p < 0) part = ws.weight * ws.scorer.ceiling;
+      else if (planKind[p] === 'max') {
+        const a = planAcc[p]![d]!;
+        part = a > planFloor[p]! ? a : planFloor[p]!;
+      } else if (!planRead[p]) part = Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
+      else {
+        deferred++;
+        continue;
+      }
+      const s = ws.weight * ws.scorer.score(view);
+      score += s;
+      b -= part - s;
+      if (b < t) return;
+    }
+    if (deferred > 0) {
+      for (let j = 0; j < weighted.length; j++) {
+        const p = scorerPlan[j]!;
+        if (p >= 0 && planKind[p] === 'sum' && planRead[p])
+          score += weighted[j]!.weight * weighted[j]!.scorer.score(view);
+      }
+    }
     heap.offer(score, d);
   };
 
@@ -354,6 +426,7 @@ export function rankTop<D extends RecordView>(
   let nt = 0;
   const ub = () => scratch.ub;
   const evaluateTop = (m: number) => {
+    if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
     const bounds = ub();
     let lo = Infinity;
     let hi = -Infinity;
@@ -363,26 +436,53 @@ export function rankTop<D extends RecordView>(
       if (b < lo) lo = b;
       if (b > hi) hi = b;
     }
-    const cut = thresholdForTop(bounds, nt, lo, hi, m);
-    for (let i = 0; i < nt; i++) if (bounds[i]! >= cut) evaluate(scratch.touched[i]!);
+    // Documents above the bucket where the top `m` end are evaluated; from that bucket, only
+    // until `m` (bounds are often tied: a whole district can share one).
+    const [cutLow, cutHigh] = cutForTop(bounds, nt, lo, hi, m);
+    let done = 0;
+    for (let i = 0; i < nt; i++) {
+      if (bounds[i]! >= cutHigh) {
+        evaluate(scratch.touched[i]!, bounds[i]!);
+        done++;
+      }
+    }
+    for (let i = 0; i < nt && done < m; i++) {
+      const b = bounds[i]!;
+      if (b >= cutLow && b < cutHigh) {
+        evaluate(scratch.touched[i]!, b);
+        done++;
+      }
+    }
   };
 
-  /** Collects the unevaluated touched documents whose bound reaches the threshold into cand/ub. */
+  /**
+   * Collects the unevaluated documents whose bound reaches the threshold into cand/ub: from all
+   * touched documents the first time, then from the previous candidates (bounds only tighten).
+   */
+  let gathered = -1;
   const gatherCandidates = (): number => {
     const t0 = margin(heap.threshold());
-    const touched = scratch.touched;
-    if (scratch.cand.length < nt) scratch.cand = new Int32Array(touched.length);
+    if (scratch.cand.length < nt) scratch.cand = new Int32Array(scratch.touched.length);
+    if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
     const slots = scratch.cand;
     const bounds = scratch.ub;
+    const from = gathered < 0 ? scratch.touched : slots;
+    const n = gathered < 0 ? nt : gathered;
     let m = 0;
-    for (let i = 0; i < nt; i++) {
-      const d = touched[i]!;
+    for (let i = 0; i < n; i++) {
+      const d = from[i]!;
       if (evaluated[d] === epoch) continue;
-      const b = boundOf(d);
+      let b = base + sumAcc[d]! + remSum;
+      for (let x = 0; x < maxAccs.length; x++) {
+        const a = maxAccs[x]![d]!;
+        const f = maxFloor[x]!;
+        b += a > f ? a : f;
+      }
       if (b < t0) continue;
       bounds[m] = b;
       slots[m++] = d;
     }
+    gathered = m;
     return m;
   };
 
@@ -411,10 +511,29 @@ export function rankTop<D extends RecordView>(
       if (lo + (b + 1) * width < margin(heap.threshold())) break;
       for (let x = counts[b]!; x < counts[b + 1]!; x++) {
         const i = order[x]!;
-        if (bounds[i]! >= margin(heap.threshold())) evaluate(slots[i]!);
+        if (bounds[i]! >= margin(heap.threshold())) evaluate(slots[i]!, bounds[i]!);
       }
     }
   };
+
+  /** Rebuilds the touched list by scanning the accumulators, after long lists were added unrecorded. */
+  let unrecorded = false;
+  let scannedAccumulators = false;
+  const recordTouched = () => {
+    if (!unrecorded) return;
+    unrecorded = false;
+    scannedAccumulators = true;
+    if (scratch.touched.length < col.slots) scratch.touched = new Int32Array(scratch.sum.length);
+    const touched = scratch.touched;
+    let n = 0;
+    for (let d = 0; d < col.slots; d++) {
+      let hit = sumAcc[d] !== 0;
+      for (let x = 0; !hit && x < maxAccs.length; x++) hit = maxAccs[x]![d] !== 0;
+      if (hit) touched[n++] = d;
+    }
+    nt = n;
+  };
+  if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
 
   // 1. Open lists (creating candidates) until no unseen document can reach the threshold.
   let next = 0;
@@ -424,18 +543,33 @@ export function rankTop<D extends RecordView>(
     const t = heap.threshold();
     if (t > -Infinity && untouchedBound() < margin(t)) break;
     const l = lists[next]!;
-    nt =
-      planKind[l.plan] === 'sum'
-        ? openSum(l, planAcc[l.plan]!, scratch, nt)
-        : openMax(l, planAcc[l.plan]!, scratch, nt);
-    if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
+    if (l.length * LONG_LIST > col.slots) {
+      // A long list: add without recording new documents (as fast as the bare floor loop);
+      // the touched documents are then found by one scan of the accumulators.
+      if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!);
+      else completeMax(l, planAcc[l.plan]!);
+      unrecorded = true;
+    } else {
+      nt =
+        planKind[l.plan] === 'sum'
+          ? openSum(l, planAcc[l.plan]!, scratch, nt)
+          : openMax(l, planAcc[l.plan]!, scratch, nt);
+    }
     postingsProcessed += l.length;
     read(next++);
-    if (nt >= nextCheck) {
-      evaluateTop(Math.max(2 * k, 64));
+    // Raise the threshold whenever a criterion is fully read, or the candidates grew a lot.
+    const planDone = next === lists.length || lists[next]!.plan !== l.plan;
+    // (Each costs a pass over the touched documents: only while they are few or the heap is
+    // not full; the final pass evaluates the rest anyway.)
+    if (planDone || nt >= nextCheck) {
+      if (heap.size < k || nt <= EARLY_EVALUATION_LIMIT) {
+        recordTouched();
+        if (nt > 0) evaluateTop(Math.max(8 * k, 128));
+      }
       nextCheck = nt * 4;
     }
   }
+  recordTouched();
   const opened = next;
   // What a document no opened list reached can still score (completed lists add to documents
   // without recording them, so this bound must be taken now).
@@ -445,8 +579,7 @@ export function rankTop<D extends RecordView>(
   // the rest of the lists for them (which tightens their bounds), read the next lists in
   // "complete" mode (no new candidates); then evaluate in decreasing bound order.
   let completed = false;
-  // Set on the first pass: lastSlack starts at Infinity.
-  let candidates: number | undefined;
+  let candidates: number;
   let lastSlack = Infinity;
   for (;;) {
     const slack = remSum + maxFloor.reduce((a, b) => a + b, 0);
@@ -486,12 +619,12 @@ export function rankTop<D extends RecordView>(
     for (let i = 0; i < nt; i++) evaluated[touched[i]!] = epoch;
     for (let d = 0; d < col.slots; d++) {
       if (heap.size === k && untouchedAtOpen < margin(heap.threshold())) break;
-      evaluate(d);
+      evaluate(d, untouchedAtOpen);
     }
   }
 
   // Reset the accumulators for the next query.
-  if (completed) {
+  if (completed || scannedAccumulators) {
     for (let p = 0; p < plans; p++) planAcc[p]!.fill(0);
   } else {
     const touched = scratch.touched;
@@ -507,16 +640,19 @@ export function rankTop<D extends RecordView>(
     stats.listsCompleted = next - opened;
     stats.postingsTotal = postingsTotal;
     stats.postingsProcessed = postingsProcessed;
-    stats.candidates = candidates ?? 0;
+    stats.candidates = candidates;
     stats.evaluated = evaluatedCount;
     stats.scanned = scanned;
   }
   return heap.sorted();
 }
 
-/** A value such that about `m` of the first `n` entries are at or above it (histogram, O(n)). */
-function thresholdForTop(values: Float64Array, n: number, lo: number, hi: number, m: number): number {
-  if (n <= m || !(hi > lo)) return -Infinity;
+/**
+ * The bucket [low, high) of a 256-bucket histogram of the first `n` values in which the `m`-th
+ * largest falls: fewer than `m` values are ≥ high. O(n).
+ */
+function cutForTop(values: Float64Array, n: number, lo: number, hi: number, m: number): [number, number] {
+  if (n <= m || !(hi > lo)) return [-Infinity, -Infinity];
   const buckets = 256;
   const width = (hi - lo) / buckets;
   const counts = new Int32Array(buckets);
@@ -524,7 +660,8 @@ function thresholdForTop(values: Float64Array, n: number, lo: number, hi: number
   let seen = 0;
   for (let b = buckets - 1; b >= 0; b--) {
     seen += counts[b]!;
-    if (seen >= m) return lo + b * width;
+    if (seen >= m)
+      return [b === 0 ? -Infinity : lo + b * width, b === buckets - 1 ? Infinity : lo + (b + 1) * width];
   }
-  return -Infinity;
+  return [-Infinity, -Infinity];
 }
