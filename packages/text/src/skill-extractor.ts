@@ -116,6 +116,7 @@ export class SkillExtractor {
   private anchorLabels = new Int32Array(0);
   private anchorSignature = new Int32Array(0);
   private anchorNeed = new Uint8Array(0);
+  private anchorNeedStrict = new Uint8Array(0);
   /** Label records (see scoreSkills) and the record offset of each label. */
   private records = new Float32Array(0);
   private recordOf = new Int32Array(0);
@@ -257,21 +258,25 @@ export class SkillExtractor {
     this.anchorLabels = Int32Array.from(anchored, (d) => this.recordOf[d] as number);
     // Per anchor entry: the label's stem signature, and how many of its stems (rarest first) it
     // needs to cover half of its idf mass.
-    this.anchorSignature = Int32Array.from(anchored, (d) => {
-      let sig = 0;
-      for (const t of (this.labels[d] as SkillLabel).termIds) sig |= 1 << (t & 31);
-      return sig;
+    this.anchorSignature = new Int32Array(4 * anchored.length);
+    anchored.forEach((d, i) => {
+      for (const t of (this.labels[d] as SkillLabel).termIds) {
+        const q = 4 * i + ((t >>> 5) & 3);
+        this.anchorSignature[q] = (this.anchorSignature[q] as number) | (1 << (t & 31));
+      }
     });
-    this.anchorNeed = Uint8Array.from(anchored, (d) => {
+    const need = (d: number, share: number): number => {
       const label = this.labels[d] as SkillLabel;
       const sorted = [...label.idfs].sort((a, b) => b - a);
       let sum = 0;
       for (let k = 0; k < sorted.length; k++) {
         sum += sorted[k] as number;
-        if (sum >= 0.5 * label.idfTotal - 1e-9) return k + 1;
+        if (sum >= share * label.idfTotal - 1e-6) return k + 1;
       }
       return sorted.length;
-    });
+    };
+    this.anchorNeed = Uint8Array.from(anchored, (d) => need(d, 0.5));
+    this.anchorNeedStrict = Uint8Array.from(anchored, (d) => need(d, 0.6));
     this.seenMark = new Uint8Array(this.labels.length);
     this.coverageBuffer = this.coverage.createBuffer();
     this.descriptionBuffer = this.descriptions.createBuffer();
@@ -375,7 +380,7 @@ export class SkillExtractor {
    * plus the few labels made only of common stems.
    */
   private candidateLabels(stems: readonly string[], minCoverage: number): number[] {
-    if (minCoverage >= 0.5) return this.anchoredLabels(stems);
+    if (minCoverage >= 0.5) return this.anchoredLabels(stems, minCoverage >= 0.6);
     const buffer = this.coverage.search(
       stems,
       this.coverageBuffer,
@@ -406,22 +411,38 @@ export class SkillExtractor {
    * a label missing its anchors covers at most about half of its idf mass, so the confident path
    * (coverage ≥ 0.5) never needs it.
    */
-  private anchoredLabels(stems: readonly string[]): number[] {
+  private anchoredLabels(stems: readonly string[], strict: boolean): number[] {
     const seen = this.seenMark;
     const out: number[] = [];
-    const { anchorOffset, anchorLabels, anchorSignature, anchorNeed, records } = this;
-    // A 32-bit signature of the text's stems: a label whose signature shares fewer bits than the
+    const { anchorOffset, anchorLabels, anchorSignature, records } = this;
+    const anchorNeed = strict ? this.anchorNeedStrict : this.anchorNeed;
+    // A 128-bit signature of the text's stems: a label whose signature shares fewer bits than the
     // number of stems it needs for half its idf mass cannot pass, and its record is never read.
-    let textSignature = 0;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     for (const stem of stems) {
       const id = this.coverage.termNumber(stem);
-      if (id !== undefined) textSignature |= 1 << (id & 31);
+      if (id === undefined) continue;
+      const bit = 1 << (id & 31);
+      const word = (id >>> 5) & 3;
+      if (word === 0) s0 |= bit;
+      else if (word === 1) s1 |= bit;
+      else if (word === 2) s2 |= bit;
+      else s3 |= bit;
     }
     for (const stem of stems) {
       const id = this.coverage.termNumber(stem);
       if (id === undefined) continue;
       for (let i = anchorOffset[id] as number, end = anchorOffset[id + 1] as number; i < end; i++) {
-        if (popcount((anchorSignature[i] as number) & textSignature) < (anchorNeed[i] as number)) continue;
+        const q = 4 * i;
+        const shared =
+          popcount((anchorSignature[q] as number) & s0) +
+          popcount((anchorSignature[q + 1] as number) & s1) +
+          popcount((anchorSignature[q + 2] as number) & s2) +
+          popcount((anchorSignature[q + 3] as number) & s3);
+        if (shared < (anchorNeed[i] as number)) continue;
         const r = anchorLabels[i] as number;
         const d = records[r] as number;
         if (seen[d] === 1) continue;
@@ -451,7 +472,8 @@ export class SkillExtractor {
       text,
       lang,
       weights,
-      Math.max(0.5, this.weights.minCoverage),
+      // cov² × (1 + 0.15·log(1 + matched idf)) ≥ confidence needs cov ≥ √(confidence / 1.6) for any realistic label.
+      Math.max(0.5, this.weights.minCoverage, Math.sqrt(minConfidence / 1.6)),
       minConfidence,
     )) {
       const confidence = Math.min(1, s.score);
