@@ -48,6 +48,8 @@ export interface MatchBenchDetails {
   buildVacanciesSeconds: number;
   buildPeopleSeconds: number;
   indexBytes: number;
+  vacancyIndexBytes: number;
+  peopleIndexBytes: number;
   postings: number;
   personToVacanciesMeanPostingsProcessed: number;
   personToVacanciesMeanPostingsTotal: number;
@@ -215,6 +217,8 @@ export async function runMatchBenchmark(
       buildVacanciesSeconds: round(buildVacanciesSeconds, 2),
       buildPeopleSeconds: round(buildPeopleSeconds, 2),
       indexBytes: stats.bytes,
+      vacancyIndexBytes: index.vacancies.bytes(),
+      peopleIndexBytes: index.people.bytes(),
       postings: stats.postings,
       personToVacanciesMeanPostingsProcessed: Math.round(processed / peopleIds.length),
       personToVacanciesMeanPostingsTotal: Math.round(total / peopleIds.length),
@@ -246,7 +250,7 @@ export function measureFloor(index: MatchIndex, peopleIds: readonly string[]): n
             docs: list.docs,
             length: list.length,
             w: weight * term.weight,
-            scale: term.scaled ? family!.scale : null,
+            scale: term.scaled ? list.impacts : null,
           });
       }
     }
@@ -255,7 +259,7 @@ export function measureFloor(index: MatchIndex, peopleIds: readonly string[]): n
       const docs = l.docs;
       const w = l.w;
       const scale = l.scale;
-      if (scale) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * scale[docs[i]!]!;
+      if (scale) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * scale[i]!;
       else for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w;
     }
     times.push(performance.now() - t0);

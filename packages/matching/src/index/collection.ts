@@ -46,6 +46,7 @@ export class Collection<V extends RecordView> {
   private bulk = false;
   private pendingIds = new Int32Array(0);
   private pendingSlots = new Int32Array(0);
+  private pendingImpacts = new Float32Array(0);
   private pendingCount = 0;
   private readonly sink: PostingSink & { slot: number; mode: 'add' | 'retire' };
   private readonly cursor: V;
@@ -56,7 +57,7 @@ export class Collection<V extends RecordView> {
   ) {
     const alive = () => this.alive;
     const bulk = () => this.bulk;
-    const pend = (list: PostingList, slot: number) => this.pend(list, slot);
+    const pend = (list: PostingList, slot: number, impact: number) => this.pend(list, slot, impact);
     const familyOf = (name: string) => this.family(name);
     const scaleCapacity = () => this.alive.length;
     let lastName = '';
@@ -75,12 +76,12 @@ export class Collection<V extends RecordView> {
         const scale = f.scale ? f.scale[this.slot]! : 0;
         const list = f.listFor(key, scale);
         if (this.mode === 'add') {
-          if (bulk()) pend(list, this.slot);
-          else list.push(this.slot);
+          if (bulk()) pend(list, this.slot, scale);
+          else list.push(this.slot, scale);
           if (scale > list.maxScale) list.maxScale = scale;
         } else {
           list.dead++;
-          if (list.dead > 32 && list.dead * 2 > list.length) list.compact(alive(), f.scale);
+          if (list.dead > 32 && list.dead * 2 > list.length) list.compact(alive());
         }
       },
       scale(family, value) {
@@ -157,7 +158,7 @@ export class Collection<V extends RecordView> {
     if (this.pendingCount > 0) this.flushPending(false);
   }
 
-  private pend(list: PostingList, slot: number): void {
+  private pend(list: PostingList, slot: number, impact: number): void {
     if (this.pendingCount === this.pendingIds.length) {
       if (this.pendingCount >= BULK_FLUSH) this.flushPending(false);
       else {
@@ -168,10 +169,14 @@ export class Collection<V extends RecordView> {
         const slots = new Int32Array(cap);
         slots.set(this.pendingSlots);
         this.pendingSlots = slots;
+        const impacts = new Float32Array(cap);
+        impacts.set(this.pendingImpacts);
+        this.pendingImpacts = impacts;
       }
     }
     list.pending++;
     this.pendingIds[this.pendingCount] = list.id;
+    this.pendingImpacts[this.pendingCount] = impact;
     this.pendingSlots[this.pendingCount++] = slot;
   }
 
@@ -187,8 +192,10 @@ export class Collection<V extends RecordView> {
     }
     const ids = this.pendingIds;
     const slots = this.pendingSlots;
+    const impacts = this.pendingImpacts;
     for (let i = 0; i < n; i++) {
       const list = registry[ids[i]!]!;
+      if (list.impacts) list.impacts[list.length] = impacts[i]!;
       list.docs[list.length++] = slots[i]!;
     }
     this.pendingCount = 0;

@@ -5,6 +5,8 @@
  */
 export class PostingList {
   docs: Int32Array;
+  /** In a scaled family, each document's scale beside its slot (read sequentially, not by slot). */
+  impacts: Float32Array | null;
   length = 0;
   dead = 0;
   /** Postings waiting in a bulk load. */
@@ -15,48 +17,61 @@ export class PostingList {
   constructor(
     readonly id: number,
     capacity = 4,
+    scaled = false,
   ) {
     this.docs = new Int32Array(capacity);
+    this.impacts = scaled ? new Float32Array(capacity) : null;
   }
 
-  push(slot: number): void {
-    if (this.length === this.docs.length) {
-      const next = new Int32Array(Math.max(8, Math.ceil(this.docs.length * 1.5)));
-      next.set(this.docs);
-      this.docs = next;
-    }
+  push(slot: number, impact: number): void {
+    if (this.length === this.docs.length) this.resize(Math.max(8, Math.ceil(this.docs.length * 1.5)));
+    if (this.impacts) this.impacts[this.length] = impact;
     this.docs[this.length++] = slot;
   }
 
   /** Drops dead slots. */
-  compact(alive: Uint8Array, scale: Float32Array | null): void {
+  compact(alive: Uint8Array): void {
     let w = 0;
     let max = 0;
+    const impacts = this.impacts;
     for (let i = 0; i < this.length; i++) {
       const d = this.docs[i]!;
       if (alive[d] === 1) {
-        this.docs[w++] = d;
-        if (scale && scale[d]! > max) max = scale[d]!;
+        this.docs[w] = d;
+        if (impacts) {
+          impacts[w] = impacts[i]!;
+          if (impacts[i]! > max) max = impacts[i]!;
+        }
+        w++;
       }
     }
     this.length = w;
     this.dead = 0;
-    if (scale) this.maxScale = max;
-    if (this.docs.length > 16 && w < this.docs.length / 2) this.docs = this.docs.slice(0, Math.max(8, w));
+    if (impacts) this.maxScale = max;
+    if (this.docs.length > 16 && w < this.docs.length / 2) this.resize(Math.max(8, w));
   }
 
   /** Makes room for `n` more postings (exactly, or with slack for more loads to come). */
   reserve(n: number, exact: boolean): void {
     const need = this.length + n;
     if (this.docs.length >= need) return;
-    const next = new Int32Array(exact ? need : Math.max(need, Math.ceil(this.docs.length * 1.5)));
-    next.set(this.docs.subarray(0, this.length));
-    this.docs = next;
+    this.resize(exact ? need : Math.max(need, Math.ceil(this.docs.length * 1.5)));
   }
 
-  /** Shrinks the buffer to the length (after a bulk load). */
+  /** Shrinks the buffers to the length (after a bulk load). */
   trim(): void {
-    if (this.docs.length !== this.length) this.docs = this.docs.slice(0, this.length);
+    if (this.docs.length !== this.length) this.resize(this.length);
+  }
+
+  private resize(capacity: number): void {
+    const docs = new Int32Array(capacity);
+    docs.set(this.docs.subarray(0, Math.min(this.length, capacity)));
+    this.docs = docs;
+    if (this.impacts) {
+      const impacts = new Float32Array(capacity);
+      impacts.set(this.impacts.subarray(0, Math.min(this.length, capacity)));
+      this.impacts = impacts;
+    }
   }
 }
 
@@ -110,7 +125,7 @@ export class PostingFamily {
     const small = key >= 0 && key < DENSE_KEYS;
     let l = small ? this.dense[key] : this.lists.get(key);
     if (!l) {
-      l = new PostingList(this.registry.length, 0);
+      l = new PostingList(this.registry.length, 0, this.scale !== null);
       this.registry.push(l);
       this.lists.set(key, l);
       if (small) {
@@ -138,7 +153,7 @@ export class PostingFamily {
 
   bytes(): number {
     let n = this.scale ? this.scale.byteLength : 0;
-    for (const l of this.lists.values()) n += l.docs.byteLength + 64;
+    for (const l of this.lists.values()) n += l.docs.byteLength + (l.impacts?.byteLength ?? 0) + 64;
     return n;
   }
 }

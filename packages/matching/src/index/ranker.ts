@@ -42,8 +42,6 @@ export interface RankStats {
 const EVAL_COST_IN_POSTINGS = 150;
 /** Touched documents up to which the threshold is raised by evaluating the best bounds early. */
 const EARLY_EVALUATION_LIMIT = 20_000;
-/** A list longer than slots / LONG_LIST is added without recording documents (see rankTop). */
-const LONG_LIST = 32;
 /** Relative slack on the threshold: accumulators are float32, exact scores float64. */
 const EPSILON = 1e-5;
 
@@ -51,6 +49,7 @@ interface ListRef {
   docs: Int32Array;
   length: number;
   w: number;
+  /** The documents' scales, aligned with `docs`, when the term is scaled. */
   scale: Float32Array | null;
   ub: number;
   /** Index of the criterion's plan. */
@@ -107,7 +106,7 @@ function openSum(l: ListRef, acc: Float32Array, s: RankScratch, nt: number): num
       if (nt === touched.length) touched = s.touched = growInts(touched);
       touched[nt++] = d;
     }
-    acc[d] = before + (scale === null ? w : w * scale[d]!);
+    acc[d] = before + (scale === null ? w : w * scale[i]!);
   }
   return nt;
 }
@@ -124,7 +123,7 @@ function openMax(l: ListRef, acc: Float32Array, s: RankScratch, nt: number): num
       if (nt === touched.length) touched = s.touched = growInts(touched);
       touched[nt++] = d;
     }
-    const c = scale === null ? w : w * scale[d]!;
+    const c = scale === null ? w : w * scale[i]!;
     if (c > before) acc[d] = c;
   }
   return nt;
@@ -136,11 +135,7 @@ function completeSum(l: ListRef, acc: Float32Array): void {
   const w = l.w;
   const scale = l.scale;
   if (scale === null) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w;
-  else
-    for (let i = 0; i < l.length; i++) {
-      const d = docs[i]!;
-      acc[d]! += w * scale[d]!;
-    }
+  else for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * scale[i]!;
 }
 
 function completeMax(l: ListRef, acc: Float32Array): void {
@@ -149,7 +144,7 @@ function completeMax(l: ListRef, acc: Float32Array): void {
   const scale = l.scale;
   for (let i = 0; i < l.length; i++) {
     const d = docs[i]!;
-    const c = scale === null ? w : w * scale[d]!;
+    const c = scale === null ? w : w * scale[i]!;
     if (c > acc[d]!) acc[d] = c;
   }
 }
@@ -281,7 +276,7 @@ export function rankTop<D extends RecordView>(
           docs: list.docs,
           length: list.length,
           w,
-          scale: term.scaled ? family.scale : null,
+          scale: term.scaled ? list.impacts : null,
           ub: bound,
           plan: pi,
         });
@@ -516,23 +511,6 @@ export function rankTop<D extends RecordView>(
     }
   };
 
-  /** Rebuilds the touched list by scanning the accumulators, after long lists were added unrecorded. */
-  let unrecorded = false;
-  let scannedAccumulators = false;
-  const recordTouched = () => {
-    if (!unrecorded) return;
-    unrecorded = false;
-    scannedAccumulators = true;
-    if (scratch.touched.length < col.slots) scratch.touched = new Int32Array(scratch.sum.length);
-    const touched = scratch.touched;
-    let n = 0;
-    for (let d = 0; d < col.slots; d++) {
-      let hit = sumAcc[d] !== 0;
-      for (let x = 0; !hit && x < maxAccs.length; x++) hit = maxAccs[x]![d] !== 0;
-      if (hit) touched[n++] = d;
-    }
-    nt = n;
-  };
   if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
 
   // 1. Open lists (creating candidates) until no unseen document can reach the threshold.
@@ -543,71 +521,45 @@ export function rankTop<D extends RecordView>(
     const t = heap.threshold();
     if (t > -Infinity && untouchedBound() < margin(t)) break;
     const l = lists[next]!;
-    if (l.length * LONG_LIST > col.slots) {
-      // A long list: add without recording new documents (as fast as the bare floor loop);
-      // the touched documents are then found by one scan of the accumulators.
-      if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!);
-      else completeMax(l, planAcc[l.plan]!);
-      unrecorded = true;
-    } else {
-      nt =
-        planKind[l.plan] === 'sum'
-          ? openSum(l, planAcc[l.plan]!, scratch, nt)
-          : openMax(l, planAcc[l.plan]!, scratch, nt);
-    }
+    nt =
+      planKind[l.plan] === 'sum'
+        ? openSum(l, planAcc[l.plan]!, scratch, nt)
+        : openMax(l, planAcc[l.plan]!, scratch, nt);
     postingsProcessed += l.length;
     read(next++);
-    // Raise the threshold whenever a criterion is fully read, or the candidates grew a lot.
+    // Raise the threshold whenever a criterion is fully read, or the candidates grew a lot;
+    // each costs a pass over the touched documents, so only while they are few or the heap is
+    // not full (the final pass evaluates the rest anyway).
     const planDone = next === lists.length || lists[next]!.plan !== l.plan;
-    // (Each costs a pass over the touched documents: only while they are few or the heap is
-    // not full; the final pass evaluates the rest anyway.)
-    if (planDone || nt >= nextCheck) {
-      if (heap.size < k || nt <= EARLY_EVALUATION_LIMIT) {
-        recordTouched();
-        if (nt > 0) evaluateTop(Math.max(8 * k, 128));
-      }
+    if ((planDone || nt >= nextCheck) && nt > 0) {
+      if (heap.size < k || nt <= EARLY_EVALUATION_LIMIT) evaluateTop(Math.max(8 * k, 128));
       nextCheck = nt * 4;
     }
   }
-  recordTouched();
   const opened = next;
   // What a document no opened list reached can still score (completed lists add to documents
   // without recording them, so this bound must be taken now).
   const untouchedAtOpen = untouchedBound();
 
-  // 2. Known candidates only from here on. While evaluating them would cost more than reading
-  // the rest of the lists for them (which tightens their bounds), read the next lists in
-  // "complete" mode (no new candidates); then evaluate in decreasing bound order.
+  // 2. Known candidates only from here on. When evaluating them would cost more than reading
+  // the rest of the lists for them (which makes their bounds exact for every listed criterion),
+  // read the rest in "complete" mode (no new candidates); then evaluate in decreasing bound order.
   let completed = false;
-  let candidates: number;
-  let lastSlack = Infinity;
-  for (;;) {
-    const slack = remSum + maxFloor.reduce((a, b) => a + b, 0);
-    if (slack < lastSlack || next >= lists.length) {
-      lastSlack = slack;
-      const m = gatherCandidates();
-      candidates = m;
-      let remaining = 0;
-      for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
-      if (next >= lists.length || m * EVAL_COST_IN_POSTINGS <= remaining) {
-        evaluateInBoundOrder(m);
-        break;
-      }
-    }
-    // Complete the next lists, about a third of what remains (at least one list).
+  let candidates = gatherCandidates();
+  let remaining = 0;
+  for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
+  if (remaining > 0 && candidates * EVAL_COST_IN_POSTINGS > remaining) {
     completed = true;
-    let remaining = 0;
-    for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
-    let chunk = 0;
-    while (next < lists.length && (chunk === 0 || chunk < remaining / 3)) {
+    while (next < lists.length) {
       const l = lists[next]!;
       if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!);
       else completeMax(l, planAcc[l.plan]!);
-      chunk += l.length;
       postingsProcessed += l.length;
       read(next++);
     }
+    candidates = gatherCandidates();
   }
+  evaluateInBoundOrder(candidates);
 
   // 4. Documents no list reached can still qualify when the threshold is low (e.g. fewer than
   // k candidates pass the filters): scan them. Linear in the collection, and rare.
@@ -624,7 +576,7 @@ export function rankTop<D extends RecordView>(
   }
 
   // Reset the accumulators for the next query.
-  if (completed || scannedAccumulators) {
+  if (completed) {
     for (let p = 0; p < plans; p++) planAcc[p]!.fill(0);
   } else {
     const touched = scratch.touched;
