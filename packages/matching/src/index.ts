@@ -1,3 +1,8 @@
+import { scoreTrainingPair, scoreVacancyPair, type PairScore } from './explain/score';
+import type { MatchIndex, MatchPage, MatchQuery } from './index/match-index';
+import type { MatchOptionsInput } from './options';
+import type { MatchPerson, MatchTraining, MatchVacancy } from './types';
+
 /**
  * @passerelle/matching — the in-memory, explainable matching engine (capability C3).
  * Design: docs/matching.md. Pure: no IO outside `src/bench/`.
@@ -59,8 +64,27 @@ export {
 } from './explain/explain';
 export type { CriterionScore, PairScore } from './explain/score';
 
-import type { MatchIndex, MatchPage, MatchQuery } from './index/match-index';
-import type { MatchPerson, MatchTraining, MatchVacancy } from './types';
+/** Scores one person–vacancy pair with every criterion (ids or inline records). */
+export function scoreVacancyMatch(
+  index: MatchIndex,
+  person: string | MatchPerson,
+  vacancy: string | MatchVacancy,
+  options?: MatchOptionsInput,
+): PairScore {
+  const o = index.queryOptions(options);
+  return scoreVacancyPair(index, index.personView(person), index.vacancyView(vacancy), o, true);
+}
+
+/** Scores one person–training pair with every criterion (ids or inline records). */
+export function scoreTrainingMatch(
+  index: MatchIndex,
+  person: string | MatchPerson,
+  training: string | MatchTraining,
+  options?: MatchOptionsInput,
+): PairScore {
+  const o = index.queryOptions(options);
+  return scoreTrainingPair(index, index.personView(person), index.trainingView(training), o, true);
+}
 
 /** Ranks vacancies for a person (indexed id or inline record). */
 export function rankVacanciesForPerson(

@@ -1,7 +1,12 @@
-/** Maps strings to dense integer ids (0, 1, 2, ...) and back. */
+/**
+ * Maps strings to dense integer ids (0, 1, 2, ...) and back. An open-addressing table keyed by
+ * a hash of the string's last characters (the distinctive part of a concept URI), checked by
+ * string equality: several times faster than a Map on long URIs sharing a prefix.
+ */
 export class Interner {
-  private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  private table = new Int32Array(64).fill(-1);
+  private mask = 63;
 
   constructor(values: Iterable<string> = []) {
     for (const v of values) this.intern(v);
@@ -9,18 +14,29 @@ export class Interner {
 
   /** The id of `value`, assigning the next id when it is new. */
   intern(value: string): number {
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
+    let i = hashTail(value) & this.mask;
+    for (;;) {
+      const id = this.table[i]!;
+      if (id === -1) break;
+      if (this.values[id] === value) return id;
+      i = (i + 1) & this.mask;
     }
+    const id = this.values.length;
+    this.values.push(value);
+    this.table[i] = id;
+    if (this.values.length * 2 > this.table.length) this.rehash();
     return id;
   }
 
   /** The id of `value`, or -1 when it was never interned. */
   find(value: string): number {
-    return this.ids.get(value) ?? -1;
+    let i = hashTail(value) & this.mask;
+    for (;;) {
+      const id = this.table[i]!;
+      if (id === -1) return -1;
+      if (this.values[id] === value) return id;
+      i = (i + 1) & this.mask;
+    }
   }
 
   /** The string for an id (throws on an unknown id: it is a programming error). */
@@ -37,6 +53,25 @@ export class Interner {
   clone(): Interner {
     return new Interner(this.values);
   }
+
+  private rehash(): void {
+    const size = this.table.length * 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let id = 0; id < this.values.length; id++) {
+      let i = hashTail(this.values[id]!) & this.mask;
+      while (this.table[i] !== -1) i = (i + 1) & this.mask;
+      this.table[i] = id;
+    }
+  }
+}
+
+/** FNV-1a over the length and the last 24 characters. */
+function hashTail(s: string): number {
+  const n = s.length;
+  let h = 2166136261 ^ n;
+  for (let i = n > 24 ? n - 24 : 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h ^ (h >>> 15);
 }
 
 /** Compressed sparse rows: the neighbours of node `i` are `targets[offsets[i] .. offsets[i+1])`. */

@@ -13,6 +13,7 @@ import {
 } from '../testing/factories';
 import { createKnowledge } from '../knowledge/knowledge';
 import { restoreIndex, serialiseIndex } from './snapshot';
+import { scoreVacancyMatch } from '../index';
 
 function sampleIndex() {
   const index = makeIndex();
@@ -177,4 +178,13 @@ test('a snapshot of another version or another taxonomy is refused', () => {
       details: expect.objectContaining({ reason: 'knowledge_mismatch' }),
     }),
   );
+});
+
+test('scoring one pair from the public API gives the ranked score and its parts', () => {
+  const index = sampleIndex();
+  const ranked = index.rankVacanciesForPerson('ana', { limit: 1 }).items[0]!;
+  const pair = scoreVacancyMatch(index, 'ana', ranked.id);
+  expect(pair.score).toBeCloseTo(ranked.score, 12);
+  expect(pair.criteria.find((c) => c.id === 'skills')?.detail).toBeUndefined();
+  expect(pair.criteria.find((c) => c.id === 'place')?.detail).toMatchObject({ sameDistrict: true });
 });

@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest';
+import { Interner } from './interner';
+
+test('interning gives dense ids, the same id for the same string, and finds them back', () => {
+  const it = new Interner(['a', 'b']);
+  expect(it.intern('b')).toBe(1);
+  expect(it.intern('c')).toBe(2);
+  expect(it.find('a')).toBe(0);
+  expect(it.find('zzz')).toBe(-1);
+  expect(it.value(2)).toBe('c');
+  expect(() => it.value(3)).toThrow(RangeError);
+});
+
+test('thousands of URIs sharing a long prefix and the same ending all keep distinct ids', () => {
+  const it = new Interner();
+  const uris = Array.from(
+    { length: 5000 },
+    (_, i) => `http://data.europa.eu/esco/skill/${i}-0000-0000-0000-000000000000`,
+  );
+  uris.forEach((u, i) => expect(it.intern(u)).toBe(i));
+  uris.forEach((u, i) => expect(it.find(`${u}`)).toBe(i));
+  expect(it.clone().find(uris[4999]!)).toBe(4999);
+});
