@@ -63,6 +63,8 @@ export class RankScratch {
   touched: Int32Array = new Int32Array(0);
   cand: Int32Array = new Int32Array(0);
   ub: Float64Array = new Float64Array(0);
+  /** One bit per slot: reached by an opened list in this query (for in-order passes). */
+  bits: Uint32Array = new Uint32Array(0);
   /** The accumulator of all sum plans. */
   sum: Float32Array = new Float32Array(0);
   /** One accumulator per max plan. */
@@ -83,6 +85,7 @@ export class RankScratch {
         return b;
       });
       this.touched = new Int32Array(cap);
+      this.bits = new Uint32Array((cap >> 5) + 1);
       this.ub = new Float64Array(cap);
     }
     while (this.max.length < maxPlans) this.max.push(new Float32Array(this.sum.length));
@@ -99,12 +102,14 @@ function openSum(l: ListRef, acc: Float32Array, s: RankScratch, nt: number): num
   const w = l.w;
   const scale = l.scale;
   let touched = s.touched;
+  const bits = s.bits;
   for (let i = 0; i < l.length; i++) {
     const d = docs[i]!;
     const before = acc[d]!;
     if (before === 0) {
       if (nt === touched.length) touched = s.touched = growInts(touched);
       touched[nt++] = d;
+      bits[d >> 5]! |= 1 << (d & 31);
     }
     acc[d] = before + (scale === null ? w : w * scale[i]!);
   }
@@ -116,12 +121,14 @@ function openMax(l: ListRef, acc: Float32Array, s: RankScratch, nt: number): num
   const w = l.w;
   const scale = l.scale;
   let touched = s.touched;
+  const bits = s.bits;
   for (let i = 0; i < l.length; i++) {
     const d = docs[i]!;
     const before = acc[d]!;
     if (before === 0) {
       if (nt === touched.length) touched = s.touched = growInts(touched);
       touched[nt++] = d;
+      bits[d >> 5]! |= 1 << (d & 31);
     }
     const c = scale === null ? w : w * scale[i]!;
     if (c > before) acc[d] = c;
@@ -457,13 +464,49 @@ export function rankTop<D extends RecordView>(
   let gathered = -1;
   const gatherCandidates = (): number => {
     const t0 = margin(heap.threshold());
-    if (scratch.cand.length < nt) scratch.cand = new Int32Array(scratch.touched.length);
-    if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
+    const capacity = Math.max(scratch.touched.length, col.slots);
+    if (scratch.cand.length < capacity) scratch.cand = new Int32Array(capacity);
+    if (scratch.ub.length < capacity) scratch.ub = new Float64Array(capacity);
     const slots = scratch.cand;
     const bounds = scratch.ub;
+    let m = 0;
+    if (gathered < 0) {
+      // First gather: walk the touched documents in slot order (one bit each), so that the
+      // accumulators are read in increasing order rather than scattered.
+      const bits = scratch.bits;
+      const words = (col.slots >> 5) + 1;
+      const lift = base + remSum;
+      const one = maxAccs.length === 1;
+      const acc0 = one ? maxAccs[0]! : sumAcc;
+      const f0 = one ? maxFloor[0]! : 0;
+      for (let w = 0; w < words; w++) {
+        let word = bits[w]!;
+        while (word !== 0) {
+          const low = word & -word;
+          const d = (w << 5) + 31 - Math.clz32(low);
+          word ^= low;
+          let b: number;
+          if (one) {
+            const v = acc0[d]!;
+            b = lift + sumAcc[d]! + (v > f0 ? v : f0);
+          } else {
+            b = lift + sumAcc[d]!;
+            for (let x = 0; x < maxAccs.length; x++) {
+              const v = maxAccs[x]![d]!;
+              const f = maxFloor[x]!;
+              b += v > f ? v : f;
+            }
+          }
+          if (b < t0 || evaluated[d] === epoch) continue;
+          bounds[m] = b;
+          slots[m++] = d;
+        }
+      }
+      gathered = m;
+      return m;
+    }
     const from = gathered < 0 ? scratch.touched : slots;
     const n = gathered < 0 ? nt : gathered;
-    let m = 0;
     for (let i = 0; i < n; i++) {
       const d = from[i]!;
       if (evaluated[d] === epoch) continue;
@@ -575,7 +618,8 @@ export function rankTop<D extends RecordView>(
     }
   }
 
-  // Reset the accumulators for the next query.
+  // Reset the accumulators and the bits for the next query.
+  scratch.bits.fill(0, 0, (col.slots >> 5) + 1);
   if (completed) {
     for (let p = 0; p < plans; p++) planAcc[p]!.fill(0);
   } else {
