@@ -60,7 +60,6 @@ interface ListRef {
 export class RankScratch {
   epoch = 0;
   evaluated: Uint32Array = new Uint32Array(0);
-  touched: Int32Array = new Int32Array(0);
   cand: Int32Array = new Int32Array(0);
   ub: Float64Array = new Float64Array(0);
   /** One bit per slot: reached by an opened list in this query (for in-order passes). */
@@ -84,7 +83,6 @@ export class RankScratch {
         b.set(a);
         return b;
       });
-      this.touched = new Int32Array(cap);
       this.bits = new Uint32Array((cap >> 5) + 1);
       this.ub = new Float64Array(cap);
     }
@@ -96,44 +94,36 @@ export class RankScratch {
   }
 }
 
-/** Adds a list into an accumulator, recording documents seen for the first time (zero before). */
-function openSum(l: ListRef, acc: Float32Array, s: RankScratch, nt: number): number {
+/** Adds a list into an accumulator and marks its documents as reached (one bit each). */
+function openSum(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
   const docs = l.docs;
   const w = l.w;
   const scale = l.scale;
-  let touched = s.touched;
-  const bits = s.bits;
-  for (let i = 0; i < l.length; i++) {
-    const d = docs[i]!;
-    const before = acc[d]!;
-    if (before === 0) {
-      if (nt === touched.length) touched = s.touched = growInts(touched);
-      touched[nt++] = d;
+  if (scale === null) {
+    for (let i = 0; i < l.length; i++) {
+      const d = docs[i]!;
+      acc[d]! += w;
       bits[d >> 5]! |= 1 << (d & 31);
     }
-    acc[d] = before + (scale === null ? w : w * scale[i]!);
+  } else {
+    for (let i = 0; i < l.length; i++) {
+      const d = docs[i]!;
+      acc[d]! += w * scale[i]!;
+      bits[d >> 5]! |= 1 << (d & 31);
+    }
   }
-  return nt;
 }
 
-function openMax(l: ListRef, acc: Float32Array, s: RankScratch, nt: number): number {
+function openMax(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
   const docs = l.docs;
   const w = l.w;
   const scale = l.scale;
-  let touched = s.touched;
-  const bits = s.bits;
   for (let i = 0; i < l.length; i++) {
     const d = docs[i]!;
-    const before = acc[d]!;
-    if (before === 0) {
-      if (nt === touched.length) touched = s.touched = growInts(touched);
-      touched[nt++] = d;
-      bits[d >> 5]! |= 1 << (d & 31);
-    }
     const c = scale === null ? w : w * scale[i]!;
-    if (c > before) acc[d] = c;
+    if (c > acc[d]!) acc[d] = c;
+    bits[d >> 5]! |= 1 << (d & 31);
   }
-  return nt;
 }
 
 /** Adds a list without recording anything: only known candidates will be read afterwards. */
@@ -154,12 +144,6 @@ function completeMax(l: ListRef, acc: Float32Array): void {
     const c = scale === null ? w : w * scale[i]!;
     if (c > acc[d]!) acc[d] = c;
   }
-}
-
-function growInts(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** A bounded heap of the best (score, slot) pairs; the root is the worst kept. */
@@ -344,15 +328,6 @@ export function rankTop<D extends RecordView>(
   /** Whether any list of a plan was read (its part of a bound is then inside the shared sum). */
   const planRead: boolean[] = planKind.map(() => false);
   refreshMaxFloor();
-  const boundOf = (d: number): number => {
-    let b = base + sumAcc[d]! + remSum;
-    for (let i = 0; i < maxAccs.length; i++) {
-      const a = maxAccs[i]![d]!;
-      const f = maxFloor[i]!;
-      b += a > f ? a : f;
-    }
-    return b;
-  };
   const read = (j: number) => {
     const l = lists[j]!;
     planRead[l.plan] = true;
@@ -424,34 +399,72 @@ export function rankTop<D extends RecordView>(
     heap.offer(score, d);
   };
 
-  // Evaluates about the best `m` touched documents by bound, to raise the threshold early.
-  let nt = 0;
-  const ub = () => scratch.ub;
+  /** Writes the unevaluated reached documents, in slot order, with their bounds into cand/ub. */
+  const collectTouched = (t0: number): number => {
+    const capacity = col.slots + 1;
+    if (scratch.cand.length < capacity) scratch.cand = new Int32Array(capacity);
+    if (scratch.ub.length < capacity) scratch.ub = new Float64Array(capacity);
+    const slots = scratch.cand;
+    const bounds = scratch.ub;
+    const bits = scratch.bits;
+    const words = (col.slots >> 5) + 1;
+    const lift = base + remSum;
+    const one = maxAccs.length === 1;
+    const acc0 = one ? maxAccs[0]! : sumAcc;
+    const f0 = one ? maxFloor[0]! : 0;
+    let m = 0;
+    for (let w = 0; w < words; w++) {
+      let word = bits[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        const d = (w << 5) + 31 - Math.clz32(low);
+        word ^= low;
+        let b: number;
+        if (one) {
+          const v = acc0[d]!;
+          b = lift + sumAcc[d]! + (v > f0 ? v : f0);
+        } else {
+          b = lift + sumAcc[d]!;
+          for (let x = 0; x < maxAccs.length; x++) {
+            const v = maxAccs[x]![d]!;
+            const f = maxFloor[x]!;
+            b += v > f ? v : f;
+          }
+        }
+        if (b < t0 || evaluated[d] === epoch) continue;
+        bounds[m] = b;
+        slots[m++] = d;
+      }
+    }
+    return m;
+  };
+
+  // Evaluates about the best `m` reached documents by bound, to raise the threshold early.
   const evaluateTop = (m: number) => {
-    if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
-    const bounds = ub();
+    const n = collectTouched(-Infinity);
+    const bounds = scratch.ub;
+    const slots = scratch.cand;
     let lo = Infinity;
     let hi = -Infinity;
-    for (let i = 0; i < nt; i++) {
-      const b = boundOf(scratch.touched[i]!);
-      bounds[i] = b;
+    for (let i = 0; i < n; i++) {
+      const b = bounds[i]!;
       if (b < lo) lo = b;
       if (b > hi) hi = b;
     }
     // Documents above the bucket where the top `m` end are evaluated; from that bucket, only
     // until `m` (bounds are often tied: a whole district can share one).
-    const [cutLow, cutHigh] = cutForTop(bounds, nt, lo, hi, m);
+    const [cutLow, cutHigh] = cutForTop(bounds, n, lo, hi, m);
     let done = 0;
-    for (let i = 0; i < nt; i++) {
+    for (let i = 0; i < n; i++) {
       if (bounds[i]! >= cutHigh) {
-        evaluate(scratch.touched[i]!, bounds[i]!);
+        evaluate(slots[i]!, bounds[i]!);
         done++;
       }
     }
-    for (let i = 0; i < nt && done < m; i++) {
+    for (let i = 0; i < n && done < m; i++) {
       const b = bounds[i]!;
       if (b >= cutLow && b < cutHigh) {
-        evaluate(scratch.touched[i]!, b);
+        evaluate(slots[i]!, b);
         done++;
       }
     }
@@ -459,56 +472,20 @@ export function rankTop<D extends RecordView>(
 
   /**
    * Collects the unevaluated documents whose bound reaches the threshold into cand/ub: from all
-   * touched documents the first time, then from the previous candidates (bounds only tighten).
+   * reached documents the first time, then from the previous candidates (bounds only tighten).
    */
   let gathered = -1;
   const gatherCandidates = (): number => {
     const t0 = margin(heap.threshold());
-    const capacity = Math.max(scratch.touched.length, col.slots);
-    if (scratch.cand.length < capacity) scratch.cand = new Int32Array(capacity);
-    if (scratch.ub.length < capacity) scratch.ub = new Float64Array(capacity);
+    if (gathered < 0) {
+      gathered = collectTouched(t0);
+      return gathered;
+    }
     const slots = scratch.cand;
     const bounds = scratch.ub;
     let m = 0;
-    if (gathered < 0) {
-      // First gather: walk the touched documents in slot order (one bit each), so that the
-      // accumulators are read in increasing order rather than scattered.
-      const bits = scratch.bits;
-      const words = (col.slots >> 5) + 1;
-      const lift = base + remSum;
-      const one = maxAccs.length === 1;
-      const acc0 = one ? maxAccs[0]! : sumAcc;
-      const f0 = one ? maxFloor[0]! : 0;
-      for (let w = 0; w < words; w++) {
-        let word = bits[w]!;
-        while (word !== 0) {
-          const low = word & -word;
-          const d = (w << 5) + 31 - Math.clz32(low);
-          word ^= low;
-          let b: number;
-          if (one) {
-            const v = acc0[d]!;
-            b = lift + sumAcc[d]! + (v > f0 ? v : f0);
-          } else {
-            b = lift + sumAcc[d]!;
-            for (let x = 0; x < maxAccs.length; x++) {
-              const v = maxAccs[x]![d]!;
-              const f = maxFloor[x]!;
-              b += v > f ? v : f;
-            }
-          }
-          if (b < t0 || evaluated[d] === epoch) continue;
-          bounds[m] = b;
-          slots[m++] = d;
-        }
-      }
-      gathered = m;
-      return m;
-    }
-    const from = gathered < 0 ? scratch.touched : slots;
-    const n = gathered < 0 ? nt : gathered;
-    for (let i = 0; i < n; i++) {
-      const d = from[i]!;
+    for (let i = 0; i < gathered; i++) {
+      const d = slots[i]!;
       if (evaluated[d] === epoch) continue;
       let b = base + sumAcc[d]! + remSum;
       for (let x = 0; x < maxAccs.length; x++) {
@@ -554,29 +531,27 @@ export function rankTop<D extends RecordView>(
     }
   };
 
-  if (scratch.ub.length < scratch.touched.length) scratch.ub = new Float64Array(scratch.touched.length);
-
   // 1. Open lists (creating candidates) until no unseen document can reach the threshold.
   let next = 0;
   let postingsProcessed = 0;
   let nextCheck = Math.max(4 * k, 1024);
+  let reached = 0;
   while (next < lists.length) {
     const t = heap.threshold();
     if (t > -Infinity && untouchedBound() < margin(t)) break;
     const l = lists[next]!;
-    nt =
-      planKind[l.plan] === 'sum'
-        ? openSum(l, planAcc[l.plan]!, scratch, nt)
-        : openMax(l, planAcc[l.plan]!, scratch, nt);
+    if (planKind[l.plan] === 'sum') openSum(l, planAcc[l.plan]!, scratch.bits);
+    else openMax(l, planAcc[l.plan]!, scratch.bits);
     postingsProcessed += l.length;
+    reached += l.length;
     read(next++);
-    // Raise the threshold whenever a criterion is fully read, or the candidates grew a lot;
-    // each costs a pass over the touched documents, so only while they are few or the heap is
-    // not full (the final pass evaluates the rest anyway).
+    // Raise the threshold whenever a criterion is fully read, or much more was reached; each
+    // costs a pass over the reached documents, so only while they are few or the heap is not
+    // full (the final pass evaluates the rest anyway).
     const planDone = next === lists.length || lists[next]!.plan !== l.plan;
-    if ((planDone || nt >= nextCheck) && nt > 0) {
-      if (heap.size < k || nt <= EARLY_EVALUATION_LIMIT) evaluateTop(Math.max(8 * k, 128));
-      nextCheck = nt * 4;
+    if (planDone || reached >= nextCheck) {
+      if (heap.size < k || reached <= EARLY_EVALUATION_LIMIT) evaluateTop(Math.max(8 * k, 128));
+      nextCheck = reached * 4;
     }
   }
   const opened = next;
@@ -609,26 +584,32 @@ export function rankTop<D extends RecordView>(
   let scanned = false;
   if (untouchedAtOpen >= margin(heap.threshold())) {
     scanned = true;
-    // Every touched document is settled: evaluated, or bounded below the threshold.
-    const touched = scratch.touched;
-    for (let i = 0; i < nt; i++) evaluated[touched[i]!] = epoch;
+    // Every reached document is settled: evaluated, or bounded below the threshold.
+    const bits = scratch.bits;
     for (let d = 0; d < col.slots; d++) {
+      if ((bits[d >> 5]! & (1 << (d & 31))) !== 0) continue;
       if (heap.size === k && untouchedAtOpen < margin(heap.threshold())) break;
       evaluate(d, untouchedAtOpen);
     }
   }
 
   // Reset the accumulators and the bits for the next query.
-  scratch.bits.fill(0, 0, (col.slots >> 5) + 1);
+  const words = (col.slots >> 5) + 1;
   if (completed) {
     for (let p = 0; p < plans; p++) planAcc[p]!.fill(0);
   } else {
-    const touched = scratch.touched;
-    for (let p = 0; p < plans; p++) {
-      const acc = planAcc[p]!;
-      for (let i = 0; i < nt; i++) acc[touched[i]!] = 0;
+    const bits = scratch.bits;
+    for (let w = 0; w < words; w++) {
+      let word = bits[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        const d = (w << 5) + 31 - Math.clz32(low);
+        word ^= low;
+        for (let p = 0; p < plans; p++) planAcc[p]![d] = 0;
+      }
     }
   }
+  scratch.bits.fill(0, 0, words);
 
   if (stats) {
     stats.lists = lists.length;
