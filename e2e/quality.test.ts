@@ -28,29 +28,39 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A context already signed in as a demo account (the session cookie of the demo sign-in). */
-async function signedInContext(
-  email: string,
-  options: { locale?: string; device?: typeof desktop | typeof phone; bypassCSP?: boolean } = {},
-): Promise<BrowserContext> {
+const sessions = new Map<string, { name: string; value: string; url: string }[]>();
+
+/** The cookies of one demo sign-in per account, shared by the contexts of this file. */
+async function sessionCookies(email: string) {
+  const known = sessions.get(email);
+  if (known) return known;
   const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email }),
   });
   expect(res.status).toBe(200);
+  const cookies = res.headers.getSetCookie().map((c) => {
+    const [pair] = c.split(';');
+    const [name, ...value] = (pair ?? '').split('=');
+    return { name: name ?? '', value: value.join('='), url: server.url };
+  });
+  sessions.set(email, cookies);
+  return cookies;
+}
+
+/** A context already signed in as a demo account (the session cookie of the demo sign-in). */
+async function signedInContext(
+  email: string,
+  options: { locale?: string; device?: typeof desktop | typeof phone; bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     ...(options.device ?? desktop),
     baseURL: server.url,
     locale: options.locale ?? 'en',
     bypassCSP: options.bypassCSP ?? false,
   });
-  const cookies = res.headers.getSetCookie().map((c) => {
-    const [pair] = c.split(';');
-    const [name, ...value] = (pair ?? '').split('=');
-    return { name: name ?? '', value: value.join('='), url: server.url };
-  });
-  await context.addCookies(cookies);
+  await context.addCookies(await sessionCookies(email));
   return context;
 }
 

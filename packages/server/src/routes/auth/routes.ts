@@ -35,7 +35,10 @@ import {
 export const lockoutPolicy = { maxAttempts: 5, lockMs: 15 * 60_000 } as const;
 
 export interface AuthRouteOptions {
-  /** Sign-in attempts per address and minute (default 10). */
+  /**
+   * Sign-in attempts per address and minute (default 30: an office of counsellors behind one NAT
+   * address must not lock each other out; each account also locks after 5 failures).
+   */
   signInRateLimit?: { max: number; timeWindow: number };
 }
 
@@ -49,7 +52,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, options:
   const cookieName = sessionCookieName(ctx.config);
   const box = createSecretBox(ctx.config.secret);
   const rateLimit = {
-    max: options.signInRateLimit?.max ?? 10,
+    max: options.signInRateLimit?.max ?? 30,
     timeWindow: options.signInRateLimit?.timeWindow ?? 60_000,
   };
   const fail = () => errors.unauthenticated();
