@@ -35,8 +35,6 @@ import { healthRoutes } from './routes/health/routes';
 import { matchRoutes } from './routes/matches/routes';
 import { textRoutes } from './routes/text/routes';
 import { createMatchService } from './matching/service';
-import { knowledgeFromCatalogue } from '@passerelle/matching';
-import { starterCatalogue } from '@passerelle/taxonomy';
 import { organisationRoutes } from './routes/organisations/routes';
 import { authRoutes } from './routes/auth/routes';
 import { userRoutes } from './routes/users/routes';
@@ -224,7 +222,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => importRoutes(scope, ctx));
   const matching = await createMatchService({
     database: options.database,
-    knowledge: knowledgeFromCatalogue(starterCatalogue),
+    onError: (error) => app.log.error({ err: error }, 'rebuilding the match index failed'),
   });
   trust.registerPersonData({
     name: 'matching_index',

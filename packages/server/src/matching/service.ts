@@ -1,91 +1,256 @@
 import type { Person, Training, Vacancy } from '@passerelle/core';
-import { createPersonStore, createTrainingStore, createVacancyStore, type Database } from '@passerelle/db';
+import {
+  createPersonStore,
+  createTaxonomyStore,
+  createTrainingStore,
+  createVacancyStore,
+  type Database,
+} from '@passerelle/db';
 import {
   createKnowledge,
   createMatchIndex,
   type KnowledgeInput,
   type MatchIndex,
 } from '@passerelle/matching';
+import { loadStarterCatalogue } from '@passerelle/taxonomy';
 import { personToMatch, trainingToMatch, vacancyToMatch } from './from-records';
+import { knowledgeFromTaxonomy } from './knowledge';
 
 /**
- * Keeps the in-memory match index in step with the database. The index is built from the database
- * at start; afterwards every query first applies the records changed since the last one
- * (`updated_at` above a watermark, one indexed query per table), so one change never rebuilds the
- * index. Erasure removes a person at once through the trust registry.
+ * Keeps the in-memory match index in step with the database.
+ *
+ * - At start the index is built from the database, a page of records at a time, with the
+ *   knowledge (skill hierarchy, occupation–skill relations, ISCO groups) of the taxonomy in the
+ *   database: ESCO once imported, else the starter catalogue.
+ * - Afterwards every query first applies the records changed since the last sync (`updated_at` at
+ *   or above a watermark, one indexed query per table), so one change never rebuilds the index.
+ *   The watermark is the start of the oldest transaction still running when the sync began, so
+ *   a long transaction (a bulk import) that commits later is still seen.
+ * - Rows deleted outright (records nobody referred to) are noticed by comparing counts, and
+ *   removed; an erasure removes a person at once through the trust registry.
+ * - A new taxonomy import changes the knowledge: the index is then rebuilt in the background
+ *   and swapped in when ready, while queries keep using the previous one.
  */
 export interface MatchService {
+  /** The current index (replaced after a taxonomy import). */
   readonly index: MatchIndex;
   /** Applies the changes since the last sync; cheap when nothing changed. */
   sync(): Promise<void>;
   removePerson(id: string): void;
-  stats(): { people: number; vacancies: number; trainings: number; syncs: number; applied: number };
+  /** Resolves once a rebuild started by a taxonomy import (if any) has been swapped in. */
+  settled(): Promise<void>;
+  stats(): {
+    people: number;
+    vacancies: number;
+    trainings: number;
+    syncs: number;
+    applied: number;
+    builds: number;
+    taxonomyImport: string | null;
+  };
 }
 
 const tables = {
-  people: 'people',
-  vacancies: 'vacancies',
-  trainings: 'training_offers',
+  people: { name: 'people', active: 'archived_at is null and merged_into_id is null' },
+  vacancies: { name: 'vacancies', active: "archived_at is null and status = 'open'" },
+  trainings: { name: 'training_offers', active: "archived_at is null and status = 'open'" },
 } as const;
+type Table = keyof typeof tables;
+
+const pageSize = 200;
 
 export async function createMatchService(deps: {
   database: Database;
-  knowledge: KnowledgeInput;
+  /** Fixed knowledge (tests); by default it comes from the taxonomy in the database. */
+  knowledge?: KnowledgeInput;
+  /**
+   * How often a sync also looks for rows deleted outright (a count per table; default 10 s).
+   * Results are read from the database, so a deleted record never shows in between.
+   */
+  deletionCheckMs?: number;
+  /** Told when a background rebuild fails (the previous index stays in use and the next sync retries). */
+  onError?: (error: unknown) => void;
 }): Promise<MatchService> {
-  const index = createMatchIndex({ knowledge: createKnowledge(deps.knowledge) });
-  const people = createPersonStore(deps.database.db);
-  const vacancies = createVacancyStore(deps.database.db);
-  const trainings = createTrainingStore(deps.database.db);
-  let watermark = '1970-01-01T00:00:00.000Z';
+  const { database } = deps;
+  const people = createPersonStore(database.db);
+  const vacancies = createVacancyStore(database.db);
+  const trainings = createTrainingStore(database.db);
+  const taxonomy = createTaxonomyStore(database);
   let syncs = 0;
   let applied = 0;
+  let builds = 0;
+  const deletionCheckMs = deps.deletionCheckMs ?? 10_000;
+
+  async function latestImport(): Promise<string | null> {
+    if (deps.knowledge) return null;
+    const [latest] = await taxonomy.listImports(1);
+    return latest ? String(latest.id) : null;
+  }
+
+  /** The knowledge and the taxonomy import it reflects (read before the concepts, so a later import triggers a rebuild). */
+  async function knowledgeInput(): Promise<{ input: KnowledgeInput; importId: string | null }> {
+    if (deps.knowledge) return { input: deps.knowledge, importId: null };
+    await loadStarterCatalogue(taxonomy);
+    const importId = await latestImport();
+    const input = knowledgeFromTaxonomy(
+      await taxonomy.loadSearchableConcepts(),
+      await taxonomy.loadRelations(['broader', 'occupation_skill', 'skill_skill']),
+    );
+    return { input, importId };
+  }
+
+  /** The start of the oldest transaction still running (or now): rows changed from then on may not be visible yet. */
+  async function safeWatermark(): Promise<string> {
+    const [row] = await database.query<{ at: string }>(
+      `select to_char(least(now(), coalesce((select min(xact_start) from pg_stat_activity
+         where xact_start is not null and datname = current_database()), now()))
+         at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at`,
+    );
+    return row!.at;
+  }
+
+  const apply = {
+    people(index: MatchIndex, p: Person | null, id: string) {
+      if (!p || p.archivedAt || p.mergedIntoId) index.removePerson(id);
+      else index.putPerson(personToMatch(p));
+    },
+    vacancies(index: MatchIndex, v: Vacancy | null, id: string) {
+      if (!v || v.archivedAt || v.status !== 'open') index.removeVacancy(id);
+      else index.putVacancy(vacancyToMatch(v));
+    },
+    trainings(index: MatchIndex, t: Training | null, id: string) {
+      if (!t || t.archivedAt || t.status !== 'open') index.removeTraining(id);
+      else index.putTraining(trainingToMatch(t));
+    },
+  };
+
+  /** Every active record, a page at a time, into a fresh index. */
+  interface State {
+    index: MatchIndex;
+    watermark: string;
+    importId: string | null;
+    checkedDeletions: number;
+  }
+  async function build(): Promise<State> {
+    const { input, importId } = await knowledgeInput();
+    const watermark = await safeWatermark();
+    const index = createMatchIndex({ knowledge: createKnowledge(input) });
+    index.beginBulk();
+    try {
+      const pages = async <T>(
+        list: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+        put: (r: T) => void,
+      ) => {
+        let cursor: string | undefined;
+        do {
+          const page = await list(cursor);
+          for (const r of page.items) put(r);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      };
+      const query = (cursor: string | undefined) => ({
+        limit: pageSize,
+        includeArchived: false,
+        sort: 'createdAt' as const,
+        order: 'asc' as const,
+        ...(cursor ? { cursor } : {}),
+      });
+      await pages(
+        (c) => people.list(query(c)),
+        (p) => apply.people(index, p, p.id),
+      );
+      await pages(
+        (c) => vacancies.list(query(c)),
+        (v) => apply.vacancies(index, v, v.id),
+      );
+      await pages(
+        (c) => trainings.list(query(c)),
+        (t) => apply.trainings(index, t, t.id),
+      );
+    } finally {
+      index.endBulk();
+    }
+    builds++;
+    return { index, watermark, importId, checkedDeletions: Date.now() };
+  }
+
+  let state = await build();
+  let rebuilding: Promise<void> | null = null;
   let running: Promise<void> | null = null;
 
-  const applyPerson = (p: Person | null, id: string) => {
-    if (!p || p.archivedAt || p.mergedIntoId) index.removePerson(id);
-    else index.putPerson(personToMatch(p));
-  };
-  const applyVacancy = (v: Vacancy | null, id: string) => {
-    if (!v || v.archivedAt || v.status !== 'open') index.removeVacancy(id);
-    else index.putVacancy(vacancyToMatch(v));
-  };
-  const applyTraining = (t: Training | null, id: string) => {
-    if (!t || t.archivedAt || t.status !== 'open') index.removeTraining(id);
-    else index.putTraining(trainingToMatch(t));
-  };
-
-  async function changedIds(table: string, since: string) {
-    return deps.database.query<{ id: string; updated_at: string }>(
-      `select id::text as id, to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_at
-       from ${table} where updated_at >= $1::timestamptz order by updated_at`,
+  async function changedIds(table: Table, since: string) {
+    return database.query<{ id: string }>(
+      `select id::text as id from ${tables[table].name} where updated_at >= $1::timestamptz order by updated_at`,
       [since],
     );
   }
 
+  /** Removes from the index what was deleted outright (its count then exceeds the database's). */
+  async function dropDeleted(index: MatchIndex, table: Table) {
+    const collection =
+      table === 'people' ? index.people : table === 'vacancies' ? index.vacancies : index.trainings;
+    const [row] = await database.query<{ n: number }>(
+      `select count(*)::int as n from ${tables[table].name} where ${tables[table].active}`,
+    );
+    if ((row?.n ?? 0) >= collection.slotOf.size) return;
+    const alive = new Set(
+      (
+        await database.query<{ id: string }>(
+          `select id::text as id from ${tables[table].name} where ${tables[table].active}`,
+        )
+      ).map((r) => r.id),
+    );
+    for (const id of [...collection.slotOf.keys()]) {
+      if (alive.has(id)) continue;
+      if (table === 'people') index.removePerson(id);
+      else if (table === 'vacancies') index.removeVacancy(id);
+      else index.removeTraining(id);
+      applied++;
+    }
+  }
+
+  async function applyChanges(target: { index: MatchIndex; watermark: string; checkedDeletions: number }) {
+    const next = await safeWatermark();
+    const checkDeletions = Date.now() - target.checkedDeletions >= deletionCheckMs;
+    if (checkDeletions) target.checkedDeletions = Date.now();
+    const since = target.watermark;
+    const loaders = {
+      people: (id: string) => people.get(id),
+      vacancies: (id: string) => vacancies.get(id),
+      trainings: (id: string) => trainings.get(id),
+    };
+    for (const table of Object.keys(tables) as Table[]) {
+      for (const { id } of await changedIds(table, since)) {
+        const record = await loaders[table](id);
+        (apply[table] as (i: MatchIndex, r: unknown, id: string) => void)(target.index, record, id);
+        applied++;
+      }
+      if (checkDeletions) await dropDeleted(target.index, table);
+    }
+    target.watermark = next;
+  }
+
   async function doSync(): Promise<void> {
     syncs++;
-    // Rows committed in the same microsecond as the watermark are re-read (>=): applying twice is harmless.
-    const since = watermark;
-    let next = since;
-    const seen = async <T>(
-      table: string,
-      load: (id: string) => Promise<T | null>,
-      apply: (r: T | null, id: string) => void,
-    ) => {
-      for (const row of await changedIds(table, since)) {
-        apply(await load(row.id), row.id);
-        applied++;
-        if (row.updated_at > next) next = row.updated_at;
-      }
-    };
-    await seen(tables.people, (id) => people.get(id), applyPerson);
-    await seen(tables.vacancies, (id) => vacancies.get(id), applyVacancy);
-    await seen(tables.trainings, (id) => trainings.get(id), applyTraining);
-    watermark = next;
+    const importId = await latestImport();
+    if (importId !== state.importId && !rebuilding) {
+      rebuilding = build()
+        .then(async (fresh) => {
+          await applyChanges(fresh);
+          state = fresh;
+        })
+        .catch((error: unknown) => deps.onError?.(error))
+        .finally(() => {
+          rebuilding = null;
+        });
+    }
+    await applyChanges(state);
   }
 
   const service: MatchService = {
-    index,
+    get index() {
+      return state.index;
+    },
     sync() {
       // One sync at a time; concurrent callers share it.
       running ??= doSync().finally(() => {
@@ -94,13 +259,23 @@ export async function createMatchService(deps: {
       return running;
     },
     removePerson(id: string) {
-      index.removePerson(id);
+      state.index.removePerson(id);
+    },
+    async settled() {
+      await rebuilding;
     },
     stats() {
-      const s = index.stats();
-      return { people: s.people, vacancies: s.vacancies, trainings: s.trainings, syncs, applied };
+      const s = state.index.stats();
+      return {
+        people: s.people,
+        vacancies: s.vacancies,
+        trainings: s.trainings,
+        syncs,
+        applied,
+        builds,
+        taxonomyImport: state.importId,
+      };
     },
   };
-  await service.sync();
   return service;
 }

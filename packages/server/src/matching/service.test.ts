@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { vacancyInput, type VacancyInputDraft } from '@passerelle/core';
+import {
+  createOrganisationStore,
+  createTaxonomyStore,
+  createVacancyStore,
+  type Database,
+  type Db,
+} from '@passerelle/db';
+import { testDatabaseKinds } from '@passerelle/db/testing';
+import { loadStarterCatalogue, starterCatalogue } from '@passerelle/taxonomy';
+import { knowledgeFromTaxonomy } from './knowledge';
+import { createMatchService, type MatchService } from './service';
+
+const occupation = starterCatalogue.occupations.find((o) => o.essentialSkills.length >= 3)!;
+
+describe.each(testDatabaseKinds())('match service on $name', (kind) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  let service: MatchService;
+  let employerId: string;
+  const vacancy = (v: Partial<VacancyInputDraft> = {}) =>
+    vacancyInput.parse({
+      employerId,
+      title: occupation.labels.en.preferred,
+      occupation: { uri: occupation.uri, iscoCode: occupation.iscoCode },
+      essentialSkills: occupation.essentialSkills.slice(0, 3).map((uri) => ({ uri })),
+      ...v,
+    });
+  const inIndex = (id: string) => service.index.vacancies.slotOf.has(id);
+
+  beforeAll(async () => {
+    ({ database, drop } = await kind.create());
+    employerId = randomUUID();
+    await createOrganisationStore(database.db).create(
+      { kind: 'employer', name: 'Garage', data: {} },
+      employerId,
+    );
+    // Records that exist before the service starts are loaded at start, a page at a time.
+    const store = createVacancyStore(database.db);
+    for (let i = 0; i < 450; i++) await store.create(vacancy({ title: `Early ${i}` }), randomUUID());
+    service = await createMatchService({ database, deletionCheckMs: 0 });
+  });
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+
+  test('builds from every page of records, with the knowledge of the taxonomy in the database', () => {
+    expect(service.stats().vacancies).toBe(450);
+    expect(service.stats().taxonomyImport).not.toBeNull();
+    // The starter catalogue's occupation–skill relations came from the database.
+    const k = service.index.knowledge;
+    const id = k.occupations.find(occupation.uri);
+    expect(id).toBeGreaterThanOrEqual(0);
+    expect(k.occupationIsco[id]).toBe(Number(occupation.iscoCode));
+  });
+
+  test('a vacancy deleted outright (nothing referred to it) leaves the index at the next sync', async () => {
+    const store = createVacancyStore(database.db);
+    const id = randomUUID();
+    const v = await store.create(vacancy(), id);
+    await service.sync();
+    expect(inIndex(id)).toBe(true);
+    const removed = await store.remove(id, v.version);
+    expect(removed.outcome).toBe('deleted');
+    await service.sync();
+    expect(inIndex(id)).toBe(false);
+  });
+
+  test('a closed or archived vacancy leaves the index; reopened, it comes back', async () => {
+    const store = createVacancyStore(database.db);
+    const id = randomUUID();
+    const v = await store.create(vacancy(), id);
+    await service.sync();
+    const closed = await store.update(id, v.version, vacancy({ status: 'closed' }));
+    await service.sync();
+    expect(inIndex(id)).toBe(false);
+    await store.update(id, closed.version, vacancy({ status: 'open' }));
+    await service.sync();
+    expect(inIndex(id)).toBe(true);
+  });
+
+  test.runIf(kind.name === 'postgres')(
+    'rows of a long transaction that commits after a sync are still picked up',
+    async () => {
+      const id = randomUUID();
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let inserted!: () => void;
+      const didInsert = new Promise<void>((r) => (inserted = r));
+      const transaction = database.db.transaction(async (tx) => {
+        await createVacancyStore(tx as unknown as Db).create(vacancy({ title: 'Slow import' }), id);
+        inserted();
+        await held;
+      });
+      await didInsert;
+      // Other work goes on meanwhile: a record changed later than the open transaction began.
+      await new Promise((r) => setTimeout(r, 50));
+      const later = randomUUID();
+      await createVacancyStore(database.db).create(vacancy({ title: 'Quick one' }), later);
+      await service.sync();
+      expect(inIndex(later)).toBe(true);
+      expect(inIndex(id)).toBe(false);
+      release();
+      await transaction;
+      await service.sync();
+      expect(inIndex(id)).toBe(true);
+    },
+  );
+
+  test('a new taxonomy import rebuilds the index with the new knowledge, keeping every record', async () => {
+    const before = service.stats();
+    await loadStarterCatalogue(createTaxonomyStore(database), { force: true });
+    await service.sync();
+    await service.settled();
+    const after = service.stats();
+    expect(after.builds).toBe(before.builds + 1);
+    expect(after.taxonomyImport).not.toBe(before.taxonomyImport);
+    expect(after.vacancies).toBe(before.vacancies);
+  });
+});
+
+test('knowledge from the taxonomy keeps skill, ISCO and occupation relations apart', () => {
+  const esco = 'http://data.europa.eu/esco';
+  const k = knowledgeFromTaxonomy(
+    [
+      { uri: `${esco}/occupation/o1`, type: 'occupation', iscoCode: '7231', code: null },
+      { uri: `${esco}/skill/s1`, type: 'skill', iscoCode: null, code: null },
+      { uri: `${esco}/skill/s2`, type: 'skill', iscoCode: null, code: null },
+      { uri: `${esco}/skill/g1`, type: 'skill_group', iscoCode: null, code: 'S1' },
+      { uri: `${esco}/isco/C7231`, type: 'isco_group', iscoCode: null, code: '7231' },
+      { uri: `${esco}/isco/C723`, type: 'isco_group', iscoCode: null, code: '723' },
+    ],
+    [
+      { kind: 'broader', sourceUri: `${esco}/skill/s1`, targetUri: `${esco}/skill/g1`, relationType: null },
+      {
+        kind: 'broader',
+        sourceUri: `${esco}/isco/C7231`,
+        targetUri: `${esco}/isco/C723`,
+        relationType: null,
+      },
+      {
+        kind: 'broader',
+        sourceUri: `${esco}/occupation/o1`,
+        targetUri: `${esco}/isco/C7231`,
+        relationType: null,
+      },
+      {
+        kind: 'occupation_skill',
+        sourceUri: `${esco}/occupation/o1`,
+        targetUri: `${esco}/skill/s1`,
+        relationType: 'essential',
+      },
+      {
+        kind: 'occupation_skill',
+        sourceUri: `${esco}/occupation/o1`,
+        targetUri: `${esco}/skill/s2`,
+        relationType: 'optional',
+      },
+      {
+        kind: 'skill_skill',
+        sourceUri: `${esco}/skill/s1`,
+        targetUri: `${esco}/skill/s2`,
+        relationType: null,
+      },
+    ],
+  );
+  expect(k.skills).toEqual([`${esco}/skill/s1`, `${esco}/skill/s2`]);
+  expect(k.skillBroader).toEqual([{ narrower: `${esco}/skill/s1`, broader: `${esco}/skill/g1` }]);
+  expect(k.iscoBroader).toEqual([{ narrower: '7231', broader: '723' }]);
+  expect(k.occupationIsco).toEqual([{ occupation: `${esco}/occupation/o1`, isco: '7231' }]);
+  expect(k.occupationSkills).toEqual([
+    { occupation: `${esco}/occupation/o1`, skill: `${esco}/skill/s1`, type: 'essential' },
+    { occupation: `${esco}/occupation/o1`, skill: `${esco}/skill/s2`, type: 'optional' },
+  ]);
+  expect(k.skillRelations).toEqual([{ from: `${esco}/skill/s1`, to: `${esco}/skill/s2` }]);
+});
