@@ -74,3 +74,28 @@ test('tokens keep their offsets and symbols like C# and C++ survive', () => {
   expect(tokens[1]?.words).toEqual(['csharp']);
   expect(tokens[2]?.stop).toBe(true);
 });
+
+const titleWords = (text: string, lang: string) => analyzeText(text, lang, { dropQualifiers: true }).words;
+
+test('seniority and contract qualifiers are dropped from titles unless nothing else is left', () => {
+  expect(titleWords('Senior Software Engineer (Urgent)', 'en')).toEqual(['software', 'engineer']);
+  expect(titleWords('Ingénieur confirmé', 'fr')).toEqual(['ingenieur']);
+  expect(titleWords('Senior', 'en')).toEqual(['senior']);
+  expect(analyzeText('Senior Software Engineer', 'en').words).toContain('senior');
+});
+
+test('entry-level qualifiers stand for an assistant in the language of the title', () => {
+  expect(titleWords('Marketing Intern', 'en')).toEqual(['marketing', 'assistant']);
+  expect(titleWords('Stagiaire comptable', 'fr')).toEqual(['comptable', 'assistant']);
+  expect(titleWords('Junior boekhouder', 'nl')).toEqual(['boekhouder', 'assistent']);
+  expect(titleWords('Junior Sales Assistant', 'en')).toEqual(['sales', 'assistant']);
+  expect(
+    analyzeText('Marketing Intern', 'en', { dropQualifiers: true, entryLevelAssistant: false }).words,
+  ).toEqual(['marketing']);
+});
+
+test('IT in capitals is information technology, the pronoun is a stop word', () => {
+  expect(titleWords('IT Support Executive', 'en')).toEqual(['ict', 'support', 'executive']);
+  expect(titleWords('Consultant IT', 'fr')).toEqual(['consultant', 'informatique']);
+  expect(analyzeText('make it work', 'en').words).toEqual(['make', 'work']);
+});

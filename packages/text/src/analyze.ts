@@ -335,13 +335,73 @@ export interface AnalyzeOptions {
   dropExceptClauses?: boolean;
   /** Keep stop words (skill extraction needs positions of every word). Default false. */
   keepStopWords?: boolean;
+  /** Drop seniority and contract qualifiers ("senior", "intern", "stagiaire") unless nothing else is left. Default false. */
+  dropQualifiers?: boolean;
+  /** With `dropQualifiers`, an entry-level qualifier ("intern", "stagiaire") adds the word for assistant. Default true. */
+  entryLevelAssistant?: boolean;
 }
+
+/**
+ * Words of vacancy titles that qualify the job (seniority, contract, urgency) without naming an
+ * occupation. Folded masculine forms, as produced by {@link analyzeToken}.
+ */
+const qualifierWords: Record<TextLanguage, string[]> = {
+  en: 'senior junior intern internship trainee urgent urgently hiring immediate immediately experienced fulltime parttime temporary temp permanent freelance remote'.split(
+    ' ',
+  ),
+  fr: 'senior junior stagiaire confirme experimente debutant alternance alternant interimaire urgent'.split(
+    ' ',
+  ),
+  nl: 'senior junior stagiair ervaren deeltijds voltijds tijdelijk starter'.split(' '),
+  de: 'senior junior praktikum befristet teilzeit vollzeit erfahren'.split(' '),
+  es: 'senior junior becario practicas urgente'.split(' '),
+  it: 'senior junior stagista tirocinante tirocinio urgente'.split(' '),
+  pt: 'senior junior estagiario estagio urgente'.split(' '),
+  ar: [],
+};
+const qualifierSets = Object.fromEntries(
+  Object.entries(qualifierWords).map(([lang, words]) => [lang, new Set(words)]),
+) as Record<TextLanguage, Set<string>>;
+
+/**
+ * Qualifiers of entry-level jobs ("marketing intern", "trainee accountant", "junior accountant"),
+ * which name an assistant-level occupation: with `dropQualifiers` they stand for the language's
+ * word for assistant, as in ESCO's own labels ("junior accountant" is an accounting assistant).
+ */
+const entryLevel: Record<TextLanguage, { words: string[]; assistant: string }> = {
+  en: { words: ['junior', 'intern', 'internship', 'trainee'], assistant: 'assistant' },
+  fr: { words: ['junior', 'stagiaire', 'debutant', 'alternant', 'alternance'], assistant: 'assistant' },
+  nl: { words: ['junior', 'stagiair', 'starter'], assistant: 'assistent' },
+  de: { words: ['junior', 'praktikum'], assistant: 'assistent' },
+  es: { words: ['junior', 'becario', 'practicas'], assistant: 'asistente' },
+  it: { words: ['junior', 'stagista', 'tirocinante', 'tirocinio'], assistant: 'assistente' },
+  pt: { words: ['junior', 'estagiario', 'estagio'], assistant: 'assistente' },
+  ar: { words: [], assistant: 'مساعد' },
+};
+const entryLevelSets = Object.fromEntries(
+  Object.entries(entryLevel).map(([lang, e]) => [lang, new Set(e.words)]),
+) as Record<TextLanguage, Set<string>>;
+
+/** True when a folded word only qualifies a job title (seniority, contract, urgency). */
+export function isQualifier(word: string, lang: LanguageCode): boolean {
+  return isTextLanguage(lang) ? qualifierSets[lang].has(word) : false;
+}
+
+// The usual word for information technology in ESCO labels, per language.
+const informationTechnology: Partial<Record<TextLanguage, string>> = {
+  en: 'ICT',
+  nl: 'ICT',
+  fr: 'informatique',
+};
 
 /** Splits a text into raw lower-case word tokens after symbol, elision and gender handling. */
 export function rawTokens(text: string, lang: LanguageCode): string[] {
   let t = text.normalize('NFC');
   t = removeGenderMarks(t);
   for (const [pattern, replacement] of symbolTokens) t = t.replace(pattern, replacement);
+  // "IT" written in capitals is information technology, not the pronoun.
+  const it = isTextLanguage(lang) ? informationTechnology[lang] : undefined;
+  if (it !== undefined) t = t.replace(/(?<![\p{L}\p{N}])IT(?![\p{L}\p{N}])/gu, it);
   t = t.replace(possessive, ' ');
   if (lang === 'fr' || lang === 'it') t = t.replace(elision, ' ');
   t = t.toLocaleLowerCase('und');
@@ -381,11 +441,34 @@ export function analyzeText(text: string, lang: LanguageCode, options: AnalyzeOp
   const stops = isTextLanguage(lang) ? stopWordSets[lang] : undefined;
   const words: string[] = [];
   const stems: string[] = [];
+  let qualifiers: AnalyzedText | undefined;
   for (const token of rawTokens(source, lang)) {
     if (!options.keepStopWords && stops?.has(fold(token))) continue;
     const a = analyzeToken(token, lang);
-    words.push(...a.words);
-    stems.push(...a.stems);
+    for (let i = 0; i < a.words.length; i++) {
+      const word = a.words[i] as string;
+      const stem = a.stems[i] as string;
+      if (options.dropQualifiers && isQualifier(word, lang)) {
+        qualifiers ??= { words: [], stems: [] };
+        qualifiers.words.push(word);
+        qualifiers.stems.push(stem);
+        continue;
+      }
+      words.push(word);
+      stems.push(stem);
+    }
+  }
+  // A title made only of qualifiers ("Intern") keeps them.
+  if (words.length === 0 && qualifiers) return qualifiers;
+  if (qualifiers && options.entryLevelAssistant !== false && isTextLanguage(lang)) {
+    const entry = entryLevelSets[lang];
+    if (qualifiers.words.some((w) => entry.has(w))) {
+      const a = analyzeToken(entryLevel[lang].assistant, lang);
+      if (!a.stems.every((stem) => stems.includes(stem))) {
+        words.push(...a.words);
+        stems.push(...a.stems);
+      }
+    }
   }
   return { words, stems };
 }

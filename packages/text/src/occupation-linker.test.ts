@@ -85,3 +85,26 @@ test('a text that matches nothing returns nothing', () => {
   const linker = createOccupationLinker(tinyTaxonomy());
   expect(linker.link('zzzz qqqq', { lang: 'en' })).toEqual([]);
 });
+
+test('an occupation whose preferred label extends another one is treated as a specialisation', () => {
+  const k = createKnowledge();
+  k.labels.push({ uri: occ('site'), lang: 'en', text: 'site supervisor', kind: 'preferred' });
+  k.labels.push({ uri: occ('aqua'), lang: 'en', text: 'aquaculture site supervisor', kind: 'preferred' });
+  const score = (prior: number) =>
+    createOccupationLinker(k, { weights: { labelSpecialisationPrior: prior } })
+      .link('supervisor of an aquaculture site', { lang: 'en' })
+      .map((m) => [m.uri, m.score] as const);
+  const plain = new Map(score(1));
+  const halved = new Map(score(0.5));
+  expect(halved.get(occ('aqua'))).toBeCloseTo((plain.get(occ('aqua')) ?? 0) * 0.5, 3);
+  expect(halved.get(occ('site'))).toBe(plain.get(occ('site')));
+});
+
+test('an entry-level title reaches the assistant occupation', () => {
+  const k = createKnowledge();
+  k.labels.push({ uri: occ('ma'), lang: 'en', text: 'marketing assistant', kind: 'preferred' });
+  k.labels.push({ uri: occ('mm'), lang: 'en', text: 'marketing manager', kind: 'preferred' });
+  const linker = createOccupationLinker(k);
+  expect(linker.link('Marketing Intern', { lang: 'en' })[0]?.uri).toBe(occ('ma'));
+  expect(linker.link('Senior Marketing Manager', { lang: 'en' })[0]?.uri).toBe(occ('mm'));
+});

@@ -1,5 +1,5 @@
 import { analyzeText } from './analyze';
-import { iscoCodeOfUri, type ConceptKnowledge, type LabelKind } from './esco-files';
+import { iscoCodeOfUri, type ConceptKnowledge, type ConceptLabel, type LabelKind } from './esco-files';
 import { detectLanguage, type LanguageCode } from './lang';
 import { SoftWordIndex, type SoftWordOptions } from './soft-words';
 import { SparseIndex, type ScoreBuffer } from './sparse-index';
@@ -37,6 +37,12 @@ export interface LinkerWeights {
   groupPrior: number;
   /** Multiplier for occupations narrower than another occupation: specialisations are rarer answers than the occupations they specialise. */
   specialisationPrior: number;
+  /**
+   * Multiplier for occupations whose preferred label is another candidate's preferred label plus
+   * words ("aquaculture site supervisor" ⊃ "site supervisor"): specialisations found from the
+   * labels alone, for when the hierarchy is not known.
+   */
+  labelSpecialisationPrior: number;
   /** Multiplier per label kind. */
   kind: Record<LabelKind, number>;
 }
@@ -53,6 +59,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   otherLanguage: 0.9,
   groupPrior: 0.9,
   specialisationPrior: 0.95,
+  labelSpecialisationPrior: 0.95,
   kind: { preferred: 1, alternative: 1, hidden: 0.9 },
 };
 
@@ -122,6 +129,7 @@ export class OccupationLinker {
   private readonly iscoCodes: (string | undefined)[];
   private readonly isGroup: Uint8Array;
   private readonly isSpecialisation: Uint8Array;
+  private isLabelSpecialisation: Uint8Array = new Uint8Array(0);
   private readonly labels: LabelDoc[] = [];
   private readonly labelWords = new SparseIndex({ weighting: 'tfidf' });
   private readonly labelChars: SoftWordIndex;
@@ -227,7 +235,7 @@ export class OccupationLinker {
       if (seenLabel.has(key)) continue;
       seenLabel.add(key);
       const concept = this.conceptIndex.get(l.uri) as number;
-      const a = analyzeText(l.text, l.lang);
+      const a = analyzeText(l.text, l.lang, { dropQualifiers: true, entryLevelAssistant: false });
       this.labels.push({ concept, lang: l.lang, kind: l.kind, text: l.text });
       this.labelWords.add(a.stems.map((s) => `${s}`));
       this.labelChars.add(a.words);
@@ -242,6 +250,7 @@ export class OccupationLinker {
           if (!languages || languages.has(lang)) terms.push(...analyzeText(text, lang).stems);
       this.descriptions.add(terms);
     }
+    this.isLabelSpecialisation = this.findLabelSpecialisations(labels);
     const kinds: LabelKind[] = ['preferred', 'alternative', 'hidden'];
     this.labelConcept = Int32Array.from(this.labels, (l) => l.concept);
     this.labelKind = Uint8Array.from(this.labels, (l) => kinds.indexOf(l.kind));
@@ -272,6 +281,37 @@ export class OccupationLinker {
     };
   }
 
+  /**
+   * Candidate occupations whose preferred label holds all the stems of another candidate
+   * occupation's preferred label in the same language, and more.
+   */
+  private findLabelSpecialisations(labels: readonly ConceptLabel[]): Uint8Array {
+    const flags = new Uint8Array(this.conceptUris.length);
+    const keyOf = (stems: readonly string[]): string => [...new Set(stems)].sort().join(' ');
+    const preferred: { concept: number; lang: string; stems: string[] }[] = [];
+    const byKey = new Map<string, number>();
+    for (const l of labels) {
+      if (l.kind !== 'preferred' || l.uri.includes('/isco/')) continue;
+      const concept = this.conceptIndex.get(l.uri) as number;
+      if (this.isCandidate[concept] !== 1) continue;
+      const stems = [...new Set(analyzeText(l.text, l.lang, { dropQualifiers: true }).stems)];
+      if (stems.length === 0) continue;
+      preferred.push({ concept, lang: l.lang, stems });
+      byKey.set(`${l.lang}:${keyOf(stems)}`, concept);
+    }
+    for (const { concept, lang, stems } of preferred) {
+      const n = stems.length;
+      if (n < 2 || n > 10) continue;
+      // Every proper non-empty subset of the label's stems.
+      for (let mask = 1; mask < (1 << n) - 1 && flags[concept] === 0; mask++) {
+        const subset = stems.filter((_, i) => (mask >> i) & 1);
+        const other = byKey.get(`${lang}:${keyOf(subset)}`);
+        if (other !== undefined && other !== concept) flags[concept] = 1;
+      }
+    }
+    return flags;
+  }
+
   /** Number of indexed labels. */
   get labelCount(): number {
     return this.labels.length;
@@ -290,9 +330,10 @@ export class OccupationLinker {
   /** The raw signals of a query, before weighting (exposed for tuning). */
   computeSignals(text: string, lang?: LanguageCode): QuerySignals {
     const queryLang = lang ?? detectLanguage(text, this.defaultLanguage as never);
-    const a = analyzeText(text, queryLang, { dropExceptClauses: true });
+    const a = analyzeText(text, queryLang, { dropExceptClauses: true, dropQualifiers: true });
     const words = this.labelWords.search(a.stems, this.buffers.words);
     const chars = this.labelChars.search(a.words, this.buffers.chars);
+
     // Union of the labels touched by either search; both buffers are indexed by label number.
     // Labels far below the best one cannot make a concept's best label reach the top: keep those
     // within `labelFloor` of the best (both signals summed), which spares most of the combining.
@@ -309,19 +350,23 @@ export class OccupationLinker {
     const wordScores = new Float32Array(total);
     const charScores = new Float32Array(total);
     let k = 0;
+    const keep = (d: number, word: number, char: number): void => {
+      labelIds[k] = d;
+      wordScores[k] = word;
+      charScores[k] = char;
+      k++;
+    };
     for (let i = 0; i < words.count; i++) {
       const d = words.touched[i] as number;
       if ((words.scores[d] as number) + (chars.scores[d] as number) < floor) continue;
-      labelIds[k] = d;
-      wordScores[k] = words.scores[d] as number;
-      charScores[k++] = chars.scores[d] as number;
+      keep(d, words.scores[d] as number, chars.scores[d] as number);
     }
     for (let i = 0; i < chars.count; i++) {
       const d = chars.touched[i] as number;
       if ((words.scores[d] as number) !== 0 || (chars.scores[d] as number) < floor) continue;
-      labelIds[k] = d;
-      charScores[k++] = chars.scores[d] as number;
+      keep(d, 0, chars.scores[d] as number);
     }
+
     const normalized = (buffer: ScoreBuffer): { ids: Int32Array; values: Float32Array } => {
       let max = 0;
       for (let i = 0; i < buffer.count; i++)
@@ -432,10 +477,12 @@ export class OccupationLinker {
         touch(c);
       }
     }
-    if (w.groupPrior !== 1 || w.specialisationPrior !== 1) {
+    if (w.groupPrior !== 1 || w.specialisationPrior !== 1 || w.labelSpecialisationPrior !== 1) {
       for (const c of all) {
         if (this.isGroup[c]) scores[c] = (scores[c] as number) * w.groupPrior;
         else if (this.isSpecialisation[c]) scores[c] = (scores[c] as number) * w.specialisationPrior;
+        else if (this.isLabelSpecialisation[c])
+          scores[c] = (scores[c] as number) * w.labelSpecialisationPrior;
       }
     }
     return { scores, bestLabel, touched: all };
