@@ -272,32 +272,73 @@ export interface UpsertTable {
   name: string;
 }
 
+const quoteArrayElement = (s: string): string => `"${s.replace(/[\\"]/g, '\\$&')}"`;
+
+/** One element of a PostgreSQL array literal: NULL, or the value quoted with `"` and `\` escaped. */
+function arrayElement(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return quoteArrayElement(arrayLiteral(v));
+  return quoteArrayElement(String(v));
+}
+
 /**
- * Creates or updates rows by external id with one statement per batch: the batch travels as one
- * JSON parameter unpacked by `jsonb_populate_recordset` (one round trip, few parameters, fast on
- * PGlite too). A row whose `data` did not change is left alone (same version, same updated_at),
- * so importing the same file twice leaves the database identical.
+ * The text of a one-dimensional PostgreSQL array (`{"a",NULL,"b"}`); an element that is itself an
+ * array becomes the quoted literal of that array (cast to its type in SQL, row by row).
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) out += (i === 0 ? '' : ',') + arrayElement(values[i]);
+  return `${out}}`;
+}
+
+/**
+ * Creates or updates rows by external id with one statement per batch. Each column travels as one
+ * parameter: the text of an array of its values, unnested with its own type
+ * (`unnest($1::text::uuid[])`); a jsonb column travels as one JSON array unpacked by
+ * `jsonb_array_elements`; `ROWS FROM` zips the columns back into rows. The server parses each value
+ * once with its type's input function (no JSON document of whole rows to parse and pull apart) and
+ * the client encodes each value once. A row whose `data` did not change is left alone (same
+ * version, same updated_at), so importing the same file twice leaves the database identical.
  */
 export async function upsertBatchByExternalId(
   tx: Db,
   target: UpsertTable,
   rows: { id: string; externalId: string; values: Record<string, unknown> }[],
 ): Promise<Map<string, { id: string; outcome: 'created' | 'updated' | 'unchanged' }>> {
+  const out = new Map<string, { id: string; outcome: 'created' | 'updated' | 'unchanged' }>();
+  if (rows.length === 0) return out;
   const columns = getTableColumns(target.table);
   const fixed = new Set(['id', 'version', 'createdAt', 'updatedAt', 'archivedAt']);
   const writable = Object.keys(columns).filter((k) => !fixed.has(k));
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const payload = rows.map((r) => {
-    const o: Record<string, unknown> = { id: r.id };
-    for (const key of writable) {
-      const v = r.values[key];
-      o[columns[key]!.name] = v === undefined ? null : v;
+  const specs = [
+    { name: 'id', type: 'uuid', valueOf: (r: (typeof rows)[number]) => r.id as unknown },
+    ...writable.map((k) => ({
+      name: columns[k]!.name,
+      type: columns[k]!.getSQLType(),
+      valueOf: (r: (typeof rows)[number]) => r.values[k],
+    })),
+  ];
+  const sources: SQL[] = [];
+  const selects: string[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const values = rows.map(spec.valueOf);
+    if (spec.type === 'jsonb' || spec.type === 'json') {
+      sources.push(sql`jsonb_array_elements(${JSON.stringify(values.map((v) => v ?? null))}::text::jsonb)`);
+      selects.push(`c${i}::${spec.type}`);
+    } else if (spec.type.endsWith('[]')) {
+      // One array per row: a text[] of array literals, each cast to the column's type.
+      sources.push(sql`unnest(${arrayLiteral(values)}::text::text[])`);
+      selects.push(`c${i}::${spec.type}`);
+    } else {
+      sources.push(sql`unnest(${arrayLiteral(values)}::text::${sql.raw(spec.type)}[])`);
+      selects.push(`c${i}`);
     }
-    return o;
-  });
-  const names = ['id', ...writable.map((k) => columns[k]!.name)].map(q);
+  }
   const updates = [
-    ...writable.map((k) => columns[k]!.name).filter((n) => n !== 'external_id'),
+    ...specs.map((s) => s.name).filter((n) => n !== 'id' && n !== 'external_id'),
     'version',
     'updated_at',
   ]
@@ -310,22 +351,21 @@ export async function upsertBatchByExternalId(
     )
     .join(', ');
   const table = q(target.name);
-  const head = sql.raw(`insert into ${table} as t (${names.join(', ')})
-    select ${names.join(', ')} from jsonb_populate_recordset(null::${table}, `);
-  const tail = sql.raw(`::jsonb)
+  const head = sql.raw(`insert into ${table} as t (${specs.map((s) => q(s.name)).join(', ')})
+    select ${selects.join(', ')} from rows from (`);
+  const tail = sql.raw(`) as s(${specs.map((_s, i) => `c${i}`).join(', ')})
     on conflict ("external_id") do update set ${updates}
     where t."data" is distinct from excluded."data"
     returning t."id" as id, t."external_id" as external_id, (t.xmax = 0) as inserted`);
   const written = rowsOf<{ id: string; external_id: string; inserted: boolean }>(
-    await tx.execute(sql`${head}${JSON.stringify(payload)}${tail}`),
+    await tx.execute(sql`${head}${sql.join(sources, sql`, `)}${tail}`),
   );
-  const out = new Map<string, { id: string; outcome: 'created' | 'updated' | 'unchanged' }>();
   for (const w of written) out.set(w.external_id, { id: w.id, outcome: w.inserted ? 'created' : 'updated' });
   const missing = rows.map((r) => r.externalId).filter((e) => !out.has(e));
   if (missing.length) {
     const found = rowsOf<{ id: string; external_id: string }>(
       await tx.execute(
-        sql`select id, external_id from ${sql.raw(table)} where external_id in (select jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb))`,
+        sql`select id, external_id from ${sql.raw(table)} where external_id = any(${arrayLiteral(missing)}::text::text[])`,
       ),
     );
     for (const f of found) out.set(f.external_id, { id: f.id, outcome: 'unchanged' });

@@ -197,6 +197,36 @@ describe.each(testDatabaseKinds())('vacancy store on $name', (kind) => {
     expect((await store.get(before.items[0]!.id))?.version).toBe(2);
   });
 
+  test('a bulk upsert stores awkward text exactly: quotes, backslashes, braces, commas, NULL, Arabic', async () => {
+    const awkward = ['say "hi"', 'C:\\temp\\x', '{a,b}', 'NULL', ' spaced ', 'عامل بناء', 'tab\tand\nline'];
+    const rows = awkward.map((title, i) => ({
+      ...input({
+        title,
+        location: { country: 'IQ', region: i % 2 ? null : 'NULL', city: title },
+        essentialSkills: [{ uri: `http://x.test/skill/"${i}",{}`, label: title }],
+      }),
+      externalId: `awkward-${i}-"\\`,
+    }));
+    const result = await store.upsertByExternalId(rows, { newId: randomUUID });
+    expect(result.created).toBe(awkward.length);
+    for (const [i, o] of result.outcomes.entries()) {
+      const got = await store.get(o.id);
+      expect(got).toMatchObject({ title: rows[i]!.title, externalId: rows[i]!.externalId });
+      expect(got?.location).toEqual(rows[i]!.location);
+      expect(got?.essentialSkills).toEqual(rows[i]!.essentialSkills);
+    }
+    const listed = await store.list({
+      limit: 5,
+      includeArchived: false,
+      skillUri: 'http://x.test/skill/"0",{}',
+      sort: 'title',
+      order: 'asc',
+    });
+    expect(listed.items.map((v) => v.title)).toEqual(['say "hi"']);
+    const again = await store.upsertByExternalId(rows, { newId: randomUUID });
+    expect(again.unchanged).toBe(awkward.length);
+  });
+
   test('a bulk upsert with one bad row changes nothing and names the row; a dry run changes nothing', async () => {
     const rows = [
       { ...input({ title: 'A' }), externalId: 'atomic-1' },
