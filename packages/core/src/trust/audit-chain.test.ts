@@ -62,4 +62,8 @@ test('audit changes keep field names, never values', () => {
     'givenName',
     'password',
   ]);
+  // A list of changed field names is kept as those names; anything else in a list is a value.
+  expect(changedFieldNames({ fields: ['givenName', 'skills'] })).toEqual(['givenName', 'skills']);
+  expect(changedFieldNames({ fields: ['Amina Diallo, born 1990'] })).toEqual(['fields']);
+  expect(changedFieldNames({ personIds: ['p1', 'p2'] })).toEqual(['personIds']);
 });

@@ -133,12 +133,21 @@ const secretLike = /pass(word)?|secret|token|totp|hash|otp|cookie|authori[sz]ati
 
 /**
  * What an audit entry keeps of a change: field names only, never values (values may be personal
- * data that erasure must remove, or secrets). Nested objects become dotted names.
+ * data that erasure must remove, or secrets). Nested objects become dotted names; a `fields` list
+ * of names (`{ fields: ['givenName', 'skills'] }`) gives those names.
  */
 export function changedFieldNames(changes: unknown, prefix = ''): string[] {
   if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) return [];
   const out: string[] = [];
   for (const [k, v] of Object.entries(changes as Record<string, unknown>)) {
+    if (
+      k === 'fields' &&
+      Array.isArray(v) &&
+      v.every((f) => typeof f === 'string' && /^[A-Za-z0-9_.]{1,100}$/.test(f))
+    ) {
+      out.push(...(v as string[]).map((f) => (prefix ? `${prefix}.${f}` : f)));
+      continue;
+    }
     const name = prefix ? `${prefix}.${k}` : k;
     if (secretLike.test(k)) {
       out.push(name);

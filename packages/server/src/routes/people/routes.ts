@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  DomainError,
   errors,
+  handOver,
   personFields,
   personHistoryQuery,
   personListQuery,
@@ -10,7 +12,7 @@ import {
   type Person,
   type PersonInput,
 } from '@passerelle/core';
-import { createPersonStore, createReferralStore } from '@passerelle/db';
+import { createPersonStore, createReferralStore, createUserStore } from '@passerelle/db';
 import type { AppContext } from '../../context';
 import { requireIfMatch, setEtag } from '../../http/concurrency';
 import { errorResponses } from '../../http/openapi';
@@ -28,6 +30,8 @@ import {
 import { presentPerson } from './presenter';
 import {
   duplicateCandidateResponse,
+  handoverBody,
+  handoverResponse,
   historyEntryResponse,
   mergeBody,
   personBody,
@@ -45,6 +49,7 @@ const personKeys = Object.keys(personFields) as (keyof PersonInput)[];
 export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
   const store = createPersonStore(ctx.database.db, { newId: ctx.newId });
   const referralStore = createReferralStore(ctx.database.db, { newId: ctx.newId });
+  const userStore = createUserStore(ctx.database.db);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['people'];
 
@@ -317,6 +322,77 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
       });
       setEtag(reply, merged.version);
       return presentPerson(ctx, request.actor, merged);
+    },
+  );
+
+  r.post(
+    '/api/people/:id/handover',
+    {
+      schema: {
+        tags,
+        summary:
+          'Hand a person over to a case manager (If-Match required): the case manager joins the caseload, the host-country counsellor who hands over leaves it, and the case moves to the case manager’s organisation',
+        params: idParams,
+        body: handoverBody,
+        response: { 200: handoverResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const found = await mustGet(request.params.id);
+      await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...found } });
+      const { toCaseManagerId } = request.body;
+      const target = await userStore.getById(toCaseManagerId);
+      if (!target || target.disabledAt)
+        throw errors.invalidReference([
+          {
+            path: ['toCaseManagerId'],
+            entity: 'user',
+            id: toCaseManagerId,
+            reason: target ? 'archived' : 'missing',
+          },
+        ]);
+      if (target.role !== 'case_manager')
+        throw new DomainError('validation_failed', {
+          where: 'body',
+          issues: [
+            { path: ['toCaseManagerId'], code: 'not_case_manager', message: 'must be a case manager' },
+          ],
+        });
+      const actor = request.actor;
+      const fromCounsellorId = actor.role === 'counsellor' && actor.userId ? actor.userId : null;
+      const { caseManagerIds } = handOver(found, { fromCounsellorId, toCaseManagerId });
+      const input = Object.fromEntries(personKeys.map((k) => [k, found[k]])) as PersonInput;
+      const updated = await store.update(
+        found.id,
+        expected,
+        {
+          ...input,
+          caseManagerIds,
+          owningOrganisationId: target.organisationId ?? found.owningOrganisationId ?? null,
+        } as PersonInput,
+        changeMeta(request),
+      );
+      await audit(ctx, request, {
+        action: 'handover',
+        entity: 'person',
+        entityId: found.id,
+        personId: found.id,
+        changes: {
+          fields: (['caseManagerIds', 'owningOrganisationId'] as const).filter(
+            (f) => JSON.stringify(found[f] ?? null) !== JSON.stringify(updated[f] ?? null),
+          ),
+        },
+      });
+      setEtag(reply, updated.version);
+      return {
+        personId: updated.id,
+        fromCounsellorId,
+        toCaseManagerId,
+        owningOrganisationId: updated.owningOrganisationId ?? null,
+        version: updated.version,
+        callerKeepsAccess: await permits(ctx, actor, 'read', { type: 'person', record: { ...updated } }),
+      };
     },
   );
 

@@ -39,6 +39,23 @@ export const mergeBody = z.object({
   duplicateId: z.uuid(),
 });
 
+export const handoverBody = z.object({
+  /** The case manager (usually in the country of return) who takes the case over. */
+  toCaseManagerId: z.uuid(),
+});
+
+export const handoverResponse = z
+  .object({
+    personId: z.uuid(),
+    fromCounsellorId: z.string().nullable(),
+    toCaseManagerId: z.uuid(),
+    owningOrganisationId: z.string().nullable(),
+    version: z.number().int(),
+    /** Whether the caller can still read the person (a counsellor who hands over cannot). */
+    callerKeepsAccess: z.boolean(),
+  })
+  .meta({ id: 'Handover' });
+
 export const historyEntryResponse = z
   .object({
     id: z.uuid(),
