@@ -13,8 +13,11 @@ export class Arena {
 
   constructor(readonly pageInts = 1 << 20) {}
 
-  /** Copies `record` in and returns where it went. */
-  append(record: Int32Array): { page: number; offset: number } {
+  /** The page of the last record appended. */
+  lastPage = -1;
+
+  /** Copies `record` in and returns its offset in page `lastPage`. */
+  append(record: Int32Array): number {
     const n = record.length;
     const current = this.pages[this.page];
     if (!current || this.used + n > current.length) {
@@ -30,7 +33,8 @@ export class Arena {
     const offset = this.used;
     this.used += n;
     this.totalInts += n;
-    return { page: this.page, offset };
+    this.lastPage = this.page;
+    return offset;
   }
 
   /** Bytes held by the pages. */
@@ -96,10 +100,14 @@ export class RecordWriter {
     return this.endList();
   }
 
-  finish(): Int32Array {
+  /**
+   * The record: a copy, or with `transient` a view of the shared scratch buffer, valid only
+   * until the next record is written (for callers that copy it at once, like the arena).
+   */
+  finish(transient = false): Int32Array {
     if (this.lists !== this.listCount)
       throw new Error(`record has ${this.lists} lists, expected ${this.listCount}`);
-    return shared.slice(0, this.length);
+    return transient ? shared.subarray(0, this.length) : shared.slice(0, this.length);
   }
 
   private ensure(n: number): void {
@@ -108,6 +116,38 @@ export class RecordWriter {
     next.set(shared);
     shared = next;
     sharedFloats = new Float32Array(next.buffer);
+  }
+}
+
+/**
+ * Marks ids as seen, for de-duplicating short lists in O(n) without a Set: `mark(id)` is true
+ * the first time an id is marked since the last `reset()`.
+ */
+export class Marks {
+  private stamps = new Int32Array(1024);
+  private stamp = 1;
+
+  reset(): void {
+    if (++this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** Marks `id`; false when it was already marked since the last reset. */
+  mark(id: number): boolean {
+    if (id >= this.stamps.length) {
+      const next = new Int32Array(Math.max(id + 1, this.stamps.length * 2));
+      next.set(this.stamps);
+      this.stamps = next;
+    }
+    if (this.stamps[id] === this.stamp) return false;
+    this.stamps[id] = this.stamp;
+    return true;
+  }
+
+  has(id: number): boolean {
+    return id < this.stamps.length && this.stamps[id] === this.stamp;
   }
 }
 

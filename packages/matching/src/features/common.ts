@@ -1,8 +1,20 @@
 import { cefrLevels, cefrSkills, shifts, type CefrLevel, type CefrSkill, type Shift } from '../types';
 
+/** Recently parsed dates (records repeat a few dates many times). */
+const dayCache = new Map<string, number>();
+
 /** Days since 1970-01-01 of an ISO date (`YYYY-MM-DD...`), or NaN. */
 export function dayNumber(iso: string | undefined): number {
   if (!iso) return Number.NaN;
+  const cached = dayCache.get(iso);
+  if (cached !== undefined) return cached;
+  const day = parseDay(iso);
+  if (dayCache.size >= 4096) dayCache.clear();
+  dayCache.set(iso, day);
+  return day;
+}
+
+function parseDay(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!match) return Number.NaN;
   return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000);

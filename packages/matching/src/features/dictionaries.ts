@@ -26,12 +26,48 @@ export function createDictionaries(knowledge: Knowledge): Dictionaries {
   };
 }
 
+interface LocationIds {
+  readonly country: number;
+  readonly region: number;
+  readonly district: number;
+}
+const NO_LOCATION: LocationIds = { country: -1, region: -1, district: -1 };
+/** Per dictionaries: country → region → district (as given) → ids; records repeat a few places. */
+const locationCaches = new WeakMap<Dictionaries, Map<string, Map<string, Map<string, LocationIds>>>>();
+
 /** The ids of a location: region and district names are only meaningful within their country. */
 export function internLocation(
   d: Dictionaries,
   location: { country: string; region?: string; district?: string } | undefined,
-): { country: number; region: number; district: number } {
-  if (!location?.country) return { country: -1, region: -1, district: -1 };
+): LocationIds {
+  if (!location?.country) return NO_LOCATION;
+  let byCountry = locationCaches.get(d);
+  if (!byCountry) {
+    byCountry = new Map();
+    locationCaches.set(d, byCountry);
+  }
+  let byRegion = byCountry.get(location.country);
+  if (!byRegion) {
+    byRegion = new Map();
+    byCountry.set(location.country, byRegion);
+  }
+  let byDistrict = byRegion.get(location.region ?? '');
+  if (!byDistrict) {
+    byDistrict = new Map();
+    byRegion.set(location.region ?? '', byDistrict);
+  }
+  let ids = byDistrict.get(location.district ?? '');
+  if (!ids) {
+    ids = internLocationUncached(d, location);
+    if (byDistrict.size < 65_536) byDistrict.set(location.district ?? '', ids);
+  }
+  return ids;
+}
+
+function internLocationUncached(
+  d: Dictionaries,
+  location: { country: string; region?: string; district?: string },
+): LocationIds {
   const country = location.country.trim().toUpperCase();
   const regionKey = location.region ? `${country}\u0000${location.region.trim().toLowerCase()}` : '';
   return {

@@ -111,6 +111,7 @@ export function encodePerson(
   knowledge: Knowledge,
   d: Dictionaries,
   options: MatchOptions,
+  transient = false,
 ): Int32Array {
   const loc = internLocation(d, person.location);
   const lat = person.location?.lat;
@@ -166,7 +167,7 @@ export function encodePerson(
     .list(languages)
     .list(dedupe((person.drivingLicences ?? []).map((l) => d.licences.intern(l.trim().toUpperCase()))))
     .list(dedupe((person.rightToWork ?? []).map((c) => d.countries.intern(c.trim().toUpperCase()))))
-    .finish();
+    .finish(transient);
 }
 
 /** A copy of a person record in which `skills` are held directly (used for "score after training"). */

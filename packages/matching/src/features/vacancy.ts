@@ -1,7 +1,7 @@
 import { iscoMinorOf, parseIscoUnit, type Knowledge } from '../knowledge/knowledge';
 import type { MatchOptions } from '../options';
 import type { MatchVacancy } from '../types';
-import { RecordView, RecordWriter } from './arena';
+import { Marks, RecordView, RecordWriter } from './arena';
 import { cefrRank, cefrSkillRank, cellOf, daySlot, shiftMask } from './common';
 import { internLanguage, internLocation, type Dictionaries } from './dictionaries';
 
@@ -87,12 +87,19 @@ export class VacancyView extends RecordView {
   }
 }
 
-/** Encodes a vacancy for the engine. Pure apart from interning new strings into `d`. */
+const seen = new Marks();
+let skillScratch = new Int32Array(256);
+
+/**
+ * Encodes a vacancy for the engine. Pure apart from interning new strings into `d`. With
+ * `transient`, the record is a view of a scratch buffer, valid until the next encoding.
+ */
 export function encodeVacancy(
   vacancy: MatchVacancy,
   knowledge: Knowledge,
   d: Dictionaries,
   options: MatchOptions,
+  transient = false,
 ): Int32Array {
   const loc = internLocation(d, vacancy.location);
   const lat = vacancy.location?.lat;
@@ -103,15 +110,21 @@ export function encodeVacancy(
   let unit = parseIscoUnit(vacancy.occupation?.isco);
   if (unit < 0 && occ >= 0 && occ < knowledge.occupationIsco.length) unit = knowledge.occupationIsco[occ]!;
   // Skill ids, essential first; a skill listed twice (or as both) counts once, as essential.
-  const skills: number[] = [];
-  for (const uri of vacancy.essentialSkills ?? []) {
-    const id = d.skills.intern(uri) << 1;
-    if (!skills.includes(id)) skills.push(id);
+  const essential = vacancy.essentialSkills ?? [];
+  const optional = vacancy.optionalSkills ?? [];
+  if (skillScratch.length < essential.length + optional.length)
+    skillScratch = new Int32Array(2 * (essential.length + optional.length));
+  const skills = skillScratch;
+  let skillCount = 0;
+  seen.reset();
+  for (const uri of essential) {
+    const id = d.skills.intern(uri);
+    if (seen.mark(id)) skills[skillCount++] = id << 1;
   }
-  const essentialCount = skills.length;
-  for (const uri of vacancy.optionalSkills ?? []) {
-    const id = d.skills.intern(uri) << 1;
-    if (!skills.includes(id) && !skills.includes(id | 1)) skills.push(id | 1);
+  const essentialCount = skillCount;
+  for (const uri of optional) {
+    const id = d.skills.intern(uri);
+    if (seen.mark(id)) skills[skillCount++] = (id << 1) | 1;
   }
   const languages: number[] = [];
   for (const l of vacancy.languages ?? []) {
@@ -145,8 +158,8 @@ export function encodeVacancy(
     .int(17, licence ? d.licences.intern(licence.trim().toUpperCase()) : -1)
     .int(18, vacancy.requirements?.rightToWork ? 1 : 0)
     .int(19, essentialCount)
-    .int(20, skills.length - essentialCount)
-    .list(skills)
+    .int(20, skillCount - essentialCount)
+    .list(skills.subarray(0, skillCount))
     .list(languages)
-    .finish();
+    .finish(transient);
 }

@@ -2,8 +2,39 @@ import { Arena, type RecordView } from '../features/arena';
 import type { Criterion, CriterionContext, PostingSink } from '../criteria/criterion';
 import { PostingFamily, type PostingList } from './postings';
 
-/** A bulk load flushes its pending postings into the lists every this many postings. */
-const BULK_FLUSH = 1 << 22;
+// What the posting sink does with an `add`.
+const MODE_ADD = 0;
+const MODE_COUNT = 1;
+const MODE_FILL = 2;
+const MODE_RETIRE = 3;
+
+/** Per-list counters of a bulk load, by list id, and the buffer being filled. */
+class BulkCounts {
+  counts = new Int32Array(0);
+  maxScale = new Float32Array(0);
+  cursor = new Int32Array(0);
+  docs = new Int32Array(0);
+  impacts = new Float32Array(0);
+
+  grow(lists: number): void {
+    if (lists <= this.counts.length) return;
+    const cap = Math.max(lists, this.counts.length * 2, 1024);
+    const counts = new Int32Array(cap);
+    counts.set(this.counts);
+    this.counts = counts;
+    const maxScale = new Float32Array(cap);
+    maxScale.set(this.maxScale);
+    this.maxScale = maxScale;
+    this.cursor = new Int32Array(cap);
+  }
+
+  reset(): void {
+    this.counts.fill(0);
+    this.maxScale.fill(0);
+    this.docs = new Int32Array(0);
+    this.impacts = new Float32Array(0);
+  }
+}
 
 /** How a collection posts its documents: the criteria sets that read this side. */
 export type Poster<V> = (view: V, sink: PostingSink, ctx: CriterionContext) => void;
@@ -44,11 +75,12 @@ export class Collection<V extends RecordView> {
   /** Every posting list, by id. */
   private readonly registry: PostingList[] = [];
   private bulk = false;
-  private pendingIds = new Int32Array(0);
-  private pendingSlots = new Int32Array(0);
-  private pendingImpacts = new Float32Array(0);
-  private pendingCount = 0;
-  private readonly sink: PostingSink & { slot: number; mode: 'add' | 'retire' };
+  /** First slot whose postings were counted but not written yet (bulk loads). */
+  private pendingFrom = 0;
+  /** The context of the documents counted in the bulk load (index-time options only). */
+  private pendingCtx: CriterionContext | null = null;
+  private readonly bulkState = new BulkCounts();
+  private readonly sink: PostingSink & { slot: number; mode: number };
   private readonly cursor: V;
 
   constructor(
@@ -56,16 +88,16 @@ export class Collection<V extends RecordView> {
     private readonly poster: Poster<V>,
   ) {
     const alive = () => this.alive;
-    const bulk = () => this.bulk;
-    const pend = (list: PostingList, slot: number, impact: number) => this.pend(list, slot, impact);
     const familyOf = (name: string) => this.family(name);
     const scaleCapacity = () => this.alive.length;
     let lastName = '';
     let lastFamily: PostingFamily | undefined;
     this.cursor = newView();
+    const registry = this.registry;
+    const bulk = this.bulkState;
     this.sink = {
       slot: 0,
-      mode: 'add',
+      mode: MODE_ADD,
       add(family, key) {
         // Consecutive adds usually go to the same family: skip the map lookup then.
         let f = lastFamily;
@@ -74,18 +106,35 @@ export class Collection<V extends RecordView> {
           lastName = family;
         }
         const scale = f.scale ? f.scale[this.slot]! : 0;
-        const list = f.listFor(key, scale);
-        if (this.mode === 'add') {
-          if (bulk()) pend(list, this.slot, scale);
-          else list.push(this.slot, scale);
-          if (scale > list.maxScale) list.maxScale = scale;
-        } else {
-          list.dead++;
-          if (list.dead > 32 && list.dead * 2 > list.length) list.compact(alive());
+        const id = f.idFor(key, scale);
+        switch (this.mode) {
+          case MODE_COUNT: {
+            if (id >= bulk.counts.length) bulk.grow(registry.length);
+            bulk.counts[id]!++;
+            if (scale > bulk.maxScale[id]!) bulk.maxScale[id] = scale;
+            break;
+          }
+          case MODE_FILL: {
+            const at = bulk.cursor[id]!++;
+            bulk.docs[at] = this.slot;
+            if (f.scale) bulk.impacts[at] = scale;
+            break;
+          }
+          case MODE_ADD: {
+            const list = registry[id]!;
+            list.push(this.slot, scale);
+            if (scale > list.maxScale) list.maxScale = scale;
+            break;
+          }
+          default: {
+            const list = registry[id]!;
+            list.dead++;
+            if (list.dead > 32 && list.dead * 2 > list.length) list.compact(alive());
+          }
         }
       },
       scale(family, value) {
-        if (this.mode !== 'add') return;
+        if (this.mode === MODE_RETIRE || this.mode === MODE_FILL) return;
         familyOf(family).ensureScale(scaleCapacity())[this.slot] = value;
       },
     };
@@ -111,16 +160,17 @@ export class Collection<V extends RecordView> {
     this.remove(id, ctx);
     const slot = this.slots++;
     this.grow(this.slots);
-    const where = this.arena.append(record);
-    this.page[slot] = where.page;
-    this.offset[slot] = where.offset;
+    this.offset[slot] = this.arena.append(record);
+    this.page[slot] = this.arena.lastPage;
     this.alive[slot] = 1;
     this.ids[slot] = id;
     this.slotOf.set(id, slot);
     this.size++;
     this.sink.slot = slot;
-    this.sink.mode = 'add';
+    this.sink.mode = this.bulk ? MODE_COUNT : MODE_ADD;
     this.poster(this.at(this.cursor, slot), this.sink, ctx);
+    if (this.bulk) this.pendingCtx = ctx;
+    else this.pendingFrom = this.slots;
     return slot;
   }
 
@@ -133,72 +183,79 @@ export class Collection<V extends RecordView> {
     this.alive[slot] = 0;
     this.size--;
     this.sink.slot = slot;
-    this.sink.mode = 'retire';
+    this.sink.mode = MODE_RETIRE;
     this.poster(this.at(this.cursor, slot), this.sink, ctx);
     return true;
   }
 
   /**
-   * Starts a bulk load: postings are buffered and written into exactly sized lists in a few
-   * passes, instead of growing each list one posting at a time.
+   * Starts a bulk load: each document's postings are only counted; at the end (or before the
+   * first query or removal) every list is allocated once at its exact size — fresh lists carved
+   * from one buffer — and a second pass over the new records writes the postings in slot order.
+   * No posting is buffered or copied, and no list grows one posting at a time.
    */
   beginBulk(): void {
+    this.flush();
     this.bulk = true;
+    this.pendingFrom = this.slots;
   }
 
-  /** Ends a bulk load: flushes and trims. */
+  /** Ends a bulk load: writes the counted postings. */
   endBulk(): void {
-    this.flushPending(true);
+    this.flush();
     this.bulk = false;
-    this.trim();
   }
 
-  /** Writes buffered postings into their lists (queries and removals call this first). */
+  /** Writes the postings counted in a bulk load into their lists (queries and removals call this first). */
   flush(): void {
-    if (this.pendingCount > 0) this.flushPending(false);
-  }
-
-  private pend(list: PostingList, slot: number, impact: number): void {
-    if (this.pendingCount === this.pendingIds.length) {
-      if (this.pendingCount >= BULK_FLUSH) this.flushPending(false);
-      else {
-        const cap = Math.min(BULK_FLUSH, Math.max(1024, this.pendingIds.length * 2));
-        const ids = new Int32Array(cap);
-        ids.set(this.pendingIds);
-        this.pendingIds = ids;
-        const slots = new Int32Array(cap);
-        slots.set(this.pendingSlots);
-        this.pendingSlots = slots;
-        const impacts = new Float32Array(cap);
-        impacts.set(this.pendingImpacts);
-        this.pendingImpacts = impacts;
-      }
-    }
-    list.pending++;
-    this.pendingIds[this.pendingCount] = list.id;
-    this.pendingImpacts[this.pendingCount] = impact;
-    this.pendingSlots[this.pendingCount++] = slot;
-  }
-
-  private flushPending(exact: boolean): void {
-    const n = this.pendingCount;
-    if (n === 0) return;
+    if (this.pendingFrom >= this.slots) return;
+    const ctx = this.pendingCtx;
+    if (!ctx) return;
+    const bulk = this.bulkState;
     const registry = this.registry;
-    for (const list of registry) {
-      if (list.pending > 0) {
-        list.reserve(list.pending, exact);
-        list.pending = 0;
-      }
+    bulk.grow(registry.length);
+    // One buffer for every list that grows: old postings first, then the counted ones.
+    let total = 0;
+    let scaled = false;
+    for (let id = 0; id < registry.length; id++) {
+      const n = bulk.counts[id]!;
+      if (n === 0) continue;
+      const list = registry[id]!;
+      bulk.cursor[id] = total;
+      total += list.length + n;
+      if (list.impacts) scaled = true;
     }
-    const ids = this.pendingIds;
-    const slots = this.pendingSlots;
-    const impacts = this.pendingImpacts;
-    for (let i = 0; i < n; i++) {
-      const list = registry[ids[i]!]!;
-      if (list.impacts) list.impacts[list.length] = impacts[i]!;
-      list.docs[list.length++] = slots[i]!;
+    bulk.docs = new Int32Array(total);
+    bulk.impacts = scaled ? new Float32Array(total) : new Float32Array(0);
+    for (let id = 0; id < registry.length; id++) {
+      if (bulk.counts[id] === 0) continue;
+      const list = registry[id]!;
+      const at = bulk.cursor[id]!;
+      bulk.docs.set(list.docs.subarray(0, list.length), at);
+      if (list.impacts) bulk.impacts.set(list.impacts.subarray(0, list.length), at);
+      bulk.cursor[id] = at + list.length;
     }
-    this.pendingCount = 0;
+    const sink = this.sink;
+    sink.mode = MODE_FILL;
+    for (let slot = this.pendingFrom; slot < this.slots; slot++) {
+      if (this.alive[slot] !== 1) continue;
+      sink.slot = slot;
+      this.poster(this.at(this.cursor, slot), sink, ctx);
+    }
+    sink.mode = MODE_ADD;
+    for (let id = 0; id < registry.length; id++) {
+      const n = bulk.counts[id]!;
+      if (n === 0) continue;
+      const list = registry[id]!;
+      const end = bulk.cursor[id]!;
+      const start = end - list.length - n;
+      list.docs = bulk.docs.subarray(start, end);
+      if (list.impacts) list.impacts = bulk.impacts.subarray(start, end);
+      list.length = end - start;
+      if (bulk.maxScale[id]! > list.maxScale) list.maxScale = bulk.maxScale[id]!;
+    }
+    bulk.reset();
+    this.pendingFrom = this.slots;
   }
 
   /** Shrinks posting buffers to their lengths (after a bulk load). */

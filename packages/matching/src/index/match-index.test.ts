@@ -188,3 +188,31 @@ test('scoring one pair from the public API gives the ranked score and its parts'
   expect(pair.criteria.find((c) => c.id === 'skills')?.detail).toBeUndefined();
   expect(pair.criteria.find((c) => c.id === 'place')?.detail).toMatchObject({ sameDistrict: true });
 });
+
+test('a bulk load with replacements, removals and queries part-way ends as adding one by one', () => {
+  const one = makeIndex();
+  const bulk = makeIndex();
+  const vacancy = (i: number, round: number) =>
+    makeVacancy({ id: `v${i}`, essentialSkills: (i + round) % 3 ? [S.weld, S.safety] : [S.cook] });
+  for (let round = 0; round < 3; round++) for (let i = 0; i < 40; i++) one.putVacancy(vacancy(i, round));
+  one.removeVacancy('v7');
+  const person = makePerson({ id: 'q', pastOccupations: [], skills: [{ uri: S.weld }] });
+  bulk.beginBulk();
+  for (let i = 0; i < 40; i++) bulk.putVacancy(vacancy(i, 0));
+  // A query part-way writes what was counted so far; later puts are counted again.
+  expect(bulk.rankVacanciesForPerson(person, { limit: 50 }).items).toHaveLength(40);
+  for (let round = 1; round < 3; round++) for (let i = 0; i < 40; i++) bulk.putVacancy(vacancy(i, round));
+  bulk.removeVacancy('v7');
+  bulk.endBulk();
+  expect(livePostings(bulk)).toBe(livePostings(one));
+  expect(bulk.rankVacanciesForPerson(person, { limit: 50 })).toEqual(
+    one.rankVacanciesForPerson(person, { limit: 50 }),
+  );
+});
+
+function livePostings(index: ReturnType<typeof makeIndex>): number {
+  let live = 0;
+  for (const f of index.vacancies.families.values())
+    for (const l of f.lists.values()) live += l.length - l.dead;
+  return live;
+}

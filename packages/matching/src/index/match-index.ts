@@ -98,7 +98,7 @@ export class MatchIndex {
   putPerson(person: MatchPerson): void {
     this.people.put(
       person.id,
-      encodePerson(person, this.knowledge, this.dictionaries, this.options),
+      encodePerson(person, this.knowledge, this.dictionaries, this.options, true),
       this.indexCtx,
     );
   }
@@ -106,7 +106,7 @@ export class MatchIndex {
   putVacancy(vacancy: MatchVacancy): void {
     this.vacancies.put(
       vacancy.id,
-      encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options),
+      encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options, true),
       this.indexCtx,
     );
   }

@@ -9,8 +9,6 @@ export class PostingList {
   impacts: Float32Array | null;
   length = 0;
   dead = 0;
-  /** Postings waiting in a bulk load. */
-  pending = 0;
   /** Largest scale of a document in the list (scaled families); stays an upper bound after removals. */
   maxScale = 0;
 
@@ -51,13 +49,6 @@ export class PostingList {
     if (this.docs.length > 16 && w < this.docs.length / 2) this.resize(Math.max(8, w));
   }
 
-  /** Makes room for `n` more postings (exactly, or with slack for more loads to come). */
-  reserve(n: number, exact: boolean): void {
-    const need = this.length + n;
-    if (this.docs.length >= need) return;
-    this.resize(exact ? need : Math.max(need, Math.ceil(this.docs.length * 1.5)));
-  }
-
   /** Shrinks the buffers to the length (after a bulk load). */
   trim(): void {
     if (this.docs.length !== this.length) this.resize(this.length);
@@ -93,8 +84,8 @@ export function scaleTier(scale: number): number {
 export class PostingFamily {
   /** Every list of the family, by key. */
   readonly lists = new Map<number, PostingList>();
-  /** The same lists for small keys, in an array (faster than the map at index time). */
-  private readonly dense: (PostingList | undefined)[] = [];
+  /** List id + 1 by key for small keys (0 = none): faster than the map at index time. */
+  private denseIds = new Int32Array(0);
   scale: Float32Array | null = null;
 
   constructor(
@@ -118,22 +109,49 @@ export class PostingFamily {
 
   /** The list a document with this key (and scale, in a scaled family) goes into. */
   listFor(key: number, scale: number): PostingList {
-    return this.list(this.scale ? key * SCALE_TIERS + scaleTier(scale) : key);
+    return this.registry[this.idFor(key, scale)]!;
   }
 
-  private list(key: number): PostingList {
-    const small = key >= 0 && key < DENSE_KEYS;
-    let l = small ? this.dense[key] : this.lists.get(key);
+  /**
+   * The id (in the collection's registry) of the list a document with this key and scale goes
+   * into, creating the list when new. Small keys go through a typed array, not the map.
+   */
+  idFor(key: number, scale: number): number {
+    const k = this.scale
+      ? key * SCALE_TIERS + (scale === this.lastScale ? this.lastTier : this.tierOf(scale))
+      : key;
+    if (k >= 0 && k < this.denseIds.length) {
+      const id = this.denseIds[k]!;
+      if (id > 0) return id - 1;
+    }
+    return this.create(k);
+  }
+
+  private lastScale = Number.NaN;
+  private lastTier = 0;
+
+  private tierOf(scale: number): number {
+    this.lastScale = scale;
+    this.lastTier = scaleTier(scale);
+    return this.lastTier;
+  }
+
+  private create(key: number): number {
+    let l = this.lists.get(key);
     if (!l) {
       l = new PostingList(this.registry.length, 0, this.scale !== null);
       this.registry.push(l);
       this.lists.set(key, l);
-      if (small) {
-        while (this.dense.length <= key) this.dense.push(undefined);
-        this.dense[key] = l;
-      }
     }
-    return l;
+    if (key >= 0 && key < DENSE_KEYS) {
+      if (key >= this.denseIds.length) {
+        const next = new Int32Array(Math.min(DENSE_KEYS, Math.max(key + 1, this.denseIds.length * 2, 64)));
+        next.set(this.denseIds);
+        this.denseIds = next;
+      }
+      this.denseIds[key] = l.id + 1;
+    }
+    return l.id;
   }
 
   ensureScale(capacity: number): Float32Array {

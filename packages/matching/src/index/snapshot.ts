@@ -119,9 +119,10 @@ export function restoreIndex(bytes: Uint8Array, knowledge: Knowledge): MatchInde
       at += n;
     }
   };
+  index.beginBulk();
   read(index.people as unknown as Collection<RecordView>, header.ids.people);
   read(index.vacancies as unknown as Collection<RecordView>, header.ids.vacancies);
   read(index.trainings as unknown as Collection<RecordView>, header.ids.trainings);
-  index.trim();
+  index.endBulk();
   return index;
 }
