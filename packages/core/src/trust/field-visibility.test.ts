@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest';
 import { recordScopeOf, type AccessSubject } from './access-rules';
-import { applyFieldAccess, defaultPersonSensitiveFields, fieldAccessFor } from './field-visibility';
+import {
+  applyFieldAccess,
+  defaultPersonSensitiveFields,
+  fieldAccessFor,
+  staffOnlyFields,
+} from './field-visibility';
 import type { Role } from './roles';
 
 const subject = (role: Role, extra: Partial<AccessSubject> = {}): AccessSubject => ({
@@ -77,4 +82,26 @@ test('sensitive paths inside nested objects are removed', () => {
   );
   expect(out).toEqual({ id: 'p1', organisationId: 'org-a', limitations: { hours: 'part-time' } });
   expect(nested.limitations.health).toBe('x');
+});
+
+test('the people attending an event are shown to staff who work with people, not to employers or the people', () => {
+  const event = { id: 'e1', title: 'Job fair', people: [{ personId: 'p1', status: 'registered' }] };
+  const eventFacts = { record: recordScopeOf('reference', event) };
+  const seen = (s: AccessSubject) =>
+    'people' in applyFieldAccess(event, fieldAccessFor(s, 'reference', eventFacts), staffOnlyFields.event!);
+  expect(seen(subject('counsellor'))).toBe(true);
+  expect(seen(subject('case_manager'))).toBe(true);
+  expect(seen(subject('administrator'))).toBe(true);
+  expect(seen(subject('programme_manager', { grants: ['personal_details'] }))).toBe(true);
+  expect(seen(subject('programme_manager'))).toBe(false);
+  expect(seen(subject('employer'))).toBe(false);
+  expect(seen(subject('training_provider'))).toBe(false);
+  expect(seen(subject('person', { personId: 'p1' }))).toBe(false);
+  // The rest of the event is there for everyone who may read it.
+  expect(
+    applyFieldAccess(event, fieldAccessFor(subject('employer'), 'reference', eventFacts), ['people']),
+  ).toEqual({
+    id: 'e1',
+    title: 'Job fair',
+  });
 });

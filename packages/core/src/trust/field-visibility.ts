@@ -54,6 +54,15 @@ export const defaultPartnerProfileFields = [
   'education',
 ] as const;
 
+/**
+ * Fields of shared (non-personal) records that name people: only for staff who work with people
+ * (see `fieldAccessFor`). The attendance list of an event is the one so far.
+ */
+export const staffOnlyFields: Readonly<Record<string, readonly string[]>> = {
+  event: ['people'],
+  fair: ['people'],
+};
+
 /** How much of a record a subject sees. */
 export type FieldAccessLevel = 'none' | 'shared' | 'ordinary' | 'full';
 
@@ -89,9 +98,15 @@ export function fieldAccessFor(
   if (!read.allowed) return none;
   const personal = kind === 'person' || kind === 'case_record' || kind === 'consent' || kind === 'referral';
   if (!personal) {
-    if (subject.role === 'administrator' && isAcceptableReason(input.accessReason))
-      return { level: 'full', sharedFields: null, byReason: true };
-    return { level: 'ordinary', sharedFields: null, byReason: false };
+    // A shared record (an event, an offer) may name people (`staffOnlyFields`): staff who work
+    // with people see them; employers, providers, the people themselves and a programme manager
+    // without the personal-details grant do not.
+    const staff =
+      subject.role === 'administrator' ||
+      subject.role === 'case_manager' ||
+      subject.role === 'counsellor' ||
+      (subject.role === 'programme_manager' && subject.grants.includes('personal_details'));
+    return { level: staff ? 'full' : 'ordinary', sharedFields: null, byReason: false };
   }
   switch (read.scope) {
     case 'self':

@@ -1,6 +1,7 @@
 import {
   decideAccess,
   defaultPersonSensitiveFields,
+  staffOnlyFields,
   errors,
   fieldAccessFor,
   applyFieldAccess,
@@ -26,7 +27,7 @@ import type { createConsentChecker } from './services';
 /** Sensitive fields per resource type (the person's come from core: records and trust). */
 export function defaultSensitiveFields(): Record<string, readonly string[]> {
   const person = [...defaultPersonSensitiveFields];
-  return { person, people: person, profile: person };
+  return { ...staffOnlyFields, person, people: person, profile: person };
 }
 
 export interface RolePolicyDeps {

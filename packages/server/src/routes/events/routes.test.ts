@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { createTestApp } from '../../testing';
+import { createTestUser, openTestSession } from '../../auth/testing';
 
 const unknownId = '7f1c0a4e-1b7e-4a55-9a7e-2f0f7a1d2c3b';
 
@@ -53,6 +54,35 @@ describe.each(testDatabaseKinds())('events API on $name', (kind) => {
     });
     expect(del.statusCode).toBe(200);
     expect(del.json().archivedAt).toEqual(expect.any(String));
+  });
+
+  test('only staff see who attends, and only those who may read a person can filter by them', async () => {
+    const res = await create(
+      body({ title: 'Fair with people', people: [{ personId, status: 'registered' }] }),
+    );
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id as string;
+    const employerUser = await createTestUser(t.database, { role: 'employer', organisationId: employerId });
+    const employer = await openTestSession(t.database, employerUser.id);
+    const asEmployer = await t.app.inject({ method: 'GET', url: `/api/events/${id}`, headers: employer });
+    expect(asEmployer.statusCode).toBe(200);
+    expect(asEmployer.json().title).toBe('Fair with people');
+    expect(asEmployer.json()).not.toHaveProperty('people');
+    const listed = await t.app.inject({ method: 'GET', url: '/api/events', headers: employer });
+    for (const e of listed.json().items) expect(e).not.toHaveProperty('people');
+    const probe = await t.app.inject({
+      method: 'GET',
+      url: `/api/events?personId=${personId}`,
+      headers: employer,
+    });
+    expect(probe.statusCode).toBe(403);
+    const counsellorUser = await createTestUser(t.database, { role: 'counsellor' });
+    const counsellor = await openTestSession(t.database, counsellorUser.id);
+    const asStaff = await t.app.inject({ method: 'GET', url: `/api/events/${id}`, headers: counsellor });
+    expect(asStaff.json().people).toEqual([{ personId, status: 'registered' }]);
+    // The administrator (the test's default caller) filters by a person they may read.
+    const asAdmin = await t.app.inject({ method: 'GET', url: `/api/events?personId=${personId}` });
+    expect(asAdmin.json().items.map((x: { id: string }) => x.id)).toContain(id);
   });
 
   test('answers 400, 404, 409, 412, 422 and 428 where due', async () => {
