@@ -1,4 +1,5 @@
-import { analyzeText } from './analyze';
+import { analyzeText, analyzeToken, type AnalyzedText } from './analyze';
+import { CompoundSplitter, compoundingLanguages } from './compounds';
 import { iscoCodeOfUri, type ConceptKnowledge, type ConceptLabel, type LabelKind } from './esco-files';
 import { detectLanguage, type LanguageCode } from './lang';
 import { SoftWordIndex, type SoftWordOptions } from './soft-words';
@@ -71,6 +72,8 @@ export interface OccupationLinkerOptions {
   weights?: Partial<LinkerWeights>;
   /** Character n-gram matching of words (soft TF-IDF). */
   softWords?: SoftWordOptions;
+  /** Split Dutch and German compounds into their parts (added beside the compound). Default true. */
+  compounds?: boolean;
   /** Language of queries when `link` is not told: default 'en' with detection. */
   defaultLanguage?: LanguageCode;
 }
@@ -129,6 +132,7 @@ export class OccupationLinker {
   private readonly iscoCodes: (string | undefined)[];
   private readonly isGroup: Uint8Array;
   private readonly isSpecialisation: Uint8Array;
+  private readonly splitters = new Map<string, CompoundSplitter>();
   private isLabelSpecialisation: Uint8Array = new Uint8Array(0);
   private readonly labels: LabelDoc[] = [];
   private readonly labelWords = new SparseIndex({ weighting: 'tfidf' });
@@ -228,6 +232,13 @@ export class OccupationLinker {
       }
     });
 
+    // Compound splitters for the languages that glue words together, from the labels' own words.
+    for (const lang of options.compounds === false ? [] : compoundingLanguages) {
+      if (!labels.some((l) => l.lang === lang)) continue;
+      const splitter = new CompoundSplitter(lang);
+      for (const l of labels) if (l.lang === lang) splitter.addWords(analyzeText(l.text, lang).words);
+      this.splitters.set(lang, splitter);
+    }
     const conceptTerms: string[][] = Array.from({ length: n }, () => []);
     const seenLabel = new Set<string>();
     for (const l of labels) {
@@ -235,7 +246,7 @@ export class OccupationLinker {
       if (seenLabel.has(key)) continue;
       seenLabel.add(key);
       const concept = this.conceptIndex.get(l.uri) as number;
-      const a = analyzeText(l.text, l.lang, { dropQualifiers: true, entryLevelAssistant: false });
+      const a = this.analyze(l.text, l.lang, { dropQualifiers: true, entryLevelAssistant: false });
       this.labels.push({ concept, lang: l.lang, kind: l.kind, text: l.text });
       this.labelWords.add(a.stems.map((s) => `${s}`));
       this.labelChars.add(a.words);
@@ -312,6 +323,24 @@ export class OccupationLinker {
     return flags;
   }
 
+  /**
+   * Analyses a label or a query. The stems of the parts of compounds are added beside the
+   * compound's own stem ("vrachtwagenchauffeur" also counts as "vrachtwagen" and "chauffeur");
+   * the words are left whole, since the character n-gram signal already sees their pieces.
+   */
+  private analyze(text: string, lang: string, options: Parameters<typeof analyzeText>[2]): AnalyzedText {
+    const a = analyzeText(text, lang, options);
+    const splitter = this.splitters.get(lang);
+    if (!splitter) return a;
+    const stems = [...a.stems];
+    for (const w of a.words) {
+      for (const part of splitter.split(w)) {
+        stems.push(...analyzeToken(part, lang).stems);
+      }
+    }
+    return { words: a.words, stems };
+  }
+
   /** Number of indexed labels. */
   get labelCount(): number {
     return this.labels.length;
@@ -330,7 +359,7 @@ export class OccupationLinker {
   /** The raw signals of a query, before weighting (exposed for tuning). */
   computeSignals(text: string, lang?: LanguageCode): QuerySignals {
     const queryLang = lang ?? detectLanguage(text, this.defaultLanguage as never);
-    const a = analyzeText(text, queryLang, { dropExceptClauses: true, dropQualifiers: true });
+    const a = this.analyze(text, queryLang, { dropExceptClauses: true, dropQualifiers: true });
     const words = this.labelWords.search(a.stems, this.buffers.words);
     const chars = this.labelChars.search(a.words, this.buffers.chars);
 
