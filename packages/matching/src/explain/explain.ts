@@ -2,7 +2,7 @@ import { T_SKILLS } from '../criteria/training/skill-gap';
 import { trainingPlaceScore } from '../criteria/training/training-place';
 import { trainingOpen } from '../criteria/training/training-terms';
 import { NO_DAY } from '../features/common';
-import { PL, withDirectSkills, type PersonView } from '../features/person';
+import { personGaps, PL, withDirectSkills, type PersonView } from '../features/person';
 import { TL, TrainingView } from '../features/training';
 import { VL } from '../features/vacancy';
 import { broaderOf } from '../knowledge/knowledge';
@@ -217,7 +217,7 @@ export function explainTrainingMatch(
   const t = index.trainingView(training);
   const pair = scoreTrainingPair(index, p, t, options, true);
   const gaps = new Set<number>();
-  for (let i = p.start(PL.gaps); i < p.end(PL.gaps); i++) gaps.add(p.i32[i]! >> 4);
+  for (const code of personGaps(p, index.knowledge, index.options)) gaps.add(code >> 4);
   const closesGaps: string[] = [];
   for (let i = t.start(TL.skills); i < t.end(TL.skills); i++)
     if (gaps.has(t.i32[i]!)) closesGaps.push(index.dictionaries.skills.value(t.i32[i]!));

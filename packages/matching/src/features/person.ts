@@ -1,4 +1,4 @@
-import { expandSkills, gapSkills, KIND_DIRECT } from '../knowledge/expand';
+import { expandSkills, gapCodes, KIND_DIRECT } from '../knowledge/expand';
 import { iscoMinorOf, parseIscoUnit, type Knowledge } from '../knowledge/knowledge';
 import type { MatchOptions } from '../options';
 import { cefrSkills, moveWillingness, type MatchOccupation, type MatchPerson } from '../types';
@@ -12,21 +12,19 @@ const HEADER = 12;
 export const PL = {
   /** Expanded skills, `skill << 3 | kind`. */
   skills: 0,
-  /** Skills missing for the target occupations, `skill << 4 | targetOptional << 3 | personKind`. */
-  gaps: 1,
-  pastOcc: 2,
-  pastIsco4: 3,
-  pastIsco3: 4,
-  wishOcc: 5,
-  wishIsco4: 6,
-  wishIsco3: 7,
-  wishSectors: 8,
+  pastOcc: 1,
+  pastIsco4: 2,
+  pastIsco3: 3,
+  wishOcc: 4,
+  wishIsco4: 5,
+  wishIsco3: 6,
+  wishSectors: 7,
   /** `language << 15 | level of activity i at bits 3i..3i+2` (levels 1..6, 0 unknown). */
-  languages: 9,
-  licences: 10,
-  rightToWork: 11,
+  languages: 8,
+  licences: 9,
+  rightToWork: 10,
 } as const;
-const LIST_COUNT = 12;
+const LIST_COUNT = 11;
 
 export const PERSON_WANTS_HOME = 1;
 export const PERSON_CHILDCARE = 2;
@@ -123,7 +121,6 @@ export function encodePerson(
   const direct: number[] = [];
   for (const s of person.skills ?? []) direct.push(d.skills.intern(s.uri));
   const profile = expandSkills(knowledge, direct, past.occ, options.expansion);
-  const gaps = gapSkills(knowledge, profile, wish.occ.length > 0 ? wish.occ : past.occ, options.expansion);
   const languages: number[] = [];
   for (const l of person.languages ?? []) {
     let levels = 0;
@@ -156,7 +153,6 @@ export function encodePerson(
     .int(10, typeof person.iscedLevel === 'number' ? person.iscedLevel : -1)
     .int(11, hasCoords ? cellOf(lat as number, lon as number, options.place.cellDegrees) : -1)
     .list(profile.skill.map((skill, i) => (skill << 3) | profile.kind[i]!))
-    .list(gaps.map((g) => (g.skill << 4) | (g.targetOptional ? 8 : 0) | g.personKind))
     .list(past.occ)
     .list(past.isco4)
     .list(past.isco3)
@@ -170,6 +166,31 @@ export function encodePerson(
     .finish(transient);
 }
 
+/** The occupations a person's skill gaps are measured against: the wished ones, else the past ones. */
+export function targetOccupationList(p: PersonView): number {
+  return p.end(PL.wishOcc) > p.start(PL.wishOcc) ? PL.wishOcc : PL.pastOcc;
+}
+
+/**
+ * The skills a person lacks for their target occupations, as codes
+ * `skill << 4 | targetOptional << 3 | personKind` (see `gapSkills`), computed from the record
+ * (expanded profile and occupations) rather than stored. A view of a scratch buffer, valid
+ * until the next call.
+ */
+export function personGaps(p: PersonView, knowledge: Knowledge, options: MatchOptions): Int32Array {
+  const target = targetOccupationList(p);
+  return gapCodes(
+    knowledge,
+    p.i32,
+    p.start(PL.skills),
+    p.end(PL.skills),
+    p.i32,
+    p.start(target),
+    p.end(target),
+    options.expansion.maxGapSkills,
+  );
+}
+
 /** A copy of a person record in which `skills` are held directly (used for "score after training"). */
 export function withDirectSkills(view: PersonView, skills: readonly number[]): PersonView {
   const add = new Set(skills);
@@ -180,17 +201,12 @@ export function withDirectSkills(view: PersonView, skills: readonly number[]): P
     profile.push(packed);
   }
   for (const s of add) profile.push((s << 3) | KIND_DIRECT);
-  const gaps: number[] = [];
-  for (let i = view.start(PL.gaps); i < view.end(PL.gaps); i++) {
-    const packed = view.i32[i]!;
-    if (!add.has(packed >> 4)) gaps.push(packed);
-  }
   const record = view.copyRecord();
   const writer = new RecordWriter(HEADER, LIST_COUNT);
   for (let slot = 0; slot < HEADER; slot++) writer.int(slot, record[slot]!);
   const copy = new PersonView(record);
-  writer.list(profile).list(gaps);
-  for (let l = 2; l < LIST_COUNT; l++) writer.list(copy.list(l));
+  writer.list(profile);
+  for (let l = 1; l < LIST_COUNT; l++) writer.list(copy.list(l));
   return new PersonView(writer.finish());
 }
 

@@ -36,6 +36,8 @@ interface Scratch {
   best: Int8Array;
   via: Int32Array;
   order: Int32Array;
+  /** Position + 1 of a skill in the gap list being built (0: not in it). */
+  gapAt: Int32Array;
 }
 const scratches = new WeakMap<Knowledge, Scratch>();
 
@@ -43,7 +45,12 @@ function scratchOf(k: Knowledge): Scratch {
   let s = scratches.get(k);
   if (!s) {
     const n = k.skills.size;
-    s = { best: new Int8Array(n).fill(-1), via: new Int32Array(n), order: new Int32Array(n) };
+    s = {
+      best: new Int8Array(n).fill(-1),
+      via: new Int32Array(n),
+      order: new Int32Array(n),
+      gapAt: new Int32Array(n),
+    };
     scratches.set(k, s);
   }
   return s;
@@ -149,26 +156,91 @@ export function gapSkills(
   targetOccupations: readonly number[],
   expansion: MatchOptions['expansion'],
 ): GapSkill[] {
-  const { best } = scratchOf(knowledge);
+  const packed = profile.skill.map((skill, i) => (skill << 3) | profile.kind[i]!);
+  const codes = gapCodes(
+    knowledge,
+    packed,
+    0,
+    packed.length,
+    targetOccupations,
+    0,
+    targetOccupations.length,
+    expansion.maxGapSkills,
+  );
+  return Array.from(codes, (code) => ({
+    skill: code >> 4,
+    targetOptional: (code & 8) !== 0,
+    personKind: code & 7,
+  }));
+}
+
+let gapSkill: Int32Array = new Int32Array(256);
+let gapCode: Int32Array = new Int32Array(256);
+let gapOut: Int32Array = new Int32Array(256);
+
+/**
+ * The gaps of `gapSkills` as codes `skill << 4 | targetOptional << 3 | personKind`, from a
+ * packed profile (`skill << 3 | kind`, items `start..end`) and target occupations (`tStart..tEnd`).
+ * Computed when needed (scoring a training, explaining) rather than stored: a few dozen reads of
+ * the taxonomy. Returns a view of a scratch buffer, valid until the next call. Pure.
+ */
+export function gapCodes(
+  knowledge: Knowledge,
+  profile: ArrayLike<number>,
+  start: number,
+  end: number,
+  targets: ArrayLike<number>,
+  tStart: number,
+  tEnd: number,
+  maxGaps: number,
+): Int32Array {
+  const { best, gapAt } = scratchOf(knowledge);
   const known = knowledge.skills.size;
-  for (let i = 0; i < profile.skill.length; i++)
-    if (profile.skill[i]! < known) best[profile.skill[i]!] = profile.kind[i]!;
-  const gaps = new Map<number, GapSkill>();
-  for (const o of targetOccupations) {
+  for (let i = start; i < end; i++) {
+    const skill = profile[i]! >> 3;
+    if (skill < known) best[skill] = profile[i]! & 7;
+  }
+  let count = 0;
+  for (let t = tStart; t < tEnd; t++) {
+    const o = targets[t]!;
     if (o < 0 || o >= knowledge.occupations.size) continue;
     for (const packed of skillsOfOccupation(knowledge, o)) {
       const skill = packed >> 1;
-      const targetOptional = (packed & 1) === 1;
       const held = best[skill]!;
       if (held === KIND_DIRECT) continue;
-      const current = gaps.get(skill);
-      if (!current || (current.targetOptional && !targetOptional)) {
-        gaps.set(skill, { skill, targetOptional, personKind: held === -1 ? KIND_NONE : held });
-      }
+      const optional = packed & 1;
+      const at = gapAt[skill]!;
+      if (at === 0) {
+        if (count === gapSkill.length) {
+          gapSkill = grow(gapSkill);
+          gapCode = grow(gapCode);
+        }
+        gapSkill[count] = skill;
+        gapCode[count] = (skill << 4) | (optional << 3) | (held === -1 ? KIND_NONE : held);
+        gapAt[skill] = ++count;
+      } else if (optional === 0) gapCode[at - 1]! &= ~8;
     }
   }
-  for (let i = 0; i < profile.skill.length; i++) if (profile.skill[i]! < known) best[profile.skill[i]!] = -1;
-  const all = [...gaps.values()];
-  all.sort((a, b) => Number(a.targetOptional) - Number(b.targetOptional) || b.personKind - a.personKind);
-  return all.slice(0, expansion.maxGapSkills);
+  for (let i = start; i < end; i++) {
+    const skill = profile[i]! >> 3;
+    if (skill < known) best[skill] = -1;
+  }
+  for (let i = 0; i < count; i++) gapAt[gapSkill[i]!] = 0;
+  // Stable counting sort: essential before optional, then the weakest hold (highest kind) first.
+  if (gapOut.length < count) gapOut = new Int32Array(gapSkill.length);
+  const n = Math.min(count, maxGaps);
+  let w = 0;
+  for (let key = 0; key < 16 && w < n; key++) {
+    for (let i = 0; i < count && w < n; i++) {
+      const code = gapCode[i]!;
+      if (((code & 8) | (7 - (code & 7))) === key) gapOut[w++] = code;
+    }
+  }
+  return gapOut.subarray(0, w);
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

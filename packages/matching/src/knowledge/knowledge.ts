@@ -142,3 +142,26 @@ export function relatedOf(k: Knowledge, skill: number): Int32Array {
 export function skillsOfOccupation(k: Knowledge, occupation: number): Int32Array {
   return csrRow(k.occupationSkills, occupation);
 }
+
+/** Occupations of a skill, built once per knowledge on first use. */
+const occupationsBySkill = new WeakMap<Knowledge, Csr>();
+
+/** Occupations that list a skill, packed `occupation << 1 | optional` (the reverse of `skillsOfOccupation`). */
+export function occupationsOfSkill(k: Knowledge, skill: number): Int32Array {
+  let csr = occupationsBySkill.get(k);
+  if (!csr) {
+    const rows = k.occupationSkills;
+    const from: number[] = [];
+    const to: number[] = [];
+    for (let o = 0; o + 1 < rows.offsets.length; o++) {
+      for (let i = rows.offsets[o]!; i < rows.offsets[o + 1]!; i++) {
+        const packed = rows.targets[i]!;
+        from.push(packed >> 1);
+        to.push((o << 1) | (packed & 1));
+      }
+    }
+    csr = buildCsr(k.skills.size, from, to);
+    occupationsBySkill.set(k, csr);
+  }
+  return csrRow(csr, skill);
+}

@@ -1,11 +1,13 @@
-import { PL, type PersonView } from '../../features/person';
+import { personGaps, targetOccupationList, type PersonView } from '../../features/person';
+import { occupationsOfSkill } from '../../knowledge/knowledge';
 import { TL, type TrainingView } from '../../features/training';
 import type { Criterion, PlanTerm } from '../criterion';
 import { strengths } from '../shared';
 
 /** Trainings by taught skill (also used to find trainings that close a gap). */
 export const T_SKILLS = 'gap.skill:t';
-const P_GAPS = 'gap.skill:p';
+/** People by target occupation (wished, else past): where their gaps come from. */
+const P_TARGET = 'gap.target:p';
 
 /** Gap weight of a packed gap code (`targetOptional << 3 | personKind`). */
 function gapWeights(strength: Float64Array, optionalWeight: number): Float64Array {
@@ -24,7 +26,8 @@ function gapWeights(strength: Float64Array, optionalWeight: number): Float64Arra
 export const skillGapCriterion: Criterion<PersonView, TrainingView> = {
   id: 'skillGap',
   postPerson(p, sink) {
-    for (let i = p.start(PL.gaps); i < p.end(PL.gaps); i++) sink.add(P_GAPS, p.i32[i]!);
+    const target = targetOccupationList(p);
+    for (let i = p.start(target); i < p.end(target); i++) sink.add(P_TARGET, p.i32[i]!);
   },
   postTarget(t, sink) {
     const n = t.end(TL.skills) - t.start(TL.skills);
@@ -35,8 +38,7 @@ export const skillGapCriterion: Criterion<PersonView, TrainingView> = {
     const weights = gapWeights(strengths(ctx.options), ctx.options.skills.optionalWeight);
     const g = new Float64Array(ctx.skillCount);
     const terms: PlanTerm[] = [];
-    for (let i = p.start(PL.gaps); i < p.end(PL.gaps); i++) {
-      const packed = p.i32[i]!;
+    for (const packed of personGaps(p, ctx.knowledge, ctx.options)) {
       const skill = packed >> 4;
       const w = weights[packed & 15]!;
       if (w <= 0 || skill >= g.length) continue;
@@ -58,27 +60,36 @@ export const skillGapCriterion: Criterion<PersonView, TrainingView> = {
   },
   forTarget(t, ctx) {
     const weights = gapWeights(strengths(ctx.options), ctx.options.skills.optionalWeight);
+    // The largest gap weight a skill can have, as an essential and as an optional requirement.
+    const most = [0, 0];
+    for (let code = 0; code < 16; code++) {
+      if ((code & 7) === 0) continue;
+      const optional = code >> 3;
+      most[optional] = Math.max(most[optional]!, weights[code]!);
+    }
     const s0 = t.start(TL.skills);
     const n = t.end(TL.skills) - s0;
     const taught = new Uint8Array(ctx.skillCount);
-    const terms: PlanTerm[] = [];
+    // Bound per target occupation: every taught skill it lists counts as a full gap.
+    const bound = new Map<number, number>();
     for (let i = s0; i < s0 + n; i++) {
       const skill = t.i32[i]!;
       if (skill >= taught.length) continue;
       taught[skill] = 1;
-      for (let code = 0; code < 16; code++) {
-        if (weights[code]! > 0)
-          terms.push({ family: P_GAPS, key: (skill << 4) | code, weight: weights[code]! / n, scaled: false });
+      for (const packed of occupationsOfSkill(ctx.knowledge, skill)) {
+        const o = packed >> 1;
+        bound.set(o, (bound.get(o) ?? 0) + most[packed & 1]! / n);
       }
     }
+    const terms: PlanTerm[] = [];
+    for (const [o, weight] of bound)
+      if (weight > 0) terms.push({ family: P_TARGET, key: o, weight, scaled: false });
     return {
       score(p) {
         if (n === 0) return 0;
         let sum = 0;
-        for (let i = p.start(PL.gaps); i < p.end(PL.gaps); i++) {
-          const packed = p.i32[i]!;
+        for (const packed of personGaps(p, ctx.knowledge, ctx.options))
           if (taught[packed >> 4] === 1) sum += weights[packed & 15]!;
-        }
         return sum / n;
       },
       plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
