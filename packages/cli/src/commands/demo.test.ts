@@ -46,3 +46,62 @@ describe.each(testDatabaseKinds())('demo seeding on $name', (kind) => {
     expect(await snapshotTables(database)).toEqual(before);
   });
 });
+
+describe.each(testDatabaseKinds().slice(0, 1))('demo accounts over demo data on $name', (kind) => {
+  test('the demo accounts belong to the demo organisations, with caseloads that consent to matching', async () => {
+    const { parseConfig } = await import('@passerelle/core');
+    const { buildApp } = await import('@passerelle/server');
+    const { database, config: dbConfig, drop } = await kind.create();
+    await seedDemoData(database, { people: 60, vacancies: 20, trainings: 5, referrals: 5, seed: 4 });
+    const app = await buildApp({
+      config: { ...parseConfig({ LOG_LEVEL: 'silent' }), demo: true, database: dbConfig },
+      database,
+    });
+    try {
+      const signIn = async (email: string) => {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/demo/sign-in', payload: { email } });
+        expect(res.statusCode, res.body).toBe(200);
+        return { cookie: String(res.headers['set-cookie']).split(';')[0]! };
+      };
+      const caseManager = await signIn('case.manager@demo.passerelle.test');
+      const session = await app.inject({ method: 'GET', url: '/api/auth/session', headers: caseManager });
+      const me = session.json().user as { id: string; organisationId: string };
+      expect(me.organisationId).toBe(demoIds.missionGeorgia);
+      const caseload = await app.inject({
+        method: 'GET',
+        url: `/api/people?caseManagerId=${me.id}&limit=50`,
+        headers: caseManager,
+      });
+      expect(caseload.statusCode).toBe(200);
+      const people = caseload.json().items as { id: string }[];
+      expect(people.length).toBeGreaterThan(0);
+      // Their matches show without further set-up: they consented to matching by the programme.
+      const matches = await app.inject({
+        method: 'GET',
+        url: `/api/people/${people[0]!.id}/matches?kind=vacancy`,
+        headers: caseManager,
+      });
+      expect(matches.statusCode, matches.body).toBe(200);
+
+      const counsellor = await signIn('counsellor@demo.passerelle.test');
+      const theirs = await app.inject({ method: 'GET', url: '/api/people?limit=50', headers: counsellor });
+      expect(theirs.json().items.length).toBeGreaterThan(0);
+
+      const person = await signIn('person@demo.passerelle.test');
+      const self = (await app.inject({ method: 'GET', url: '/api/auth/session', headers: person })).json()
+        .user as {
+        personId: string;
+      };
+      expect(people.map((p) => p.id)).toContain(self.personId);
+      const own = await app.inject({ method: 'GET', url: `/api/people/${self.personId}`, headers: person });
+      expect(own.statusCode).toBe(200);
+      const other = people.find((p) => p.id !== self.personId)!;
+      const notOwn = await app.inject({ method: 'GET', url: `/api/people/${other.id}`, headers: person });
+      expect(notOwn.statusCode).toBe(403);
+    } finally {
+      await app.close();
+      await database.close();
+      await drop();
+    }
+  });
+});
