@@ -64,6 +64,14 @@ export function createConsentStore(db: Db) {
         .orderBy(desc(consents.startsAt), desc(consents.createdAt));
       return rows.map(toConsent);
     },
+    /** Every consent given for a purpose and not withdrawn (for finding, in one query, who may be matched). */
+    async listOpenForPurpose(purpose: string): Promise<ConsentRecord[]> {
+      const rows = await db
+        .select()
+        .from(consents)
+        .where(and(eq(consents.purpose, purpose), isNull(consents.withdrawnAt)));
+      return rows.map(toConsent);
+    },
     /** Withdraws a consent at `now`; withdrawing twice is a conflict. */
     async withdraw(id: string, by: string | null, reason: string | null, now: Date): Promise<ConsentRecord> {
       const [row] = await db

@@ -121,6 +121,29 @@ describe.each(testDatabaseKinds())('trust stores on $name', (kind) => {
     expect(await store.listForPerson(personId)).toHaveLength(0);
   });
 
+  test('open consents of a purpose are listed in one query, without the withdrawn ones', async () => {
+    const store = createConsentStore(database.db);
+    const give = (personId: string, purpose: 'matching' | 'reporting') =>
+      store.record({
+        id: randomUUID(),
+        personId,
+        purpose,
+        recipientCategory: 'programme',
+        method: 'signed_form',
+        recordedBy: null,
+        now: new Date(),
+      });
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await give(a, 'matching');
+    const withdrawn = await give(b, 'matching');
+    await store.withdraw(withdrawn.id, null, null, new Date());
+    await give(c, 'reporting');
+    const open = (await store.listOpenForPurpose('matching')).map((x) => x.personId);
+    expect(open).toContain(a);
+    expect(open).not.toContain(b);
+    expect(open).not.toContain(c);
+  });
+
   test('the audit chain verifies, refuses UPDATE and DELETE, and detects an edited or deleted row', async () => {
     const audit = createAuditStore(database);
     // More than 9 entries: the order must be numeric, not textual.

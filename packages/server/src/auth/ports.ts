@@ -19,6 +19,11 @@ export interface ConsentChecker {
   require(personId: string, purpose: ConsentPurpose, recipient: ConsentRecipient): Promise<void>;
   /** True when the person currently consents. */
   allows(personId: string, purpose: ConsentPurpose, recipient: ConsentRecipient): Promise<boolean>;
+  /**
+   * Everyone who currently consents to `purpose` for a category of recipients, in one query (for
+   * ranking only people who may be matched); absent on checkers that cannot answer in bulk.
+   */
+  peopleAllowing?(purpose: ConsentPurpose, recipient: { category: string }): Promise<Set<string>>;
 }
 
 /** One entry of the audit trail: who did what to which record, and why for sensitive access. */

@@ -48,6 +48,14 @@ export function createConsentChecker(
       if ((await activeFor(personId, purpose, recipient)).length === 0)
         throw errors.consentRequired(personId, purpose);
     },
+    async peopleAllowing(purpose, recipient) {
+      const at = now();
+      const target = { organisationId: null, category: recipient.category };
+      const open = await consents.listOpenForPurpose(purpose);
+      const out = new Set<string>();
+      for (const c of open) if (activeConsents([c], purpose, target, at).length > 0) out.add(c.personId);
+      return out;
+    },
   };
 }
 

@@ -247,11 +247,14 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
         if (!inIndex) throw errors.conflict(`the ${kind} is not open for matching`);
         const { offset, limit } = request.query;
         const records = new Map<string, Person>();
+        // The engine skips people without consent at once (one query); each result is still checked below.
+        const consented = await ctx.consent.peopleAllowing?.('matching', matchingConsentTarget);
+        const visible = consented ? { visible: (id: string) => consented.has(id) } : {};
         const page = await visiblePage(
           (q) =>
             kind === 'vacancy'
-              ? service.index.rankPeopleForVacancy(target.id, q)
-              : service.index.rankPeopleForTraining(target.id, q),
+              ? service.index.rankPeopleForVacancy(target.id, { ...q, ...visible })
+              : service.index.rankPeopleForTraining(target.id, { ...q, ...visible }),
           offset,
           limit,
           async (id) => {
