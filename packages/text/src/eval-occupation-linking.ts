@@ -100,14 +100,18 @@ export function loadMeloEvaluation(dir: string, options: OccupationLinkingEvalOp
     );
 
   // The folder's own labels, plus whatever the taxonomy knows about the same concepts.
+  // The first element of a concept in a language is its preferred label (as in MELO's files).
   const knowledge = createKnowledge();
+  const seen = new Set<string>();
   corpus.ids.forEach((_, i) => {
+    const key = `${corpus.uris[i] as string} ${corpus.langs[i] as string}`;
     knowledge.labels.push({
       uri: corpus.uris[i] as string,
       text: corpus.texts[i] as string,
       lang: corpus.langs[i] as string,
-      kind: 'alternative',
+      kind: seen.has(key) ? 'alternative' : 'preferred',
     });
+    seen.add(key);
     factsOf(knowledge, corpus.uris[i] as string);
   });
   let usesTaxonomy = false;

@@ -48,7 +48,11 @@ export {
   scoreMeloEvaluation,
 } from './eval-occupation-linking';
 export type { OccupationLinkingEvalOptions, OccupationLinkingReport } from './eval-occupation-linking';
-export { evaluateTitleNormalization, loadTitleNormalization } from './eval-title-normalization';
+export {
+  evaluateTitleNormalization,
+  loadTitleNormalization,
+  titleNormalizationWeights,
+} from './eval-title-normalization';
 export type { TitleNormalizationEvalOptions, TitleNormalizationReport } from './eval-title-normalization';
 export { evaluateSkillExtraction, loadSkillExtraction } from './eval-skill-extraction';
 export type { SkillExtractionEvalOptions, SkillExtractionReport } from './eval-skill-extraction';
