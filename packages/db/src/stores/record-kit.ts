@@ -272,25 +272,46 @@ export interface UpsertTable {
   name: string;
 }
 
-const quoteArrayElement = (s: string): string => `"${s.replace(/[\\"]/g, '\\$&')}"`;
+const needsEscape = /[\\"]/;
+const quoteArrayElement = (s: string): string =>
+  needsEscape.test(s) ? `"${s.replace(/[\\"]/g, '\\$&')}"` : `"${s}"`;
 
 /** One element of a PostgreSQL array literal: NULL, or the value quoted with `"` and `\` escaped. */
 function arrayElement(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return quoteArrayElement(arrayLiteral(v));
   return quoteArrayElement(String(v));
 }
 
+/** Characters JSON writes as `\n`, `\u0001`, ...: escapes an array literal reads differently. */
+const jsonOnlyEscapes = /[\u0000-\u001f\ud800-\udfff]/;
+
 /**
  * The text of a one-dimensional PostgreSQL array (`{"a",NULL,"b"}`); an element that is itself an
- * array becomes the quoted literal of that array (cast to its type in SQL, row by row).
+ * array becomes the quoted literal of that array (cast to its type in SQL, row by row). JSON quotes
+ * strings the way an array literal does (`"` and `\` escaped), and an unquoted `null`, number,
+ * `true` or `false` reads as the same value, so when no string holds a control character or a
+ * lone surrogate the literal is JSON.stringify's output in braces (native, much faster).
  */
 export function arrayLiteral(values: readonly unknown[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) out += (i === 0 ? '' : ',') + arrayElement(values[i]);
-  return `${out}}`;
+  const flat = new Array<unknown>(values.length);
+  let plain = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const item = Array.isArray(v) ? arrayLiteral(v) : v === undefined ? null : v;
+    if (
+      (typeof item === 'string' && jsonOnlyEscapes.test(item)) ||
+      (typeof item === 'number' && !Number.isFinite(item)) ||
+      (item !== null && typeof item === 'object')
+    )
+      plain = false;
+    flat[i] = item;
+  }
+  if (plain) return `{${JSON.stringify(flat).slice(1, -1)}}`;
+  const parts = new Array<string>(flat.length);
+  for (let i = 0; i < flat.length; i++) parts[i] = arrayElement(flat[i]);
+  return `{${parts.join(',')}}`;
 }
 
 /**

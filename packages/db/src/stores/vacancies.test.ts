@@ -198,7 +198,16 @@ describe.each(testDatabaseKinds())('vacancy store on $name', (kind) => {
   });
 
   test('a bulk upsert stores awkward text exactly: quotes, backslashes, braces, commas, NULL, Arabic', async () => {
-    const awkward = ['say "hi"', 'C:\\temp\\x', '{a,b}', 'NULL', ' spaced ', 'عامل بناء', 'tab\tand\nline'];
+    const awkward = [
+      'say "hi"',
+      'C:\\temp\\x',
+      '{a,b}',
+      'NULL',
+      ' spaced ',
+      'عامل بناء',
+      'tab\tand\nline',
+      'emoji 🧑‍🔧 \u0001',
+    ];
     const rows = awkward.map((title, i) => ({
       ...input({
         title,
