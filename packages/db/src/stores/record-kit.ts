@@ -285,6 +285,7 @@ function arrayElement(v: unknown): string {
 }
 
 /** Characters JSON writes as `\n`, `\u0001`, ...: escapes an array literal reads differently. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const jsonOnlyEscapes = /[\u0000-\u001f\ud800-\udfff]/;
 
 /**
