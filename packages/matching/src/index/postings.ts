@@ -95,16 +95,26 @@ export class PostingFamily {
 
   /** The lists holding a key's documents (one, or one per non-empty tier). */
   listsOf(key: number): PostingList[] {
-    if (!this.scale) {
-      const l = this.lists.get(key);
-      return l && l.length > 0 ? [l] : [];
-    }
     const out: PostingList[] = [];
+    if (!this.scale) {
+      const l = this.find(key);
+      if (l && l.length > 0) out.push(l);
+      return out;
+    }
     for (let t = 0; t < SCALE_TIERS; t++) {
-      const l = this.lists.get(key * SCALE_TIERS + t);
+      const l = this.find(key * SCALE_TIERS + t);
       if (l && l.length > 0) out.push(l);
     }
     return out;
+  }
+
+  /** The list of an internal key (with its tier in a scaled family), if any. */
+  private find(k: number): PostingList | undefined {
+    if (k >= 0 && k < DENSE_KEYS) {
+      const id = k < this.denseIds.length ? this.denseIds[k]! : 0;
+      return id > 0 ? this.registry[id - 1] : undefined;
+    }
+    return this.lists.get(k);
   }
 
   /** The list a document with this key (and scale, in a scaled family) goes into. */

@@ -40,8 +40,6 @@ export interface RankStats {
 
 /** One exact evaluation costs about this many posting updates (measured; see docs/matching.md). */
 const EVAL_COST_IN_POSTINGS = 150;
-/** Touched documents up to which the threshold is raised by evaluating the best bounds early. */
-const EARLY_EVALUATION_LIMIT = 20_000;
 /** Relative slack on the threshold: accumulators are float32, exact scores float64. */
 const EPSILON = 1e-5;
 
@@ -64,6 +62,8 @@ export class RankScratch {
   ub: Float64Array = new Float64Array(0);
   /** One bit per slot: reached by an opened list in this query (for in-order passes). */
   bits: Uint32Array = new Uint32Array(0);
+  /** One bit per slot: a candidate whose bound the "complete" pass tightens. */
+  candidateBits: Uint32Array = new Uint32Array(0);
   /** The accumulator of all sum plans. */
   sum: Float32Array = new Float32Array(0);
   /** One accumulator per max plan. */
@@ -84,6 +84,7 @@ export class RankScratch {
         return b;
       });
       this.bits = new Uint32Array((cap >> 5) + 1);
+      this.candidateBits = new Uint32Array((cap >> 5) + 1);
       this.ub = new Float64Array(cap);
     }
     while (this.max.length < maxPlans) this.max.push(new Float32Array(this.sum.length));
@@ -126,21 +127,35 @@ function openMax(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
   }
 }
 
-/** Adds a list without recording anything: only known candidates will be read afterwards. */
-function completeSum(l: ListRef, acc: Float32Array): void {
+/**
+ * Adds a list to the known candidates only (their bits are set): no new candidate is recorded,
+ * and the other documents' accumulators are neither read nor written — a cheap bit test per
+ * posting instead of a scattered write, and nothing to clear afterwards.
+ */
+function completeSum(l: ListRef, acc: Float32Array, candidates: Uint32Array): void {
   const docs = l.docs;
   const w = l.w;
   const scale = l.scale;
-  if (scale === null) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w;
-  else for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * scale[i]!;
+  if (scale === null) {
+    for (let i = 0; i < l.length; i++) {
+      const d = docs[i]!;
+      if ((candidates[d >> 5]! & (1 << (d & 31))) !== 0) acc[d]! += w;
+    }
+  } else {
+    for (let i = 0; i < l.length; i++) {
+      const d = docs[i]!;
+      if ((candidates[d >> 5]! & (1 << (d & 31))) !== 0) acc[d]! += w * scale[i]!;
+    }
+  }
 }
 
-function completeMax(l: ListRef, acc: Float32Array): void {
+function completeMax(l: ListRef, acc: Float32Array, candidates: Uint32Array): void {
   const docs = l.docs;
   const w = l.w;
   const scale = l.scale;
   for (let i = 0; i < l.length; i++) {
     const d = docs[i]!;
+    if ((candidates[d >> 5]! & (1 << (d & 31))) === 0) continue;
     const c = scale === null ? w : w * scale[i]!;
     if (c > acc[d]!) acc[d] = c;
   }
@@ -441,7 +456,7 @@ export function rankTop<D extends RecordView>(
 
   // Evaluates about the best `m` reached documents by bound, to raise the threshold early.
   const evaluateTop = (m: number) => {
-    const n = collectTouched(-Infinity);
+    const n = collectTouched(margin(heap.threshold()));
     const bounds = scratch.ub;
     const slots = scratch.cand;
     let lo = Infinity;
@@ -545,12 +560,17 @@ export function rankTop<D extends RecordView>(
     postingsProcessed += l.length;
     reached += l.length;
     read(next++);
-    // Raise the threshold whenever a criterion is fully read, or much more was reached; each
-    // costs a pass over the reached documents, so only while they are few or the heap is not
-    // full (the final pass evaluates the rest anyway).
+    // Raise the threshold by evaluating the best bounds so far: while the heap is not full, and
+    // when a criterion is fully read and the next one costs more postings than were reached so
+    // far (a pass over the reached documents is then cheap next to what a higher threshold can
+    // save). Growing checkpoints keep the passes' total linear in the documents reached.
     const planDone = next === lists.length || lists[next]!.plan !== l.plan;
-    if (planDone || reached >= nextCheck) {
-      if (heap.size < k || reached <= EARLY_EVALUATION_LIMIT) evaluateTop(Math.max(8 * k, 128));
+    const worthIt =
+      heap.size < k
+        ? planDone || reached >= nextCheck
+        : planDone && next < lists.length && planCost[lists[next]!.plan]! > reached;
+    if (worthIt) {
+      evaluateTop(Math.max(8 * k, 128));
       nextCheck = reached * 4;
     }
   }
@@ -562,19 +582,24 @@ export function rankTop<D extends RecordView>(
   // 2. Known candidates only from here on. When evaluating them would cost more than reading
   // the rest of the lists for them (which makes their bounds exact for every listed criterion),
   // read the rest in "complete" mode (no new candidates); then evaluate in decreasing bound order.
-  let completed = false;
   let candidates = gatherCandidates();
   let remaining = 0;
   for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
+  const candidateBits = scratch.candidateBits;
   if (remaining > 0 && candidates * EVAL_COST_IN_POSTINGS > remaining) {
-    completed = true;
+    const cand = scratch.cand;
+    for (let i = 0; i < candidates; i++) {
+      const d = cand[i]!;
+      candidateBits[d >> 5]! |= 1 << (d & 31);
+    }
     while (next < lists.length) {
       const l = lists[next]!;
-      if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!);
-      else completeMax(l, planAcc[l.plan]!);
+      if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!, candidateBits);
+      else completeMax(l, planAcc[l.plan]!, candidateBits);
       postingsProcessed += l.length;
       read(next++);
     }
+    candidateBits.fill(0, 0, (col.slots >> 5) + 1);
     candidates = gatherCandidates();
   }
   evaluateInBoundOrder(candidates);
@@ -593,23 +618,19 @@ export function rankTop<D extends RecordView>(
     }
   }
 
-  // Reset the accumulators and the bits for the next query.
+  // Reset the accumulators and the bits for the next query (only reached documents were written).
   const words = (col.slots >> 5) + 1;
-  if (completed) {
-    for (let p = 0; p < plans; p++) planAcc[p]!.fill(0);
-  } else {
-    const bits = scratch.bits;
-    for (let w = 0; w < words; w++) {
-      let word = bits[w]!;
-      while (word !== 0) {
-        const low = word & -word;
-        const d = (w << 5) + 31 - Math.clz32(low);
-        word ^= low;
-        for (let p = 0; p < plans; p++) planAcc[p]![d] = 0;
-      }
+  const bits = scratch.bits;
+  for (let w = 0; w < words; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      const d = (w << 5) + 31 - Math.clz32(low);
+      word ^= low;
+      for (let p = 0; p < plans; p++) planAcc[p]![d] = 0;
     }
   }
-  scratch.bits.fill(0, 0, words);
+  bits.fill(0, 0, words);
 
   if (stats) {
     stats.lists = lists.length;
