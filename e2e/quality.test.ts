@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { demo } from './support/api';
+import { demo, demoSession } from './support/api';
 import { ensureWebBuilt } from './support/build';
 import { collectPageErrors, desktop, launchBrowser, newContext, phone, screenshot } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
@@ -365,6 +365,56 @@ test('the import screen shows the dry-run report row by row, and nothing is impo
   expect(rows.every((r) => /^\s*3/.test(r) || /^\s*2/.test(r))).toBe(true);
   expect(await page.getByRole('button', { name: 'Import now' }).count()).toBe(0);
   await screenshot(page, 'quality-import-dry-run');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
+test('searching vacancies in another language finds them by occupation, through the taxonomy', async () => {
+  // Set-up: an occupation that a demo vacancy is coded with, whose English label is not the
+  // vacancy's title (the titles are in the languages of the countries).
+  const api = await demoSession(server.url, demo.counsellor);
+  const listed = await api.call<{ items: { title: string; occupation?: { uri: string } | null }[] }>(
+    'GET',
+    '/api/vacancies?limit=100',
+  );
+  let uri: string | undefined;
+  let english = '';
+  for (const v of listed.body.items) {
+    if (!v.occupation?.uri) continue;
+    const concept = await api.call<{ label?: string }>(
+      'GET',
+      `/api/taxonomy/concepts/${encodeURIComponent(v.occupation.uri)}?lang=en`,
+    );
+    const label = String(concept.body.label ?? '');
+    if (label.length > 2 && label.toLowerCase() !== v.title.toLowerCase()) {
+      uri = v.occupation.uri;
+      english = label;
+      break;
+    }
+  }
+  expect(uri, 'a demo vacancy titled in another language than English').toBeTruthy();
+  const coded = await api.call<{ items: unknown[] }>(
+    'GET',
+    `/api/vacancies?limit=50&occupationUri=${encodeURIComponent(uri!)}`,
+  );
+
+  const context = await signedInContext(demo.counsellor);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace/vacancies');
+  await page.getByRole('heading', { level: 1, name: 'Vacancies' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(english);
+  const hints = page.getByRole('list', { name: 'Search by occupation' });
+  await hints.getByRole('button').first().waitFor({ timeout: 15_000 });
+  await screenshot(page, 'quality-search-by-meaning-hints');
+  await hints.getByRole('button').first().click();
+  await page.getByRole('button', { name: 'Search by the words again' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const rows = page.locator('table tbody tr');
+  await rows.first().waitFor();
+  // The first reading is the occupation itself: the list is exactly the vacancies coded with it.
+  expect(await rows.count()).toBe(coded.body.items.length);
+  await screenshot(page, 'quality-search-by-meaning-results');
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);

@@ -6,8 +6,14 @@ import { query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { toEmployer, toMatch, toPage, toTraining, toVacancy } from '../../api/resources';
 import { useApi } from '../../api/use-api';
+import { useRecordNames } from '../../api/names';
 import { useCountryName } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
+import {
+  OccupationHints,
+  useOccupationHints,
+  type OccupationChoice,
+} from '../../components/occupation-hints';
 import { DataState, Page } from '../../components/ui';
 import { formatDate, formatNumber } from '../../i18n/format';
 
@@ -75,10 +81,31 @@ export function VacanciesPage() {
   const { t, i18n } = useTranslation();
   const countryName = useCountryName();
   const [q, setQ] = useState('');
-  const state = useApi<unknown>(`${endpoints.vacancies}${query({ q, limit: 50 })}`);
+  // The words may also mean an occupation: then vacancies coded with it, whatever their language.
+  const [occupation, setOccupation] = useState<OccupationChoice | null>(null);
+  const hints = useOccupationHints(occupation ? '' : q);
+  const state = useApi<unknown>(
+    `${endpoints.vacancies}${query(occupation ? { occupationUri: occupation.uri, limit: 50 } : { q, limit: 50 })}`,
+  );
+  // Vacancies name their employer by id: the names are looked up once and shared.
+  const employerName = useRecordNames(
+    state.data === undefined
+      ? []
+      : toPage(state.data, (v) => toVacancy(v, i18n.language))
+          .items.filter((v) => !v.employer && v.employerId)
+          .map((v) => ['organisation', v.employerId!] as const),
+  );
   return (
     <Page title={t('vacancies.title', 'Vacancies')}>
-      <Search value={q} onChange={setQ} label={t('common.search', 'Search')} />
+      <Search
+        value={q}
+        onChange={(v) => {
+          setQ(v);
+          setOccupation(null);
+        }}
+        label={t('common.search', 'Search')}
+      />
+      <OccupationHints hints={hints} chosen={occupation} onChoose={setOccupation} />
       <DataState
         state={state}
         what={t('vacancies.title', 'Vacancies')}
@@ -107,7 +134,9 @@ export function VacanciesPage() {
                     <td>
                       <Link href={`/workspace/vacancies/${v.id}`}>{v.title}</Link>
                     </td>
-                    <td>{v.employer ?? ''}</td>
+                    <td>
+                      {v.employer || (v.employerId ? (employerName('organisation', v.employerId) ?? '') : '')}
+                    </td>
                     <td>{[v.place, countryName(v.country)].filter(Boolean).join(', ')}</td>
                     <td>{v.seats === null ? '' : formatNumber(v.seats, i18n.language)}</td>
                     <td>{formatDate(v.closesAt, i18n.language)}</td>
