@@ -274,13 +274,14 @@ export async function importTable(database: Database, options: ImportOptions): P
     report.issues.push(...checkHeader(layout, table.header));
     if (report.issues.length > 0) return report;
     const header = table.header;
+    const noIssues: FieldIssue[] = [];
     toCells = (cells) => {
       const out: RowCells = {};
       for (let i = 0; i < header.length; i++) {
         const h = header[i]!;
         if (h !== '') out[h] = cells[i] ?? '';
       }
-      return { cells: out, issues: [] };
+      return { cells: out, issues: noIssues };
     };
   }
 
@@ -313,8 +314,8 @@ export async function importTable(database: Database, options: ImportOptions): P
       const externalId = (mapped.cells.external_id ?? '').trim() || null;
       const p: PendingRow = { row: r.row, parsed, externalId };
       pending.push(p);
-      for (const issue of [...mapped.issues, ...parsed.issues]) {
-        addIssue(p, String(issue.path[0] ?? ''), issue.code, issue.message);
+      for (const list of [mapped.issues, parsed.issues]) {
+        for (const issue of list) addIssue(p, String(issue.path[0] ?? ''), issue.code, issue.message);
       }
       if (!externalId) {
         addIssue(
@@ -431,7 +432,10 @@ export async function importTable(database: Database, options: ImportOptions): P
           addIssue(p, field, issue.code, issue.message);
         }
       } else if (p.externalId) {
-        p.input = { ...(result.data as Record<string, unknown>), externalId: p.externalId };
+        // The schema's output is a fresh object: set the key in place rather than copy it.
+        const input = result.data as Record<string, unknown> & { externalId: string };
+        input.externalId = p.externalId;
+        p.input = input;
       }
     }
     return pending;
