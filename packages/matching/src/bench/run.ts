@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { VL } from '../features/vacancy';
 import { PL } from '../features/person';
 import { KIND_DIRECT } from '../knowledge/expand';
@@ -55,6 +56,29 @@ export interface MatchBenchDetails {
   personToVacanciesMeanPostingsTotal: number;
   personToVacanciesMeanEvaluated: number;
   sqlLoadSeconds: number;
+  /**
+   * CPU time of this process for the same work (user + system): on a shared machine, wall-clock
+   * figures grow with the load while these mostly do not.
+   */
+  cpu: {
+    build_s: number;
+    person_to_vacancies: { p50_ms: number; p99_ms: number };
+    vacancy_to_people: { p50_ms: number; p99_ms: number };
+    engine_overlap_p50_ms: number;
+    floor_p50_ms: number;
+  };
+  /** 1-minute load average of the machine when the run started and when it ended. */
+  loadAverage: { start: number; end: number };
+}
+
+/** Runs `f` and returns [wall ms, CPU ms]. */
+function timed(f: () => void): [number, number] {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  f();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return [wall, (c.user + c.system) / 1000];
 }
 
 function percentile(values: number[], p: number): number {
@@ -82,20 +106,24 @@ export async function runMatchBenchmark(
   o: MatchBenchOptions,
 ): Promise<{ result: MatchBenchResult; details: MatchBenchDetails }> {
   const log = o.log ?? (() => {});
+  const loadAtStart = loadavg()[0]!;
   const knowledge = createKnowledge(o.knowledge);
   const generator = new DataGenerator(o.catalogue);
   const index = createMatchIndex({ knowledge, options: { today: generator.today } });
 
   // Build: records are generated in chunks outside the timed region, then added.
+  let buildCpuMs = 0;
   const timeBuild = <T>(n: number, make: (i: number) => T, put: (r: T) => void, label: string) => {
     let seconds = 0;
     const chunk = 20_000;
     for (let start = 0; start < n; start += chunk) {
       const batch: T[] = [];
       for (let i = start; i < Math.min(n, start + chunk); i++) batch.push(make(i));
-      const t = performance.now();
-      for (const r of batch) put(r);
-      seconds += (performance.now() - t) / 1000;
+      const [wall, cpu] = timed(() => {
+        for (const r of batch) put(r);
+      });
+      seconds += wall / 1000;
+      buildCpuMs += cpu;
       if ((start / chunk) % 10 === 0)
         log(`  ${label}: ${Math.min(n, start + chunk)} / ${n} (${seconds.toFixed(1)} s)`);
     }
@@ -115,9 +143,9 @@ export async function runMatchBenchmark(
     (p) => index.putPerson(p),
     'people',
   );
-  const t = performance.now();
-  index.endBulk();
-  const trimSeconds = (performance.now() - t) / 1000;
+  const [endWall, endCpu] = timed(() => index.endBulk());
+  const trimSeconds = endWall / 1000;
+  buildCpuMs += endCpu;
   o.gc?.();
   const memory = process.memoryUsage();
   const heapMb = (memory.heapUsed + memory.arrayBuffers) / 1024 / 1024;
@@ -138,6 +166,7 @@ export async function runMatchBenchmark(
   }
   log(`timing ${o.queries} queries per direction...`);
   const p2v: number[] = [];
+  const p2vCpu: number[] = [];
   let processed = 0;
   let total = 0;
   let evaluated = 0;
@@ -152,26 +181,29 @@ export async function runMatchBenchmark(
       evaluated: 0,
       scanned: false,
     };
-    const t0 = performance.now();
-    index.rankVacanciesForPerson(id, { limit: 20 }, s);
-    p2v.push(performance.now() - t0);
+    const [wall, cpu] = timed(() => index.rankVacanciesForPerson(id, { limit: 20 }, s));
+    p2v.push(wall);
+    p2vCpu.push(cpu);
     processed += s.postingsProcessed;
     total += s.postingsTotal;
     evaluated += s.evaluated;
   }
   const v2p: number[] = [];
+  const v2pCpu: number[] = [];
   for (const id of vacancyIds) {
-    const t0 = performance.now();
-    index.rankPeopleForVacancy(id, { limit: 20 });
-    v2p.push(performance.now() - t0);
+    const [wall, cpu] = timed(() => index.rankPeopleForVacancy(id, { limit: 20 }));
+    v2p.push(wall);
+    v2pCpu.push(cpu);
   }
   const overlap: number[] = [];
+  const overlapCpu: number[] = [];
   for (const id of peopleIds) {
-    const t0 = performance.now();
-    index.rankVacanciesForPerson(id, { limit: 20, options: overlapOptions });
-    overlap.push(performance.now() - t0);
+    const [wall, cpu] = timed(() => index.rankVacanciesForPerson(id, { limit: 20, options: overlapOptions }));
+    overlap.push(wall);
+    overlapCpu.push(cpu);
   }
-  const floor = measureFloor(index, peopleIds);
+  const floorCpu: number[] = [];
+  const floor = measureFloor(index, peopleIds, floorCpu);
 
   let sql: MatchBenchResult['sql_overlap'] = null;
   let sqlLoadSeconds = 0;
@@ -224,6 +256,14 @@ export async function runMatchBenchmark(
       personToVacanciesMeanPostingsTotal: Math.round(total / peopleIds.length),
       personToVacanciesMeanEvaluated: Math.round(evaluated / peopleIds.length),
       sqlLoadSeconds: round(sqlLoadSeconds, 1),
+      cpu: {
+        build_s: round(buildCpuMs / 1000, 2),
+        person_to_vacancies: { p50_ms: round(percentile(p2vCpu, 50)), p99_ms: round(percentile(p2vCpu, 99)) },
+        vacancy_to_people: { p50_ms: round(percentile(v2pCpu, 50)), p99_ms: round(percentile(v2pCpu, 99)) },
+        engine_overlap_p50_ms: round(percentile(overlapCpu, 50)),
+        floor_p50_ms: round(percentile(floorCpu, 50)),
+      },
+      loadAverage: { start: round(loadAtStart, 2), end: round(loadavg()[0]!, 2) },
     },
   };
 }
@@ -232,7 +272,7 @@ export async function runMatchBenchmark(
  * The floor: for each person query, a bare loop that only adds up the posting lists the
  * full-mode query names (every criterion's terms), with no bounds, no scoring and no selection.
  */
-export function measureFloor(index: MatchIndex, peopleIds: readonly string[]): number[] {
+export function measureFloor(index: MatchIndex, peopleIds: readonly string[], cpuTimes?: number[]): number[] {
   const options = index.options;
   const ctx = index.context(options);
   const acc = new Float32Array(index.vacancies.slots);
@@ -254,15 +294,17 @@ export function measureFloor(index: MatchIndex, peopleIds: readonly string[]): n
           });
       }
     }
-    const t0 = performance.now();
-    for (const l of lists) {
-      const docs = l.docs;
-      const w = l.w;
-      const scale = l.scale;
-      if (scale) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * scale[i]!;
-      else for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w;
-    }
-    times.push(performance.now() - t0);
+    const [wall, cpu] = timed(() => {
+      for (const l of lists) {
+        const docs = l.docs;
+        const w = l.w;
+        const scale = l.scale;
+        if (scale) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * scale[i]!;
+        else for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w;
+      }
+    });
+    times.push(wall);
+    cpuTimes?.push(cpu);
     acc.fill(0);
   }
   return times;

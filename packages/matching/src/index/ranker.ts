@@ -415,7 +415,7 @@ export function rankTop<D extends RecordView>(
   };
 
   /** Writes the unevaluated reached documents, in slot order, with their bounds into cand/ub. */
-  const collectTouched = (t0: number): number => {
+  const collectTouched = (t0: number, settle: boolean): number => {
     const capacity = col.slots + 1;
     if (scratch.cand.length < capacity) scratch.cand = new Int32Array(capacity);
     if (scratch.ub.length < capacity) scratch.ub = new Float64Array(capacity);
@@ -446,7 +446,15 @@ export function rankTop<D extends RecordView>(
             b += v > f ? v : f;
           }
         }
-        if (b < t0 || evaluated[d] === epoch) continue;
+        if (b < t0 || evaluated[d] === epoch) {
+          // Settled for good (bounds only fall, the threshold only rises): clear it now, so
+          // that the final reset only walks the candidates.
+          if (settle) {
+            bits[w]! ^= low;
+            for (let p = 0; p < plans; p++) planAcc[p]![d] = 0;
+          }
+          continue;
+        }
         bounds[m] = b;
         slots[m++] = d;
       }
@@ -456,7 +464,7 @@ export function rankTop<D extends RecordView>(
 
   // Evaluates about the best `m` reached documents by bound, to raise the threshold early.
   const evaluateTop = (m: number) => {
-    const n = collectTouched(margin(heap.threshold()));
+    const n = collectTouched(margin(heap.threshold()), false);
     const bounds = scratch.ub;
     const slots = scratch.cand;
     let lo = Infinity;
@@ -493,7 +501,7 @@ export function rankTop<D extends RecordView>(
   const gatherCandidates = (): number => {
     const t0 = margin(heap.threshold());
     if (gathered < 0) {
-      gathered = collectTouched(t0);
+      gathered = collectTouched(t0, true);
       return gathered;
     }
     const slots = scratch.cand;
@@ -561,14 +569,14 @@ export function rankTop<D extends RecordView>(
     reached += l.length;
     read(next++);
     // Raise the threshold by evaluating the best bounds so far: while the heap is not full, and
-    // when a criterion is fully read and the next one costs more postings than were reached so
-    // far (a pass over the reached documents is then cheap next to what a higher threshold can
+    // when a criterion is fully read and the next one costs several times more postings than were
+    // reached so far (a pass over the reached documents is then cheap next to what a higher threshold can
     // save). Growing checkpoints keep the passes' total linear in the documents reached.
     const planDone = next === lists.length || lists[next]!.plan !== l.plan;
     const worthIt =
       heap.size < k
         ? planDone || reached >= nextCheck
-        : planDone && next < lists.length && planCost[lists[next]!.plan]! > reached;
+        : planDone && next < lists.length && planCost[lists[next]!.plan]! > 4 * reached;
     if (worthIt) {
       evaluateTop(Math.max(8 * k, 128));
       nextCheck = reached * 4;
