@@ -18,6 +18,7 @@ import { Random } from '../bench/random';
 import { createKnowledge } from '../knowledge/knowledge';
 import { knowledgeFromCatalogue } from '../knowledge/from-catalogue';
 import { createMatchIndex, type MatchIndex } from './match-index';
+import type { RankStats } from './ranker';
 
 function build(
   people: MatchPerson[],
@@ -248,18 +249,34 @@ test('at a few thousand generated documents the pruned ranking still equals scor
     trainings: generator.trainings(4, 300),
   });
   const random = new Random(11);
+  // Both ways of finishing a query must be exercised: evaluating the candidates directly, and
+  // first completing their bounds from the remaining lists.
+  const finishes = new Set<string>();
+  const stats = (): RankStats => ({
+    lists: 0,
+    listsOpened: 0,
+    listsCompleted: 0,
+    postingsTotal: 0,
+    postingsProcessed: 0,
+    candidates: 0,
+    evaluated: 0,
+    scanned: false,
+  });
   for (let q = 0; q < 6; q++) {
     const pid = `p${random.int(1500)}`;
     const vid = `v${random.int(4000)}`;
     const tid = `t${random.int(300)}`;
+    const s1 = stats();
     expectSameScores(
-      index.rankVacanciesForPerson(pid).items.map((r) => r.score),
+      index.rankVacanciesForPerson(pid, {}, s1).items.map((r) => r.score),
       bruteForce(index, 'p2v', pid).slice(0, 20),
     );
+    const s2 = stats();
     expectSameScores(
-      index.rankPeopleForVacancy(vid).items.map((r) => r.score),
+      index.rankPeopleForVacancy(vid, {}, s2).items.map((r) => r.score),
       bruteForce(index, 'v2p', vid).slice(0, 20),
     );
+    for (const s of [s1, s2]) finishes.add(s.listsCompleted > 0 ? 'completed' : 'evaluated');
     expectSameScores(
       index.rankTrainingsForPerson(pid).items.map((r) => r.score),
       bruteForce(index, 'p2t', pid).slice(0, 20),
@@ -274,4 +291,5 @@ test('at a few thousand generated documents the pruned ranking still equals scor
       bruteForce(index, 'p2v', pid, overlap).slice(0, 20),
     );
   }
+  expect([...finishes].sort()).toEqual(['completed', 'evaluated']);
 });
