@@ -1,6 +1,7 @@
 import { Arena, type RecordView } from '../features/arena';
 import type { Criterion, CriterionContext, PostingSink } from '../criteria/criterion';
 import { PostingFamily, type PostingList } from './postings';
+import { SlotTable } from './slot-table';
 
 // What the posting sink does with an `add`.
 const MODE_ADD = 0;
@@ -63,7 +64,7 @@ export function posterOf<V>(
 export class Collection<V extends RecordView> {
   readonly arena = new Arena();
   readonly families = new Map<string, PostingFamily>();
-  readonly slotOf = new Map<string, number>();
+  readonly slotOf = new SlotTable(() => this.ids);
   ids: string[] = [];
   page = new Int32Array(1024);
   offset = new Int32Array(1024);

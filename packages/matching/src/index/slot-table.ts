@@ -1,0 +1,96 @@
+/**
+ * Document id → slot, for one collection: an open-addressing table of slots (linear probing)
+ * whose keys are read from the collection's `ids` array. A few bytes per document instead of a
+ * `Map` entry per id (~50 bytes at a million documents). The subset of the `Map` API the
+ * callers use: `get`, `has`, `set`, `delete`, `size`, `keys()`.
+ */
+export class SlotTable {
+  private table = new Int32Array(64).fill(EMPTY);
+  private mask = 63;
+  private used = 0;
+  /** Live entries. */
+  size = 0;
+
+  /** `ids[slot]` is the id stored at `slot` (the collection's array, shared). */
+  constructor(private readonly ids: () => readonly (string | undefined)[]) {}
+
+  get(id: string): number | undefined {
+    const ids = this.ids();
+    let i = hash(id) & this.mask;
+    for (;;) {
+      const slot = this.table[i]!;
+      if (slot === EMPTY) return undefined;
+      if (slot !== DELETED && ids[slot] === id) return slot;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** Maps `id` to `slot` (`ids[slot]` must already be `id`); replaces an earlier slot of it. */
+  set(id: string, slot: number): this {
+    this.delete(id);
+    if ((this.used + 1) * 2 > this.table.length) this.rehash();
+    let i = hash(id) & this.mask;
+    while (this.table[i] !== EMPTY && this.table[i] !== DELETED) i = (i + 1) & this.mask;
+    if (this.table[i] === EMPTY) this.used++;
+    this.table[i] = slot;
+    this.size++;
+    return this;
+  }
+
+  delete(id: string): boolean {
+    const ids = this.ids();
+    let i = hash(id) & this.mask;
+    for (;;) {
+      const slot = this.table[i]!;
+      if (slot === EMPTY) return false;
+      if (slot !== DELETED && ids[slot] === id) {
+        this.table[i] = DELETED;
+        this.size--;
+        return true;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** The ids, in table order. */
+  *keys(): IterableIterator<string> {
+    const ids = this.ids();
+    for (let i = 0; i < this.table.length; i++) {
+      const slot = this.table[i]!;
+      if (slot >= 0) yield ids[slot]!;
+    }
+  }
+
+  /** Rebuilds the table for the live entries (dropping tombstones), growing it when needed. */
+  private rehash(): void {
+    const old = this.table;
+    let capacity = this.table.length;
+    while ((this.size + 1) * 4 > capacity) capacity *= 2;
+    const ids = this.ids();
+    this.table = new Int32Array(capacity).fill(EMPTY);
+    this.mask = capacity - 1;
+    this.used = 0;
+    for (let j = 0; j < old.length; j++) {
+      const slot = old[j]!;
+      if (slot < 0) continue;
+      let i = hash(ids[slot]!) & this.mask;
+      while (this.table[i] !== EMPTY) i = (i + 1) & this.mask;
+      this.table[i] = slot;
+      this.used++;
+    }
+  }
+}
+
+const EMPTY = -1;
+const DELETED = -2;
+
+/** FNV-1a over the id's UTF-16 code units, mixed. */
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h ^ (h >>> 15)) >>> 0;
+}
