@@ -40,6 +40,7 @@ describe.each(testDatabaseKinds())('match service on $name', (kind) => {
     // Records that exist before the service starts are loaded at start, a page at a time.
     const store = createVacancyStore(database.db);
     for (let i = 0; i < 450; i++) await store.create(vacancy({ title: `Early ${i}` }), randomUUID());
+    await loadStarterCatalogue(createTaxonomyStore(database));
     service = await createMatchService({ database, deletionCheckMs: 0 });
   });
   afterAll(async () => {
@@ -120,6 +121,21 @@ describe.each(testDatabaseKinds())('match service on $name', (kind) => {
     expect(after.taxonomyImport).not.toBe(before.taxonomyImport);
     expect(after.vacancies).toBe(before.vacancies);
   });
+});
+
+test('without any taxonomy in the database, the starter catalogue in memory is the knowledge', async () => {
+  const [kind] = testDatabaseKinds();
+  const { database, drop } = await kind!.create();
+  try {
+    const service = await createMatchService({ database });
+    expect(service.stats().taxonomyImport).toBeNull();
+    expect(service.index.knowledge.occupations.find(occupation.uri)).toBeGreaterThanOrEqual(0);
+    // Nothing was written to the taxonomy.
+    expect(await createTaxonomyStore(database).listImports(1)).toEqual([]);
+  } finally {
+    await database.close();
+    await drop();
+  }
 });
 
 test('knowledge from the taxonomy keeps skill, ISCO and occupation relations apart', () => {

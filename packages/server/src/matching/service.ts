@@ -9,10 +9,11 @@ import {
 import {
   createKnowledge,
   createMatchIndex,
+  knowledgeFromCatalogue,
   type KnowledgeInput,
   type MatchIndex,
 } from '@passerelle/matching';
-import { loadStarterCatalogue } from '@passerelle/taxonomy';
+import { starterCatalogue } from '@passerelle/taxonomy';
 import { personToMatch, trainingToMatch, vacancyToMatch } from './from-records';
 import { knowledgeFromTaxonomy } from './knowledge';
 
@@ -21,7 +22,8 @@ import { knowledgeFromTaxonomy } from './knowledge';
  *
  * - At start the index is built from the database, a page of records at a time, with the
  *   knowledge (skill hierarchy, occupation–skill relations, ISCO groups) of the taxonomy in the
- *   database: ESCO once imported, else the starter catalogue.
+ *   database (ESCO once imported, or the starter catalogue once loaded), else of the starter
+ *   catalogue in memory.
  * - Afterwards every query first applies the records changed since the last sync (`updated_at` at
  *   or above a watermark, one indexed query per table), so one change never rebuilds the index.
  *   The watermark is the start of the oldest transaction still running when the sync began, so
@@ -90,8 +92,9 @@ export async function createMatchService(deps: {
   /** The knowledge and the taxonomy import it reflects (read before the concepts, so a later import triggers a rebuild). */
   async function knowledgeInput(): Promise<{ input: KnowledgeInput; importId: string | null }> {
     if (deps.knowledge) return { input: deps.knowledge, importId: null };
-    await loadStarterCatalogue(taxonomy);
     const importId = await latestImport();
+    // Nothing imported yet: the starter catalogue, from memory (the service never writes the taxonomy).
+    if (importId === null) return { input: knowledgeFromCatalogue(starterCatalogue), importId };
     const input = knowledgeFromTaxonomy(
       await taxonomy.loadSearchableConcepts(),
       await taxonomy.loadRelations(['broader', 'occupation_skill', 'skill_skill']),
