@@ -6,6 +6,7 @@ import { createKnowledge, type KnowledgeInput } from '../knowledge/knowledge';
 import { createMatchIndex, weigh, type MatchIndex } from '../index/match-index';
 import { vacancyCriteria } from '../criteria/sets';
 import type { RankStats } from '../index/ranker';
+import { SCALE_DECODE } from '../index/postings';
 import { overlapOptions } from '../options';
 import { DataGenerator, type GeneratorCatalogue } from './generate';
 import { Random } from './random';
@@ -279,7 +280,7 @@ export function measureFloor(index: MatchIndex, peopleIds: readonly string[], cp
   const times: number[] = [];
   for (const id of peopleIds) {
     const p = index.personView(id);
-    const lists: { docs: Int32Array; length: number; w: number; scale: Float32Array | null }[] = [];
+    const lists: { docs: Int32Array; length: number; w: number; scale: Uint16Array | null }[] = [];
     for (const { scorer, weight } of weigh(vacancyCriteria, options.weights.vacancy, (c) =>
       c.forPerson(p, ctx),
     )) {
@@ -299,7 +300,7 @@ export function measureFloor(index: MatchIndex, peopleIds: readonly string[], cp
         const docs = l.docs;
         const w = l.w;
         const scale = l.scale;
-        if (scale) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * scale[i]!;
+        if (scale) for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w * SCALE_DECODE[scale[i]!]!;
         else for (let i = 0; i < l.length; i++) acc[docs[i]!]! += w;
       }
     });

@@ -1,6 +1,6 @@
 import { Arena, type RecordView } from '../features/arena';
 import type { Criterion, CriterionContext, PostingSink } from '../criteria/criterion';
-import { PostingFamily, type PostingList } from './postings';
+import { encodeScale, PostingFamily, SCALE_DECODE, type PostingList } from './postings';
 import { SlotTable } from './slot-table';
 
 // What the posting sink does with an `add`.
@@ -15,7 +15,7 @@ class BulkCounts {
   maxScale = new Float32Array(0);
   cursor = new Int32Array(0);
   docs = new Int32Array(0);
-  impacts = new Float32Array(0);
+  impacts = new Uint16Array(0);
 
   grow(lists: number): void {
     if (lists <= this.counts.length) return;
@@ -33,7 +33,7 @@ class BulkCounts {
     this.counts.fill(0);
     this.maxScale.fill(0);
     this.docs = new Int32Array(0);
-    this.impacts = new Float32Array(0);
+    this.impacts = new Uint16Array(0);
   }
 }
 
@@ -107,24 +107,27 @@ export class Collection<V extends RecordView> {
           lastName = family;
         }
         const scale = f.scale ? f.scale[this.slot]! : 0;
+        const code = f.scale ? encodeScale(scale) : 0;
+        // The bound of a list follows its postings' (rounded-up) scales.
+        const up = SCALE_DECODE[code]!;
         const id = f.idFor(key, scale);
         switch (this.mode) {
           case MODE_COUNT: {
             if (id >= bulk.counts.length) bulk.grow(registry.length);
             bulk.counts[id]!++;
-            if (scale > bulk.maxScale[id]!) bulk.maxScale[id] = scale;
+            if (up > bulk.maxScale[id]!) bulk.maxScale[id] = up;
             break;
           }
           case MODE_FILL: {
             const at = bulk.cursor[id]!++;
             bulk.docs[at] = this.slot;
-            if (f.scale) bulk.impacts[at] = scale;
+            if (f.scale) bulk.impacts[at] = code;
             break;
           }
           case MODE_ADD: {
             const list = registry[id]!;
             list.push(this.slot, scale);
-            if (scale > list.maxScale) list.maxScale = scale;
+            if (up > list.maxScale) list.maxScale = up;
             break;
           }
           default: {
@@ -227,7 +230,7 @@ export class Collection<V extends RecordView> {
       if (list.impacts) scaled = true;
     }
     bulk.docs = new Int32Array(total);
-    bulk.impacts = scaled ? new Float32Array(total) : new Float32Array(0);
+    bulk.impacts = scaled ? new Uint16Array(total) : new Uint16Array(0);
     for (let id = 0; id < registry.length; id++) {
       if (bulk.counts[id] === 0) continue;
       const list = registry[id]!;

@@ -6,7 +6,8 @@
 export class PostingList {
   docs: Int32Array;
   /** In a scaled family, each document's scale beside its slot (read sequentially, not by slot). */
-  impacts: Float32Array | null;
+  /** Codes of the scales (`encodeScale`), rounded up: they only ever feed upper bounds. */
+  impacts: Uint16Array | null;
   length = 0;
   dead = 0;
   /** Largest scale of a document in the list (scaled families); stays an upper bound after removals. */
@@ -18,12 +19,12 @@ export class PostingList {
     scaled = false,
   ) {
     this.docs = new Int32Array(capacity);
-    this.impacts = scaled ? new Float32Array(capacity) : null;
+    this.impacts = scaled ? new Uint16Array(capacity) : null;
   }
 
   push(slot: number, impact: number): void {
     if (this.length === this.docs.length) this.resize(Math.max(8, Math.ceil(this.docs.length * 1.5)));
-    if (this.impacts) this.impacts[this.length] = impact;
+    if (this.impacts) this.impacts[this.length] = encodeScale(impact);
     this.docs[this.length++] = slot;
   }
 
@@ -38,7 +39,7 @@ export class PostingList {
         this.docs[w] = d;
         if (impacts) {
           impacts[w] = impacts[i]!;
-          if (impacts[i]! > max) max = impacts[i]!;
+          if (SCALE_DECODE[impacts[i]!]! > max) max = SCALE_DECODE[impacts[i]!]!;
         }
         w++;
       }
@@ -59,7 +60,7 @@ export class PostingList {
     docs.set(this.docs.subarray(0, Math.min(this.length, capacity)));
     this.docs = docs;
     if (this.impacts) {
-      const impacts = new Float32Array(capacity);
+      const impacts = new Uint16Array(capacity);
       impacts.set(this.impacts.subarray(0, Math.min(this.length, capacity)));
       this.impacts = impacts;
     }
@@ -67,6 +68,24 @@ export class PostingList {
 }
 
 const DENSE_KEYS = 1 << 21;
+
+/** Float32 values of the 16-bit scale codes (the upper half of a float32's bits). */
+export const SCALE_DECODE = new Float32Array(new Uint32Array(65536).map((_, code) => code << 16).buffer);
+
+/**
+ * The 16-bit code of a non-negative scale, rounded up (8 bits of mantissa kept, relative error
+ * below 1 %): scales only feed the bounds of posting lists, never an exact score, so a bound
+ * stays a bound, at 2 bytes a posting instead of 4.
+ */
+export function encodeScale(scale: number): number {
+  if (!(scale > 0)) return 0;
+  scaleScratch[0] = scale;
+  const bits = scaleBits[0]!;
+  const code = (bits >>> 16) + ((bits & 0xffff) !== 0 ? 1 : 0);
+  return Math.min(code, 0x7f7f);
+}
+const scaleScratch = new Float32Array(1);
+const scaleBits = new Uint32Array(scaleScratch.buffer);
 /** Scaled families split each list into this many tiers of document scale, for tight bounds. */
 export const SCALE_TIERS = 8;
 

@@ -1,6 +1,7 @@
 import type { RecordView } from '../features/arena';
 import type { Scorer } from '../criteria/criterion';
 import type { Collection } from './collection';
+import { SCALE_DECODE } from './postings';
 
 /** A scorer and its weight (already normalised); weight 0 means "filter only". */
 export interface WeightedScorer<D> {
@@ -48,7 +49,7 @@ interface ListRef {
   length: number;
   w: number;
   /** The documents' scales, aligned with `docs`, when the term is scaled. */
-  scale: Float32Array | null;
+  scale: Uint16Array | null;
   ub: number;
   /** Index of the criterion's plan. */
   plan: number;
@@ -109,7 +110,7 @@ function openSum(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
   } else {
     for (let i = 0; i < l.length; i++) {
       const d = docs[i]!;
-      acc[d]! += w * scale[i]!;
+      acc[d]! += w * SCALE_DECODE[scale[i]!]!;
       bits[d >> 5]! |= 1 << (d & 31);
     }
   }
@@ -121,7 +122,7 @@ function openMax(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
   const scale = l.scale;
   for (let i = 0; i < l.length; i++) {
     const d = docs[i]!;
-    const c = scale === null ? w : w * scale[i]!;
+    const c = scale === null ? w : w * SCALE_DECODE[scale[i]!]!;
     if (c > acc[d]!) acc[d] = c;
     bits[d >> 5]! |= 1 << (d & 31);
   }
@@ -144,7 +145,7 @@ function completeSum(l: ListRef, acc: Float32Array, candidates: Uint32Array): vo
   } else {
     for (let i = 0; i < l.length; i++) {
       const d = docs[i]!;
-      if ((candidates[d >> 5]! & (1 << (d & 31))) !== 0) acc[d]! += w * scale[i]!;
+      if ((candidates[d >> 5]! & (1 << (d & 31))) !== 0) acc[d]! += w * SCALE_DECODE[scale[i]!]!;
     }
   }
 }
@@ -156,7 +157,7 @@ function completeMax(l: ListRef, acc: Float32Array, candidates: Uint32Array): vo
   for (let i = 0; i < l.length; i++) {
     const d = docs[i]!;
     if ((candidates[d >> 5]! & (1 << (d & 31))) === 0) continue;
-    const c = scale === null ? w : w * scale[i]!;
+    const c = scale === null ? w : w * SCALE_DECODE[scale[i]!]!;
     if (c > acc[d]!) acc[d] = c;
   }
 }
