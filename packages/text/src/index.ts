@@ -13,6 +13,8 @@ export { negationScopes, isNegated } from './negation';
 export { SparseIndex, charNgrams } from './sparse-index';
 export type { ScoreBuffer, SparseIndexOptions, Weighting } from './sparse-index';
 export { SoftWordIndex } from './soft-words';
+export { LatentSpace } from './latent-space';
+export type { LatentSpaceOptions } from './latent-space';
 export {
   addBroaderRelationsCsv,
   addEscoConceptsCsv,

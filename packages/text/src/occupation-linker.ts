@@ -2,6 +2,7 @@ import { analyzeText, analyzeToken, type AnalyzedText } from './analyze';
 import { CompoundSplitter, compoundingLanguages } from './compounds';
 import { iscoCodeOfUri, type ConceptKnowledge, type ConceptLabel, type LabelKind } from './esco-files';
 import { detectLanguage, type LanguageCode } from './lang';
+import { LatentSpace, type LatentSpaceOptions } from './latent-space';
 import { SoftWordIndex, type SoftWordOptions } from './soft-words';
 import { SparseIndex, type ScoreBuffer } from './sparse-index';
 
@@ -28,6 +29,12 @@ export interface LinkerWeights {
   conceptWords: number;
   /** BM25 over the concept's description, scaled by the query's maximum. */
   description: number;
+  /**
+   * Cosine of query and concept in a latent space (LSI) of the concepts' label and description
+   * words, for the closest candidates: reaches concepts that share no word with the query. 0 (the
+   * default) builds no space; the title normalisation preset uses it.
+   */
+  latent: number;
   /** Best label score of the concept's ISCO group / broader concepts. */
   broader: number;
   /** Best label score among the concept's narrower concepts. */
@@ -55,6 +62,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   secondLabel: 0.1,
   conceptWords: 0.1,
   description: 0.1,
+  latent: 0,
   broader: 0.2,
   narrower: 0.1,
   otherLanguage: 0.9,
@@ -76,6 +84,8 @@ export interface OccupationLinkerOptions {
   compounds?: boolean;
   /** Language of queries when `link` is not told: default 'en' with detection. */
   defaultLanguage?: LanguageCode;
+  /** Options of the latent space (built when the `latent` weight is above 0). */
+  latent?: LatentSpaceOptions;
 }
 
 /** A ranked occupation or ISCO group. */
@@ -122,6 +132,8 @@ export interface QuerySignals {
   conceptWords: { ids: Int32Array; values: Float32Array };
   /** Concept → BM25 over the description, divided by the query's best. */
   description: { ids: Int32Array; values: Float32Array };
+  /** Concept → latent-space cosine, for the closest candidates. */
+  latent: { ids: Int32Array; values: Float32Array };
 }
 
 /** An occupation linker over a fixed set of concepts and labels. */
@@ -142,6 +154,9 @@ export class OccupationLinker {
   private readonly broaderOf: number[][];
   private readonly narrowerOf: number[][];
   private readonly weights: LinkerWeights;
+  private readonly latentSpace: LatentSpace | undefined;
+  private readonly latentCandidates: Int32Array;
+  private readonly latentScores: Float32Array;
   private readonly defaultLanguage: LanguageCode;
   private readonly labelFloor = 0.2;
   private labelConcept = new Int32Array(0);
@@ -253,14 +268,21 @@ export class OccupationLinker {
       conceptTerms[concept]?.push(...a.stems);
     }
     for (const terms of conceptTerms) this.conceptWords.add(terms);
-    for (const uri of this.conceptUris) {
+    const latentDocs: string[][] = [];
+    for (const [c, uri] of this.conceptUris.entries()) {
       const facts = knowledge.facts.get(uri);
       const terms: string[] = [];
       if (facts)
         for (const [lang, text] of facts.descriptions)
           if (!languages || languages.has(lang)) terms.push(...analyzeText(text, lang).stems);
       this.descriptions.add(terms);
+      if (this.weights.latent > 0) latentDocs.push([...(conceptTerms[c] ?? []), ...terms]);
     }
+    this.latentSpace = this.weights.latent > 0 ? new LatentSpace(latentDocs, options.latent) : undefined;
+    this.latentCandidates = this.latentSpace
+      ? Int32Array.from([...this.isCandidate.keys()].filter((c) => this.isCandidate[c] === 1))
+      : new Int32Array(0);
+    this.latentScores = new Float32Array(this.latentCandidates.length);
     this.isLabelSpecialisation = this.findLabelSpecialisations(labels);
     const kinds: LabelKind[] = ['preferred', 'alternative', 'hidden'];
     this.labelConcept = Int32Array.from(this.labels, (l) => l.concept);
@@ -408,6 +430,7 @@ export class OccupationLinker {
     };
     const conceptWords = normalized(this.conceptWords.search(a.stems, this.buffers.concept, 0.1));
     const description = normalized(this.descriptions.search(a.stems, this.buffers.desc, 0.1));
+    const latent = this.latentSignal(a.stems);
     return {
       queryLang,
       labelIds: labelIds.subarray(0, k),
@@ -415,6 +438,35 @@ export class OccupationLinker {
       charScores: charScores.subarray(0, k),
       conceptWords,
       description,
+      latent,
+    };
+  }
+
+  /** The candidates closest to the query in the latent space, with their cosines. */
+  private latentSignal(stems: readonly string[]): { ids: Int32Array; values: Float32Array } {
+    const space = this.latentSpace;
+    const vector = space?.embed(stems);
+    if (!space || !vector) return { ids: new Int32Array(0), values: new Float32Array(0) };
+    const { latentCandidates: candidates, latentScores: scores } = this;
+    const max = space.cosines(vector, candidates, scores);
+    // The best `latentKeep` cosines within `latentFloor` of the best: raise the floor to the
+    // keep-th best through a small sorted list rather than sorting every candidate.
+    const best: number[] = [];
+    const floor = max * latentFloor;
+    for (let i = 0; i < candidates.length; i++) {
+      const s = scores[i] as number;
+      if (s < floor || s <= 0) continue;
+      if (best.length === latentKeep && s <= (scores[best[latentKeep - 1] as number] as number)) continue;
+      let j = best.length === latentKeep ? latentKeep - 1 : best.length;
+      while (j > 0 && (scores[best[j - 1] as number] as number) < s) {
+        best[j] = best[j - 1] as number;
+        j--;
+      }
+      best[j] = i;
+    }
+    return {
+      ids: Int32Array.from(best, (i) => candidates[i] as number),
+      values: Float32Array.from(best, (i) => scores[i] as number),
     };
   }
 
@@ -479,6 +531,7 @@ export class OccupationLinker {
     };
     addSparse(signals.conceptWords, w.conceptWords);
     addSparse(signals.description, w.description);
+    addSparse(signals.latent, w.latent);
     if (w.broader > 0 || w.narrower > 0) {
       // A concept gains from its best-scoring broader concept and its best-scoring narrower one.
       const { up, down } = this.work;
@@ -554,6 +607,10 @@ export class OccupationLinker {
     return this.conceptIndex.get(uri);
   }
 }
+
+/** The latent signal keeps at most this many candidates per query, those within half of the best cosine. */
+const latentKeep = 50;
+const latentFloor = 0.5;
 
 function addConceptChecked(index: Map<string, number>, uri: string): number {
   const i = index.get(uri);
