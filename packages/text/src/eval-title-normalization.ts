@@ -14,9 +14,9 @@ import { OccupationLinker, type LinkerWeights } from './occupation-linker';
  * label (alternative labels hold looser titles: "marketing executive" is an alternative label of
  * marketing manager). Chosen by two-fold cross-validation on the development pairs split by gold
  * occupation; both folds picked 1.2. The latent (LSI) signal over labels and descriptions, 0.3,
- * reaches occupations that share no word with the title; it gains on both halves of the
- * development pairs but costs MELO usa, so the linker's default leaves it off
- * (see docs/text-understanding.md).
+ * ranks occupations by how close their whole vocabulary is to the title's; it gains on both
+ * halves of the development pairs but costs MELO usa, so the linker's default leaves it off (see
+ * docs/text-understanding.md).
  */
 export const titleNormalizationWeights: Partial<LinkerWeights> = {
   kind: { preferred: 1.2, alternative: 1, hidden: 0.9 },

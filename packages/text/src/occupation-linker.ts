@@ -31,8 +31,9 @@ export interface LinkerWeights {
   description: number;
   /**
    * Cosine of query and concept in a latent space (LSI) of the concepts' label and description
-   * words, for the closest candidates: reaches concepts that share no word with the query. 0 (the
-   * default) builds no space; the title normalisation preset uses it.
+   * words, for the closest candidates (its measured gain comes from re-ranking concepts that share
+   * a word with the query, see docs/text-understanding.md). 0 (the default) builds no space; the
+   * title normalisation preset uses it.
    */
   latent: number;
   /** Best label score of the concept's ISCO group / broader concepts. */
