@@ -20,6 +20,8 @@ export {
 } from './mapping/mapping';
 export {
   importTable,
+  codedListLimit,
+  type CodedOccupation,
   type ImportOptions,
   type ImportProgress,
   type ImportReport,

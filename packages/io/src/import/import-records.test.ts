@@ -518,6 +518,11 @@ describe.each(testDatabaseKinds())('import and export on $name', (kind) => {
     });
     expect(report.issues).toEqual([]);
     expect(report.occupationsCoded).toBe(1);
+    // Listed for review: the row, its text and the occupation chosen.
+    expect(report.codedOccupations).toEqual([
+      expect.objectContaining({ row: 2, text: 'welder', label: expect.stringMatching(/weld/i) }),
+    ]);
+    expect(report.codedOccupations[0]!.uri).toMatch(/^http/);
   });
 
   test.each(['csv', 'xlsx'] as TableFormat[])(

@@ -49,9 +49,24 @@ export interface ImportReport {
   organisationsCreated: number;
   /** Rows whose occupation was coded from its text (`codeOccupation`). */
   occupationsCoded: number;
+  /** The first `codedListLimit` of those rows, for review: the text and the occupation chosen. */
+  codedOccupations: CodedOccupation[];
   issues: RowIssue[];
   outcomes: RowOutcome[];
 }
+
+/** A row whose occupation was coded from its text. */
+export interface CodedOccupation {
+  row: number;
+  text: string;
+  uri: string;
+  iscoCode: string | null;
+  label: string;
+  score: number;
+}
+
+/** How many coded rows a report lists (all are counted). */
+export const codedListLimit = 1000;
 
 export interface ImportProgress {
   phase: 'validate' | 'write';
@@ -239,6 +254,7 @@ export async function importTable(database: Database, options: ImportOptions): P
     unchanged: 0,
     organisationsCreated: 0,
     occupationsCoded: 0,
+    codedOccupations: [],
     issues: [],
     outcomes: [],
   };
@@ -418,6 +434,8 @@ export async function importTable(database: Database, options: ImportOptions): P
       if (options.codeOccupation && occupation?.label && !occupation.uri && !occupation.iscoCode) {
         const coded = options.codeOccupation(occupation.label);
         if (coded) {
+          if (report.codedOccupations.length < codedListLimit)
+            report.codedOccupations.push({ row: p.row, text: occupation.label, ...coded });
           occupation.uri = coded.uri;
           if (coded.iscoCode) occupation.iscoCode = coded.iscoCode;
           report.occupationsCoded++;
@@ -514,6 +532,7 @@ export async function importTable(database: Database, options: ImportOptions): P
       report.organisationsCreated =
       report.occupationsCoded =
         0;
+    report.codedOccupations = [];
   }
   return report;
 }

@@ -2,8 +2,10 @@ import type { Database } from '@passerelle/db';
 import { createTaxonomyStore } from '@passerelle/db';
 import { createOccupationLinker, knowledgeFromConcepts } from '@passerelle/text';
 
-/** Codes a free-text occupation: the ESCO URI and ISCO-08 code of the best match, or null. */
-export type OccupationCoder = (label: string) => { uri: string; iscoCode: string | null } | null;
+/** Codes a free-text occupation: the ESCO URI, ISCO-08 code and label of the best match, or null. */
+export type OccupationCoder = (
+  label: string,
+) => { uri: string; iscoCode: string | null; label: string; score: number } | null;
 
 export interface OccupationCoderOptions {
   /** Matches scoring below this are not used (the linker's exact label matches score about 1.2). */
@@ -32,7 +34,7 @@ export async function createOccupationCoder(
     const [best] = linker.link(label, { limit: 1 });
     const coded =
       best && best.kind === 'occupation' && best.score >= minScore
-        ? { uri: best.uri, iscoCode: best.iscoCode ?? null }
+        ? { uri: best.uri, iscoCode: best.iscoCode ?? null, label: best.label, score: best.score }
         : null;
     cache.set(key, coded);
     return coded;

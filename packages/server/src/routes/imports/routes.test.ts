@@ -103,4 +103,21 @@ describe.each(testDatabaseKinds())('import and export API on $name', (kind) => {
     );
     expect(again.json()).toMatchObject({ committed: true, unchanged: 3, created: 0, updated: 0 });
   });
+
+  test('asked to, a dry run codes occupations given as text and lists them for review; the commit stores them', async () => {
+    await upload('/api/imports/employers', employers);
+    const file = 'external_id,employer_external_id,title,occupation_label\nc-1,emp-1,Welder wanted,welder\n';
+    const plain = await upload('/api/imports/vacancies/dry-run', file);
+    expect(plain.json()).toMatchObject({ occupationsCoded: 0, codedOccupations: [] });
+    const dry = await upload('/api/imports/vacancies/dry-run?codeOccupations=true', file);
+    expect(dry.statusCode, dry.body).toBe(200);
+    const coded = dry.json().codedOccupations as { row: number; text: string; uri: string; label: string }[];
+    expect(dry.json().occupationsCoded).toBe(1);
+    expect(coded).toEqual([expect.objectContaining({ row: 2, text: 'welder' })]);
+    const done = await upload('/api/imports/vacancies?codeOccupations=true', file);
+    expect(done.json()).toMatchObject({ committed: true, occupationsCoded: 1 });
+    const stored = (await t.app.inject({ method: 'GET', url: '/api/vacancies?externalId=c-1' })).json()
+      .items[0];
+    expect(stored.occupation.uri).toBe(coded[0]!.uri);
+  });
 });

@@ -2,11 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { DomainError, errors } from '@passerelle/core';
+import { createTaxonomyStore } from '@passerelle/db';
+import { loadStarterCatalogue } from '@passerelle/taxonomy';
 import {
+  createOccupationCoder,
   exportRecords,
   importTable,
   readTableFromBuffer,
   type ImportKind,
+  type OccupationCoder,
   type ImportMapping,
   type TableFormat,
 } from '@passerelle/io';
@@ -80,14 +84,33 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
     );
   }
 
+  // The occupation coder is built once per taxonomy import (a few seconds for all of ESCO).
+  const taxonomy = createTaxonomyStore(ctx.database);
+  let coder: { importId: string | null; code: Promise<OccupationCoder | null> } | null = null;
+  const occupationCoder = async () => {
+    const [latest] = await taxonomy.listImports(1);
+    const importId = latest ? String(latest.id) : null;
+    if (!coder || coder.importId !== importId) {
+      // With no taxonomy yet, the starter catalogue (as for text suggestions).
+      const code = loadStarterCatalogue(taxonomy).then(() => createOccupationCoder(ctx.database));
+      coder = { importId, code };
+      code.catch(() => {
+        coder = null;
+      });
+    }
+    return coder.code;
+  };
+
   const run = async (request: FastifyRequest, kind: ImportKind, query: Query, dryRun: boolean) => {
     await ctx.policy.authorize(request.actor, 'import', { type: resourceTypes[kind] });
     const { table, mapping } = await tableOf(request, query);
+    const codes = query.codeOccupations && (kind === 'vacancies' || kind === 'trainings');
     return importTable(ctx.database, {
       kind,
       table,
       mapping,
       dryRun,
+      codeOccupation: codes ? await occupationCoder() : null,
       newId: ctx.newId,
       actorId: request.actor.userId,
       name: 'upload',

@@ -8,6 +8,11 @@ export const importQuery = z.object({
   format: z.enum(tableFormats).optional(),
   sheet: z.string().trim().min(1).max(100).optional(),
   delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  /** Vacancies and trainings: code the occupation of rows that give only its text, from the taxonomy (listed for review). */
+  codeOccupations: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 });
 
 /** An upload sent as JSON: the file base64-encoded, with an optional column mapping. */
@@ -43,6 +48,17 @@ export const importReport = z
     unchanged: z.number().int(),
     organisationsCreated: z.number().int(),
     occupationsCoded: z.number().int(),
+    /** The rows coded (the first 1,000), for review: the text, and the occupation chosen for it. */
+    codedOccupations: z.array(
+      z.object({
+        row: z.number().int(),
+        text: z.string(),
+        uri: z.string(),
+        iscoCode: z.string().nullable(),
+        label: z.string(),
+        score: z.number(),
+      }),
+    ),
     issues: z.array(rowIssue),
     outcomes: z.array(
       z.object({
