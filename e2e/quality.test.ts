@@ -369,6 +369,33 @@ test('the import screen shows the dry-run report row by row, and nothing is impo
   await context.close();
 }, 60_000);
 
+test('an import can find the occupation of rows that give only its name, listed for the counsellor to check', async () => {
+  const context = await signedInContext(demo.admin);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace/imports');
+  await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
+  await page.getByLabel('What the file holds').selectOption('vacancies');
+  await page.getByText('Find the occupation of rows that give only its name').click();
+  const csv = [
+    'external_id,employer_external_id,employer_name,title,occupation_label,country,city',
+    'E2E-C-1,E2E-E-2,Garage Duhok,Welder wanted,welder,IQ,Duhok',
+    'E2E-C-2,E2E-E-2,Garage Duhok,Baker,baker,IQ,Duhok',
+  ].join('\n');
+  await page
+    .getByLabel('CSV or XLSX file')
+    .setInputFiles({ name: 'vacancies.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  const coded = page.getByRole('region', { name: 'Table: Occupations found from their names' });
+  await coded.waitFor({ timeout: 30_000 });
+  const rows = await coded.locator('tbody tr').allTextContents();
+  expect(rows).toHaveLength(2);
+  expect(rows[0]).toMatch(/welder.*weld/i);
+  await screenshot(page, 'quality-import-coded-occupations');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
 test('searching vacancies in another language finds them by occupation, through the taxonomy', async () => {
   // Set-up: an occupation that a demo vacancy is coded with, whose English label is not the
   // vacancy's title (the titles are in the languages of the countries).

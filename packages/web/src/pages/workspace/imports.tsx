@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'react-aria-components';
-import { ApiError, post } from '../../api/client';
+import { Button, Checkbox } from 'react-aria-components';
+import { ApiError, post, query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { ErrorNotice, NotAvailable, Page } from '../../components/ui';
 import { formatNumber } from '../../i18n/format';
@@ -14,12 +14,21 @@ interface RowProblem {
   message: string;
 }
 
+/** A row whose occupation was coded from its text, for the counsellor to check. */
+interface CodedRow {
+  row: number;
+  text: string;
+  label: string;
+}
+
 interface DryRunReport {
   rows: number | null;
   created: number | null;
   updated: number | null;
   unchanged: number | null;
   problems: RowProblem[];
+  coded: CodedRow[];
+  codedCount: number;
 }
 
 /** The file as base64, for the JSON upload of the import API. */
@@ -53,6 +62,10 @@ function toReport(body: unknown): DryRunReport {
       field: typeof p.field === 'string' ? p.field : typeof p.column === 'string' ? p.column : null,
       message: String(p.message ?? p.code ?? ''),
     })),
+    coded: (Array.isArray(b.codedOccupations) ? (b.codedOccupations as Record<string, unknown>[]) : []).map(
+      (c) => ({ row: Number(c.row), text: String(c.text ?? ''), label: String(c.label ?? '') }),
+    ),
+    codedCount: n(b.occupationsCoded) ?? 0,
   };
 }
 
@@ -64,6 +77,8 @@ export function ImportsPage() {
   const [report, setReport] = useState<{ dryRun: boolean; report: DryRunReport } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [codeOccupations, setCodeOccupations] = useState(false);
+  const canCode = kind === 'vacancies' || kind === 'trainings';
   const kindLabel = (k: string) =>
     ({
       people: t('nav.people', 'People'),
@@ -79,7 +94,9 @@ export function ImportsPage() {
     try {
       const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
       const content = await toBase64(file);
-      const path = dryRun ? endpoints.importDryRun(kind) : endpoints.importCommit(kind);
+      const path =
+        (dryRun ? endpoints.importDryRun(kind) : endpoints.importCommit(kind)) +
+        query({ codeOccupations: canCode && codeOccupations ? 'true' : null });
       const body = await post<unknown>(
         path,
         { format, content },
@@ -125,6 +142,15 @@ export function ImportsPage() {
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>
+        {canCode ? (
+          <Checkbox className="checkbox" isSelected={codeOccupations} onChange={setCodeOccupations}>
+            <span className="box" aria-hidden="true" />
+            {t(
+              'imports.codeOccupations',
+              'Find the occupation of rows that give only its name (you check them below)',
+            )}
+          </Checkbox>
+        ) : null}
         <p className="muted">
           {t(
             'imports.explain',
@@ -165,6 +191,44 @@ export function ImportsPage() {
               ),
             )}
           </ul>
+          {report.report.coded.length ? (
+            <div
+              className="table-wrap"
+              role="region"
+              aria-label={t('common.tableOf', 'Table: {{what}}', {
+                what: t('imports.codedTitle', 'Occupations found from their names'),
+              })}
+              tabIndex={0}
+            >
+              <table className="table">
+                <caption>
+                  {t(
+                    'imports.codedCaption',
+                    'Rows whose occupation was found from its name: {{n}}. Check each one.',
+                    {
+                      n: formatNumber(report.report.codedCount, lang),
+                    },
+                  )}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('imports.row', 'Row')}</th>
+                    <th scope="col">{t('imports.codedText', 'In the file')}</th>
+                    <th scope="col">{t('imports.codedAs', 'Occupation found')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.report.coded.map((c) => (
+                    <tr key={c.row}>
+                      <td>{formatNumber(c.row, lang)}</td>
+                      <td>{c.text}</td>
+                      <td>{c.label}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
           {report.report.problems.length ? (
             <div
               className="table-wrap"
