@@ -127,13 +127,14 @@ export async function createMatchService(deps: {
     },
   };
 
-  /** Every active record, a page at a time, into a fresh index. */
+  /** An index, the watermark of its last sync, and the taxonomy import its knowledge reflects. */
   interface State {
     index: MatchIndex;
     watermark: string;
     importId: string | null;
     checkedDeletions: number;
   }
+  /** Every active record, a page at a time, into a fresh index. */
   async function build(): Promise<State> {
     const { input, importId } = await knowledgeInput();
     const watermark = await safeWatermark();
