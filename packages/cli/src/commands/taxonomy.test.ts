@@ -6,11 +6,12 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { createTaxonomyStore } from '@passerelle/db';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { importEsco } from '@passerelle/taxonomy';
+import { escoFixturesDir } from '@passerelle/taxonomy/testing';
 import type { ImportCounts } from '@passerelle/core';
 import { runCli } from '../testing';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-const fixtures = join(repo, 'packages/taxonomy/src/esco/fixtures');
+const fixtures = escoFixturesDir();
 const esco = join(repo, '../shared/data/esco/v1.1.1');
 const escoPresent = existsSync(join(esco, 'en/skills_en.csv'));
 const scratch = mkdtempSync(join(tmpdir(), 'passerelle-taxonomy-cli-'));

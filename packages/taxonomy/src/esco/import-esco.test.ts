@@ -2,11 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { escoFixturesDir } from '../testing/esco-fixtures';
 import { createMemoryTaxonomyStore } from '../testing/memory-store';
 import { planFiles, versionFromPath } from './files';
 import { importEsco } from './import-esco';
 
-const fixtures = new URL('./fixtures/', import.meta.url).pathname;
+const fixtures = escoFixturesDir();
 const v110 = join(fixtures, 'v1.1.0');
 const v120 = join(fixtures, 'v1.2.0');
 const occ = (n: number) => `http://data.europa.eu/esco/occupation/0000000${n}-aaaa-4aaa-8aaa-00000000000${n}`;

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { escoAttribution } from '@passerelle/core';
 import { importEsco } from '../esco/import-esco';
+import { escoFixturesDir } from '../testing/esco-fixtures';
 import { createMemoryTaxonomyStore } from '../testing/memory-store';
 import { TaxonomyService } from './taxonomy-service';
 
-const fixtures = new URL('../esco/fixtures/', import.meta.url).pathname;
+const fixtures = escoFixturesDir();
 const occ = (n: number) => `http://data.europa.eu/esco/occupation/0000000${n}-aaaa-4aaa-8aaa-00000000000${n}`;
 const sk = (n: number) => `http://data.europa.eu/esco/skill/1000000${n}-bbbb-4bbb-8bbb-00000000000${n}`;
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { starterCatalogue } from '../catalogue/index';
 import { importEsco } from '../esco/import-esco';
+import { escoFixturesDir } from '../testing/esco-fixtures';
 import { createMemoryTaxonomyStore } from '../testing/memory-store';
 import { loadStarterCatalogue } from './load-starter-catalogue';
 
@@ -19,6 +20,6 @@ test('loads the starter catalogue once into an empty taxonomy', async () => {
 
 test('is not loaded once ESCO has been imported', async () => {
   const store = createMemoryTaxonomyStore();
-  await importEsco(store, [join(new URL('../esco/fixtures/', import.meta.url).pathname, 'v1.1.0')]);
+  await importEsco(store, [join(escoFixturesDir(), 'v1.1.0')]);
   expect(await loadStarterCatalogue(store)).toMatchObject({ loaded: false, reason: 'esco_present' });
 });

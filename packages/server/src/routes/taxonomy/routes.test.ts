@@ -1,13 +1,14 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { escoAttribution } from '@passerelle/core';
 import { createTaxonomyStore } from '@passerelle/db';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { importEsco } from '@passerelle/taxonomy';
+import { escoFixturesDir } from '@passerelle/taxonomy/testing';
 import { createTestApp } from '../../testing';
 
 // The taxonomy package's own ESCO-layout fixtures (written by the team, not ESCO data).
-const fixtures = fileURLToPath(new URL('../../../../taxonomy/src/esco/fixtures/v1.1.0', import.meta.url));
+const fixtures = join(escoFixturesDir(), 'v1.1.0');
 const taxi = 'http://data.europa.eu/esco/occupation/00000002-aaaa-4aaa-8aaa-000000000002';
 
 describe.each(testDatabaseKinds())('taxonomy API on $name', (kind) => {

@@ -1,0 +1,2 @@
+export { escoFixturesDir } from './esco-fixtures';
+export { createMemoryTaxonomyStore } from './memory-store';
