@@ -332,6 +332,19 @@ test('the interface opens in the browser’s language, and switching to Sorani t
   await context.close();
 }, 60_000);
 
+/** On the import screen: a vacancies CSV of these lines, checked in a dry run. */
+async function dryRunVacancies(page: Page, lines: string[], options: { codeOccupations?: boolean } = {}) {
+  await page.goto('/workspace/imports');
+  await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
+  await page.getByLabel('What the file holds').selectOption('vacancies');
+  if (options.codeOccupations)
+    await page.getByText('Find the occupation of rows that give only its name').click();
+  await page
+    .getByLabel('CSV or XLSX file')
+    .setInputFiles({ name: 'vacancies.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+}
+
 test('the import screen shows the dry-run report row by row, and nothing is imported while a row is wrong', async ({
   skip,
 }) => {
@@ -345,18 +358,11 @@ test('the import screen shows the dry-run report row by row, and nothing is impo
   const context = await signedInContext(demo.admin);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto('/workspace/imports');
-  await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
-  await page.getByLabel('What the file holds').selectOption('vacancies');
-  const csv = [
+  await dryRunVacancies(page, [
     'external_id,employer_external_id,employer_name,title,country,city',
     'E2E-V-1,E2E-E-1,Garage Erbil,Welder,IQ,Erbil',
     'E2E-V-2,E2E-E-1,Garage Erbil,,Iraq,Duhok',
-  ].join('\n');
-  await page
-    .getByLabel('CSV or XLSX file')
-    .setInputFiles({ name: 'vacancies.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  ]);
   await page.getByRole('heading', { name: 'Dry-run report' }).waitFor({ timeout: 30_000 });
   const problems = page.locator('table tbody tr');
   await problems.first().waitFor();
@@ -373,19 +379,15 @@ test('an import can find the occupation of rows that give only its name, listed 
   const context = await signedInContext(demo.admin);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto('/workspace/imports');
-  await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
-  await page.getByLabel('What the file holds').selectOption('vacancies');
-  await page.getByText('Find the occupation of rows that give only its name').click();
-  const csv = [
-    'external_id,employer_external_id,employer_name,title,occupation_label,country,city',
-    'E2E-C-1,E2E-E-2,Garage Duhok,Welder wanted,welder,IQ,Duhok',
-    'E2E-C-2,E2E-E-2,Garage Duhok,Baker,baker,IQ,Duhok',
-  ].join('\n');
-  await page
-    .getByLabel('CSV or XLSX file')
-    .setInputFiles({ name: 'vacancies.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  await dryRunVacancies(
+    page,
+    [
+      'external_id,employer_external_id,employer_name,title,occupation_label,country,city',
+      'E2E-C-1,E2E-E-2,Garage Duhok,Welder wanted,welder,IQ,Duhok',
+      'E2E-C-2,E2E-E-2,Garage Duhok,Baker,baker,IQ,Duhok',
+    ],
+    { codeOccupations: true },
+  );
   const coded = page.getByRole('region', { name: 'Table: Occupations found from their names' });
   await coded.waitFor({ timeout: 30_000 });
   const rows = await coded.locator('tbody tr').allTextContents();

@@ -69,6 +69,45 @@ function toReport(body: unknown): DryRunReport {
   };
 }
 
+/** A table of the report, scrollable and reachable from the keyboard. */
+function ReportTable({
+  label,
+  caption,
+  columns,
+  rows,
+}: {
+  label: string;
+  caption: string;
+  columns: string[];
+  rows: string[][];
+}) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((cells, i) => (
+            <tr key={i}>
+              {cells.map((cell, j) => (
+                <td key={j}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Import screens: upload a CSV or XLSX file, see the dry-run report row by row, then import for real. */
 export function ImportsPage() {
   const { t, i18n } = useTranslation();
@@ -192,74 +231,43 @@ export function ImportsPage() {
             )}
           </ul>
           {report.report.coded.length ? (
-            <div
-              className="table-wrap"
-              role="region"
-              aria-label={t('common.tableOf', 'Table: {{what}}', {
+            <ReportTable
+              label={t('common.tableOf', 'Table: {{what}}', {
                 what: t('imports.codedTitle', 'Occupations found from their names'),
               })}
-              tabIndex={0}
-            >
-              <table className="table">
-                <caption>
-                  {t(
-                    'imports.codedCaption',
-                    'Rows whose occupation was found from its name: {{n}}. Check each one.',
-                    {
-                      n: formatNumber(report.report.codedCount, lang),
-                    },
-                  )}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('imports.row', 'Row')}</th>
-                    <th scope="col">{t('imports.codedText', 'In the file')}</th>
-                    <th scope="col">{t('imports.codedAs', 'Occupation found')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.report.coded.map((c) => (
-                    <tr key={c.row}>
-                      <td>{formatNumber(c.row, lang)}</td>
-                      <td>{c.text}</td>
-                      <td>{c.label}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+              caption={t(
+                'imports.codedCaption',
+                'Rows whose occupation was found from its name: {{n}}. Check each one.',
+                { n: formatNumber(report.report.codedCount, lang) },
+              )}
+              columns={[
+                t('imports.row', 'Row'),
+                t('imports.codedText', 'In the file'),
+                t('imports.codedAs', 'Occupation found'),
+              ]}
+              rows={report.report.coded.map((c) => [formatNumber(c.row, lang), c.text, c.label])}
+            />
           ) : null}
           {report.report.problems.length ? (
-            <div
-              className="table-wrap"
-              role="region"
-              aria-label={t('common.tableOf', 'Table: {{what}}', {
+            <ReportTable
+              label={t('common.tableOf', 'Table: {{what}}', {
                 what: t('imports.reportDry', 'Dry-run report'),
               })}
-              tabIndex={0}
-            >
-              <table className="table">
-                <caption>
-                  {t('imports.problems', 'Rows with problems: nothing will be imported until they are fixed')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('imports.row', 'Row')}</th>
-                    <th scope="col">{t('imports.field', 'Field')}</th>
-                    <th scope="col">{t('imports.problem', 'Problem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.report.problems.map((p, i) => (
-                    <tr key={i}>
-                      <td>{p.row === null ? '' : formatNumber(p.row, lang)}</td>
-                      <td>{p.field ?? ''}</td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+              caption={t(
+                'imports.problems',
+                'Rows with problems: nothing will be imported until they are fixed',
+              )}
+              columns={[
+                t('imports.row', 'Row'),
+                t('imports.field', 'Field'),
+                t('imports.problem', 'Problem'),
+              ]}
+              rows={report.report.problems.map((p) => [
+                p.row === null ? '' : formatNumber(p.row, lang),
+                p.field ?? '',
+                p.message,
+              ])}
+            />
           ) : (
             <>
               <p className="notice notice-ok">{t('imports.clean', 'No problem found.')}</p>
