@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { evaluateOccupationLinking } from './eval-occupation-linking';
 import { evaluateSkillExtraction } from './eval-skill-extraction';
 import { evaluateTitleNormalization } from './eval-title-normalization';
+import { textFixture } from './testing/text-fixtures';
 
-const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
+const fixture = textFixture;
 
 test('link-occupations evaluation ranks corpus elements through concepts and reports the metrics', () => {
   const report = evaluateOccupationLinking(fixture('melo-tiny_q_en_c_en'));

@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test, vi } from 'vitest';
+import { textFixture } from '@passerelle/text/testing';
 import { buildProgram } from '../program';
 
-const fixture = (path: string) => fileURLToPath(new URL(`../../../text/fixtures/${path}`, import.meta.url));
+const fixture = textFixture;
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,0 +1,1 @@
+export { textFixture } from './text-fixtures';
