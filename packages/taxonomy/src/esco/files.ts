@@ -351,7 +351,13 @@ function oneLanguageOfEach(files: PlannedFile[], skipped: SkippedFile[]): Planne
     const parent = dirname(f.path);
     return /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(basename(parent)) ? dirname(parent) : parent;
   };
-  const key = (f: PlannedFile) => `${root(f)}\u0000${f.kind}\u0000${f.collection ?? ''}`;
+  // The file name without its language: `researchSkillsCollection_en.csv` and
+  // `researchOccupationsCollection_en.csv` are two files of the same collection, not two copies.
+  const stem = (f: PlannedFile) =>
+    basename(f.path)
+      .replace(/(?:_[a-z]{2,3}(?:-[a-z0-9]{2,8})?)?\.csv$/i, '')
+      .toLowerCase();
+  const key = (f: PlannedFile) => `${root(f)}\u0000${f.kind}\u0000${stem(f)}`;
   for (const f of files) {
     if (specOf(f.kind)?.languageDependent !== false || f.lang === null) continue;
     const current = chosen.get(key(f));

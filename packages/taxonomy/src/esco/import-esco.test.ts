@@ -5,7 +5,7 @@ import { afterAll, expect, test } from 'vitest';
 import { escoFixturesDir } from '../testing/esco-fixtures';
 import { createMemoryTaxonomyStore } from '../testing/memory-store';
 import { planFiles, versionFromPath } from './files';
-import { importEsco } from './import-esco';
+import { importEsco, type ImportProgress } from './import-esco';
 
 const fixtures = escoFixturesDir();
 const v110 = join(fixtures, 'v1.1.0');
@@ -105,6 +105,92 @@ test('a newer release updates labels and relations and marks a concept it droppe
   expect(await store.relationsOf(occ(3), ['occupation_skill'])).toEqual([]);
   const stats = await store.stats();
   expect(stats).toMatchObject({ occupations: 3, obsolete: 1, escoVersion: '1.2.0' });
+});
+
+const collectionHeader =
+  'conceptType,conceptUri,preferredLabel,status,skillType,reuseLevel,altLabels,description,broaderConceptUri,broaderConceptPT';
+
+test('every collection file is read: digital, green, transversal, language, DigComp, and research skills and occupations', async () => {
+  const dir = mkdtempSync(join(scratch, 'v1.1.0-'));
+  cpSync(v110, dir, { recursive: true });
+  const member = (uri: string, type = 'KnowledgeSkillCompetence') =>
+    `${collectionHeader}\n${type},${uri},label,released,,,,,,\n`;
+  writeFileSync(join(dir, 'en/greenSkillsCollection_en.csv'), member(sk(1)));
+  writeFileSync(join(dir, 'en/languageSkillsCollection_en.csv'), member(sk(4)));
+  writeFileSync(join(dir, 'en/digCompSkillsCollection_en.csv'), member(sk(5)));
+  writeFileSync(join(dir, 'en/researchSkillsCollection_en.csv'), member(sk(3)));
+  writeFileSync(join(dir, 'en/researchOccupationsCollection_en.csv'), member(occ(1), 'Occupation'));
+  writeFileSync(join(dir, 'fr/researchSkillsCollection_fr.csv'), member(sk(3)));
+  const store = createMemoryTaxonomyStore();
+  const summary = await importEsco(store, [dir]);
+  expect((await store.stats()).collections).toEqual({
+    digcomp: 1,
+    digital: 1,
+    green: 1,
+    language: 1,
+    research: 2,
+    transversal: 1,
+  });
+  expect((await store.getConcept(occ(1)))?.collections).toEqual(['research']);
+  // The French copy of a collection is the same list: read once.
+  expect(summary.skipped.map((s) => s.path)).toContain(join(dir, 'fr/researchSkillsCollection_fr.csv'));
+  expect(summary.files.map((f) => f.path)).toContain(join(dir, 'en/researchOccupationsCollection_en.csv'));
+});
+
+test('files stream in bounded batches, with progress by bytes read and then the merge', async () => {
+  const inner = createMemoryTaxonomyStore();
+  let largest = 0;
+  const store: typeof inner = {
+    ...inner,
+    runImport: (fn) =>
+      inner.runImport((session) => {
+        const watch =
+          <T>(stage: (rows: T[], ...rest: never[]) => Promise<void>) =>
+          (rows: T[], ...rest: never[]) => {
+            largest = Math.max(largest, rows.length);
+            return stage(rows, ...rest);
+          };
+        return fn({
+          ...session,
+          stageConcepts: watch(session.stageConcepts),
+          stageLabels: watch(session.stageLabels as (rows: unknown[], ...rest: never[]) => Promise<void>),
+          stageRelations: watch(session.stageRelations),
+          stageCollectionMembers: watch(session.stageCollectionMembers),
+        });
+      }),
+  };
+  const events: ImportProgress[] = [];
+  await importEsco(store, [v110], { batchSize: 2, onProgress: (p) => events.push(p) });
+  expect(largest).toBe(2);
+  expect((await inner.stats()).relationsByKind).toEqual({ broader: 14, occupation_skill: 6, skill_skill: 1 });
+  const reads = events.filter((e) => e.phase === 'read');
+  const total = reads[0]?.bytesTotal ?? 0;
+  expect(total).toBeGreaterThan(0);
+  expect(reads.every((e, i) => i === 0 || e.bytesRead >= (reads[i - 1] as ImportProgress).bytesRead)).toBe(
+    true,
+  );
+  expect(reads.at(-1)?.bytesRead).toBeLessThanOrEqual(total);
+  expect(new Set(reads.map((e) => e.file)).size).toBe(reads.at(-1)?.fileCount);
+  expect(events.slice(-2).map((e) => [e.phase, e.bytesRead])).toEqual([
+    ['merge', total],
+    ['done', total],
+  ]);
+});
+
+test('a column the importer does not know is named in a warning, and the file still imports', async () => {
+  const dir = packageWith('relations/occupationSkillRelations.csv', (old) =>
+    old
+      .trimEnd()
+      .split('\n')
+      .map((line, i) => `${line},${i === 0 ? 'newColumn' : 'x'}`)
+      .join('\n'),
+  );
+  const store = createMemoryTaxonomyStore();
+  const summary = await importEsco(store, [dir]);
+  expect(summary.warnings).toContain(
+    `${join(dir, 'relations/occupationSkillRelations.csv')}: columns not read: newColumn`,
+  );
+  expect((await store.stats()).relations).toBe(6);
 });
 
 test('--lang keeps only the chosen languages, relations always come', async () => {
