@@ -93,6 +93,19 @@ test('folds Arabic script: hamza and alef forms, diacritics, ta marbuta and tatw
   expect(index.search('نجاره', { lang: 'ar' })[0]?.uri).toBe('o:carpenter');
 });
 
+test('folds Arabic alef and hamza forms and alef maqsura, both in labels and in queries', () => {
+  const arabic = ConceptIndex.build([
+    concept('o:nutritionist', 'occupation', { ar: ['أخصائي تغذية'] }),
+    concept('o:hospital-cleaner', 'occupation', { ar: ['عامل نظافة في مستشفى'] }),
+    concept('o:admin', 'occupation', { ar: ['مساعد إداري', ['موظف ادارة']] }),
+  ]);
+  expect(arabic.search('اخصائي', { lang: 'ar' })[0]?.uri).toBe('o:nutritionist');
+  expect(arabic.search('إخصائي تغذيه', { lang: 'ar' })[0]?.uri).toBe('o:nutritionist');
+  expect(arabic.search('مستشفي', { lang: 'ar' })[0]?.uri).toBe('o:hospital-cleaner');
+  expect(arabic.search('اداري', { lang: 'ar' })[0]).toMatchObject({ uri: 'o:admin', label: 'مساعد إداري' });
+  expect(arabic.search('آداره', { lang: 'ar' })[0]).toMatchObject({ uri: 'o:admin', matched: 'موظف ادارة' });
+});
+
 test('ranks the exact preferred label first and matches alternative labels', () => {
   const hits = index.search('electrician');
   expect(hits.slice(0, 2).map((h) => h.uri)).toEqual(['o:electrician', 'o:domestic-electrician']);
