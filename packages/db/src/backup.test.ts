@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,4 +102,29 @@ describe('backup and restore', () => {
       await a.database.close();
     }
   });
+});
+
+test('a missing backup file is refused with the system error, not a crash', async () => {
+  const a = await byName('pglite')!.create();
+  try {
+    await expect(restoreDatabase(a.database, join(dir, 'no-such.backup.gz'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  } finally {
+    await a.database.close();
+  }
+});
+
+test('a backup to a folder that does not exist is refused and leaves no partial file', async () => {
+  const a = await byName('pglite')!.create();
+  try {
+    await seed(a.database);
+    const file = join(dir, 'no-such-folder', 'x.backup.gz');
+    await expect(backupDatabase(a.database, file)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(existsSync(`${file}.partial`)).toBe(false);
+    // The database is still usable after the failed backup.
+    expect(await snapshotTables(a.database)).toHaveProperty('organisations');
+  } finally {
+    await a.database.close();
+  }
 });

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs
 import { createGunzip, createGzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
 import { DomainError } from '@passerelle/core';
 import type { Database, RawTx } from './database';
 import { appliedMigrations } from './open';
@@ -64,9 +65,17 @@ export async function backupDatabase(
   const tmp = `${file}.partial`;
   const gzip = createGzip();
   const out = createWriteStream(tmp);
-  gzip.pipe(out);
+  // A file that cannot be written (missing folder, no permission, full disk) must reject the
+  // backup, not crash the process with an unhandled stream 'error' event.
+  const outputDone = pipeline(gzip, out);
+  let outputError: unknown = null;
+  outputDone.catch((e: unknown) => {
+    outputError ??= e;
+  });
   const write = async (obj: unknown) => {
-    if (!gzip.write(`${JSON.stringify(obj)}\n`)) await once(gzip, 'drain');
+    if (outputError) throw outputError;
+    if (!gzip.write(`${JSON.stringify(obj)}\n`)) await Promise.race([once(gzip, 'drain'), outputDone]);
+    if (outputError) throw outputError;
   };
   const counts: Record<string, number> = {};
   try {
@@ -98,20 +107,28 @@ export async function backupDatabase(
     });
     await write({ end: true, counts });
     gzip.end();
-    await once(out, 'close');
+    await outputDone;
     renameSync(tmp, file);
     return { tables: counts };
   } catch (e) {
     gzip.destroy();
     out.destroy();
+    await outputDone.catch(() => {});
     rmSync(tmp, { force: true });
+    // Name the file the user asked for, not our temporary one.
+    const err = e as NodeJS.ErrnoException;
+    if (err && typeof err === 'object' && err.path === tmp) err.path = file;
     throw e;
   }
 }
 
 async function* readLines(file: string): AsyncGenerator<{ line: number; value: unknown }> {
   const gunzip = createGunzip();
-  const input = createReadStream(file).pipe(gunzip);
+  const source = createReadStream(file);
+  // `pipe` does not forward the source's errors: without this a missing file is an unhandled
+  // 'error' event that kills the process with a stack trace.
+  source.on('error', (e) => gunzip.destroy(e));
+  const input = source.pipe(gunzip);
   const rl = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   try {
@@ -128,6 +145,8 @@ async function* readLines(file: string): AsyncGenerator<{ line: number; value: u
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
+    // A file that cannot be opened is not a broken backup: keep the system error (file not found, ...).
+    if ((e as NodeJS.ErrnoException).syscall === 'open') throw e;
     throw new DomainError('invalid_file', {
       file,
       line,
