@@ -13,7 +13,10 @@ import { runCli } from '../testing';
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 const fixtures = escoFixturesDir();
 const esco = join(repo, '../shared/data/esco/v1.1.1');
-const escoPresent = existsSync(join(esco, 'en/skills_en.csv'));
+const labelLists = join(esco, '../labels-multilingual');
+const arabicOccupations = join(esco, '../v1.0-occupations-ar/occupations_ar.csv');
+const escoPresent =
+  existsSync(join(esco, 'en/skills_en.csv')) && existsSync(labelLists) && existsSync(arabicOccupations);
 const scratch = mkdtempSync(join(tmpdir(), 'passerelle-taxonomy-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -64,7 +67,7 @@ test('a bad file is one clear error line (exit 1) and a bad flag a usage error (
 // (ISCO-08 groups, occupations, the occupation pillar) to keep the run short.
 const kinds = testDatabaseKinds();
 const hasPostgres = kinds.some((k) => k.name === 'postgres');
-const absent = escoPresent ? '' : ' (skipped: ../shared/data/esco/v1.1.1 not found)';
+const absent = escoPresent ? '' : ' (skipped: ../shared/data/esco not found)';
 
 function changedCounts(c: ImportCounts) {
   return {
@@ -85,7 +88,7 @@ describe.each(kinds)('ESCO v1.1.1 from ../shared/data/esco on $name', (kind) => 
   const full = kind.name === 'postgres' || !hasPostgres;
 
   test.skipIf(!escoPresent || !full)(
-    `imports 13,896 skills, 3,007 occupations, 619 ISCO-08 groups and 123,855 occupation-skill relations with French labels merged; a second import changes nothing${absent}`,
+    `imports 13,896 skills, 3,007 occupations, 619 ISCO-08 groups, 123,855 occupation-skill relations and every collection with French labels merged; a second import changes nothing; the label lists and the v1.0 Arabic occupations add their languages${absent}`,
     async () => {
       const { database, drop } = await kind.create();
       try {
@@ -101,12 +104,43 @@ describe.each(kinds)('ESCO v1.1.1 from ../shared/data/esco on $name', (kind) => 
           languages: ['en', 'fr'],
           escoVersion: '1.1.1',
         });
+        expect(stats.collections).toEqual({
+          digcomp: 26,
+          digital: 1201,
+          green: 570,
+          language: 346,
+          research: 162,
+          transversal: 96,
+        });
         const director = await store.getConcept(directorUri);
         expect(director?.iscoCode).toBe('2654');
         expect(director?.labels.map((l) => [l.lang, l.preferred])).toEqual(directorLabels);
         const second = await importEsco(store, [esco], { langs: ['en', 'fr'] });
         expect(changedCounts(second.counts)).toEqual(nothingChanged);
         expect(await store.stats()).toEqual(stats);
+
+        // The label lists of ../shared/data/esco (de, es, fr, nl) and the v1.0 Arabic occupations
+        // only add labels in languages a concept has none in.
+        const lists = await importEsco(store, [labelLists, arabicOccupations]);
+        expect(lists.counts).toMatchObject({
+          conceptsInserted: 0,
+          conceptsUpdated: 0,
+          labelsInserted: 13613,
+          labelsUpdated: 0,
+          labelsSkipped: 15,
+        });
+        expect(await store.stats()).toEqual({ ...stats, languages: ['ar', 'de', 'en', 'es', 'fr', 'nl'] });
+        expect((await store.getConcept(directorUri))?.labels.map((l) => [l.lang, l.preferred])).toEqual([
+          ['ar', 'المدير الفني / المديرة الفنية'],
+          [
+            'de',
+            'Technischer Leiter für Bühne, Film und Fernsehen/Technische Leiterin für Bühne, Film und Fernsehen',
+          ],
+          ['en', 'technical director'],
+          ['es', 'director técnico/directora técnica'],
+          ['fr', 'directeur technique/directrice technique'],
+          ['nl', 'inspiciënt'],
+        ]);
       } finally {
         await database.close();
         await drop();
