@@ -219,6 +219,33 @@ test('the counsellor refers the person to a vacancy', async ({ skip }) => {
   expect(counsellor.errors).toEqual([]);
 }, 90_000);
 
+test('the counsellor sets a follow-up date on the referral, and the dashboard lists it as due', async ({
+  skip,
+}) => {
+  if (!state.personId || !state.vacancyTitle) return gap(skip, 'a referral (needs people and referrals)');
+  const { page } = counsellor;
+  current = page;
+  await page.goto(`/workspace/people/${state.personId}`);
+  await page.getByRole('tab', { name: 'Referrals' }).click();
+  const row = page.locator('.rows li', { hasText: vacancyTitle });
+  // Yesterday in the browser's time zone: a follow-up already due shows as overdue.
+  const yesterday = (await page.evaluate(
+    `(() => { const d = new Date(); d.setDate(d.getDate() - 1); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()`,
+  )) as string;
+  await row.getByLabel('Follow up on').fill(yesterday);
+  await row.getByRole('button', { name: 'Save the date' }).click();
+  await row.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  const due = page.locator('section[aria-labelledby="followups-title"] li', { hasText: state.personName });
+  await due.waitFor({ timeout: 15_000 });
+  expect(await due.textContent()).toContain(vacancyTitle);
+  await due.getByText('overdue').waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'journey-09b-follow-up-due');
+  expect(counsellor.errors).toEqual([]);
+}, 60_000);
+
 test('the employer sees the referral and accepts it', async ({ skip }) => {
   if (!state.vacancyTitle) return gap(skip, 'a referral (needs people, matching and referrals)');
   const context = await newContext(browser, server.url, 'en', desktop);

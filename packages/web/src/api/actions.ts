@@ -41,3 +41,22 @@ export async function setReferralStatus(
     })
   ).data;
 }
+
+/**
+ * Sets or clears the date to follow up on a referral. The update replaces motivation, notes and
+ * date together, so the current motivation and notes are read first and sent back unchanged.
+ */
+export async function setReferralFollowUp(id: string, followUpOn: string | null): Promise<unknown> {
+  const current = await request<{ motivation?: string | null; notes?: string | null; version?: number }>(
+    endpoints.referral(id),
+  );
+  const etag =
+    current.etag ?? (typeof current.data.version === 'number' ? `"${current.data.version}"` : null);
+  return (
+    await request(endpoints.referral(id), {
+      method: 'PUT',
+      body: { motivation: current.data.motivation ?? null, notes: current.data.notes ?? null, followUpOn },
+      headers: etag ? { 'if-match': etag } : {},
+    })
+  ).data;
+}

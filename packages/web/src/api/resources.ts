@@ -360,6 +360,11 @@ export interface Referral {
   followUpOn: string | null;
 }
 
+/** True while a referral can still move: not rejected, completed or dropped (the ones worth a follow-up). */
+export function isReferralOpen(referral: Pick<Referral, 'status'>): boolean {
+  return referral.status !== 'rejected' && referral.status !== 'completed' && referral.status !== 'dropped';
+}
+
 export function toReferral(raw: unknown, language = 'en'): Referral {
   const r = asRaw(raw);
   const target = asRaw(r.vacancy ?? r.training ?? r.target);

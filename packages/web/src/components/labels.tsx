@@ -40,6 +40,33 @@ export function useSectionLabel(): (key: string) => string {
   );
 }
 
+/** The name of a field of a person record (as the history lists changed fields), in the reader's language. */
+export function useFieldLabel(): (key: string) => string {
+  const { t } = useTranslation();
+  const section = useSectionLabel();
+  return useCallback(
+    (key: string) =>
+      ({
+        givenName: t('interview.givenName', 'Given name'),
+        familyName: t('interview.familyName', 'Family name'),
+        otherNames: t('fields.otherNames', 'Other names'),
+        birthDate: t('fields.birthDate', 'Date of birth'),
+        birthDateApproximate: t('fields.birthDateApproximate', 'Date of birth is approximate'),
+        sex: t('fields.sex', 'Sex'),
+        nationalities: t('fields.nationalities', 'Nationalities'),
+        identityDocuments: t('fields.identityDocuments', 'Identity documents'),
+        contact: t('fields.contact', 'Contact details'),
+        preferredLanguage: t('interview.personLanguage', "Person's language"),
+        country: t('fields.country', 'Country where the person is followed'),
+        caseManagerIds: t('fields.caseManagers', 'Case managers'),
+        owningOrganisationId: t('fields.organisation', 'Organisation'),
+        externalId: t('fields.externalId', 'Reference in another system'),
+        declaredNone: t('fields.declaredNone', 'Sections declared empty'),
+      })[key] ?? section(key),
+    [t, section],
+  );
+}
+
 /** A matching criterion's name in the reader's language. */
 export function useCriterionLabel(): (name: string) => string {
   const { t } = useTranslation();

@@ -61,7 +61,9 @@ export function EmployerHome() {
                     {[
                       v.place,
                       v.seats !== null
-                        ? t('employer.seats', '{{n}} seats', { n: formatNumber(v.seats, i18n.language) })
+                        ? t('employer.seatsCount', 'Seats: {{n}}', {
+                            n: formatNumber(v.seats, i18n.language),
+                          })
                         : null,
                       v.closesAt ? formatDate(v.closesAt, i18n.language) : null,
                     ]

@@ -8,6 +8,7 @@ import {
   toPage,
   toPersonSummary,
   toReferral,
+  isReferralOpen,
   type Referral,
   type Match,
   type PersonSummary,
@@ -17,7 +18,7 @@ import { useReferralNames } from '../../api/names';
 import { useSession } from '../../app/session';
 import { DataState, NotAvailable, Page } from '../../components/ui';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
-import { useStatusLabel } from '../../components/labels';
+import { useCountryName, useStatusLabel } from '../../components/labels';
 
 /** The counsellor's start page: caseload, follow-ups due, new matches, referrals in progress. */
 export function DashboardPage() {
@@ -38,6 +39,7 @@ export function DashboardPage() {
   const referrals = useApi<unknown>(`${endpoints.referrals}${query({ limit: 100 })}`);
   const people = caseload.data === undefined ? [] : toPage(caseload.data, toPersonSummary).items;
   const statusLabel = useStatusLabel();
+  const countryName = useCountryName();
 
   return (
     <Page
@@ -66,7 +68,7 @@ export function DashboardPage() {
                     </Link>
                     <span className="muted">
                       {[
-                        p.countryOfReturn,
+                        p.countryOfReturn ? countryName(p.countryOfReturn) : null,
                         p.completeness !== null
                           ? t('people.completeness', 'Profile {{pct}} complete', {
                               pct: formatPercent(p.completeness, lang),
@@ -124,24 +126,37 @@ export function DashboardPage() {
   );
 }
 
+/** Today as YYYY-MM-DD in the reader's time zone, plus `days`. */
+function localDay(days = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Referrals still open whose follow-up date (set on the person page) is past or within two weeks. */
 function FollowUps() {
   const { t, i18n } = useTranslation();
-  const soon = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  const state = useApi<unknown>(`${endpoints.referrals}${query({ followUpBefore: soon, limit: 20 })}`);
+  const state = useApi<unknown>(
+    `${endpoints.referrals}${query({ followUpBefore: localDay(14), limit: 50 })}`,
+  );
+  const due = (b: unknown) =>
+    toPage(b, (r) => toReferral(r, i18n.language)).items.filter((r) => r.followUpOn && isReferralOpen(r));
   return (
     <DataState
       state={state}
       what={t('dashboard.followUps', 'Follow-ups due')}
-      isEmpty={(b) => toPage(b, toReferral).items.length === 0}
+      isEmpty={(b) => due(b).length === 0}
       empty={t('dashboard.noFollowUps', 'No follow-up is due.')}
     >
-      {(body) => <FollowUpRows items={toPage(body, (r) => toReferral(r, i18n.language)).items} />}
+      {(body) => <FollowUpRows items={due(body)} />}
     </DataState>
   );
 }
 
 function FollowUpRows({ items: raw }: { items: Referral[] }) {
   const { t, i18n } = useTranslation();
+  const today = localDay();
   const items = useReferralNames(raw).sort((a, b) =>
     String(a.followUpOn).localeCompare(String(b.followUpOn)),
   );
@@ -154,6 +169,12 @@ function FollowUpRows({ items: raw }: { items: Referral[] }) {
           </Link>
           <span className="muted">
             {[r.targetTitle, formatDate(r.followUpOn, i18n.language)].filter(Boolean).join(' · ')}
+            {r.followUpOn && r.followUpOn < today ? (
+              <>
+                {' '}
+                <span className="badge badge-overdue">{t('dashboard.overdue', 'overdue')}</span>
+              </>
+            ) : null}
           </span>
         </li>
       ))}

@@ -453,10 +453,15 @@ export function InterviewPage() {
                 <span>
                   {consentLabel(c.key, t)}
                   {personLang !== i18n.language ? (
-                    <span className="muted" lang={personLang} dir={directionOf(personLang)}>
-                      {' '}
-                      · {consentLabel(c.key, tp)}
-                    </span>
+                    <>
+                      {/* The separator stays outside the person's span, so a right-to-left label does not carry it to its far end. */}
+                      <span className="muted" aria-hidden="true">
+                        {' · '}
+                      </span>
+                      <span className="muted" lang={personLang} dir={directionOf(personLang)}>
+                        {consentLabel(c.key, tp)}
+                      </span>
+                    </>
                   ) : null}
                 </span>
               </Checkbox>

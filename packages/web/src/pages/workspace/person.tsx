@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { ApiError, get, query } from '../../api/client';
-import { createReferral } from '../../api/actions';
+import { createReferral, setReferralFollowUp } from '../../api/actions';
 import { endpoints } from '../../api/endpoints';
 import {
   personName,
@@ -12,12 +12,14 @@ import {
   toProfileSections,
   toReferral,
   toVacancy,
+  isReferralOpen,
   type Referral,
 } from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { useReferralNames } from '../../api/names';
 import {
   useCountryName,
+  useFieldLabel,
   useLanguageName,
   useSectionLabel,
   useStatusLabel,
@@ -239,13 +241,18 @@ function PersonReferrals({ personId }: { personId: string }) {
         isEmpty={(b) => toPage(b, toReferral).items.length === 0}
         empty={t('dashboard.noReferrals', 'No referrals yet.')}
       >
-        {(body) => <ReferralRows items={toPage(body, (r) => toReferral(r, i18n.language)).items} />}
+        {(body) => (
+          <ReferralRows
+            items={toPage(body, (r) => toReferral(r, i18n.language)).items}
+            onChanged={state.reload}
+          />
+        )}
       </DataState>
     </div>
   );
 }
 
-function ReferralRows({ items: raw }: { items: Referral[] }) {
+function ReferralRows({ items: raw, onChanged }: { items: Referral[]; onChanged: () => void }) {
   const { i18n } = useTranslation();
   const statusLabel = useStatusLabel();
   const items = useReferralNames(raw);
@@ -261,9 +268,65 @@ function ReferralRows({ items: raw }: { items: Referral[] }) {
             <StatusBadge status={r.status} label={statusLabel(r.status)} />{' '}
             <span className="muted">{formatDate(r.updatedAt, i18n.language)}</span>
           </span>
+          {isReferralOpen(r) ? <FollowUpDate referral={r} onChanged={onChanged} /> : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The date the counsellor means to follow up on a referral; the dashboard lists the ones due. */
+function FollowUpDate({ referral, onChanged }: { referral: Referral; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(referral.followUpOn ?? '');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const id = `follow-up-${referral.id}`;
+
+  async function save() {
+    setBusy(true);
+    setSaved(false);
+    setError(null);
+    try {
+      await setReferralFollowUp(referral.id, value === '' ? null : value);
+      setSaved(true);
+      onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="follow-up"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label htmlFor={id}>{t('referrals.followUpOn', 'Follow up on')}</label>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setSaved(false);
+        }}
+      />
+      <button type="submit" className="btn btn-small" disabled={busy}>
+        {t('referrals.saveFollowUp', 'Save the date')}
+      </button>
+      {saved ? (
+        <span className="muted" role="status">
+          {t('referrals.followUpSaved', 'Saved')}
+        </span>
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+    </form>
   );
 }
 
@@ -277,6 +340,7 @@ function PersonHistory({ personId }: { personId: string }) {
       merged_into: t('history.mergedInto', 'Merged into another record'),
       merged_from: t('history.mergedFrom', 'Another record merged into this one'),
     })[action] ?? action;
+  const fieldLabel = useFieldLabel();
   const state = useApi<unknown>(endpoints.personHistory(personId));
   return (
     <DataState
@@ -295,7 +359,7 @@ function PersonHistory({ personId }: { personId: string }) {
               <span>
                 {historyLabel(String(e.action ?? e.type ?? ''))}
                 {Array.isArray(e.changedFields) && e.changedFields.length
-                  ? `: ${e.changedFields.join(', ')}`
+                  ? `: ${e.changedFields.map((f) => fieldLabel(String(f))).join(', ')}`
                   : ''}
               </span>{' '}
               {e.by || e.actor ? (
