@@ -62,6 +62,20 @@ test('an unreachable PostgreSQL server gives one clear message', async () => {
   noStackTrace(r.stderr);
 });
 
+test('restoring from a missing file gives one clear line and exit code 1, no stack trace', async () => {
+  const r = await runCli([
+    'db',
+    'restore',
+    '--in',
+    join(dir, 'no-such.backup.gz'),
+    '--data-dir',
+    join(dir, 'restore'),
+  ]);
+  expect(r.code).toBe(1);
+  expect(r.stderr.trim()).toBe(`Error: file not found: ${join(dir, 'no-such.backup.gz')}`);
+  noStackTrace(r.stderr);
+});
+
 test('a port in use gives one clear message and exit code 2', async () => {
   const port = await freePort();
   const blocker: Server = createServer();
@@ -129,6 +143,13 @@ test('SIGTERM finishes in-flight requests and closes the database cleanly', asyn
   const code = await new Promise((r) => server.child.once('exit', r));
   expect(code).toBe(0);
   expect(server.output()).toContain('stopped cleanly');
+  // Structured logs: one JSON object a line, requests tagged with their request id.
+  const logs = server
+    .output()
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { level: number; msg: string; reqId?: string });
+  expect(logs.some((l) => l.msg === 'request completed' && typeof l.reqId === 'string')).toBe(true);
   const again = await startServer(['--data-dir', dataDir], port);
   const list = (await (await fetch(`${again.url}/api/organisations`, { headers: auth })).json()) as {
     items: { name: string }[];

@@ -1,34 +1,4 @@
-import { CommanderError, type Command } from 'commander';
-import { buildProgram } from './program';
-import { describeFailure, exitCodes } from './shared/exit';
+import { runProgram } from './run';
 
-/** Runs the CLI: exit 0 (ok), 1 (failure), 2 (usage or configuration). */
-async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  for (const cmd of [program, ...allCommands(program)]) cmd.exitOverride();
-  try {
-    await program.parseAsync(argv);
-    return exitCodes.ok;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      )
-        return exitCodes.ok;
-      if (error.exitCode === 0) return exitCodes.ok;
-      return exitCodes.usage;
-    }
-    const { message, exitCode } = describeFailure(error);
-    if (message) process.stderr.write(`${message}\n`);
-    return exitCode;
-  }
-}
-
-function allCommands(cmd: Command): Command[] {
-  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
-}
-
-const code = await main(process.argv);
+const code = await runProgram(process.argv);
 process.stdout.write('', () => process.exit(code));
