@@ -78,9 +78,12 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   return database;
 }
 
-/** Applies pending migrations (PGlite has a single connection, so no lock is needed). */
-export async function migratePglite(database: Database): Promise<void> {
-  await migrate(database.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
+/**
+ * Applies pending migrations, all in one transaction (PGlite has a single connection, so no lock
+ * is needed). `folder` is for tests only.
+ */
+export async function migratePglite(database: Database, folder: string = migrationsFolder): Promise<void> {
+  await migrate(database.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder: folder });
 }
 
 function pidAlive(pid: number): boolean {

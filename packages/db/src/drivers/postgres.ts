@@ -67,13 +67,16 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   };
 }
 
-/** Applies pending migrations under an advisory lock, so that two processes never race. */
-export async function migratePostgres(url: string): Promise<void> {
+/**
+ * Applies pending migrations, all in one transaction, under an advisory lock so that two processes
+ * never race. `folder` is for tests only.
+ */
+export async function migratePostgres(url: string, folder: string = migrationsFolder): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('select pg_advisory_lock(727274)');
-    await migrate(drizzle(client), { migrationsFolder });
+    await migrate(drizzle(client), { migrationsFolder: folder });
   } finally {
     await client.query('select pg_advisory_unlock(727274)').catch(() => {});
     await client.end();
