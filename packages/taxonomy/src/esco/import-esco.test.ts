@@ -335,6 +335,30 @@ test('a bad value is invalid_file with its line and column', async () => {
   expect(await store.listImports()).toEqual([]);
 });
 
+test('a label list without its concept mapping, or with an id the mapping lacks, is invalid_file and changes nothing', async () => {
+  const store = createMemoryTaxonomyStore();
+  await importEsco(store, [v110]);
+  const before = await store.stats();
+  const noMapping = join(mkdtempSync(join(scratch, 'labels-')), 'nl');
+  cpSync(join(fixtures, 'labels/nl'), noMapping, { recursive: true });
+  rmSync(join(noMapping, 'concept_mapping.tsv'));
+  await expect(importEsco(store, [noMapping])).rejects.toMatchObject({
+    code: 'invalid_file',
+    details: { file: join(noMapping, 'concept_mapping.tsv'), reason: expect.stringMatching(/is missing/) },
+  });
+  const unknownId = join(mkdtempSync(join(scratch, 'labels-')), 'nl');
+  cpSync(join(fixtures, 'labels/nl'), unknownId, { recursive: true });
+  writeFileSync(
+    join(unknownId, 'corpus_elements.tsv'),
+    `${readFileSync(join(unknownId, 'corpus_elements.tsv'), 'utf8')}C000009_nl_000\tonbekend\n`,
+  );
+  await expect(importEsco(store, [unknownId])).rejects.toMatchObject({
+    code: 'invalid_file',
+    details: { file: join(unknownId, 'corpus_elements.tsv'), line: 5, column: 'id' },
+  });
+  expect(await store.stats()).toEqual(before);
+});
+
 test('versions come from the path and languages from the file name or --lang', () => {
   expect(versionFromPath('/data/esco/v1.1.1/en/skills_en.csv')).toBe('1.1.1');
   expect(versionFromPath('/data/ESCO dataset - v1.2.0 - classification - en - csv/skills_en.csv')).toBe(
