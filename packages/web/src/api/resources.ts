@@ -422,6 +422,7 @@ export interface Training {
   id: string;
   title: string;
   provider: string | null;
+  providerId: string | null;
   place: string | null;
   delivery: string | null;
   startsAt: string | null;
@@ -434,6 +435,7 @@ export function toTraining(raw: unknown, language = 'en'): Training {
     id: String(r.id ?? ''),
     title: labelOf(r.title ?? r.name, language),
     provider: str(r.providerName, asRaw(r.provider).name, r.organisationName),
+    providerId: str(r.providerId),
     place: str(r.place, asRaw(r.location).city, asRaw(r.location).region, r.city),
     delivery: str(r.delivery, r.mode),
     startsAt: str(r.startsOn, r.startsAt, r.startDate),
@@ -457,9 +459,10 @@ export function toEmployer(raw: unknown): Employer {
     id: String(r.id ?? ''),
     name: str(r.name) ?? '',
     country: str(r.country),
-    sector: str(d.sector, r.sector),
+    // The profile holds the sector as `{ label, isicCode }` and the vetting as `{ status, checkedOn }`.
+    sector: str(asRaw(d.sector).label, d.sector, r.sector),
     size: str(d.size, r.size),
-    vetting: str(d.vettingStatus, d.vetting, r.vettingStatus),
+    vetting: str(asRaw(d.vetting).status, d.vettingStatus, d.vetting, r.vettingStatus),
   };
 }
 

@@ -145,6 +145,38 @@ export function useLanguageName(): (code: string | null) => string {
   );
 }
 
+/** Codes of labour-market records (contract types, training delivery, vetting status) in the reader's language. */
+export function useRecordTerm(): (code: string | null) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (code: string | null) =>
+      code === null
+        ? ''
+        : ((
+            {
+              permanent: t('contract.permanent', 'permanent'),
+              fixed_term: t('contract.fixedTerm', 'fixed term'),
+              temporary: t('contract.temporary', 'temporary'),
+              seasonal: t('contract.seasonal', 'seasonal'),
+              daily: t('contract.daily', 'daily work'),
+              apprenticeship: t('terms.apprenticeship', 'Apprenticeship'),
+              internship: t('contract.internship', 'internship'),
+              self_employed: t('contract.selfEmployed', 'self-employed'),
+              other: t('contract.other', 'other'),
+              in_person: t('delivery.inPerson', 'in person'),
+              online: t('delivery.online', 'online'),
+              blended: t('delivery.blended', 'in person and online'),
+              not_vetted: t('vetting.notVetted', 'not vetted'),
+              in_progress: t('vetting.inProgress', 'in progress'),
+              vetted: t('vetting.vetted', 'vetted'),
+              failed: t('vetting.failed', 'failed'),
+              suspended: t('vetting.suspended', 'suspended'),
+            } as Record<string, string>
+          )[code] ?? code.replace(/_/g, ' ')),
+    [t],
+  );
+}
+
 /** Words for the codes inside a profile (countries, languages, fixed terms), in the reader's language. */
 export function useProfileWords(): ProfileWords {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { endpoints } from '../../api/endpoints';
 import { toEmployer, toMatch, toPage, toTraining, toVacancy } from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { useRecordNames } from '../../api/names';
-import { useCountryName } from '../../components/labels';
+import { useCountryName, useRecordTerm } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
 import {
   OccupationHints,
@@ -32,6 +32,7 @@ function Search({ value, onChange, label }: { value: string; onChange: (v: strin
 export function EmployersPage() {
   const { t } = useTranslation();
   const countryName = useCountryName();
+  const term = useRecordTerm();
   const [q, setQ] = useState('');
   const state = useApi<unknown>(`${endpoints.organisations}${query({ kind: 'employer', q, limit: 50 })}`);
   return (
@@ -64,7 +65,7 @@ export function EmployersPage() {
                     <td>{e.name}</td>
                     <td>{countryName(e.country)}</td>
                     <td>{e.sector ?? ''}</td>
-                    <td>{e.vetting ?? ''}</td>
+                    <td>{term(e.vetting)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -157,9 +158,20 @@ export function VacancyPage({ id }: { id: string }) {
   const vacancy = useApi<unknown>(endpoints.vacancy(id));
   const candidates = useApi<unknown>(`${endpoints.vacancyCandidates(id)}${query({ limit: 20 })}`);
   const v = vacancy.data === undefined ? null : toVacancy(vacancy.data, i18n.language);
+  const term = useRecordTerm();
+  const employerName = useRecordNames(
+    v && !v.employer && v.employerId ? [['organisation', v.employerId] as const] : [],
+  );
+  const employer = v
+    ? (v.employer ?? (v.employerId ? employerName('organisation', v.employerId) : null))
+    : null;
   return (
     <Page title={v?.title || t('vacancies.vacancy', 'Vacancy')}>
-      {v ? <p className="muted">{[v.employer, v.place, v.contract].filter(Boolean).join(' · ')}</p> : null}
+      {v ? (
+        <p className="muted">
+          {[employer, v.place, v.contract ? term(v.contract) : null].filter(Boolean).join(' · ')}
+        </p>
+      ) : null}
       <h2>{t('vacancies.candidates', 'People who match')}</h2>
       <DataState
         state={candidates}
@@ -189,8 +201,17 @@ export function VacancyPage({ id }: { id: string }) {
 /** The training catalogue. */
 export function TrainingsPage() {
   const { t, i18n } = useTranslation();
+  const term = useRecordTerm();
   const [q, setQ] = useState('');
   const state = useApi<unknown>(`${endpoints.trainings}${query({ q, limit: 50 })}`);
+  // Trainings name their provider by id: the names are looked up once and shared.
+  const providerName = useRecordNames(
+    state.data === undefined
+      ? []
+      : toPage(state.data, toTraining)
+          .items.filter((x) => !x.provider && x.providerId)
+          .map((x) => ['organisation', x.providerId!] as const),
+  );
   return (
     <Page title={t('trainings.title', 'Trainings')}>
       <Search value={q} onChange={setQ} label={t('common.search', 'Search')} />
@@ -220,8 +241,15 @@ export function TrainingsPage() {
                 {toPage(body, (x) => toTraining(x, i18n.language)).items.map((x) => (
                   <tr key={x.id}>
                     <td>{x.title}</td>
-                    <td>{x.provider ?? ''}</td>
-                    <td>{x.delivery ?? ''}</td>
+                    <td>
+                      {[
+                        x.provider ?? (x.providerId ? providerName('organisation', x.providerId) : null),
+                        x.place,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </td>
+                    <td>{term(x.delivery)}</td>
                     <td>{formatDate(x.startsAt, i18n.language)}</td>
                     <td>{x.seats === null ? '' : formatNumber(x.seats, i18n.language)}</td>
                   </tr>
