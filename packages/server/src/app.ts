@@ -168,7 +168,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // As for the app: upgrading to HTTPS only in production; on a plain-http LAN address the
+    // docs page would otherwise load none of its scripts and stay blank.
+    transformStaticCSP: options.config.production
+      ? undefined
+      : (header) => header.replace(/\s*upgrade-insecure-requests;?/g, ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const trust = new TrustRegistry();

@@ -31,5 +31,8 @@ describe('health, docs and headers', () => {
     const ui = await t.app.inject('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
+    // Outside production the docs work over plain http on a LAN address: no upgrade to https.
+    expect(ui.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(ui.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });
