@@ -87,6 +87,7 @@ describe.each(testDatabaseKinds())('trust stores on $name', (kind) => {
       expiresAt: new Date(now.getTime() + 1000),
     });
     expect((await tokens.findLive(t.tokenHash, now))?.scopes).toEqual(['vacancy:write']);
+    expect(await tokens.findLive(t.tokenHash, new Date(now.getTime() + 2000))).toBeNull();
     expect(await tokens.revoke(t.id, now)).toBe(true);
     expect(await tokens.findLive(t.tokenHash, now)).toBeNull();
     const resets = createPasswordResetStore(database.db);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOrganisationStore } from '@passerelle/db';
 import { testDatabaseKinds } from '@passerelle/db/testing';
+import { starterCatalogue } from '@passerelle/taxonomy';
 import { createTestApp } from '../../testing';
 import { createTestUser, openTestSession } from '../../auth/testing';
 
@@ -117,6 +118,80 @@ describe.each(testDatabaseKinds())('consent, export, erasure and retention on $n
       payload: {},
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  test('an employer sees a candidate for their vacancy only while the person shares their profile with them, and only the shared fields', async () => {
+    const occupation = starterCatalogue.occupations.find((o) => o.essentialSkills.length >= 3)!;
+    const skills = occupation.essentialSkills.slice(0, 3).map((uri) => ({ uri }));
+    const vacancy = await t.app.inject({
+      method: 'POST',
+      url: '/api/vacancies',
+      payload: {
+        employerId: employerOrg,
+        title: occupation.labels.en.preferred,
+        occupation: { uri: occupation.uri, iscoCode: occupation.iscoCode },
+        essentialSkills: skills,
+        location: { country: 'GE' },
+      },
+    });
+    expect(vacancy.statusCode, vacancy.body).toBe(201);
+    const person = await t.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      payload: {
+        givenName: 'Mariam',
+        familyName: 'Kapanadze',
+        owningOrganisationId: mission,
+        country: 'GE',
+        skills,
+        contact: { phone: '+995 555 000 111' },
+        healthNotes: 'asthma of Mariam',
+      },
+    });
+    expect(person.statusCode, person.body).toBe(201);
+    const personId = person.json().id as string;
+    const consent = (payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/people/${personId}/consents`, payload });
+    expect(
+      (await consent({ purpose: 'matching', recipientCategory: 'programme', method: 'signed_form' }))
+        .statusCode,
+    ).toBe(201);
+    const candidates = async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/vacancies/${vacancy.json().id}/candidates`,
+        headers: employer,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res;
+    };
+    // Matching consent alone does not show the person to the employer.
+    expect((await candidates()).body).not.toContain(personId);
+
+    const share = await consent({
+      purpose: 'share_profile_with_employer',
+      recipientOrganisationId: employerOrg,
+      method: 'signed_form',
+      fields: ['givenName', 'skills'],
+    });
+    expect(share.statusCode, share.body).toBe(201);
+    const shown = await candidates();
+    const item = shown.json().items.find((i: { id: string }) => i.id === personId);
+    expect(item?.record.givenName).toBe('Mariam');
+    expect(item?.record).not.toHaveProperty('familyName');
+    expect(shown.body).not.toContain('Kapanadze');
+    expect(shown.body).not.toContain('555 000 111');
+    expect(shown.body).not.toContain('asthma');
+
+    const withdraw = await t.app.inject({
+      method: 'POST',
+      url: `/api/consents/${share.json().id}/withdraw`,
+      payload: { reason: 'asked at the office' },
+    });
+    expect(withdraw.statusCode, withdraw.body).toBe(200);
+    const after = await candidates();
+    expect(after.body).not.toContain(personId);
+    expect(after.body).not.toContain('Mariam');
   });
 
   test('an administrator sees sensitive fields and exports only with a reason, and both are audited', async () => {

@@ -14,6 +14,7 @@ import {
   type ImportMapping,
   type TableFormat,
 } from '@passerelle/io';
+import { peopleExportGuard } from '../../auth/export-guard';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
 import { exportQuery, importEnvelope, importQuery, importReport, kindParams } from './schema';
@@ -190,8 +191,8 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
         kind,
         format: request.query.format,
         includeArchived: request.query.includeArchived ?? false,
-        // People exports go through the consent hook of @passerelle/io (PeopleExportGuard); the
-        // trust module supplies the guard that filters by consent and field visibility.
+        // People: only those the caller may export, with only the fields the caller may see (C8).
+        peopleGuard: peopleExportGuard(ctx.policy, request.actor),
       });
       await ctx.audit.record({
         actor: request.actor,
