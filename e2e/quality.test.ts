@@ -49,6 +49,40 @@ async function sessionCookies(email: string) {
   return cookies;
 }
 
+/**
+ * A person's own account, linked to the first person the demo counsellor sees (set up by the
+ * administrator), signed in with its password; its cookies are kept under its e-mail like a demo account's.
+ */
+async function personAccount(): Promise<string> {
+  const email = 'self.service@example.org';
+  if (sessions.has(email)) return email;
+  const password = 'a long enough password for the self-service page';
+  const admin = await demoSession(server.url, demo.admin);
+  const created = await admin.call('POST', '/api/users', {
+    email,
+    role: 'person',
+    personId: await firstPersonId(),
+    displayName: 'Self service',
+    password,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const res = await fetch(`${server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(res.status).toBe(200);
+  sessions.set(
+    email,
+    res.headers.getSetCookie().map((c) => {
+      const [pair] = c.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      return { name: name ?? '', value: value.join('='), url: server.url };
+    }),
+  );
+  return email;
+}
+
 /** A context already signed in as a demo account (the session cookie of the demo sign-in). */
 async function signedInContext(
   email: string,
@@ -171,6 +205,18 @@ test('first load weighs at most 250 KB of compressed JavaScript, and the dashboa
   expect(slow.usable_ms).toBeLessThanOrEqual(5000);
 }, 180_000);
 
+/** The id of the person the demo counsellor sees first (people updated last first). */
+async function firstPersonId(): Promise<string> {
+  const api = await demoSession(server.url, demo.counsellor);
+  const people = await api.call<{ items: { id: string }[] }>(
+    'GET',
+    '/api/people?limit=1&sort=updatedAt&order=desc',
+  );
+  const id = people.body.items[0]?.id;
+  expect(id, 'the demo counsellor sees at least one person').toBeTruthy();
+  return id!;
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -250,6 +296,41 @@ test('axe-core finds no serious or critical violation on the main pages, in Engl
       locale: 'ckb',
       path: '/workspace',
       ready: (p) => p.getByRole('heading', { level: 1, name: 'داشبۆرد' }).waitFor(),
+    },
+    {
+      name: 'person',
+      email: demo.counsellor,
+      locale: 'en',
+      path: `/workspace/people/${await firstPersonId()}`,
+      ready: (p) => p.locator('.section').first().waitFor(),
+    },
+    {
+      name: 'person-ar',
+      email: demo.counsellor,
+      locale: 'ar',
+      path: `/workspace/people/${await firstPersonId()}`,
+      ready: (p) => p.locator('.section').first().waitFor(),
+    },
+    {
+      name: 'trainings',
+      email: demo.counsellor,
+      locale: 'en',
+      path: '/workspace/trainings',
+      ready: (p) => p.locator('table tbody tr').first().waitFor(),
+    },
+    {
+      name: 'employers',
+      email: demo.counsellor,
+      locale: 'en',
+      path: '/workspace/employers',
+      ready: (p) => p.locator('table tbody tr').first().waitFor(),
+    },
+    {
+      name: 'self-service-ar',
+      email: await personAccount(),
+      locale: 'ar',
+      path: '/me',
+      ready: (p) => p.getByRole('heading', { name: 'من يمكنه رؤية بياناتي' }).waitFor(),
     },
     {
       name: 'employer',
@@ -444,6 +525,43 @@ test('searching vacancies in another language finds them by occupation, through 
   // The first reading is the occupation itself: the list is exactly the vacancies coded with it.
   expect(await rows.count()).toBe(coded.body.items.length);
   await screenshot(page, 'quality-search-by-meaning-results');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
+test('the employers, trainings and person history screens show names and codes in words, in French', async () => {
+  const context = await signedInContext(demo.counsellor, { locale: 'fr' });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+
+  await page.goto('/workspace/employers');
+  await page.getByRole('heading', { level: 1, name: 'Employeurs' }).waitFor();
+  const employer = page.locator('table tbody tr').first();
+  await employer.waitFor();
+  const [, , sector, vetting] = await employer.locator('td').allTextContents();
+  expect(sector?.trim(), 'the sector of a demo employer').not.toBe('');
+  expect(['non vérifié', 'en cours', 'vérifié', 'refusé', 'suspendu']).toContain(vetting?.trim());
+  await screenshot(page, 'quality-employers-fr');
+
+  await page.goto('/workspace/trainings');
+  await page.getByRole('heading', { level: 1, name: 'Formations' }).waitFor();
+  const training = page.locator('table tbody tr').first();
+  await training.waitFor();
+  // The provider is named by id in the record: its name is looked up.
+  await expect.poll(async () => (await training.locator('td').nth(1).textContent())?.trim()).not.toBe('');
+  expect(['en présentiel', 'en ligne', 'en présentiel et en ligne']).toContain(
+    (await training.locator('td').nth(2).textContent())?.trim(),
+  );
+  await screenshot(page, 'quality-trainings-fr');
+
+  await page.goto(`/workspace/people/${await firstPersonId()}`);
+  await page.getByRole('tab', { name: 'Historique' }).click();
+  const created = page.locator('ol.timeline li').first();
+  await created.waitFor();
+  // Changed fields are named in French, not as the record's keys.
+  expect(await created.textContent()).toContain('Prénom');
+  expect(await created.textContent()).not.toContain('givenName');
+  await screenshot(page, 'quality-person-history-fr');
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);
