@@ -44,6 +44,11 @@ export function registerBenchMatch(bench: Command): void {
     )
     .option('--database-url <url>', 'PostgreSQL for the SQL baseline; default: PGlite in memory')
     .option('--sql-queries <n>', 'queries for the SQL baseline (0 skips it)', '20')
+    .option(
+      '--verify-queries <n>',
+      'after the timings, compare this many queries per direction with scoring every document (slow: linear per query)',
+      '0',
+    )
     .option('--json', 'print JSON (the default)')
     .action(async (opts) => {
       const vacancies = wholeNumber(opts.vacancies, '--vacancies', 1);
@@ -51,6 +56,7 @@ export function registerBenchMatch(bench: Command): void {
       const queries = wholeNumber(opts.queries, '--queries', 1);
       const seed = wholeNumber(opts.seed, '--seed', 0);
       const sqlQueries = wholeNumber(opts.sqlQueries, '--sql-queries', 0);
+      const verifyQueries = wholeNumber(opts.verifyQueries, '--verify-queries', 0);
       const log = (line: string) => process.stderr.write(`${line}\n`);
       let catalogue;
       let knowledge;
@@ -80,9 +86,12 @@ export function registerBenchMatch(bench: Command): void {
             : undefined,
           log,
           gc: gcFunction(),
+          verifyQueries,
         });
         log(`details: ${JSON.stringify(details)}`);
         printJson(result);
+        // A ranking that differs from scoring every document is a failure, not a figure.
+        if (details.verify && details.verify.mismatches > 0) process.exitCode = 1;
       } finally {
         if (database) {
           await database.query('drop table if exists bench_match_vacancy').catch(() => {});

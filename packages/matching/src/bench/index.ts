@@ -19,6 +19,7 @@ export {
   type SqlClient,
 } from './run';
 export { Random } from './random';
+export { verifyRankings, type VerifyResult } from './verify';
 
 /** Generator input from a catalogue (the taxonomy's starter catalogue). */
 export function generatorCatalogueFrom(catalogue: CatalogueLike): GeneratorCatalogue {

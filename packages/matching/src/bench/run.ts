@@ -10,6 +10,7 @@ import { SCALE_DECODE } from '../index/postings';
 import { overlapOptions } from '../options';
 import { DataGenerator, type GeneratorCatalogue } from './generate';
 import { Random } from './random';
+import { verifyRankings, type VerifyResult } from './verify';
 
 /** Raw SQL access (the CLI passes a @passerelle/db Database). */
 export interface SqlClient {
@@ -30,6 +31,11 @@ export interface MatchBenchOptions {
   log?: (line: string) => void;
   /** Forces a garbage collection before the heap is measured (node --expose-gc or v8 flags). */
   gc?: () => void;
+  /**
+   * After the timings: this many queries per direction compared with scoring every document
+   * (with 5,000 generated trainings added for the training directions). Linear per query.
+   */
+  verifyQueries?: number;
 }
 
 /** The benchmark's JSON figures (see issue 6). */
@@ -70,6 +76,15 @@ export interface MatchBenchDetails {
   };
   /** 1-minute load average of the machine when the run started and when it ended. */
   loadAverage: { start: number; end: number };
+  /** Vacancy → people: mean postings read and in the query's lists, and mean evaluations. */
+  vacancyToPeopleMeanPostingsProcessed: number;
+  vacancyToPeopleMeanPostingsTotal: number;
+  vacancyToPeopleMeanEvaluated: number;
+  /** Mean candidates left once no new document could qualify, per direction. */
+  personToVacanciesMeanCandidates: number;
+  vacancyToPeopleMeanCandidates: number;
+  /** The comparison with scoring every document (`verifyQueries`), when asked for. */
+  verify?: VerifyResult;
 }
 
 /** Runs `f` and returns [wall ms, CPU ms]. */
@@ -89,6 +104,19 @@ function percentile(values: number[], p: number): number {
 }
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function emptyStats(): RankStats {
+  return {
+    lists: 0,
+    listsOpened: 0,
+    listsCompleted: 0,
+    postingsTotal: 0,
+    postingsProcessed: 0,
+    candidates: 0,
+    evaluated: 0,
+    scanned: false,
+  };
+}
 
 /** Direct skill ids of an indexed person (the overlap baseline's query). */
 export function directSkillIds(index: MatchIndex, id: string): number[] {
@@ -171,30 +199,29 @@ export async function runMatchBenchmark(
   let processed = 0;
   let total = 0;
   let evaluated = 0;
+  let candidates = 0;
   for (const id of peopleIds) {
-    const s: RankStats = {
-      lists: 0,
-      listsOpened: 0,
-      listsCompleted: 0,
-      postingsTotal: 0,
-      postingsProcessed: 0,
-      candidates: 0,
-      evaluated: 0,
-      scanned: false,
-    };
+    const s = emptyStats();
     const [wall, cpu] = timed(() => index.rankVacanciesForPerson(id, { limit: 20 }, s));
     p2v.push(wall);
     p2vCpu.push(cpu);
     processed += s.postingsProcessed;
     total += s.postingsTotal;
     evaluated += s.evaluated;
+    candidates += s.candidates;
   }
   const v2p: number[] = [];
   const v2pCpu: number[] = [];
+  const v2pCounts = { processed: 0, total: 0, evaluated: 0, candidates: 0 };
   for (const id of vacancyIds) {
-    const [wall, cpu] = timed(() => index.rankPeopleForVacancy(id, { limit: 20 }));
+    const s = emptyStats();
+    const [wall, cpu] = timed(() => index.rankPeopleForVacancy(id, { limit: 20 }, s));
     v2p.push(wall);
     v2pCpu.push(cpu);
+    v2pCounts.processed += s.postingsProcessed;
+    v2pCounts.total += s.postingsTotal;
+    v2pCounts.evaluated += s.evaluated;
+    v2pCounts.candidates += s.candidates;
   }
   const overlap: number[] = [];
   const overlapCpu: number[] = [];
@@ -205,6 +232,14 @@ export async function runMatchBenchmark(
   }
   const floorCpu: number[] = [];
   const floor = measureFloor(index, peopleIds, floorCpu);
+
+  let verify: VerifyResult | undefined;
+  if (o.verifyQueries && o.verifyQueries > 0) {
+    log(`comparing ${o.verifyQueries} queries per direction with scoring every document...`);
+    index.putMany({ trainings: generator.trainings(o.seed, 5000) });
+    verify = verifyRankings(index, { queries: o.verifyQueries, seed: o.seed, log });
+    log(`  ${verify.queries} queries, ${verify.mismatches} mismatches`);
+  }
 
   let sql: MatchBenchResult['sql_overlap'] = null;
   let sqlLoadSeconds = 0;
@@ -265,6 +300,12 @@ export async function runMatchBenchmark(
         floor_p50_ms: round(percentile(floorCpu, 50)),
       },
       loadAverage: { start: round(loadAtStart, 2), end: round(loadavg()[0]!, 2) },
+      vacancyToPeopleMeanPostingsProcessed: Math.round(v2pCounts.processed / vacancyIds.length),
+      vacancyToPeopleMeanPostingsTotal: Math.round(v2pCounts.total / vacancyIds.length),
+      vacancyToPeopleMeanEvaluated: Math.round(v2pCounts.evaluated / vacancyIds.length),
+      personToVacanciesMeanCandidates: Math.round(candidates / peopleIds.length),
+      vacancyToPeopleMeanCandidates: Math.round(v2pCounts.candidates / vacancyIds.length),
+      ...(verify ? { verify } : {}),
     },
   };
 }

@@ -22,6 +22,16 @@ export interface Criterion<P, T> {
   forTarget(target: T, ctx: CriterionContext): Scorer<P>;
   /** A small, JSON-safe account of how the pair scored (for explanations). */
   explain?(person: P, target: T, ctx: CriterionContext): Record<string, unknown>;
+  /**
+   * Index time, for a criterion without posting lists: the class key of a person — a number
+   * standing for everything the criterion reads of the person, or for an upper bound of it
+   * (e.g. the highest level of a language). A query scores each class once (`Scorer.classBound`)
+   * instead of bounding every document by the ceiling. A collection keeps up to 255 classes per
+   * criterion; documents beyond them are bounded by the ceiling.
+   */
+  classifyPerson?(person: P, ctx: CriterionContext): number;
+  /** Index time: the class key of a target (see `classifyPerson`). */
+  classifyTarget?(target: T, ctx: CriterionContext): number;
 }
 
 /** What a criterion may read. Pure data: clock and options are passed in. */
@@ -75,6 +85,11 @@ export interface Scorer<D> {
   plan?: CriterionPlan;
   /** The highest score any document can get from this scorer. */
   ceiling: number;
+  /**
+   * An upper bound of `score` over the documents of one class, given its key (from the
+   * criterion's `classifyPerson` or `classifyTarget` of the ranked side).
+   */
+  classBound?(key: number): number;
 }
 
 /** Builds a criterion from one pure pair function, for signals that need no posting lists. */
@@ -84,23 +99,42 @@ export function pairCriterion<P, T>(
   extra: {
     admits?: (person: P, target: T, ctx: CriterionContext) => boolean;
     explain?: (person: P, target: T, ctx: CriterionContext) => Record<string, unknown>;
+    classes?: PairClasses<P, T>;
   } = {},
 ): Criterion<P, T> {
-  const { admits, explain } = extra;
+  const { admits, explain, classes } = extra;
   return {
     id,
     forPerson: (person, ctx) => ({
       score: (target) => pair(person, target, ctx),
       admits: admits ? (target) => admits(person, target, ctx) : undefined,
       ceiling: 1,
+      classBound: classes ? (key) => classes.boundForPerson(person, key, ctx) : undefined,
     }),
     forTarget: (target, ctx) => ({
       score: (person) => pair(person, target, ctx),
       admits: admits ? (person) => admits(person, target, ctx) : undefined,
       ceiling: 1,
+      classBound: classes ? (key) => classes.boundForTarget(target, key, ctx) : undefined,
     }),
     explain,
+    classifyPerson: classes?.person,
+    classifyTarget: classes?.target,
   };
+}
+
+/**
+ * Classes of a pair criterion: a key per person and per target (index time), and upper bounds
+ * of the pair score for a query against a class of the other side. A bound must hold for every
+ * document of the class: `pair(person, target) <= boundForPerson(person, target(target))`.
+ */
+export interface PairClasses<P, T> {
+  person(person: P, ctx: CriterionContext): number;
+  target(target: T, ctx: CriterionContext): number;
+  /** For a person's query: a bound over the targets of class `key`. */
+  boundForPerson(person: P, key: number, ctx: CriterionContext): number;
+  /** For a target's query: a bound over the people of class `key`. */
+  boundForTarget(target: T, key: number, ctx: CriterionContext): number;
 }
 
 /** A pure filter: it never scores (its weight is absent), it only admits or removes. */

@@ -24,5 +24,12 @@ export const educationCriterion = pairCriterion<PersonView, VacancyView>(
       personLevel: p.isced < 0 ? null : p.isced,
       minimumLevel: v.minIsced < 0 ? null : v.minIsced,
     }),
+    // One class per level: the bounds are the exact scores.
+    classes: {
+      person: (p) => p.isced,
+      target: (v) => v.minIsced,
+      boundForPerson: (p, minIsced, ctx) => educationScore(p.isced, minIsced, ctx.options),
+      boundForTarget: (v, isced, ctx) => educationScore(isced, v.minIsced, ctx.options),
+    },
   },
 );

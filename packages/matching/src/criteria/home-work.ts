@@ -22,5 +22,21 @@ export const homeWorkCriterion = pairCriterion<PersonView, VacancyView>(
       homeBased: v.homeBased,
       near: isNear(p, v, ctx.options.homeWork.nearKm),
     }),
+    // Class: whether the person asked, whether the vacancy is home-based; nearness depends on
+    // the pair, so a class is bounded by the better of near and elsewhere.
+    classes: {
+      person: (p) => ((p.flags & PERSON_WANTS_HOME) !== 0 ? 1 : 0),
+      target: (v) => (v.homeBased ? 1 : 0),
+      boundForPerson: (p, homeBased, ctx) => {
+        const o = ctx.options.homeWork;
+        if ((p.flags & PERSON_WANTS_HOME) === 0) return 1;
+        return homeBased === 1 ? o.homeBased : Math.max(o.near, o.elsewhere);
+      },
+      boundForTarget: (v, wants, ctx) => {
+        const o = ctx.options.homeWork;
+        if (wants === 0) return 1;
+        return v.homeBased ? o.homeBased : Math.max(o.near, o.elsewhere);
+      },
+    },
   },
 );

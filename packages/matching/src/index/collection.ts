@@ -40,6 +40,61 @@ class BulkCounts {
 /** How a collection posts its documents: the criteria sets that read this side. */
 export type Poster<V> = (view: V, sink: PostingSink, ctx: CriterionContext) => void;
 
+/** A criterion's index-time classification of this side's documents (see `Criterion.classifyPerson`). */
+export interface Classifier<V> {
+  id: string;
+  classify: (view: V, ctx: CriterionContext) => number;
+}
+
+/** The classifiers of criteria sets, for the side `side` of each pair. */
+export function classifiersOf<V>(
+  sets: { criteria: readonly Criterion<never, never>[]; side: 'person' | 'target' }[],
+): Classifier<V>[] {
+  const out: Classifier<V>[] = [];
+  for (const { criteria, side } of sets) {
+    for (const c of criteria) {
+      const fn = side === 'person' ? c.classifyPerson : c.classifyTarget;
+      if (fn) out.push({ id: c.id, classify: fn.bind(c) as unknown as Classifier<V>['classify'] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The classes of one criterion over a collection: one byte per slot, and the key each class
+ * stands for. Class 0 is "unclassified" (more than 255 keys, or a slot never classified): the
+ * ranker bounds it by the criterion's ceiling.
+ */
+export class DocumentClasses {
+  bySlot = new Uint8Array(1024);
+  /** The key of each class (index 0: unclassified). */
+  readonly keys: number[] = [Number.NaN];
+  /** Whether some document fell into class 0 because the classes ran out. */
+  overflowed = false;
+  private readonly ids = new Map<number, number>();
+
+  classOf(key: number): number {
+    let c = this.ids.get(key);
+    if (c === undefined) {
+      if (this.keys.length > 255) {
+        this.overflowed = true;
+        return 0;
+      }
+      c = this.keys.length;
+      this.keys.push(key);
+      this.ids.set(key, c);
+    }
+    return c;
+  }
+
+  grow(capacity: number): void {
+    if (capacity <= this.bySlot.length) return;
+    const next = new Uint8Array(capacity);
+    next.set(this.bySlot);
+    this.bySlot = next;
+  }
+}
+
 /** Builds a poster from criteria sets, for the side `side` of each pair. */
 export function posterOf<V>(
   sets: { criteria: readonly Criterion<never, never>[]; side: 'person' | 'target' }[],
@@ -64,6 +119,8 @@ export function posterOf<V>(
 export class Collection<V extends RecordView> {
   readonly arena = new Arena();
   readonly families = new Map<string, PostingFamily>();
+  /** Per classifying criterion id: the class of each slot. */
+  readonly classes = new Map<string, DocumentClasses>();
   readonly slotOf = new SlotTable(() => this.ids);
   ids: string[] = [];
   page = new Int32Array(1024);
@@ -87,7 +144,9 @@ export class Collection<V extends RecordView> {
   constructor(
     readonly newView: () => V,
     private readonly poster: Poster<V>,
+    private readonly classifiers: readonly Classifier<V>[] = [],
   ) {
+    for (const c of classifiers) this.classes.set(c.id, new DocumentClasses());
     const alive = () => this.alive;
     const familyOf = (name: string) => this.family(name);
     const scaleCapacity = () => this.alive.length;
@@ -173,6 +232,10 @@ export class Collection<V extends RecordView> {
     this.sink.slot = slot;
     this.sink.mode = this.bulk ? MODE_COUNT : MODE_ADD;
     this.poster(this.at(this.cursor, slot), this.sink, ctx);
+    for (const c of this.classifiers) {
+      const classes = this.classes.get(c.id)!;
+      classes.bySlot[slot] = classes.classOf(c.classify(this.cursor, ctx));
+    }
     if (this.bulk) this.pendingCtx = ctx;
     else this.pendingFrom = this.slots;
     return slot;
@@ -280,11 +343,13 @@ export class Collection<V extends RecordView> {
     alive.set(this.alive);
     this.alive = alive;
     for (const f of this.families.values()) if (f.scale) f.ensureScale(cap);
+    for (const c of this.classes.values()) c.grow(cap);
   }
 
   /** Approximate bytes held (records, lists, columns). */
   bytes(): number {
     let n = this.arena.bytes() + this.page.byteLength + this.offset.byteLength + this.alive.byteLength;
+    for (const c of this.classes.values()) n += c.bySlot.byteLength;
     for (const f of this.families.values()) n += f.bytes();
     return n;
   }

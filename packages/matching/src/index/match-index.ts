@@ -10,7 +10,7 @@ import type { RecordView } from '../features/arena';
 import type { Knowledge } from '../knowledge/knowledge';
 import { defaultOptions, mergeOptions, type MatchOptions, type MatchOptionsInput } from '../options';
 import type { MatchPerson, MatchTraining, MatchVacancy } from '../types';
-import { Collection, posterOf } from './collection';
+import { classifiersOf, Collection, posterOf } from './collection';
 import { rankTop, RankScratch, type RankStats, type WeightedScorer } from './ranker';
 
 /** A page request. */
@@ -68,20 +68,22 @@ export class MatchIndex {
     const asAny = (
       c: readonly Criterion<PersonView, VacancyView>[] | readonly Criterion<PersonView, TrainingView>[],
     ) => c as unknown as readonly Criterion<never, never>[];
-    this.people = new Collection(
-      () => new PersonView(),
-      posterOf([
-        { criteria: asAny(vacancyCriteria), side: 'person' },
-        { criteria: asAny(trainingCriteria), side: 'person' },
-      ]),
-    );
+    const personSides = [
+      { criteria: asAny(vacancyCriteria), side: 'person' as const },
+      { criteria: asAny(trainingCriteria), side: 'person' as const },
+    ];
+    const vacancySides = [{ criteria: asAny(vacancyCriteria), side: 'target' as const }];
+    const trainingSides = [{ criteria: asAny(trainingCriteria), side: 'target' as const }];
+    this.people = new Collection(() => new PersonView(), posterOf(personSides), classifiersOf(personSides));
     this.vacancies = new Collection(
       () => new VacancyView(),
-      posterOf([{ criteria: asAny(vacancyCriteria), side: 'target' }]),
+      posterOf(vacancySides),
+      classifiersOf(vacancySides),
     );
     this.trainings = new Collection(
       () => new TrainingView(),
-      posterOf([{ criteria: asAny(trainingCriteria), side: 'target' }]),
+      posterOf(trainingSides),
+      classifiersOf(trainingSides),
     );
     const skills = this.dictionaries.skills;
     this.indexCtx = {
@@ -384,7 +386,7 @@ export function weigh<P, T, D>(
     const prepared = prepare(c);
     const scorer = applyFilters || !prepared.admits ? prepared : { ...prepared, admits: undefined };
     if (w === 0 && !scorer.admits) continue;
-    out.push({ scorer, weight: total > 0 ? w / total : 0 });
+    out.push({ id: c.id, scorer, weight: total > 0 ? w / total : 0 });
   }
   return out;
 }

@@ -5,6 +5,8 @@ import { SCALE_DECODE } from './postings';
 
 /** A scorer and its weight (already normalised); weight 0 means "filter only". */
 export interface WeightedScorer<D> {
+  /** The criterion's id: its document classes in the collection, if it has any. */
+  id?: string;
   scorer: Scorer<D>;
   weight: number;
 }
@@ -35,6 +37,7 @@ export interface RankStats {
   postingsTotal: number;
   postingsProcessed: number;
   candidates: number;
+  /** Documents whose exact score was computed, at least in part (before filters). */
   evaluated: number;
   scanned: boolean;
 }
@@ -258,11 +261,38 @@ export function rankTop<D extends RecordView>(
   let maxIndex = 0;
   /** Per weighted scorer: the index of its plan, or -1. */
   const scorerPlan: number[] = [];
+  // Criteria without lists whose documents the collection classifies: each class is bounded
+  // once per query, and a document's part of a bound is its class's (instead of the ceiling).
+  /** Per classed scorer: the class of each slot, and weight × bound by class. */
+  const classSlots: Uint8Array[] = [];
+  const classTables: Float64Array[] = [];
+  /** Per weighted scorer: the index of its classes, or -1. */
+  const scorerClass: number[] = [];
+  /** What a document of unknown class may get from the classed scorers. */
+  let classedMax = 0;
   for (const s of weighted) {
     const plan = s.scorer.plan;
+    scorerClass.push(-1);
     if (!plan) {
-      base += s.weight * s.scorer.ceiling;
       scorerPlan.push(-1);
+      const classes = s.scorer.classBound && s.id !== undefined ? col.classes.get(s.id) : undefined;
+      const ceiling = s.weight * s.scorer.ceiling;
+      if (!classes) {
+        base += ceiling;
+        continue;
+      }
+      const table = new Float64Array(256).fill(ceiling);
+      let max = classes.overflowed ? ceiling : 0;
+      for (let c = 1; c < classes.keys.length; c++) {
+        const b = s.weight * s.scorer.classBound!(classes.keys[c]!);
+        // A bound above the ceiling (or not a number) is no better than the ceiling.
+        table[c] = b >= 0 && b < ceiling ? b : ceiling;
+        if (table[c]! > max) max = table[c]!;
+      }
+      scorerClass[scorerClass.length - 1] = classSlots.length;
+      classSlots.push(classes.bySlot);
+      classTables.push(table);
+      classedMax += max;
       continue;
     }
     const pi = planKind.length;
@@ -326,8 +356,15 @@ export function rankTop<D extends RecordView>(
   for (let p = 0; p < plans; p++) if (planKind[p] === 'max') maxPlanIdx.push(p);
   const maxAccs = maxPlanIdx.map((p) => planAcc[p]!);
   const maxOthW = maxPlanIdx.map((p) => planOthW[p]!);
+  const classed = classSlots.length;
+  /** A document's part of a bound from the classed scorers. */
+  const classPart = (d: number): number => {
+    let b = 0;
+    for (let x = 0; x < classed; x++) b += classTables[x]![classSlots[x]![d]!]!;
+    return b;
+  };
   const untouchedBound = (): number => {
-    let b = base + remSum;
+    let b = base + classedMax + remSum;
     for (const p of maxPlanIdx) b += Math.max(planOthW[p]!, planRem[p]!);
     return b;
   };
@@ -344,15 +381,18 @@ export function rankTop<D extends RecordView>(
   /** Whether any list of a plan was read (its part of a bound is then inside the shared sum). */
   const planRead: boolean[] = planKind.map(() => false);
   refreshMaxFloor();
+  // For a max plan, the largest bound among its lists after each one (lists are in plan order).
+  const suffixMax = new Float64Array(lists.length);
+  for (let i = lists.length - 1; i >= 0; i--) {
+    const nextSame = i + 1 < lists.length && lists[i + 1]!.plan === lists[i]!.plan;
+    suffixMax[i] = nextSame ? Math.max(lists[i + 1]!.ub, suffixMax[i + 1]!) : 0;
+  }
   const read = (j: number) => {
     const l = lists[j]!;
     planRead[l.plan] = true;
     if (planKind[l.plan] === 'sum') planRem[l.plan] = Math.max(0, planRem[l.plan]! - l.ub);
     else {
-      let m = 0;
-      for (let i = j + 1; i < lists.length; i++)
-        if (lists[i]!.plan === l.plan && lists[i]!.ub > m) m = lists[i]!.ub;
-      planRem[l.plan] = m;
+      planRem[l.plan] = suffixMax[j]!;
       refreshMaxFloor();
     }
     recomputeRemSum();
@@ -363,36 +403,40 @@ export function rankTop<D extends RecordView>(
   let evaluatedCount = 0;
   // Exact evaluation criterion by criterion, loosest bound part first: each exact score
   // replaces its part of the document's bound, and the document is dropped as soon as the
-  // bound falls below the threshold (most candidates are dropped after one or two criteria).
-  // Criteria without lists first (their part of a bound is their ceiling, the loosest), then
-  // the others, larger parts first.
+  // bound falls below the threshold (most candidates are dropped after one criterion).
+  // Criteria with lists first, larger parts first: a candidate's bound holds the cap of a
+  // criterion whose lists were not read (skills: the largest part, and usually far above the
+  // document's score), while a criterion without lists is bounded by its ceiling, which most
+  // documents nearly reach. Filters and visibility come last: a document dropped by its bound
+  // never needs them.
   const refineOrder = weighted
     .map((s, i) => ({
       i,
       listed: scorerPlan[i]! >= 0,
       part: scorerPlan[i]! < 0 ? s.weight * s.scorer.ceiling : planCapW[scorerPlan[i]!]!,
     }))
-    .sort((a, b) => Number(a.listed) - Number(b.listed) || b.part - a.part)
+    .sort((a, b) => Number(b.listed) - Number(a.listed) || b.part - a.part)
     .map((x) => x.i);
+  /** Each criterion's weighted score of the document being evaluated. */
+  const parts = new Float64Array(weighted.length);
   const evaluate = (d: number, bound: number) => {
     if (evaluated[d] === epoch) return;
     evaluated[d] = epoch;
     if (alive[d] !== 1) return;
     col.at(view, d);
-    for (let f = 0; f < filters.length; f++) if (!filters[f]!.admits!(view)) return;
-    if (visible && !visible(col.ids[d]!)) return;
     evaluatedCount++;
     const t = margin(heap.threshold());
     let b = bound;
-    let score = 0;
     let deferred = 0;
     for (let x = 0; x < refineOrder.length; x++) {
       const j = refineOrder[x]!;
       const ws = weighted[j]!;
       const p = scorerPlan[j]!;
       let part: number;
-      if (p < 0) part = ws.weight * ws.scorer.ceiling;
-      else if (planKind[p] === 'max') {
+      if (p < 0) {
+        const c = scorerClass[j]!;
+        part = c < 0 ? ws.weight * ws.scorer.ceiling : classTables[c]![classSlots[c]![d]!]!;
+      } else if (planKind[p] === 'max') {
         const a = planAcc[p]![d]!;
         part = a > planFloor[p]! ? a : planFloor[p]!;
       } else if (!planRead[p]) part = Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
@@ -401,7 +445,7 @@ export function rankTop<D extends RecordView>(
         continue;
       }
       const s = ws.weight * ws.scorer.score(view);
-      score += s;
+      parts[j] = s;
       b -= part - s;
       if (b < t) return;
     }
@@ -409,9 +453,17 @@ export function rankTop<D extends RecordView>(
       for (let j = 0; j < weighted.length; j++) {
         const p = scorerPlan[j]!;
         if (p >= 0 && planKind[p] === 'sum' && planRead[p])
-          score += weighted[j]!.weight * weighted[j]!.scorer.score(view);
+          parts[j] = weighted[j]!.weight * weighted[j]!.scorer.score(view);
       }
     }
+    // Summed in the criteria's order, whatever the order of refinement: the score is then the
+    // very number that scoring the pair directly gives (explain/score.ts), so ties stay ties.
+    let score = 0;
+    for (let j = 0; j < weighted.length; j++) score += parts[j]!;
+    // Not good enough for the heap: the filters need not be asked.
+    if (heap.size === k && !worse(heap.score[0]!, heap.slot[0]!, score, d)) return;
+    for (let f = 0; f < filters.length; f++) if (!filters[f]!.admits!(view)) return;
+    if (visible && !visible(col.ids[d]!)) return;
     heap.offer(score, d);
   };
 
@@ -447,6 +499,7 @@ export function rankTop<D extends RecordView>(
             b += v > f ? v : f;
           }
         }
+        if (classed > 0) b += classPart(d);
         if (b < t0 || evaluated[d] === epoch) {
           // Settled for good (bounds only fall, the threshold only rises): clear it now, so
           // that the final reset only walks the candidates.
@@ -517,6 +570,7 @@ export function rankTop<D extends RecordView>(
         const f = maxFloor[x]!;
         b += a > f ? a : f;
       }
+      if (classed > 0) b += classPart(d);
       if (b < t0) continue;
       bounds[m] = b;
       slots[m++] = d;
