@@ -566,6 +566,56 @@ test('the employers, trainings and person history screens show names and codes i
   await context.close();
 }, 60_000);
 
+test('a match names the training that would close a missing essential skill, and the score after it', async () => {
+  // Set-up: the first person's best vacancy lacks an essential skill; an online course teaching it is posted.
+  const personId = await firstPersonId();
+  const counsellorApi = await demoSession(server.url, demo.counsellor);
+  const matches = await counsellorApi.call<{
+    items: {
+      record: { title: string; essentialSkills?: { uri: string; label?: string }[] };
+      explanation: { skills: { missingEssential: string[] } };
+    }[];
+  }>('GET', `/api/people/${personId}/matches?kind=vacancy&limit=20`);
+  const match = matches.body.items.find((m) => m.explanation.skills.missingEssential.length > 0);
+  expect(match, 'a match of the demo person lacks an essential skill').toBeTruthy();
+  const skillUri = match!.explanation.skills.missingEssential[0]!;
+  const skill = match!.record.essentialSkills?.find((x) => x.uri === skillUri);
+  const admin = await demoSession(server.url, demo.admin);
+  const providers = await admin.call<{ items: { id: string }[] }>(
+    'GET',
+    '/api/organisations?kind=training_provider&limit=1',
+  );
+  const title = 'Gap course for the e2e test';
+  const created = await admin.call('POST', '/api/trainings', {
+    providerId: providers.body.items[0]?.id,
+    title,
+    type: 'vocational',
+    delivery: 'online',
+    status: 'open',
+    seats: 10,
+    skillsTaught: [{ uri: skillUri, label: skill?.label ?? 'skill' }],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+  const context = await signedInContext(demo.counsellor);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`/workspace/people/${personId}`);
+  await page.getByRole('tab', { name: 'Matches' }).click();
+  const card = page.locator('article.match', { hasText: match!.record.title }).first();
+  await card.waitFor({ timeout: 30_000 });
+  await card.getByText('Why this match').click();
+  await card.getByRole('heading', { name: 'Trainings that close the gap' }).waitFor({ timeout: 15_000 });
+  const row = card.locator('.rows li', { hasText: title });
+  await row.waitFor();
+  if (skill?.label) expect(await row.textContent()).toContain(skill.label);
+  expect(await card.getByText(/^score after:/).count()).toBe(1);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'quality-match-gap-training');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
 test('outside demo mode the sign-in page shows no demo accounts', async () => {
   const plain = await startServer({ demo: false });
   try {
