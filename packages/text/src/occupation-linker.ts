@@ -36,6 +36,13 @@ export interface LinkerWeights {
    * title normalisation preset uses it.
    */
   latent: number;
+  /**
+   * BM25 over all label words of the concept of the query's words translated into the index's
+   * other languages through the concepts (a word of the query's language and a word of another
+   * language that occur in the labels of the same concepts, Dice ≥ 0.2), scaled by the query's
+   * maximum. Nothing to translate when the index holds only the query's language.
+   */
+  translated: number;
   /** Best label score of the concept's ISCO group / broader concepts. */
   broader: number;
   /** Best label score among the concept's narrower concepts. */
@@ -64,6 +71,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   conceptWords: 0.1,
   description: 0.1,
   latent: 0,
+  translated: 0.1,
   broader: 0.2,
   narrower: 0.1,
   otherLanguage: 0.9,
@@ -135,6 +143,8 @@ export interface QuerySignals {
   description: { ids: Int32Array; values: Float32Array };
   /** Concept → latent-space cosine, for the closest candidates. */
   latent: { ids: Int32Array; values: Float32Array };
+  /** Concept → BM25 of the query's words translated into the other languages, divided by the query's best. */
+  translated: { ids: Int32Array; values: Float32Array };
 }
 
 /** An occupation linker over a fixed set of concepts and labels. */
@@ -158,6 +168,10 @@ export class OccupationLinker {
   private readonly latentSpace: LatentSpace | undefined;
   private readonly latentCandidates: Int32Array;
   private readonly latentScores: Float32Array;
+  /** Stems of each concept's labels by language (kept for the translation tables when the index holds several languages). */
+  private readonly conceptLangStems: Map<string, Set<string>>[] = [];
+  /** Per query language: its stems → stems of the other languages, with their Dice coefficient. */
+  private readonly translations = new Map<string, Map<string, [string, number][]>>();
   private readonly defaultLanguage: LanguageCode;
   private readonly labelFloor = 0.2;
   private labelConcept = new Int32Array(0);
@@ -179,6 +193,7 @@ export class OccupationLinker {
     chars: ScoreBuffer;
     concept: ScoreBuffer;
     desc: ScoreBuffer;
+    translated: ScoreBuffer;
   };
 
   constructor(knowledge: ConceptKnowledge, options: OccupationLinkerOptions = {}) {
@@ -267,6 +282,12 @@ export class OccupationLinker {
       this.labelWords.add(a.stems.map((s) => `${s}`));
       this.labelChars.add(a.words);
       conceptTerms[concept]?.push(...a.stems);
+      if (this.weights.translated > 0) {
+        const byLang = (this.conceptLangStems[concept] ??= new Map());
+        let set = byLang.get(l.lang);
+        if (!set) byLang.set(l.lang, (set = new Set()));
+        for (const stem of a.stems) set.add(stem);
+      }
     }
     for (const terms of conceptTerms) this.conceptWords.add(terms);
     const latentDocs: string[][] = [];
@@ -312,7 +333,76 @@ export class OccupationLinker {
       chars: this.labelChars.createBuffer(),
       concept: this.conceptWords.createBuffer(),
       desc: this.descriptions.createBuffer(),
+      translated: this.conceptWords.createBuffer(),
     };
+  }
+
+  /**
+   * Word translations from the query's language into the other indexed languages, learnt from the
+   * labels of the concepts as a parallel corpus: a stem of the query's language and a stem of
+   * another language are paired by the Dice coefficient of the concepts whose labels hold them
+   * (among the concepts labelled in both), kept when at least two concepts share them and the
+   * coefficient reaches 0.2, at most five per stem. Built on the first query of a language.
+   */
+  private translationTable(lang: string): Map<string, [string, number][]> {
+    let table = this.translations.get(lang);
+    if (table) return table;
+    table = new Map();
+    this.translations.set(lang, table);
+    const inLang = new Map<string, number>();
+    const inOther = new Map<string, number>();
+    const joint = new Map<string, Map<string, number>>();
+    for (const byLang of this.conceptLangStems) {
+      const own = byLang?.get(lang);
+      if (!byLang || !own || byLang.size < 2) continue;
+      const other = new Set<string>();
+      for (const [l, stems] of byLang) if (l !== lang) for (const stem of stems) other.add(stem);
+      for (const a of own) inLang.set(a, (inLang.get(a) ?? 0) + 1);
+      for (const b of other) inOther.set(b, (inOther.get(b) ?? 0) + 1);
+      for (const a of own) {
+        let pairs = joint.get(a);
+        if (!pairs) joint.set(a, (pairs = new Map()));
+        for (const b of other) pairs.set(b, (pairs.get(b) ?? 0) + 1);
+      }
+    }
+    for (const [a, pairs] of joint) {
+      const list: [string, number][] = [];
+      for (const [b, n] of pairs) {
+        if (n < translationMinConcepts) continue;
+        const dice = (2 * n) / ((inLang.get(a) as number) + (inOther.get(b) as number));
+        if (dice >= translationMinDice) list.push([b, dice]);
+      }
+      if (list.length === 0) continue;
+      list.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+      table.set(a, list.slice(0, translationsPerWord));
+    }
+    return table;
+  }
+
+  /** BM25 over the concepts' label words of the query's stems translated into the other languages. */
+  private translatedSignal(
+    stems: readonly string[],
+    lang: string,
+  ): { ids: Int32Array; values: Float32Array } {
+    const empty = { ids: new Int32Array(0), values: new Float32Array(0) };
+    if (this.weights.translated <= 0 || this.languageIds.size < 2) return empty;
+    const table = this.translationTable(lang);
+    const query = new Map<string, number>();
+    for (const stem of new Set(stems))
+      for (const [other, dice] of table.get(stem) ?? [])
+        query.set(other, Math.max(query.get(other) ?? 0, dice));
+    if (query.size === 0) return empty;
+    const buffer = this.buffers.translated;
+    this.conceptWords.reset(buffer);
+    for (const [term, weight] of query) this.conceptWords.accumulate(term, weight, buffer);
+    let max = 0;
+    for (let i = 0; i < buffer.count; i++)
+      max = Math.max(max, buffer.scores[buffer.touched[i] as number] as number);
+    const ids = buffer.touched.slice(0, buffer.count);
+    const values = new Float32Array(buffer.count);
+    if (max > 0)
+      for (let i = 0; i < buffer.count; i++) values[i] = (buffer.scores[ids[i] as number] as number) / max;
+    return { ids, values };
   }
 
   /**
@@ -432,6 +522,7 @@ export class OccupationLinker {
     const conceptWords = normalized(this.conceptWords.search(a.stems, this.buffers.concept, 0.1));
     const description = normalized(this.descriptions.search(a.stems, this.buffers.desc, 0.1));
     const latent = this.latentSignal(a.stems);
+    const translated = this.translatedSignal(a.stems, queryLang);
     return {
       queryLang,
       labelIds: labelIds.subarray(0, k),
@@ -440,6 +531,7 @@ export class OccupationLinker {
       conceptWords,
       description,
       latent,
+      translated,
     };
   }
 
@@ -533,6 +625,7 @@ export class OccupationLinker {
     addSparse(signals.conceptWords, w.conceptWords);
     addSparse(signals.description, w.description);
     addSparse(signals.latent, w.latent);
+    addSparse(signals.translated, w.translated);
     if (w.broader > 0 || w.narrower > 0) {
       // A concept gains from its best-scoring broader concept and its best-scoring narrower one.
       const { up, down } = this.work;
@@ -612,6 +705,11 @@ export class OccupationLinker {
 /** The latent signal keeps at most this many candidates per query, those within half of the best cosine. */
 const latentKeep = 50;
 const latentFloor = 0.5;
+
+/** Word translations through the concepts: at least this many shared concepts and this Dice coefficient, at most this many per word. */
+const translationMinConcepts = 2;
+const translationMinDice = 0.2;
+const translationsPerWord = 5;
 
 function addConceptChecked(index: Map<string, number>, uri: string): number {
   const i = index.get(uri);
