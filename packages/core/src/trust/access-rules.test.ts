@@ -4,6 +4,7 @@ import {
   listScopeFor,
   recordScopeOf,
   handOver,
+  mayChangeAssignment,
   resourceKindOf,
   type AccessSubject,
 } from './access-rules';
@@ -164,4 +165,23 @@ test('a record about a person is never created as ownerless: without the person,
   expect(
     decideAccess(cm, 'create', 'person', { record: recordScopeOf('person', { givenName: 'New' }) }).allowed,
   ).toBe(true);
+});
+
+test('only administrators and the people already assigned may change who a person is assigned to', () => {
+  const mine = { record: person({ caseManagerIds: ['case_manager-user', 'counsellor-user'] }) };
+  const notMine = { record: person() };
+  expect(mayChangeAssignment(subject('administrator'), notMine)).toBe(true);
+  expect(mayChangeAssignment(subject('case_manager'), mine)).toBe(true);
+  expect(mayChangeAssignment(subject('counsellor'), mine)).toBe(true);
+  // Of the same organisation, allowed to edit the ordinary fields, but not to join the caseload.
+  expect(decideAccess(subject('case_manager'), 'update', 'person', notMine).allowed).toBe(true);
+  expect(mayChangeAssignment(subject('case_manager'), notMine)).toBe(false);
+  expect(mayChangeAssignment(subject('counsellor'), notMine)).toBe(false);
+  expect(
+    mayChangeAssignment(subject('counsellor'), {
+      record: person({ caseManagerIds: ['counsellor-user'], handedOverAt: '2026-01-01' }),
+    }),
+  ).toBe(false);
+  for (const role of ['programme_manager', 'employer', 'training_provider', 'partner', 'person'] as const)
+    expect(mayChangeAssignment(subject(role, { personId: 'p1' }), mine)).toBe(false);
 });

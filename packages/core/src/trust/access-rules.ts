@@ -476,6 +476,23 @@ export function listScopeFor(subject: AccessSubject, kind: ResourceKind): ListSc
   return out;
 }
 
+/** The fields of a person that decide who may see them: their organisation and their caseload. */
+export const assignmentFields = ['owningOrganisationId', 'caseManagerIds'] as const;
+
+/**
+ * Whether a subject may change a person's assignment (`assignmentFields`): administrators, and the
+ * case managers and counsellors already assigned to the person. A case manager of the organisation
+ * who is not assigned may edit ordinary fields but not add themselves to the caseload, which would
+ * open the sensitive fields to them; nor may they hand the person over or merge a record they hold
+ * into this one.
+ */
+export function mayChangeAssignment(subject: AccessSubject, facts: AccessFacts): boolean {
+  if (subject.role === 'administrator') return true;
+  if (subject.role === 'case_manager') return scopeMatches('caseload', subject, facts);
+  if (subject.role === 'counsellor') return scopeMatches('counselled', subject, facts);
+  return false;
+}
+
 /**
  * A handover (C5): the origin-country case manager is assigned and the host-country counsellor is
  * removed from the assignment, so access moves with the person. Returns the new assignment.

@@ -70,6 +70,11 @@ export interface AccessPolicy {
   permits?(actor: Actor, action: Action, resource: ResourceRef): Promise<boolean>;
   /** What the actor may list of a type, as a filter for a store query (see core `listScopeFor`). */
   listScope?(actor: Actor, type: string): ListScope;
+  /**
+   * Whether the actor may change who a person is assigned to (organisation and caseload; see core
+   * `mayChangeAssignment`). Absent: no restriction (tests without access control).
+   */
+  mayChangeAssignment?(actor: Actor, person: Record<string, unknown>): Promise<boolean>;
 }
 
 /** Allows everything and hides nothing. Replaced by the trust issue's role-based policy. */

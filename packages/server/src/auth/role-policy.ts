@@ -6,6 +6,7 @@ import {
   fieldAccessFor,
   applyFieldAccess,
   listScopeFor,
+  mayChangeAssignment,
   recordScopeOf,
   resourceKindOf,
   rolesRequiringMfa,
@@ -61,6 +62,7 @@ export function subjectOf(actor: Actor): AccessSubject | null {
 export function createRolePolicy(deps: RolePolicyDeps): AccessPolicy & {
   permits(actor: Actor, action: Action, resource: ResourceRef): Promise<boolean>;
   listScope(actor: Actor, type: string): ListScope;
+  mayChangeAssignment(actor: Actor, person: Record<string, unknown>): Promise<boolean>;
 } {
   const sensitive = deps.sensitiveFields ?? defaultSensitiveFields();
 
@@ -128,6 +130,17 @@ export function createRolePolicy(deps: RolePolicyDeps): AccessPolicy & {
   return {
     async authorize(actor, action, resource) {
       if (!(await decide(actor, action, resource))) throw errors.forbidden(action, resource.type);
+    },
+    async mayChangeAssignment(actor, person) {
+      if (actor.kind === 'system') return true;
+      let subject: AccessSubject | 'system';
+      try {
+        subject = gate(actor, 'update', 'person', 'person');
+      } catch {
+        return false;
+      }
+      if (subject === 'system') return true;
+      return mayChangeAssignment(subject, { record: recordScopeOf('person', person) });
     },
     async permits(actor, action, resource) {
       try {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  assignmentFields,
   DomainError,
   errors,
   handOver,
@@ -96,7 +97,16 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     }
     return out;
   }
-  /** Fields the actor cannot see keep their stored values: a replace never wipes what it could not read. */
+  /** Whether the actor may change who the person is assigned to (trust: `mayChangeAssignment`). */
+  const mayAssign = async (request: FastifyRequest, person: Person): Promise<boolean> =>
+    ctx.policy.mayChangeAssignment ? ctx.policy.mayChangeAssignment(request.actor, { ...person }) : true;
+  const assignmentRefused = () =>
+    new DomainError('forbidden', { action: 'update', resource: 'person', reason: 'assignment_change' });
+
+  /**
+   * Fields the actor cannot see keep their stored values: a replace never wipes what it could not
+   * read. The assignment (organisation, caseload) is kept too unless the actor may change it.
+   */
   async function keepHidden(
     request: FastifyRequest,
     current: Person,
@@ -107,6 +117,7 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     for (const key of personKeys) {
       if (!(key in visible) && key in current) kept[key] = current[key];
     }
+    if (!(await mayAssign(request, current))) for (const key of assignmentFields) kept[key] = current[key];
     return kept as PersonInput;
   }
 
@@ -305,6 +316,9 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
       const duplicate = await mustGet(request.body.duplicateId);
       await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...survivor } });
       await ctx.policy.authorize(request.actor, 'archive', { type: 'person', record: { ...duplicate } });
+      // The merge joins the caseloads: only someone who may change the survivor's assignment.
+      const joins = duplicate.caseManagerIds.some((id) => !survivor.caseManagerIds.includes(id));
+      if (joins && !(await mayAssign(request, survivor))) throw assignmentRefused();
       const merged = await store.merge(survivor.id, expected, duplicate.id, changeMeta(request));
       await audit(ctx, request, {
         action: 'merge',
@@ -341,6 +355,7 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
       const expected = requireIfMatch(request);
       const found = await mustGet(request.params.id);
       await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...found } });
+      if (!(await mayAssign(request, found))) throw assignmentRefused();
       const { toCaseManagerId } = request.body;
       const target = await userStore.getById(toCaseManagerId);
       if (!target || target.disabledAt)
