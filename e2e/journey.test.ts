@@ -100,6 +100,7 @@ test('a counsellor signs in with a demo account shown on the sign-in page', asyn
     .locator('ul.rows, p.muted:not([role="status"]), .notice')
     .first()
     .waitFor();
+  await page.waitForLoadState('networkidle');
   await screenshot(page, 'journey-02-dashboard');
   expect(counsellor.errors).toEqual([]);
 }, 60_000);
@@ -122,6 +123,13 @@ test('the counsellor creates a person through the interview, in English and Arab
 
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('In the person’s own words').fill('I repaired cars in Erbil for 3 years');
+  if (has('/api/text/suggest')) {
+    // The person's words suggest occupations and skills; the counsellor confirms them (none taken here).
+    await page.getByRole('button', { name: 'Suggest occupations and skills' }).click();
+    const suggested = page.getByRole('list', { name: 'Text suggestions' }).getByRole('button');
+    await suggested.first().waitFor({ timeout: 15_000 });
+    expect(await suggested.count()).toBeGreaterThan(0);
+  }
   if (has('/api/taxonomy/search')) {
     await page.getByRole('combobox', { name: 'Occupation' }).fill('mechanic');
     const option = page.locator('.listbox .listbox-item').first();

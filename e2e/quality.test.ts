@@ -391,8 +391,56 @@ test('everything needed to sign in and start an interview works from the keyboar
   expect(onNew).toBe(true);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'New profile: interview' }).waitFor();
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  /** Presses Tab until `focused` (a script run in the page) is true; false after `max` presses. */
+  const tabUntil = async (focused: string, max = 40) => {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(focused)) return true;
+    }
+    return false;
+  };
+  expect(await tabUntil(`document.activeElement?.labels?.[0]?.textContent === 'Given name'`)).toBe(true);
+  await page.keyboard.type('Keyboard');
+  expect(await tabUntil(`document.activeElement?.textContent === 'Next'`)).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: /^Work experience/ }).waitFor();
+  // The concept picker from the keyboard: type, arrow down to a taxonomy suggestion, Enter to take it.
+  expect(await tabUntil(`document.activeElement?.getAttribute('role') === 'combobox'`)).toBe(true);
+  await page.keyboard.type('mechanic');
+  await page.locator('.listbox .listbox-item').first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator('.chips .chip', { hasText: 'mechanic' }).first().waitFor();
+  await screenshot(page, 'quality-keyboard-picker');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
+test('people can be found by name and filtered by country of return', async () => {
+  const context = await signedInContext(demo.counsellor);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace/people');
+  await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+  const rows = page.locator('table tbody tr');
+  await rows.first().waitFor();
+  const names = (await rows.locator('td:first-child').allTextContents()).map((n) => n.trim());
+  const family = names[0]!.split(' ').pop()!;
+  await page.getByRole('searchbox', { name: 'Search by name, phone or document' }).fill(family);
+  await expect
+    .poll(async () =>
+      (await rows.locator('td:first-child').allTextContents()).every((n) => n.includes(family)),
+    )
+    .toBe(true);
+  expect(await rows.count()).toBeGreaterThan(0);
+  await page.getByRole('searchbox', { name: 'Search by name, phone or document' }).fill('');
+  await expect.poll(() => rows.count()).toBe(names.length);
+  const country = (await rows.first().locator('td').nth(1).textContent())!.trim();
+  await page.getByLabel('Country of return').selectOption({ label: country });
+  await expect
+    .poll(async () => new Set((await rows.locator('td:nth-child(2)').allTextContents()).map((c) => c.trim())))
+    .toEqual(new Set([country]));
+  await screenshot(page, 'quality-people-filtered');
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);

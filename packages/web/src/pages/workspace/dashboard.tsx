@@ -92,7 +92,7 @@ export function DashboardPage() {
 
         <section className="card" aria-labelledby="matches-title">
           <h2 id="matches-title">{t('dashboard.newMatches', 'New matches')}</h2>
-          <NewMatches people={people.slice(0, 3)} />
+          <NewMatches people={people.slice(0, 3)} waiting={caseload.data === undefined} />
         </section>
 
         <section className="card" aria-labelledby="refs-title">
@@ -182,7 +182,7 @@ function FollowUpRows({ items: raw }: { items: Referral[] }) {
   );
 }
 
-function NewMatches({ people }: { people: PersonSummary[] }) {
+function NewMatches({ people, waiting }: { people: PersonSummary[]; waiting: boolean }) {
   const { t, i18n } = useTranslation();
   const [rows, setRows] = useState<{ person: PersonSummary; match: Match }[] | null>(null);
   const [unavailable, setUnavailable] = useState(false);
@@ -193,6 +193,8 @@ function NewMatches({ people }: { people: PersonSummary[] }) {
       return;
     }
     let live = true;
+    // A new list of people: "Loading…" until their matches answer, not the previous list's result.
+    setRows(null);
     Promise.all(
       people.map(async (person) => {
         try {
@@ -214,7 +216,7 @@ function NewMatches({ people }: { people: PersonSummary[] }) {
     };
   }, [key, i18n.language]);
   if (unavailable) return <NotAvailable what={t('matches.title', 'Matches')} />;
-  if (rows === null) return <p className="muted">{t('common.loading', 'Loading…')}</p>;
+  if (rows === null || waiting) return <p className="muted">{t('common.loading', 'Loading…')}</p>;
   if (rows.length === 0) return <p className="muted">{t('dashboard.noMatches', 'No new matches.')}</p>;
   return (
     <ul className="rows">
