@@ -182,6 +182,11 @@ describe.each(testDatabaseKinds())('consent, export, erasure and retention on $n
     expect(shown.body).not.toContain('Kapanadze');
     expect(shown.body).not.toContain('555 000 111');
     expect(shown.body).not.toContain('asthma');
+    // The explanation tells no more than the shared fields: the skill match, not the details of
+    // place, limitations, hours or education.
+    expect(item?.explanation.skills.matched.length).toBeGreaterThan(0);
+    expect(item?.explanation.criteria).toEqual([]);
+    expect(shown.body).not.toMatch(/limitedMobility|sameRegion|personLevel/);
 
     const withdraw = await t.app.inject({
       method: 'POST',

@@ -9,6 +9,7 @@ import {
   type MatchPage,
   type MatchQuery,
 } from '@passerelle/matching';
+import { explanationForView } from '../../auth/match-explanation';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
 import type { MatchService } from '../../matching/service';
@@ -275,12 +276,15 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
             kind === 'vacancy'
               ? explainVacancyMatch(service.index, id, target.id, { maxTrainings: 3 })
               : explainTrainingMatch(service.index, id, target.id);
+          const held = records.get(id)!;
+          const record = await present(ctx, request.actor, 'person', held);
           items.push({
             id,
             kind: 'person' as const,
             score,
-            record: await present(ctx, request.actor, 'person', records.get(id)!),
-            explanation: e,
+            record,
+            // Only what the caller's view of the person supports (trust: shared fields).
+            explanation: explanationForView(e, record, { ...held }),
           });
         }
         return { items, offset, limit, hasMore: page.hasMore };
