@@ -309,6 +309,14 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
     });
     await proposed.getByText('مقبول').waitFor();
   }
+  // The person makes a consent choice themselves: counting them in anonymous reports, off until now.
+  const reporting = page.locator('section[aria-labelledby="self-consent"] .switch', {
+    hasText: 'احتسابي في التقارير المجهولة الهوية',
+  });
+  const reportingSwitch = reporting.getByRole('switch');
+  expect(await reportingSwitch.isChecked()).toBe(false);
+  await reporting.click();
+  await expect.poll(() => reportingSwitch.isChecked(), { timeout: 15_000 }).toBe(true);
   // Right to left for real: the heading starts at the right edge of the screen.
   const box = await page.getByRole('heading', { level: 1 }).boundingBox();
   const width = page.viewportSize()?.width ?? 0;
