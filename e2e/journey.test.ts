@@ -308,6 +308,10 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
       hasText: state.vacancyTitle,
     });
     await proposed.getByText('مقبول').waitFor();
+    // What is already proposed is not offered again among the other opportunities.
+    const others = page.locator('section[aria-labelledby="self-opps"]');
+    await others.locator('article.match, p.muted:not([role="status"])').first().waitFor({ timeout: 30_000 });
+    expect(await others.locator('article.match', { hasText: state.vacancyTitle }).count()).toBe(0);
   }
   // The person makes a consent choice themselves: counting them in anonymous reports, off until now.
   const reporting = page.locator('section[aria-labelledby="self-consent"] .switch', {

@@ -14,7 +14,7 @@ import {
   type Consent,
   type Referral,
 } from '../../api/resources';
-import { useApi } from '../../api/use-api';
+import { useApi, type ApiState } from '../../api/use-api';
 import { useSession } from '../../app/session';
 import { useProfileWords, useSectionLabel, useStatusLabel } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
@@ -57,13 +57,7 @@ export function SelfServicePage() {
                   ))}
               </ul>
             </section>
-            {id ? (
-              <>
-                <Proposed personId={id} />
-                <Opportunities personId={id} />
-                <Consents personId={id} />
-              </>
-            ) : null}
+            {id ? <SelfSections personId={id} /> : null}
           </>
         )}
       </DataState>
@@ -71,10 +65,24 @@ export function SelfServicePage() {
   );
 }
 
+/** The person's referrals are read once: listed as proposed, and left out of the other opportunities. */
+function SelfSections({ personId }: { personId: string }) {
+  const referrals = useApi<unknown>(`${endpoints.referrals}${query({ personId, limit: 20 })}`);
+  const proposedIds = new Set(
+    referrals.data === undefined ? [] : toPage(referrals.data, toReferral).items.map((r) => r.targetId),
+  );
+  return (
+    <>
+      <Proposed state={referrals} />
+      <Opportunities personId={personId} exclude={proposedIds} />
+      <Consents personId={personId} />
+    </>
+  );
+}
+
 /** What the counsellor proposed: the person's referrals and where each one stands. */
-function Proposed({ personId }: { personId: string }) {
+function Proposed({ state }: { state: ApiState<unknown> }) {
   const { t, i18n } = useTranslation();
-  const state = useApi<unknown>(`${endpoints.referrals}${query({ personId, limit: 20 })}`);
   return (
     <section className="card" aria-labelledby="self-proposed">
       <h2 id="self-proposed">{t('self.proposed', 'Proposed to you')}</h2>
@@ -112,7 +120,7 @@ function ProposedRows({ items: raw }: { items: Referral[] }) {
   );
 }
 
-function Opportunities({ personId }: { personId: string }) {
+function Opportunities({ personId, exclude }: { personId: string; exclude: Set<string> }) {
   const { t, i18n } = useTranslation();
   const state = useApi<unknown>(
     `${endpoints.personMatches(personId)}${query({ kind: 'vacancy', limit: 5 })}`,
@@ -123,14 +131,16 @@ function Opportunities({ personId }: { personId: string }) {
       <DataState
         state={state}
         what={t('self.otherOpportunities', 'Other opportunities that fit you')}
-        isEmpty={(b) => toPage(b, toMatch).items.length === 0}
+        isEmpty={(b) => toPage(b, toMatch).items.filter((m) => !exclude.has(m.id)).length === 0}
         empty={t('self.noOpportunities', 'Your counsellor will propose opportunities here.')}
       >
         {(body) => (
           <div className="stack">
-            {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
-              <MatchCard key={m.id} match={m} />
-            ))}
+            {toPage(body, (m) => toMatch(m, i18n.language))
+              .items.filter((m) => !exclude.has(m.id))
+              .map((m) => (
+                <MatchCard key={m.id} match={m} />
+              ))}
           </div>
         )}
       </DataState>
