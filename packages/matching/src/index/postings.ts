@@ -112,19 +112,26 @@ export class PostingFamily {
     private readonly registry: PostingList[],
   ) {}
 
-  /** The lists holding a key's documents (one, or one per non-empty tier). */
-  listsOf(key: number): PostingList[] {
-    const out: PostingList[] = [];
+  /** Per key of a scaled family: its tiers' lists, found once (a query asks for hundreds of keys). */
+  private readonly tiered = new Map<number, readonly PostingList[]>();
+
+  /** The lists holding a key's documents (one, or one per tier); a list may be empty. */
+  listsOf(key: number): readonly PostingList[] {
     if (!this.scale) {
       const l = this.find(key);
-      if (l && l.length > 0) out.push(l);
-      return out;
+      return l ? [l] : [];
     }
-    for (let t = 0; t < SCALE_TIERS; t++) {
-      const l = this.find(key * SCALE_TIERS + t);
-      if (l && l.length > 0) out.push(l);
+    let lists = this.tiered.get(key);
+    if (!lists) {
+      const found: PostingList[] = [];
+      for (let t = 0; t < SCALE_TIERS; t++) {
+        const l = this.find(key * SCALE_TIERS + t);
+        if (l) found.push(l);
+      }
+      lists = found;
+      this.tiered.set(key, lists);
     }
-    return out;
+    return lists;
   }
 
   /** The list of an internal key (with its tier in a scaled family), if any. */
@@ -168,6 +175,7 @@ export class PostingFamily {
   private create(key: number): number {
     let l = this.lists.get(key);
     if (!l) {
+      if (this.scale) this.tiered.delete(Math.floor(key / SCALE_TIERS));
       l = new PostingList(this.registry.length, 0, this.scale !== null);
       this.registry.push(l);
       this.lists.set(key, l);

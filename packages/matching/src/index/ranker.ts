@@ -308,7 +308,7 @@ export function rankTop<D extends RecordView>(
       const w = s.weight * term.weight;
       for (const list of family.listsOf(term.key)) {
         const bound = w * (term.scaled ? list.maxScale : 1);
-        if (!(bound > 0)) continue;
+        if (!(bound > 0) || list.length === 0) continue;
         lists.push({
           docs: list.docs,
           length: list.length,
@@ -517,8 +517,15 @@ export function rankTop<D extends RecordView>(
   };
 
   // Evaluates about the best `m` reached documents by bound, to raise the threshold early.
+  // What the last `evaluateTop` collected into cand/ub, and how many lists were read then: when
+  // opening stops right after it (the common case), the first gather reuses that collection
+  // instead of walking every reached document again.
+  let topCollected = -1;
+  let topCollectedAt = -1;
   const evaluateTop = (m: number) => {
     const n = collectTouched(margin(heap.threshold()), false);
+    topCollected = n;
+    topCollectedAt = next;
     const bounds = scratch.ub;
     const slots = scratch.cand;
     let lo = Infinity;
@@ -555,8 +562,13 @@ export function rankTop<D extends RecordView>(
   const gatherCandidates = (): number => {
     const t0 = margin(heap.threshold());
     if (gathered < 0) {
-      gathered = collectTouched(t0, true);
-      return gathered;
+      if (topCollectedAt !== next) {
+        gathered = collectTouched(t0, true);
+        return gathered;
+      }
+      // No list was read since the last `evaluateTop` collected: the same documents, with the
+      // same bounds, filtered by the higher threshold below.
+      gathered = topCollected;
     }
     const slots = scratch.cand;
     const bounds = scratch.ub;
