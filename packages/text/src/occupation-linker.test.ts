@@ -108,3 +108,43 @@ test('an entry-level title reaches the assistant occupation', () => {
   expect(linker.link('Marketing Intern', { lang: 'en' })[0]?.uri).toBe(occ('ma'));
   expect(linker.link('Senior Marketing Manager', { lang: 'en' })[0]?.uri).toBe(occ('mm'));
 });
+
+/** French and English labels where "camion" and "truck" name the same thing in two concepts. */
+function bilingualTrucks(): ConceptKnowledge {
+  const k = createKnowledge();
+  const label = (id: string, lang: string, text: string) =>
+    k.labels.push({ uri: occ(id), lang, text, kind: 'preferred' });
+  label('removals', 'fr', 'chauffeur de camion de déménagement');
+  label('removals', 'en', 'removal truck driver');
+  label('truck-sales', 'fr', 'vendeur de camions');
+  label('truck-sales', 'en', 'truck salesperson');
+  label('heavy', 'fr', 'conducteur de poids lourd');
+  label('heavy', 'en', 'heavy truck driver');
+  label('bus', 'fr', 'conducteur de bus');
+  label('bus', 'en', 'bus driver');
+  return k;
+}
+
+test('a French word reaches a concept through its English labels, by the words that share concepts', () => {
+  const k = bilingualTrucks();
+  const withTranslation = createOccupationLinker(k);
+  const without = createOccupationLinker(k, { weights: { translated: 0 } });
+  const heavy = withTranslation.conceptNumber(occ('heavy')) as number;
+  const bus = withTranslation.conceptNumber(occ('bus')) as number;
+  const signals = withTranslation.computeSignals('conducteur de camion', 'fr');
+  // "camion" translates to "truck" (and "conducteur" to "driver"): the English label of the heavy
+  // goods driver holds both, the bus driver's only one.
+  const translated = (c: number): number =>
+    signals.translated.values[[...signals.translated.ids].indexOf(c)] ?? 0;
+  expect(translated(heavy)).toBeGreaterThan(translated(bus));
+  const a = withTranslation.scoreConcepts('conducteur de camion', 'fr').scores;
+  const gainHeavy =
+    (a[heavy] as number) - (without.scoreConcepts('conducteur de camion', 'fr').scores[heavy] as number);
+  expect(gainHeavy).toBeGreaterThan(0);
+});
+
+test('nothing is translated when the index holds a single language', () => {
+  const k = bilingualTrucks();
+  const english = createOccupationLinker(k, { languages: ['en'] });
+  expect(english.computeSignals('truck driver', 'en').translated.ids.length).toBe(0);
+});
