@@ -223,6 +223,11 @@ test('the counsellor refers the person to a vacancy', async ({ skip }) => {
   await page.goto('/workspace/referrals');
   await page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
   await page.getByRole('link', { name: state.personName }).first().waitFor();
+  // One column per status, all seven in view on an office screen.
+  const columns = page.locator('.board-col');
+  expect(await columns.count()).toBe(7);
+  const last = await columns.last().boundingBox();
+  expect((last?.x ?? Infinity) + (last?.width ?? 0)).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
   await screenshot(page, 'journey-09-referrals-board');
   expect(counsellor.errors).toEqual([]);
 }, 90_000);
