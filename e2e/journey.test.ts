@@ -170,6 +170,9 @@ test('the counsellor creates a person through the interview, in English and Arab
   state.personId = new URL(page.url()).pathname.split('/').pop() ?? null;
   expect(state.personId).toMatch(/^[0-9a-f-]{36}$/);
   await page.getByRole('heading', { name: 'Work experience' }).waitFor();
+  // The profile's completeness, overall and section by section.
+  expect(await page.locator('.person-meta').textContent()).toMatch(/Profile \d+\s?% complete/);
+  expect(await page.locator('.section .badge').count()).toBeGreaterThanOrEqual(9);
   await screenshot(page, 'journey-06-person');
   expect(counsellor.errors).toEqual([]);
 }, 90_000);

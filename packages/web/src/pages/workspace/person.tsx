@@ -28,7 +28,7 @@ import {
 import { MatchCard } from '../../components/match-card';
 import { SearchPicker } from '../../components/search-picker';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime, formatPercent } from '../../i18n/format';
 import { directionOf } from '../../i18n/rtl';
 
 /** One view of a person: profile sections with completeness, matches with reasons, referrals, history. */
@@ -56,6 +56,11 @@ export function PersonPage({ id }: { id: string }) {
                 summary?.language
                   ? t('person.speaks', 'Interview language: {{language}}', {
                       language: languageName(summary.language),
+                    })
+                  : null,
+                summary?.completeness !== null && summary?.completeness !== undefined
+                  ? t('people.completeness', 'Profile {{pct}} complete', {
+                      pct: formatPercent(summary.completeness, i18n.language),
                     })
                   : null,
               ]
