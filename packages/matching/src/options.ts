@@ -120,6 +120,11 @@ export const defaultOptions = {
   today: undefined as string | undefined,
   /** The deepest page a query may reach (offset + limit). */
   maxResults: 1000,
+  /**
+   * Index time: posting lists of people and vacancies with at least this many postings group
+   * them by region, so that a pass for a few candidates skips the regions holding none.
+   */
+  partitionedListMin: 1024,
 };
 
 export type MatchOptions = typeof defaultOptions;

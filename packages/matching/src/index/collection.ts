@@ -1,6 +1,6 @@
 import { Arena, type RecordView } from '../features/arena';
 import type { Criterion, CriterionContext, PostingSink } from '../criteria/criterion';
-import { encodeScale, PostingFamily, SCALE_DECODE, type PostingList } from './postings';
+import { encodeScale, PARTITIONS, PostingFamily, SCALE_DECODE, type PostingList } from './postings';
 import { SlotTable } from './slot-table';
 
 // What the posting sink does with an `add`.
@@ -126,6 +126,12 @@ export class Collection<V extends RecordView> {
   page = new Int32Array(1024);
   offset = new Int32Array(1024);
   alive = new Uint8Array(1024);
+  /**
+   * The partition of each slot (0..PARTITIONS-1) when the collection is partitioned: long
+   * posting lists group their postings by it, so that a pass over the lists for a few
+   * candidates skips the partitions holding none.
+   */
+  partition: Uint8Array | null = null;
   /** Slots ever used. */
   slots = 0;
   /** Live documents. */
@@ -145,9 +151,16 @@ export class Collection<V extends RecordView> {
     readonly newView: () => V,
     private readonly poster: Poster<V>,
     private readonly classifiers: readonly Classifier<V>[] = [],
+    /** The partition of a document (e.g. by region), in 0..PARTITIONS-1; none: not partitioned. */
+    private readonly partitionOf?: (view: V) => number,
+    /** Lists shorter than this are not grouped by partition (a pass reads them whole). */
+    private readonly partitionedListMin = 1024,
   ) {
     for (const c of classifiers) this.classes.set(c.id, new DocumentClasses());
+    if (partitionOf) this.partition = new Uint8Array(1024);
     const alive = () => this.alive;
+    const partitions = () => this.partition ?? undefined;
+    const segmentMin = () => this.partitionedListMin;
     const familyOf = (name: string) => this.family(name);
     const scaleCapacity = () => this.alive.length;
     let lastName = '';
@@ -192,7 +205,8 @@ export class Collection<V extends RecordView> {
           default: {
             const list = registry[id]!;
             list.dead++;
-            if (list.dead > 32 && list.dead * 2 > list.length) list.compact(alive());
+            if (list.dead > 32 && list.dead * 2 > list.length)
+              list.compact(alive(), partitions(), segmentMin());
           }
         }
       },
@@ -232,6 +246,10 @@ export class Collection<V extends RecordView> {
     this.sink.slot = slot;
     this.sink.mode = this.bulk ? MODE_COUNT : MODE_ADD;
     this.poster(this.at(this.cursor, slot), this.sink, ctx);
+    if (this.partition && this.partitionOf) {
+      const p = this.partitionOf(this.cursor);
+      this.partition[slot] = p >= 0 && p < PARTITIONS ? p : 0;
+    }
     for (const c of this.classifiers) {
       const classes = this.classes.get(c.id)!;
       classes.bySlot[slot] = classes.classOf(c.classify(this.cursor, ctx));
@@ -320,6 +338,7 @@ export class Collection<V extends RecordView> {
       if (list.impacts) list.impacts = bulk.impacts.subarray(start, end);
       list.length = end - start;
       if (bulk.maxScale[id]! > list.maxScale) list.maxScale = bulk.maxScale[id]!;
+      if (this.partition) list.segment(this.partition, this.partitionedListMin);
     }
     bulk.reset();
     this.pendingFrom = this.slots;
@@ -342,6 +361,11 @@ export class Collection<V extends RecordView> {
     const alive = new Uint8Array(cap);
     alive.set(this.alive);
     this.alive = alive;
+    if (this.partition) {
+      const partition = new Uint8Array(cap);
+      partition.set(this.partition);
+      this.partition = partition;
+    }
     for (const f of this.families.values()) if (f.scale) f.ensureScale(cap);
     for (const c of this.classes.values()) c.grow(cap);
   }
@@ -350,6 +374,7 @@ export class Collection<V extends RecordView> {
   bytes(): number {
     let n = this.arena.bytes() + this.page.byteLength + this.offset.byteLength + this.alive.byteLength;
     for (const c of this.classes.values()) n += c.bySlot.byteLength;
+    if (this.partition) n += this.partition.byteLength;
     for (const f of this.families.values()) n += f.bytes();
     return n;
   }

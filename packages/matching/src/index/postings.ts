@@ -12,6 +12,13 @@ export class PostingList {
   dead = 0;
   /** Largest scale of a document in the list (scaled families); stays an upper bound after removals. */
   maxScale = 0;
+  /**
+   * When the list is long and its collection partitions documents (by region): the postings
+   * `[0, segments[PARTITIONS])` are grouped by partition, partition `p` at
+   * `[segments[p], segments[p + 1])`, each in slot order; postings appended since are after them,
+   * in slot order. A pass that only cares about some documents can skip whole partitions.
+   */
+  segments: Int32Array | null = null;
 
   constructor(
     readonly id: number,
@@ -28,8 +35,36 @@ export class PostingList {
     this.docs[this.length++] = slot;
   }
 
-  /** Drops dead slots. */
-  compact(alive: Uint8Array): void {
+  /** Groups the postings by partition (a stable counting sort), when the list has at least `min`. */
+  segment(partition: Uint8Array, min: number): void {
+    const n = this.length;
+    if (n < min || n === 0) {
+      this.segments = null;
+      return;
+    }
+    const starts = new Int32Array(PARTITIONS + 1);
+    const docs = this.docs;
+    for (let i = 0; i < n; i++) starts[partition[docs[i]!]! + 1]!++;
+    for (let p = 0; p < PARTITIONS; p++) starts[p + 1]! += starts[p]!;
+    if (sortDocs.length < n) {
+      sortDocs = new Int32Array(Math.max(n, sortDocs.length * 2));
+      sortImpacts = new Uint16Array(sortDocs.length);
+    }
+    const cursor = starts.slice(0, PARTITIONS);
+    const impacts = this.impacts;
+    for (let i = 0; i < n; i++) {
+      const d = docs[i]!;
+      const at = cursor[partition[d]!]!++;
+      sortDocs[at] = d;
+      if (impacts) sortImpacts[at] = impacts[i]!;
+    }
+    docs.set(sortDocs.subarray(0, n));
+    if (impacts) impacts.set(sortImpacts.subarray(0, n));
+    this.segments = starts;
+  }
+
+  /** Drops dead slots (and groups the rest by partition again when it was grouped). */
+  compact(alive: Uint8Array, partition?: Uint8Array, min = 0): void {
     let w = 0;
     let max = 0;
     const impacts = this.impacts;
@@ -48,6 +83,10 @@ export class PostingList {
     this.dead = 0;
     if (impacts) this.maxScale = max;
     if (this.docs.length > 16 && w < this.docs.length / 2) this.resize(Math.max(8, w));
+    if (this.segments) {
+      if (partition) this.segment(partition, min);
+      else this.segments = null;
+    }
   }
 
   /** Shrinks the buffers to the length (after a bulk load). */
@@ -68,6 +107,11 @@ export class PostingList {
 }
 
 const DENSE_KEYS = 1 << 21;
+
+/** Documents of a collection fall into this many partitions (by region; see `Collection`). */
+export const PARTITIONS = 64;
+let sortDocs = new Int32Array(0);
+let sortImpacts = new Uint16Array(0);
 
 /** Float32 values of the 16-bit scale codes (the upper half of a float32's bits). */
 export const SCALE_DECODE = new Float32Array(new Uint32Array(65536).map((_, code) => code << 16).buffer);
@@ -208,7 +252,8 @@ export class PostingFamily {
 
   bytes(): number {
     let n = this.scale ? this.scale.byteLength : 0;
-    for (const l of this.lists.values()) n += l.docs.byteLength + (l.impacts?.byteLength ?? 0) + 64;
+    for (const l of this.lists.values())
+      n += l.docs.byteLength + (l.impacts?.byteLength ?? 0) + (l.segments?.byteLength ?? 0) + 64;
     return n;
   }
 }

@@ -1,7 +1,7 @@
 import type { RecordView } from '../features/arena';
 import type { Scorer } from '../criteria/criterion';
 import type { Collection } from './collection';
-import { SCALE_DECODE } from './postings';
+import { PARTITIONS, SCALE_DECODE } from './postings';
 
 /** A scorer and its weight (already normalised); weight 0 means "filter only". */
 export interface WeightedScorer<D> {
@@ -40,6 +40,8 @@ export interface RankStats {
   /** Documents whose exact score was computed, at least in part (before filters). */
   evaluated: number;
   scanned: boolean;
+  /** Partitions of the collection whose parts of the lists the "complete" pass skipped. */
+  partitionsSkipped?: number;
 }
 
 /** One exact evaluation costs about this many posting updates (measured; see docs/matching.md). */
@@ -50,6 +52,8 @@ const EPSILON = 1e-5;
 interface ListRef {
   docs: Int32Array;
   length: number;
+  /** The list's postings grouped by partition, if they are (see `PostingList.segments`). */
+  segments: Int32Array | null;
   w: number;
   /** The documents' scales, aligned with `docs`, when the term is scaled. */
   scale: Uint16Array | null;
@@ -136,28 +140,28 @@ function openMax(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
  * and the other documents' accumulators are neither read nor written — a cheap bit test per
  * posting instead of a scattered write, and nothing to clear afterwards.
  */
-function completeSum(l: ListRef, acc: Float32Array, candidates: Uint32Array): void {
+function completeSum(l: ListRef, acc: Float32Array, candidates: Uint32Array, from: number, to: number): void {
   const docs = l.docs;
   const w = l.w;
   const scale = l.scale;
   if (scale === null) {
-    for (let i = 0; i < l.length; i++) {
+    for (let i = from; i < to; i++) {
       const d = docs[i]!;
       if ((candidates[d >> 5]! & (1 << (d & 31))) !== 0) acc[d]! += w;
     }
   } else {
-    for (let i = 0; i < l.length; i++) {
+    for (let i = from; i < to; i++) {
       const d = docs[i]!;
       if ((candidates[d >> 5]! & (1 << (d & 31))) !== 0) acc[d]! += w * SCALE_DECODE[scale[i]!]!;
     }
   }
 }
 
-function completeMax(l: ListRef, acc: Float32Array, candidates: Uint32Array): void {
+function completeMax(l: ListRef, acc: Float32Array, candidates: Uint32Array, from: number, to: number): void {
   const docs = l.docs;
   const w = l.w;
   const scale = l.scale;
-  for (let i = 0; i < l.length; i++) {
+  for (let i = from; i < to; i++) {
     const d = docs[i]!;
     if ((candidates[d >> 5]! & (1 << (d & 31))) === 0) continue;
     const c = scale === null ? w : w * SCALE_DECODE[scale[i]!]!;
@@ -270,24 +274,36 @@ export function rankTop<D extends RecordView>(
   const scorerClass: number[] = [];
   /** What a document of unknown class may get from the classed scorers. */
   let classedMax = 0;
+  /** Per weighted scorer without lists: its part of every bound when it has no classes. */
+  const densePart: number[] = [];
   for (const s of weighted) {
     const plan = s.scorer.plan;
     scorerClass.push(-1);
+    if (plan) densePart.push(0);
     if (!plan) {
       scorerPlan.push(-1);
       const classes = s.scorer.classBound && s.id !== undefined ? col.classes.get(s.id) : undefined;
       const ceiling = s.weight * s.scorer.ceiling;
       if (!classes) {
         base += ceiling;
+        densePart.push(ceiling);
         continue;
       }
       const table = new Float64Array(256).fill(ceiling);
       let max = classes.overflowed ? ceiling : 0;
+      let min = classes.overflowed ? ceiling : Infinity;
       for (let c = 1; c < classes.keys.length; c++) {
         const b = s.weight * s.scorer.classBound!(classes.keys[c]!);
         // A bound above the ceiling (or not a number) is no better than the ceiling.
         table[c] = b >= 0 && b < ceiling ? b : ceiling;
         if (table[c]! > max) max = table[c]!;
+        if (table[c]! < min) min = table[c]!;
+      }
+      densePart.push(max);
+      if (!(min < max)) {
+        // One bound for every class (e.g. home work for someone who did not ask): a constant.
+        base += max;
+        continue;
       }
       scorerClass[scorerClass.length - 1] = classSlots.length;
       classSlots.push(classes.bySlot);
@@ -312,6 +328,7 @@ export function rankTop<D extends RecordView>(
         lists.push({
           docs: list.docs,
           length: list.length,
+          segments: list.segments,
           w,
           scale: term.scaled ? list.impacts : null,
           ub: bound,
@@ -435,7 +452,7 @@ export function rankTop<D extends RecordView>(
       let part: number;
       if (p < 0) {
         const c = scorerClass[j]!;
-        part = c < 0 ? ws.weight * ws.scorer.ceiling : classTables[c]![classSlots[c]![d]!]!;
+        part = c < 0 ? densePart[j]! : classTables[c]![classSlots[c]![d]!]!;
       } else if (planKind[p] === 'max') {
         const a = planAcc[p]![d]!;
         part = a > planFloor[p]! ? a : planFloor[p]!;
@@ -499,7 +516,9 @@ export function rankTop<D extends RecordView>(
             b += v > f ? v : f;
           }
         }
-        if (classed > 0) b += classPart(d);
+        // Raising the threshold (not settling) only needs an order: the classes' parts are left
+        // at their largest, and the bounds passed on to evaluation stay upper bounds.
+        b += settle ? (classed > 0 ? classPart(d) : 0) : classedMax;
         if (b < t0 || evaluated[d] === epoch) {
           // Settled for good (bounds only fall, the threshold only rises): clear it now, so
           // that the final reset only walks the candidates.
@@ -654,28 +673,112 @@ export function rankTop<D extends RecordView>(
   // without recording them, so this bound must be taken now).
   const untouchedAtOpen = untouchedBound();
 
-  // 2. Known candidates only from here on. When evaluating them would cost more than reading
+  // 2. Known candidates only from here on. Where evaluating them would cost more than reading
   // the rest of the lists for them (which makes their bounds exact for every listed criterion),
   // read the rest in "complete" mode (no new candidates); then evaluate in decreasing bound order.
+  // The decision is taken per partition of the collection (region): a long list groups its
+  // postings by partition, so completing the candidates of a few partitions reads only their
+  // parts of the lists; the candidates of the other partitions keep their bounds and are
+  // evaluated directly.
   let candidates = gatherCandidates();
-  let remaining = 0;
-  for (let j = next; j < lists.length; j++) remaining += lists[j]!.length;
+  const partition = col.partition;
+  const partCount = partition ? PARTITIONS : 1;
+  const candIn = new Float64Array(partCount);
+  const postingsIn = new Float64Array(partCount);
+  let shared = 0;
+  for (let j = next; j < lists.length; j++) {
+    const l = lists[j]!;
+    const seg = partition ? l.segments : null;
+    if (!seg) {
+      shared += l.length;
+      continue;
+    }
+    for (let p = 0; p < PARTITIONS; p++) postingsIn[p]! += seg[p + 1]! - seg[p]!;
+    shared += l.length - seg[PARTITIONS]!;
+  }
   const candidateBits = scratch.candidateBits;
-  if (remaining > 0 && candidates * EVAL_COST_IN_POSTINGS > remaining) {
+  if (shared + postingsIn.reduce((a, b) => a + b, 0) > 0 && candidates > 0) {
     const cand = scratch.cand;
-    for (let i = 0; i < candidates; i++) {
-      const d = cand[i]!;
-      candidateBits[d >> 5]! |= 1 << (d & 31);
+    const ub = scratch.ub;
+    for (let i = 0; i < candidates; i++) candIn[partition ? partition[cand[i]!]! : 0]!++;
+    const completing = new Uint8Array(partCount);
+    let saved = 0;
+    let cost = shared;
+    for (let p = 0; p < partCount; p++) {
+      if (candIn[p]! * EVAL_COST_IN_POSTINGS > postingsIn[p]!) {
+        completing[p] = 1;
+        saved += candIn[p]! * EVAL_COST_IN_POSTINGS;
+        cost += postingsIn[p]!;
+      }
     }
-    while (next < lists.length) {
-      const l = lists[next]!;
-      if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!, candidateBits);
-      else completeMax(l, planAcc[l.plan]!, candidateBits);
-      postingsProcessed += l.length;
-      read(next++);
+    if (saved > cost) {
+      if (stats && partition) {
+        let skipped = 0;
+        for (let p = 0; p < PARTITIONS; p++) if (completing[p] !== 1 && postingsIn[p]! > 0) skipped++;
+        stats.partitionsSkipped = skipped;
+      }
+      // The candidates of the partitions not completed keep their bounds (still upper bounds:
+      // nothing they hold is read) and wait at the end of cand/ub; the others are marked.
+      let completed = 0;
+      let kept = 0;
+      const keptSlots = new Int32Array(candidates);
+      const keptBounds = new Float64Array(candidates);
+      for (let i = 0; i < candidates; i++) {
+        const d = cand[i]!;
+        if (completing[partition ? partition[d]! : 0] === 1) {
+          candidateBits[d >> 5]! |= 1 << (d & 31);
+          cand[completed] = d;
+          ub[completed++] = ub[i]!;
+        } else {
+          keptSlots[kept] = d;
+          keptBounds[kept++] = ub[i]!;
+        }
+      }
+      while (next < lists.length) {
+        const l = lists[next]!;
+        const seg = partition ? l.segments : null;
+        const acc = planAcc[l.plan]!;
+        const sum = planKind[l.plan] === 'sum';
+        if (!seg) {
+          if (sum) completeSum(l, acc, candidateBits, 0, l.length);
+          else completeMax(l, acc, candidateBits, 0, l.length);
+          postingsProcessed += l.length;
+        } else {
+          // Runs of completed partitions in one pass each; the appended tail with the last run.
+          let p = 0;
+          while (p < PARTITIONS) {
+            if (completing[p] !== 1) {
+              p++;
+              continue;
+            }
+            const from = seg[p]!;
+            while (p < PARTITIONS && completing[p] === 1) p++;
+            const to = p === PARTITIONS ? l.length : seg[p]!;
+            if (to > from) {
+              if (sum) completeSum(l, acc, candidateBits, from, to);
+              else completeMax(l, acc, candidateBits, from, to);
+              postingsProcessed += to - from;
+            }
+          }
+          const tail = seg[PARTITIONS]!;
+          if (completing[PARTITIONS - 1] !== 1 && tail < l.length) {
+            if (sum) completeSum(l, acc, candidateBits, tail, l.length);
+            else completeMax(l, acc, candidateBits, tail, l.length);
+            postingsProcessed += l.length - tail;
+          }
+        }
+        read(next++);
+      }
+      candidateBits.fill(0, 0, (col.slots >> 5) + 1);
+      gathered = completed;
+      candidates = gatherCandidates();
+      const t0 = margin(heap.threshold());
+      for (let i = 0; i < kept; i++) {
+        if (keptBounds[i]! < t0 || evaluated[keptSlots[i]!] === epoch) continue;
+        cand[candidates] = keptSlots[i]!;
+        ub[candidates++] = keptBounds[i]!;
+      }
     }
-    candidateBits.fill(0, 0, (col.slots >> 5) + 1);
-    candidates = gatherCandidates();
   }
   evaluateInBoundOrder(candidates);
 
