@@ -48,7 +48,7 @@ describe.each(testDatabaseKinds())('demo seeding on $name', (kind) => {
 });
 
 describe.each(testDatabaseKinds().slice(0, 1))('demo accounts over demo data on $name', (kind) => {
-  test('the demo accounts belong to the demo organisations, with caseloads that consent to matching', async () => {
+  test('the demo accounts belong to the demo organisations, with caseloads that consent to matching and referral', async () => {
     const { parseConfig } = await import('@passerelle/core');
     const { buildApp } = await import('@passerelle/server');
     const { database, config: dbConfig, drop } = await kind.create();
@@ -61,7 +61,10 @@ describe.each(testDatabaseKinds().slice(0, 1))('demo accounts over demo data on 
       const signIn = async (email: string) => {
         const res = await app.inject({ method: 'POST', url: '/api/auth/demo/sign-in', payload: { email } });
         expect(res.statusCode, res.body).toBe(200);
-        return { cookie: String(res.headers['set-cookie']).split(';')[0]! };
+        return {
+          cookie: String(res.headers['set-cookie']).split(';')[0]!,
+          'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken,
+        };
       };
       const caseManager = await signIn('case.manager@demo.passerelle.test');
       const session = await app.inject({ method: 'GET', url: '/api/auth/session', headers: caseManager });
@@ -83,9 +86,44 @@ describe.each(testDatabaseKinds().slice(0, 1))('demo accounts over demo data on 
       });
       expect(matches.statusCode, matches.body).toBe(200);
 
+      // They consented to referral to employers too: the case manager refers one to the demo
+      // employer's vacancy, and the demo employer sees the referral.
+      const [vacancy] = await database.query<{ id: string }>(
+        'select id::text as id from vacancies where employer_id = $1 order by id limit 1',
+        [demoIds.employer],
+      );
+      const referral = await app.inject({
+        method: 'POST',
+        url: '/api/referrals',
+        headers: caseManager,
+        payload: { personId: people[0]!.id, targetKind: 'vacancy', targetId: vacancy!.id },
+      });
+      expect(referral.statusCode, referral.body).toBe(201);
+      const employer = await signIn('employer@demo.passerelle.test');
+      const received = await app.inject({
+        method: 'GET',
+        url: '/api/referrals?limit=100',
+        headers: employer,
+      });
+      expect(received.statusCode, received.body).toBe(200);
+      expect((received.json().items as { id: string }[]).map((r) => r.id)).toContain(referral.json().id);
+
       const counsellor = await signIn('counsellor@demo.passerelle.test');
       const theirs = await app.inject({ method: 'GET', url: '/api/people?limit=50', headers: counsellor });
       expect(theirs.json().items.length).toBeGreaterThan(0);
+      const toTraining = await app.inject({
+        method: 'POST',
+        url: '/api/referrals',
+        headers: counsellor,
+        payload: {
+          personId: (theirs.json().items as { id: string }[])[0]!.id,
+          targetKind: 'training',
+          targetId: (
+            await database.query<{ id: string }>('select id::text as id from training_offers limit 1')
+          )[0]!.id,
+        },
+      });
+      expect(toTraining.statusCode, toTraining.body).toBe(201);
 
       const person = await signIn('person@demo.passerelle.test');
       const self = (await app.inject({ method: 'GET', url: '/api/auth/session', headers: person })).json()

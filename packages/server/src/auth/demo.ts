@@ -54,8 +54,9 @@ export const demoPassword = 'demo footbridge open';
  * organisations exist), the accounts belong to them: the case manager to the Georgian mission,
  * with a caseload of its returnees; the counsellor to return counselling in Brussels, with a few
  * people before their handover; the employer and the training provider to the fixed ones; the
- * person account to one of the case manager's returnees. Those people consent to matching and
- * referral by the programme, so that matches show at once. Without demo data, four small
+ * person account to one of the case manager's returnees. Those people gave the consents the
+ * interview asks (matching, referral to employers and training providers, sharing with employers,
+ * reporting), so that matches show and referrals can be made at once. Without demo data, four small
  * organisations are created instead. The administrator gets a TOTP secret, shown by
  * GET /api/auth/demo.
  */
@@ -119,12 +120,12 @@ export async function ensureDemoUsers(database: Database): Promise<void> {
         if (!p) continue;
         const input = personInput.parse(inputOf(p));
         await people.update(p.id, p.version, { ...input, caseManagerIds: [...input.caseManagerIds, userId] });
-        for (const purpose of ['matching', 'referral'] as const)
+        for (const { purpose, recipientCategory } of demoConsents)
           await consents.record({
             id: randomUUID(),
             personId: p.id,
             purpose,
-            recipientCategory: 'programme',
+            recipientCategory,
             method: 'signed_form',
             recordedBy: userId,
             now: new Date(),
@@ -135,6 +136,18 @@ export async function ensureDemoUsers(database: Database): Promise<void> {
     await assign(assigned.counsellor, ids.counsellor);
   }
 }
+
+/**
+ * The consents the demo caseloads gave, as the interview asks them: matching and reporting by the
+ * programme, referral to employers and training providers, the profile shared with employers.
+ */
+const demoConsents = [
+  { purpose: 'matching', recipientCategory: 'programme' },
+  { purpose: 'referral', recipientCategory: 'employers' },
+  { purpose: 'referral', recipientCategory: 'training_providers' },
+  { purpose: 'share_profile_with_employer', recipientCategory: 'employers' },
+  { purpose: 'reporting', recipientCategory: 'programme' },
+] as const;
 
 /** A person's fields as an input for an update. */
 function inputOf(p: Person): Record<string, unknown> {
