@@ -91,6 +91,17 @@ export interface ImportOptions {
    * `createOccupationCoder`). Codes already in the file are never replaced.
    */
   codeOccupation?: OccupationCoder | null;
+  /**
+   * Whether the caller may write this row (the server's access policy), given the record it would
+   * replace (found by external id, null when new): null when it may, else why not. Refused rows are
+   * reported as issues (`forbidden`), so nothing is written.
+   */
+  authorizeRow?:
+    | ((
+        input: Record<string, unknown> & { externalId: string },
+        existing: Record<string, unknown> | null,
+      ) => Promise<string | null>)
+    | null;
 }
 
 /** Columns accepted in a file of our layout besides the layout's own (written by exports, ignored on import). */
@@ -151,6 +162,30 @@ function checkHeader(layout: Layout, header: string[]): RowIssue[] {
     });
   }
   return issues;
+}
+
+const recordTables: Record<ImportKind, string> = {
+  people: 'people',
+  employers: 'organisations',
+  vacancies: 'vacancies',
+  trainings: 'training_offers',
+};
+
+/** The stored record a row would replace (its input and id), for `authorizeRow`. */
+async function findExisting(
+  tx: Db,
+  kind: ImportKind,
+  externalId: string,
+): Promise<Record<string, unknown> | null> {
+  const select =
+    kind === 'employers'
+      ? sql`select id, jsonb_build_object('kind', kind, 'country', country)::text as j`
+      : sql`select id, data::text as j`;
+  const result = (await tx.execute(
+    sql`${select} from ${sql.raw(recordTables[kind])} where external_id = ${externalId} limit 1`,
+  )) as unknown as { rows: { id: string; j: string }[] };
+  const row = result.rows[0];
+  return row ? { ...(JSON.parse(row.j) as Record<string, unknown>), id: row.id } : null;
 }
 
 /** Looks up organisations by external id and by id. */
@@ -453,7 +488,11 @@ export async function importTable(database: Database, options: ImportOptions): P
         // The schema's output is a fresh object: set the key in place rather than copy it.
         const input = result.data as Record<string, unknown> & { externalId: string };
         input.externalId = p.externalId;
-        p.input = input;
+        const refused = options.authorizeRow
+          ? await options.authorizeRow(input, await findExisting(tx, options.kind, p.externalId))
+          : null;
+        if (refused) addIssue(p, 'external_id', 'forbidden', refused);
+        else p.input = input;
       }
     }
     return pending;

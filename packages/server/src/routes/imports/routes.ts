@@ -15,6 +15,7 @@ import {
   type TableFormat,
 } from '@passerelle/io';
 import { peopleExportGuard } from '../../auth/export-guard';
+import { importRowGuard } from '../../auth/import-guard';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
 import { exportQuery, importEnvelope, importQuery, importReport, kindParams } from './schema';
@@ -115,6 +116,8 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
       newId: ctx.newId,
       actorId: request.actor.userId,
       name: 'upload',
+      // Each row as a create or update of its own (trust: no writes for other organisations).
+      authorizeRow: importRowGuard(ctx.policy, request.actor, resourceTypes[kind]),
     });
   };
 
