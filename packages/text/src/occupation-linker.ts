@@ -38,9 +38,9 @@ export interface LinkerWeights {
   latent: number;
   /**
    * BM25 over all label words of the concept of the query's words translated into the index's
-   * other languages through the concepts (a word of the query's language and a word of another
-   * language that occur in the labels of the same concepts, Dice ≥ 0.2), scaled by the query's
-   * maximum. Nothing to translate when the index holds only the query's language.
+   * other languages through the concepts (word alignments learnt from the labels of the concepts
+   * labelled in several languages, IBM model 1), scaled by the query's maximum. Nothing to
+   * translate when the index holds only the query's language.
    */
   translated: number;
   /** Best label score of the concept's ISCO group / broader concepts. */
@@ -71,7 +71,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   conceptWords: 0.1,
   description: 0.1,
   latent: 0,
-  translated: 0.1,
+  translated: 0.25,
   broader: 0.2,
   narrower: 0.1,
   otherLanguage: 0.9,
@@ -170,7 +170,7 @@ export class OccupationLinker {
   private readonly latentScores: Float32Array;
   /** Stems of each concept's labels by language (kept for the translation tables when the index holds several languages). */
   private readonly conceptLangStems: Map<string, Set<string>>[] = [];
-  /** Per query language: its stems → stems of the other languages, with their Dice coefficient. */
+  /** Per query language: its stems → stems of the other languages, with their translation probability. */
   private readonly translations = new Map<string, Map<string, [string, number][]>>();
   private readonly defaultLanguage: LanguageCode;
   private readonly labelFloor = 0.2;
@@ -339,42 +339,98 @@ export class OccupationLinker {
 
   /**
    * Word translations from the query's language into the other indexed languages, learnt from the
-   * labels of the concepts as a parallel corpus: a stem of the query's language and a stem of
-   * another language are paired by the Dice coefficient of the concepts whose labels hold them
-   * (among the concepts labelled in both), kept when at least two concepts share them and the
-   * coefficient reaches 0.2, at most five per stem. Built on the first query of a language.
+   * labels of the concepts as a parallel corpus: each concept labelled in both is a pair of
+   * sentences (the bag of its stems in the query's language, the bag of its stems in the others),
+   * aligned by IBM model 1 (Brown et al. 1993; expectation-maximisation of t(other | own) from a
+   * uniform start, no null word). A stem keeps its translations of probability 0.05 or more, at
+   * most five. Built on the first query of a language.
    */
   private translationTable(lang: string): Map<string, [string, number][]> {
     let table = this.translations.get(lang);
     if (table) return table;
     table = new Map();
     this.translations.set(lang, table);
-    const inLang = new Map<string, number>();
-    const inOther = new Map<string, number>();
-    const joint = new Map<string, Map<string, number>>();
+    const stemIds = new Map<string, number>();
+    const stems: string[] = [];
+    const idOf = (stem: string): number => {
+      let id = stemIds.get(stem);
+      if (id === undefined) {
+        id = stems.length;
+        stems.push(stem);
+        stemIds.set(stem, id);
+      }
+      return id;
+    };
+    const sentences: { own: number[]; other: number[] }[] = [];
     for (const byLang of this.conceptLangStems) {
       const own = byLang?.get(lang);
       if (!byLang || !own || byLang.size < 2) continue;
       const other = new Set<string>();
-      for (const [l, stems] of byLang) if (l !== lang) for (const stem of stems) other.add(stem);
-      for (const a of own) inLang.set(a, (inLang.get(a) ?? 0) + 1);
-      for (const b of other) inOther.set(b, (inOther.get(b) ?? 0) + 1);
-      for (const a of own) {
-        let pairs = joint.get(a);
-        if (!pairs) joint.set(a, (pairs = new Map()));
-        for (const b of other) pairs.set(b, (pairs.get(b) ?? 0) + 1);
-      }
+      for (const [l, words] of byLang) if (l !== lang) for (const stem of words) other.add(stem);
+      sentences.push({ own: [...own].map(idOf), other: [...other].map(idOf) });
     }
-    for (const [a, pairs] of joint) {
-      const list: [string, number][] = [];
-      for (const [b, n] of pairs) {
-        if (n < translationMinConcepts) continue;
-        const dice = (2 * n) / ((inLang.get(a) as number) + (inOther.get(b) as number));
-        if (dice >= translationMinDice) list.push([b, dice]);
+    // Every (own, other) pair seen in one concept gets a number; each concept lists its pairs
+    // other-major, so that the expectation step normalises over the own stems of each other stem.
+    const pairIds = new Map<number, number>();
+    const pairOwn: number[] = [];
+    const pairOther: number[] = [];
+    const conceptPairs = sentences.map(({ own, other }) => {
+      const ids = new Int32Array(own.length * other.length);
+      let k = 0;
+      for (const e of other)
+        for (const f of own) {
+          const key = f * stems.length + e;
+          let p = pairIds.get(key);
+          if (p === undefined) {
+            p = pairOwn.length;
+            pairOwn.push(f);
+            pairOther.push(e);
+            pairIds.set(key, p);
+          }
+          ids[k++] = p;
+        }
+      return { ids, width: own.length };
+    });
+    const degree = new Float64Array(stems.length);
+    for (const f of pairOwn) degree[f] = (degree[f] as number) + 1;
+    let t = Float64Array.from(pairOwn, (f) => 1 / (degree[f] as number));
+    const totals = new Float64Array(stems.length);
+    for (let iteration = 0; iteration < translationIterations; iteration++) {
+      const counts = new Float64Array(pairOwn.length);
+      for (const { ids, width } of conceptPairs) {
+        for (let row = 0; row < ids.length; row += width) {
+          let z = 0;
+          for (let i = row; i < row + width; i++) z += t[ids[i] as number] as number;
+          if (z <= 0) continue;
+          for (let i = row; i < row + width; i++) {
+            const p = ids[i] as number;
+            counts[p] = (counts[p] as number) + (t[p] as number) / z;
+          }
+        }
       }
-      if (list.length === 0) continue;
+      totals.fill(0);
+      for (let p = 0; p < counts.length; p++) {
+        const f = pairOwn[p] as number;
+        totals[f] = (totals[f] as number) + (counts[p] as number);
+      }
+      for (let p = 0; p < counts.length; p++) {
+        const total = totals[pairOwn[p] as number] as number;
+        counts[p] = total > 0 ? (counts[p] as number) / total : 0;
+      }
+      t = counts;
+    }
+    const lists = new Map<number, [string, number][]>();
+    for (let p = 0; p < t.length; p++) {
+      const probability = t[p] as number;
+      if (probability < translationMinProbability) continue;
+      const f = pairOwn[p] as number;
+      let list = lists.get(f);
+      if (!list) lists.set(f, (list = []));
+      list.push([stems[pairOther[p] as number] as string, probability]);
+    }
+    for (const [f, list] of lists) {
       list.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-      table.set(a, list.slice(0, translationsPerWord));
+      table.set(stems[f] as string, list.slice(0, translationsPerWord));
     }
     return table;
   }
@@ -706,9 +762,9 @@ export class OccupationLinker {
 const latentKeep = 50;
 const latentFloor = 0.5;
 
-/** Word translations through the concepts: at least this many shared concepts and this Dice coefficient, at most this many per word. */
-const translationMinConcepts = 2;
-const translationMinDice = 0.2;
+/** Word translations through the concepts: IBM model 1 iterations, the least probability kept, at most this many per word. */
+const translationIterations = 10;
+const translationMinProbability = 0.05;
 const translationsPerWord = 5;
 
 function addConceptChecked(index: Map<string, number>, uri: string): number {
