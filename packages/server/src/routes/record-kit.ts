@@ -243,6 +243,11 @@ export function registerCrudRoutes<
       const expected = requireIfMatch(request);
       const found = await mustGet(request.params.id);
       await ctx.policy.authorize(request.actor, 'update', { type, record: { ...found } });
+      // The replaced record must stay within the caller's scope too (no moving it to another owner).
+      await ctx.policy.authorize(request.actor, 'update', {
+        type,
+        record: { ...found, ...(request.body as object) },
+      });
       const updated = await store.update(
         found.id,
         expected,

@@ -88,6 +88,11 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       const found = await store.get(request.params.id);
       if (!found) throw errors.notFound('organisation', request.params.id);
       await ctx.policy.authorize(request.actor, 'update', { type: 'organisation', record: { ...found } });
+      // The replaced record must stay within the caller's scope too (e.g. a case manager's country).
+      await ctx.policy.authorize(request.actor, 'update', {
+        type: 'organisation',
+        record: { ...found, ...request.body },
+      });
       const updated = await store.update(request.params.id, expected, request.body);
       setEtag(reply, updated.version);
       return presentOrganisation(ctx.policy, request.actor, updated);
