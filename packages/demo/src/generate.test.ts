@@ -89,3 +89,28 @@ test('Arabic-script names of Iraq and Tunisia carry a Latin transliteration', ()
   const hosts = new Set(d.people.map((p) => p.returnInfo?.hostCountry));
   for (const code of ['BE', 'NL', 'FR', 'DE', 'GB']) expect(hosts).toContain(code);
 });
+
+test('most vocational courses train for open vacancies: same occupation, where the jobs are, ending before they close', () => {
+  const d = generateDemoData({
+    people: 20,
+    vacancies: 150,
+    trainings: 60,
+    seed: 8,
+    referenceDate: '2027-03-01',
+  });
+  const open = d.vacancies.filter((v) => v.status === 'open');
+  const forVacancy = d.trainings.filter((t) =>
+    open.some(
+      (v) =>
+        v.occupation?.uri === t.occupation?.uri &&
+        v.location.city === t.location.city &&
+        t.skillsTaught.some((s) => v.essentialSkills.some((e) => e.uri === s.uri)) &&
+        (t.endsOn ?? '9999') <= (v.applyBy ?? '') &&
+        (t.applyBy ?? '') >= '2027-03-01',
+    ),
+  );
+  const vocational = d.trainings.filter((t) =>
+    ['vocational', 'apprenticeship', 'on_the_job'].includes(t.type),
+  );
+  expect(forVacancy.length).toBeGreaterThanOrEqual(Math.floor(vocational.length / 4));
+});

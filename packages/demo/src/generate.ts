@@ -389,6 +389,11 @@ export function generateDemoData(options: DemoOptions = {}): DemoDataset {
 
   // Vacancies.
   const vacancies: WithId<VacancyInput>[] = [];
+  /** The occupations open vacancies ask for, per country: vocational trainings follow the demand. */
+  const demand = new Map<
+    string,
+    { occupation: CatalogueOccupation; location: VacancyInputDraft['location']; applyBy: string }[]
+  >();
   for (let i = 1; i <= vacancyCount; i++) {
     const employer = i <= 4 ? employers[0]! : r.pick(employers);
     const country = employer.country;
@@ -466,6 +471,12 @@ export function generateDemoData(options: DemoOptions = {}): DemoDataset {
       ] as const),
     };
     vacancies.push({ ...vacancyInput.parse(draft), id: r.uuid() });
+    // Open, and still open once a short course (over within 31 days of the reference date) ends.
+    if (draft.status === 'open' && draft.applyBy! >= addDays(referenceDate, 31))
+      demand.set(country.code, [
+        ...(demand.get(country.code) ?? []),
+        { occupation, location: draft.location, applyBy: draft.applyBy! },
+      ]);
   }
 
   // Training offers.
@@ -492,14 +503,23 @@ export function generateDemoData(options: DemoOptions = {}): DemoDataset {
       ['apprenticeship', 0.7],
       ['on_the_job', 0.7],
     ] as const);
-    const startsOn = addDays(referenceDate, r.int(-30, 120));
-    const durationWeeks = r.int(2, 16);
+    const vocational = type === 'vocational' || type === 'apprenticeship' || type === 'on_the_job';
+    // Most vocational courses are short, starting soon, and train for an occupation the country's
+    // open vacancies ask for, held where the jobs are, often blended (theory online): so that a
+    // match can name a training that closes its gap before the vacancy closes. The others follow
+    // the provider's sectors.
+    const wanted = demand.get(country.code) ?? [];
+    const forDemand = vocational && wanted.length > 0 && r.chance(0.6);
+    const startsOn = addDays(referenceDate, forDemand ? r.int(4, 10) : r.int(-30, 120));
+    const durationWeeks = forDemand ? r.int(1, 3) : r.int(2, 16);
     const base: Partial<TrainingInputDraft> = {};
     let title: string;
-    if (type === 'vocational' || type === 'apprenticeship' || type === 'on_the_job') {
-      const occupation = r.pick(
-        occupationsBySector.get(r.pick(provider.sectors)) ?? occupationsBySector.get(sectors[0]!)!,
-      );
+    if (vocational) {
+      const target = forDemand ? r.pick(wanted) : undefined;
+      if (target) base.location = { ...target.location };
+      const occupation =
+        target?.occupation ??
+        r.pick(occupationsBySector.get(r.pick(provider.sectors)) ?? occupationsBySector.get(sectors[0]!)!);
       title = `${labelOf(occupation, lang)}: ${{ vocational: lang === 'fr' ? 'formation professionnelle' : lang === 'nl' ? 'beroepsopleiding' : 'vocational course', apprenticeship: lang === 'fr' ? 'apprentissage' : lang === 'nl' ? 'leerlingwezen' : 'apprenticeship', on_the_job: lang === 'fr' ? 'formation en entreprise' : lang === 'nl' ? 'opleiding op de werkvloer' : 'on-the-job training' }[type]}`;
       base.occupation = occupationRef(occupation, lang);
       base.skillsTaught = r
@@ -538,7 +558,9 @@ export function generateDemoData(options: DemoOptions = {}): DemoDataset {
     const delivery =
       type === 'digital' || type === 'language'
         ? r.pick(['in_person', 'online', 'blended'] as const)
-        : 'in_person';
+        : forDemand
+          ? r.pick(['in_person', 'blended'] as const)
+          : 'in_person';
     const hoursPerWeek = r.pick([10, 15, 20, 30]);
     const draft: TrainingInputDraft = {
       externalId: `demo-training-${padded(i, 6)}`,
@@ -548,10 +570,11 @@ export function generateDemoData(options: DemoOptions = {}): DemoDataset {
       type,
       instructionLanguages: [country.languages[0]!],
       delivery,
+      // Courses run at the provider, or (short courses for open vacancies) where the jobs are.
       location: delivery === 'online' ? { country: country.code } : { ...provider.location },
       startsOn,
       endsOn: addDays(startsOn, durationWeeks * 7),
-      applyBy: addDays(startsOn, -r.int(3, 21)),
+      applyBy: addDays(startsOn, -(forDemand ? r.int(1, 5) : r.int(3, 21))),
       durationHours: durationWeeks * hoursPerWeek,
       hours: { perWeek: hoursPerWeek, shifts: [r.pick(['day', 'evening'] as const)] },
       seats: r.pick([8, 10, 12, 15, 20, 25]),

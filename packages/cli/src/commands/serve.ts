@@ -26,7 +26,10 @@ export function registerServe(program: Command): void {
       // Demo mode: on first start (no person yet), load the default demo data before listening,
       // and before the app creates the demo users (they link to the fixed demo organisations).
       if (config.demo && !config.production && (await databaseHasNoPeople(database))) {
-        const summary = await seedDemoData(database);
+        // Dated from today, so that vacancies and trainings are current whenever the demo starts.
+        const summary = await seedDemoData(database, {
+          referenceDate: new Date().toISOString().slice(0, 10),
+        });
         logger.info({ demo: summary }, 'demo data loaded');
       }
       app = await buildApp({ config, database, logger });

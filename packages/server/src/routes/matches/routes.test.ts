@@ -93,6 +93,43 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
     expect(body.items[0].record.title).toBe(occupation.labels.en.preferred);
   });
 
+  test('a vacancy whose closing date has passed, and a training that has ended, are neither proposed nor suggested', async () => {
+    const closed = (
+      await post('/api/vacancies', {
+        employerId,
+        title: occupation.labels.en.preferred,
+        occupation: { uri: occupation.uri, iscoCode: occupation.iscoCode },
+        essentialSkills: [s1, s2, s3, s4].map((uri) => ({ uri })),
+        location: { country: 'SN', region: 'Dakar' },
+        postedOn: '2020-01-01',
+        applyBy: '2020-02-01',
+      })
+    ).id;
+    const provider = (
+      await post('/api/organisations', { kind: 'training_provider', name: 'Old centre', country: 'SN' })
+    ).id;
+    const ended = (
+      await post('/api/trainings', {
+        providerId: provider,
+        title: 'Last year',
+        type: 'vocational',
+        skillsTaught: [{ uri: s3 }, { uri: s4 }],
+        location: { country: 'SN', region: 'Dakar' },
+        startsOn: '2020-03-01',
+        endsOn: '2020-04-01',
+      })
+    ).id;
+    const vacancies = (await get(`/api/people/${people.Binta}/matches?kind=vacancy&limit=50`)).json();
+    const ids = vacancies.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(vacancyId);
+    expect(ids).not.toContain(closed);
+    for (const item of vacancies.items)
+      expect(item.explanation.trainings.suggestions.map((s: { id: string }) => s.id)).not.toContain(ended);
+    const trainings = (await get(`/api/people/${people.Binta}/matches?kind=training&limit=50`)).json();
+    expect(trainings.items.map((i: { id: string }) => i.id)).toContain(trainingId);
+    expect(trainings.items.map((i: { id: string }) => i.id)).not.toContain(ended);
+  });
+
   test('a vacancy sees consenting candidates, best first; people without consent never appear', async () => {
     const res = await get(`/api/vacancies/${vacancyId}/candidates`);
     expect(res.statusCode, res.body).toBe(200);

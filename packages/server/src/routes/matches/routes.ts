@@ -139,6 +139,9 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
       if (person.archivedAt) throw errors.conflict('the person is archived');
       await service.sync();
       const { offset, limit, kind } = request.query;
+      // Only opportunities still open today: a vacancy whose closing date passed, a training that
+      // ended or closed its enrolment, is neither proposed nor suggested to close a gap.
+      const options = { today: ctx.now().toISOString().slice(0, 10) };
       await audit(ctx, request, {
         action: 'read_matches',
         entity: 'person',
@@ -160,7 +163,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
       if (kind === 'vacancy') {
         const records = new Map<string, Vacancy>();
         const page = await visiblePage(
-          (q) => service.index.rankVacanciesForPerson(person.id, q),
+          (q) => service.index.rankVacanciesForPerson(person.id, { ...q, options }),
           offset,
           limit,
           async (id) => {
@@ -174,13 +177,14 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
         const items = [];
         for (const { id, score } of page.ids) {
           // Suggest only trainings the caller may see: explain, check the suggestions, explain again without the hidden ones.
-          let e = explainVacancyMatch(service.index, person.id, id, { maxTrainings: 3 });
+          let e = explainVacancyMatch(service.index, person.id, id, { maxTrainings: 3, options });
           for (let round = 0; round < 5; round++) {
             let hidden = false;
             for (const s of e.trainings.suggestions) if (!(await trainingVisible(s.id))) hidden = true;
             if (!hidden) break;
             e = explainVacancyMatch(service.index, person.id, id, {
               maxTrainings: 3,
+              options,
               visibleTraining: (t) => trainingCache.get(t) !== false,
             });
           }
@@ -196,7 +200,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
       }
       const records = new Map<string, Training>();
       const page = await visiblePage(
-        (q) => service.index.rankTrainingsForPerson(person.id, q),
+        (q) => service.index.rankTrainingsForPerson(person.id, { ...q, options }),
         offset,
         limit,
         async (id) => {
@@ -209,7 +213,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
       );
       const items = [];
       for (const { id, score } of page.ids) {
-        const e = explainTrainingMatch(service.index, person.id, id);
+        const e = explainTrainingMatch(service.index, person.id, id, { options });
         items.push({
           id,
           kind: 'training' as const,
