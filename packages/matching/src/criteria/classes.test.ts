@@ -78,8 +78,8 @@ test('a vacancy with more than two language requirements has no class and is bou
   expect(scorer.classBound!(languagesCriterion.classifyTarget!(v, ctx))).toBe(1);
 });
 
-test('an index keeps each classifying criterion’s class per document', () => {
-  const index = makeIndex();
+test('an index with class bounds keeps each classifying criterion’s class per document', () => {
+  const index = makeIndex({ classBounds: true });
   index.putMany({
     vacancies: [makeVacancy({ id: 'a', minIscedLevel: 2 }), makeVacancy({ id: 'b', minIscedLevel: 5 })],
   });

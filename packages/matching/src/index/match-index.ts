@@ -78,21 +78,21 @@ export class MatchIndex {
     this.people = new Collection(
       () => new PersonView(),
       posterOf(personSides),
-      classifiersOf(personSides),
-      regionPartition,
+      this.options.classBounds ? classifiersOf(personSides) : [],
+      this.options.partitionedListMin > 0 ? regionPartition : undefined,
       this.options.partitionedListMin,
     );
     this.vacancies = new Collection(
       () => new VacancyView(),
       posterOf(vacancySides),
-      classifiersOf(vacancySides),
-      regionPartition,
+      this.options.classBounds ? classifiersOf(vacancySides) : [],
+      this.options.partitionedListMin > 0 ? regionPartition : undefined,
       this.options.partitionedListMin,
     );
     this.trainings = new Collection(
       () => new TrainingView(),
       posterOf(trainingSides),
-      classifiersOf(trainingSides),
+      this.options.classBounds ? classifiersOf(trainingSides) : [],
     );
     const skills = this.dictionaries.skills;
     this.indexCtx = {

@@ -516,9 +516,9 @@ export function rankTop<D extends RecordView>(
             b += v > f ? v : f;
           }
         }
-        // Raising the threshold (not settling) only needs an order: the classes' parts are left
-        // at their largest, and the bounds passed on to evaluation stay upper bounds.
-        b += settle ? (classed > 0 ? classPart(d) : 0) : classedMax;
+        // The classes' parts at their largest here (a pass over every reached document); the
+        // gather then tightens them for the few documents left (see gatherCandidates).
+        b += classedMax;
         if (b < t0 || evaluated[d] === epoch) {
           // Settled for good (bounds only fall, the threshold only rises): clear it now, so
           // that the final reset only walks the candidates.
@@ -581,13 +581,10 @@ export function rankTop<D extends RecordView>(
   const gatherCandidates = (): number => {
     const t0 = margin(heap.threshold());
     if (gathered < 0) {
-      if (topCollectedAt !== next) {
-        gathered = collectTouched(t0, true);
-        return gathered;
-      }
-      // No list was read since the last `evaluateTop` collected: the same documents, with the
-      // same bounds, filtered by the higher threshold below.
-      gathered = topCollected;
+      // No list read since the last `evaluateTop` collected: the same documents, with the same
+      // bounds. Either way they are filtered below with their classes' bounds.
+      gathered = topCollectedAt === next ? topCollected : collectTouched(t0, true);
+      if (classed === 0) return gathered;
     }
     const slots = scratch.cand;
     const bounds = scratch.ub;

@@ -302,11 +302,11 @@ test('at a few thousand generated documents the pruned ranking still equals scor
   expect([...finishes].sort()).toEqual(['completed', 'evaluated']);
 });
 
-test('with every posting list grouped by region, rankings equal scoring everything, incremental changes included', () => {
+test('with every posting list grouped by region and class bounds, rankings equal scoring everything, changes included', () => {
   const generator = new DataGenerator(generatorCatalogueFrom(starterCatalogue));
   const index = createMatchIndex({
     knowledge: createKnowledge(knowledgeFromCatalogue(starterCatalogue)),
-    options: { today: generator.today, partitionedListMin: 1 },
+    options: { today: generator.today, partitionedListMin: 1, classBounds: true },
   });
   index.putMany({
     vacancies: generator.vacancies(5, 3000),
