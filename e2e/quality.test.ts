@@ -499,7 +499,12 @@ test('the import screen shows the dry-run report row by row, and nothing is impo
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.every((r) => /^\s*3/.test(r) || /^\s*2/.test(r))).toBe(true);
   expect(await page.getByRole('button', { name: 'Import now' }).count()).toBe(0);
+  await page.getByRole('cell', { name: 'a value is required' }).waitFor();
   await screenshot(page, 'quality-import-dry-run');
+  // The problems are told in the reader's language.
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('cell', { name: 'Une valeur est obligatoire.' }).waitFor();
+  await screenshot(page, 'quality-import-dry-run-fr');
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);

@@ -344,6 +344,12 @@ export async function importTable(database: Database, options: ImportOptions): P
     message: string,
   ) => {
     const list = rowIssues.get(p.row) ?? [];
+    // A value the schema needs and the row leaves empty: say so plainly (Zod's default text for
+    // it, "Invalid input: expected string, received undefined", means nothing to a counsellor).
+    if (code === 'invalid_type' && /received undefined$/.test(message)) {
+      code = 'required';
+      message = 'a value is required';
+    }
     list.push({ row: p.row, externalId: p.externalId, field, code, message });
     rowIssues.set(p.row, list);
   };

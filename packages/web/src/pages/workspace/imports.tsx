@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Button, Checkbox } from 'react-aria-components';
 import { ApiError, post, query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
@@ -11,7 +12,54 @@ const kinds = ['people', 'employers', 'vacancies', 'trainings'] as const;
 interface RowProblem {
   row: number | null;
   field: string | null;
+  code: string;
   message: string;
+}
+
+/**
+ * A row problem in the reader's language. The server's message is English and the most precise
+ * (it names the column or the value): shown as it is in English, and when the code is not known.
+ */
+function problemText(t: TFunction, lang: string, p: RowProblem): string {
+  if (lang.startsWith('en')) return p.message;
+  switch (p.code) {
+    case 'required':
+      return t('imports.problemRequired', 'A value is required.');
+    case 'invalid_type':
+      return t('imports.problemType', 'The value is not of the expected kind.');
+    case 'invalid_number':
+      return t('imports.problemNumber', 'The value is not a number.');
+    case 'invalid_boolean':
+      return t('imports.problemBoolean', 'The value is not yes or no.');
+    case 'duplicate_external_id':
+      return t('imports.problemDuplicateId', 'Another row has the same external id.');
+    case 'too_small':
+      return t('imports.problemTooSmall', 'The value is too short or too small.');
+    case 'too_big':
+      return t('imports.problemTooBig', 'The value is too long or too large.');
+    case 'invalid_format':
+      return t('imports.problemFormat', 'The value is not in the expected format.');
+    case 'invalid_value':
+    case 'invalid_union':
+      return t('imports.problemValue', 'The value is not one of those allowed.');
+    case 'unknown_column':
+      return t('imports.problemUnknownColumn', 'This column is not part of the layout.');
+    case 'duplicate_column':
+      return t('imports.problemDuplicateColumn', 'This column appears twice.');
+    case 'missing_column':
+      return t('imports.problemMissingColumn', 'A required column is missing.');
+    case 'unknown_reference':
+    case 'reference_missing':
+      return t('imports.problemReference', 'It refers to a record that does not exist.');
+    case 'wrong_kind':
+      return t('imports.problemWrongKind', 'It refers to a record of the wrong kind.');
+    case 'forbidden':
+      return t('imports.problemForbidden', 'You may not change this record.');
+    case 'custom':
+      return t('imports.problemInvalid', 'The value is not valid.');
+    default:
+      return p.message;
+  }
 }
 
 /** A row whose occupation was coded from its text, for the counsellor to check. */
@@ -60,6 +108,7 @@ function toReport(body: unknown): DryRunReport {
     problems: raw.map((p) => ({
       row: typeof p.row === 'number' ? p.row : typeof p.line === 'number' ? p.line : null,
       field: typeof p.field === 'string' ? p.field : typeof p.column === 'string' ? p.column : null,
+      code: String(p.code ?? ''),
       message: String(p.message ?? p.code ?? ''),
     })),
     coded: (Array.isArray(b.codedOccupations) ? (b.codedOccupations as Record<string, unknown>[]) : []).map(
@@ -265,7 +314,7 @@ export function ImportsPage() {
               rows={report.report.problems.map((p) => [
                 p.row === null ? '' : formatNumber(p.row, lang),
                 p.field ?? '',
-                p.message,
+                problemText(t, lang, p),
               ])}
             />
           ) : (
