@@ -7,7 +7,7 @@ import { createMatchIndex, weigh, type MatchIndex } from '../index/match-index';
 import { vacancyCriteria } from '../criteria/sets';
 import type { RankStats } from '../index/ranker';
 import { SCALE_DECODE } from '../index/postings';
-import { overlapOptions } from '../options';
+import { overlapOptions, type MatchOptionsInput } from '../options';
 import { DataGenerator, type GeneratorCatalogue } from './generate';
 import { Random } from './random';
 import { verifyRankings, type VerifyResult } from './verify';
@@ -36,6 +36,8 @@ export interface MatchBenchOptions {
    * (with 5,000 generated trainings added for the training directions). Linear per query.
    */
   verifyQueries?: number;
+  /** Index-time options for the engine (e.g. `partitionedListMin`, `classBounds`). */
+  indexOptions?: MatchOptionsInput;
 }
 
 /** The benchmark's JSON figures (see issue 6). */
@@ -138,7 +140,7 @@ export async function runMatchBenchmark(
   const loadAtStart = loadavg()[0]!;
   const knowledge = createKnowledge(o.knowledge);
   const generator = new DataGenerator(o.catalogue);
-  const index = createMatchIndex({ knowledge, options: { today: generator.today } });
+  const index = createMatchIndex({ knowledge, options: { ...o.indexOptions, today: generator.today } });
 
   // Build: records are generated in chunks outside the timed region, then added.
   let buildCpuMs = 0;
