@@ -41,6 +41,7 @@ import { userRoutes } from './routes/users/routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { consentRoutes } from './routes/consents/routes';
 import { auditRoutes } from './routes/audit/routes';
+import { reportRoutes } from './routes/reports/routes';
 import { dataRightsRoutes } from './routes/data-rights/routes';
 import { webRoutes } from './routes/web/routes';
 import { taxonomyRoutes } from './routes/taxonomy/routes';
@@ -219,6 +220,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => tokenRoutes(scope, ctx));
   await app.register(async (scope) => consentRoutes(scope, ctx));
   await app.register(async (scope) => auditRoutes(scope, ctx));
+  await app.register(async (scope) => reportRoutes(scope, ctx));
   await app.register(async (scope) => dataRightsRoutes(scope, ctx, dataRights));
   await app.register(async (scope) => taxonomyRoutes(scope, ctx));
   await app.register(async (scope) => personRoutes(scope, ctx));
