@@ -583,8 +583,10 @@ export function rankTop<D extends RecordView>(
     if (gathered < 0) {
       // No list read since the last `evaluateTop` collected: the same documents, with the same
       // bounds. Either way they are filtered below with their classes' bounds.
-      gathered = topCollectedAt === next ? topCollected : collectTouched(t0, true);
-      if (classed === 0) return gathered;
+      if (topCollectedAt !== next) {
+        gathered = collectTouched(t0, true);
+        if (classed === 0) return gathered;
+      } else gathered = topCollected;
     }
     const slots = scratch.cand;
     const bounds = scratch.ub;
