@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTaxonomyStore, snapshotTables, type Database } from '@passerelle/db';
 import { loadStarterCatalogue } from '@passerelle/taxonomy';
@@ -457,7 +458,7 @@ describe.each(testDatabaseKinds())('import and export on $name', (kind) => {
       table: await csv([
         ['external_id', 'employer_external_id', 'employer_name', 'title', 'country'],
         ['v-40', 'emp-new', 'New Employer Ltd', 'Cook', 'NG'],
-        ['v-1', 'emp-1', '', 'Car mechanic', 'GE'],
+        ['v-1', 'emp-1', '', 'Car mechanic (senior)', 'GE'],
       ]),
     });
     expect(report).toMatchObject({
@@ -599,3 +600,180 @@ async function reformat(csvBuffer: Buffer): Promise<Buffer> {
     },
   );
 }
+
+const fullPerson = [
+  [
+    'external_id',
+    'given_name',
+    'family_name',
+    'phone',
+    'email',
+    'skills',
+    'languages',
+    'driving_licences',
+    'health_notes',
+    'psychosocial_notes',
+    'legal_status',
+    'identity_documents',
+  ],
+  [
+    'up-1',
+    'Karwan',
+    'Ahmd',
+    '+964 750 123 4567',
+    'karwan@example.org',
+    'masonry <urn:passerelle:skill:masonry>; use hand tools',
+    '[{"language":"ckb","motherTongue":true,"listening":"C2"}]',
+    'B',
+    'asthma',
+    'follow-up every month',
+    '{"residenceStatus":"returnee"}',
+    '[{"type":"passport","number":"A1234567","issuingCountry":"IQ"}]',
+  ],
+];
+
+describe.each(testDatabaseKinds())('updates keep what the file does not speak about on $name', (kind) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ database, drop } = await kind.create());
+    expect(
+      (await importTable(database, { kind: 'employers', table: await csv(employersFile) })).created,
+    ).toBe(2);
+    expect((await importTable(database, { kind: 'people', table: await csv(fullPerson) })).created).toBe(1);
+  });
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+
+  /** The stored data, version (and name, for organisations) of a record. */
+  const stored = async (table: 'people' | 'vacancies' | 'organisations', externalId: string) => {
+    const name = table === 'organisations' ? sql`name` : sql`null::text`;
+    const result = (await database.db.execute(
+      sql`select data::text as j, version, ${name} as name from ${sql.raw(table)} where external_id = ${externalId}`,
+    )) as unknown as { rows: { j: string; version: number; name: string | null }[] };
+    const row = result.rows[0]!;
+    return { data: JSON.parse(row.j) as Record<string, unknown>, version: row.version, name: row.name };
+  };
+
+  test('a file of names only updates the names and keeps skills, languages and the rest', async () => {
+    const before = await stored('people', 'up-1');
+    const names = await csv([
+      ['external_id', 'given_name', 'family_name'],
+      ['up-1', 'Karwan', 'Ahmed'],
+    ]);
+    const dry = await importTable(database, { kind: 'people', table: names, dryRun: true });
+    expect(dry).toMatchObject({ updated: 1, unchanged: 0, created: 0, issues: [], committed: false });
+    expect(await stored('people', 'up-1')).toEqual(before);
+    const report = await importTable(database, { kind: 'people', table: names });
+    expect(report).toMatchObject({ updated: 1, unchanged: 0, created: 0, issues: [] });
+    const after = await stored('people', 'up-1');
+    expect(after.version).toBe(before.version + 1);
+    expect(after.data).toEqual({ ...before.data, familyName: 'Ahmed' });
+    expect(after.data).toMatchObject({
+      skills: [expect.objectContaining({ uri: 'urn:passerelle:skill:masonry' }), expect.anything()],
+      languages: [expect.objectContaining({ language: 'ckb' })],
+      drivingLicences: [{ category: 'B' }],
+      contact: expect.objectContaining({ phone: '+964 750 123 4567', email: 'karwan@example.org' }),
+    });
+    // The same partial file again: nothing changes, not even the version.
+    const again = await importTable(database, { kind: 'people', table: names });
+    expect(again).toMatchObject({ unchanged: 1, updated: 0, created: 0, issues: [] });
+    expect((await importTable(database, { kind: 'people', table: names, dryRun: true })).unchanged).toBe(1);
+    expect(await stored('people', 'up-1')).toEqual(after);
+  });
+
+  test('a people file without the sensitive columns keeps the sensitive fields', async () => {
+    const before = await stored('people', 'up-1');
+    const header = fullPerson[0]!.slice(0, 8);
+    const file = await csv([
+      header,
+      ['up-1', 'Karwan', 'Ahmed', '+964 750 765 4321', ...fullPerson[1]!.slice(4, 8)],
+    ]);
+    const report = await importTable(database, { kind: 'people', table: file });
+    expect(report).toMatchObject({ updated: 1, issues: [] });
+    const after = await stored('people', 'up-1');
+    expect(after.data).toMatchObject({
+      healthNotes: 'asthma',
+      psychosocialNotes: 'follow-up every month',
+      legalStatus: expect.objectContaining({ residenceStatus: 'returnee' }),
+      identityDocuments: [expect.objectContaining({ number: 'A1234567' })],
+      contact: expect.objectContaining({ phone: '+964 750 765 4321' }),
+    });
+    for (const k of ['healthNotes', 'psychosocialNotes', 'legalStatus', 'identityDocuments'])
+      expect(after.data[k]).toEqual(before.data[k]);
+    expect((await importTable(database, { kind: 'people', table: file })).unchanged).toBe(1);
+  });
+
+  test('an empty cell in a column of the file still clears its field', async () => {
+    const file = await csv([
+      ['external_id', 'given_name', 'email', 'health_notes', 'driving_licences'],
+      ['up-1', 'Karwan', '', '', ''],
+    ]);
+    const dry = await importTable(database, { kind: 'people', table: file, dryRun: true });
+    expect(dry).toMatchObject({ updated: 1, issues: [] });
+    expect(await importTable(database, { kind: 'people', table: file })).toMatchObject({ updated: 1 });
+    const after = await stored('people', 'up-1');
+    expect(after.data.healthNotes).toBeUndefined();
+    expect(after.data.drivingLicences).toEqual([]);
+    expect(after.data.contact).not.toHaveProperty('email');
+    expect(after.data).toMatchObject({
+      psychosocialNotes: 'follow-up every month',
+      contact: expect.objectContaining({ phone: '+964 750 765 4321' }),
+      languages: [expect.objectContaining({ language: 'ckb' })],
+    });
+    expect((await importTable(database, { kind: 'people', table: file })).unchanged).toBe(1);
+  });
+
+  test('a vacancy update without employer columns keeps its employer, status and the rest', async () => {
+    const created = await importTable(database, {
+      kind: 'vacancies',
+      table: await csv([vacancyHeader, ...vacancyRows]),
+    });
+    expect(created).toMatchObject({ created: 3, issues: [] });
+    const before = await stored('vacancies', 'v-1');
+    const titles = await csv([
+      ['external_id', 'title', 'wage_max'],
+      ['v-1', 'Senior car mechanic', ''],
+    ]);
+    const report = await importTable(database, { kind: 'vacancies', table: titles });
+    expect(report).toMatchObject({ updated: 1, issues: [] });
+    const after = await stored('vacancies', 'v-1');
+    const { title: _t, wage, ...rest } = after.data;
+    const { title: _b, wage: wageBefore, ...restBefore } = before.data;
+    expect(after.data.title).toBe('Senior car mechanic');
+    expect(wage).toEqual({ ...(wageBefore as object), max: undefined });
+    expect(wage).not.toHaveProperty('max');
+    expect(rest).toEqual(restBefore);
+    expect((await importTable(database, { kind: 'vacancies', table: titles })).unchanged).toBe(1);
+  });
+
+  test('an employer update keeps the extra keys unless the file has the extra column', async () => {
+    const before = await stored('organisations', 'emp-1');
+    expect(before.data).toMatchObject({ demo: true });
+    const rename = await csv([
+      ['external_id', 'name'],
+      ['emp-1', 'Garage Rustaveli & sons'],
+    ]);
+    expect(await importTable(database, { kind: 'employers', table: rename })).toMatchObject({
+      updated: 1,
+      issues: [],
+    });
+    const after = await stored('organisations', 'emp-1');
+    expect(after.name).toBe('Garage Rustaveli & sons');
+    expect(after.data).toEqual(before.data);
+    expect((await importTable(database, { kind: 'employers', table: rename })).unchanged).toBe(1);
+    const extra = await csv([
+      ['external_id', 'extra'],
+      ['emp-1', '{"pilot":"2026"}'],
+    ]);
+    expect(await importTable(database, { kind: 'employers', table: extra })).toMatchObject({ updated: 1 });
+    const withExtra = await stored('organisations', 'emp-1');
+    expect(withExtra.data).toEqual({
+      ...Object.fromEntries(Object.entries(before.data).filter(([k]) => k !== 'demo')),
+      pilot: '2026',
+    });
+  });
+});

@@ -10,7 +10,14 @@ import {
 } from '@passerelle/db';
 import { parseRowCells, type ParsedRow, type RowCells } from '../layouts/convert';
 import { layouts } from '../layouts/index';
-import { columnForPath, layoutHeader, setPath, type ImportKind, type Layout } from '../layouts/layout';
+import {
+  columnForPath,
+  getPath,
+  layoutHeader,
+  setPath,
+  type ImportKind,
+  type Layout,
+} from '../layouts/layout';
 import { compileMapping, type ImportMapping } from '../mapping/mapping';
 import type { Table } from '../table/table';
 import { jsonbKeyOrder } from '../write/jsonb-order';
@@ -117,6 +124,8 @@ interface PendingRow {
   row: number;
   parsed: ParsedRow;
   externalId: string | null;
+  /** The rest column's cell (the extra JSON), when the file has that column. */
+  restCell?: string;
   input?: Record<string, unknown> & { externalId: string };
 }
 
@@ -171,21 +180,123 @@ const recordTables: Record<ImportKind, string> = {
   trainings: 'training_offers',
 };
 
-/** The stored record a row would replace (its input and id), for `authorizeRow`. */
-async function findExisting(
+/** A stored record a row would update: its id and its input as JSON text (parsed when needed). */
+interface StoredRecord {
+  id: string;
+  /** The record input as stored (people, vacancies, trainings: `data`; employers: kind, name, country, data). */
+  json: string;
+}
+
+/** A Postgres text[] literal (every element quoted). */
+function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/**
+ * The stored records of a batch, by external id, in one indexed query (`external_id = any($1)`).
+ * Rows whose external id is new are simply absent from the map.
+ */
+async function findStored(
   tx: Db,
   kind: ImportKind,
-  externalId: string,
-): Promise<Record<string, unknown> | null> {
+  externalIds: readonly string[],
+): Promise<Map<string, StoredRecord>> {
+  const out = new Map<string, StoredRecord>();
+  if (externalIds.length === 0) return out;
   const select =
     kind === 'employers'
-      ? sql`select id, jsonb_build_object('kind', kind, 'country', country)::text as j`
-      : sql`select id, data::text as j`;
+      ? sql`select id, external_id, jsonb_build_object('kind', kind, 'name', name, 'country', country, 'externalId', external_id, 'data', data)::text as j`
+      : sql`select id, external_id, data::text as j`;
   const result = (await tx.execute(
-    sql`${select} from ${sql.raw(recordTables[kind])} where external_id = ${externalId} limit 1`,
-  )) as unknown as { rows: { id: string; j: string }[] };
-  const row = result.rows[0];
-  return row ? { ...(JSON.parse(row.j) as Record<string, unknown>), id: row.id } : null;
+    sql`${select} from ${sql.raw(recordTables[kind])} where external_id = any(${textArrayLiteral(externalIds)}::text::text[])`,
+  )) as unknown as { rows: { id: string; external_id: string; j: string }[] };
+  for (const r of result.rows) out.set(r.external_id, { id: r.id, json: r.j });
+  return out;
+}
+
+/** The stored record a row would replace as `authorizeRow` sees it (its input and id; employers: kind and country). */
+function existingForAuthorization(kind: ImportKind, stored: StoredRecord): Record<string, unknown> {
+  const data = JSON.parse(stored.json) as Record<string, unknown>;
+  return kind === 'employers'
+    ? { kind: data.kind, country: data.country ?? null, id: stored.id }
+    : { ...data, id: stored.id };
+}
+
+/** What a file speaks about: the layout's columns, references and extra-JSON column its header (or mapping) fills. */
+interface FileCoverage {
+  columns: Layout['columns'];
+  references: Set<string>;
+  rest: boolean;
+}
+
+function fileCoverage(layout: Layout, headers: readonly string[]): FileCoverage {
+  const present = new Set(headers.filter((h) => h !== ''));
+  return {
+    columns: layout.columns.filter((c) => present.has(c.name)),
+    references: new Set(
+      layout.references.filter((r) => present.has(r.name) || present.has(r.idColumn)).map((r) => r.name),
+    ),
+    rest: layout.rest ? present.has(layout.rest.name) : false,
+  };
+}
+
+/** Removes the field at `path`, then the objects on the way that it left empty. */
+function deletePath(target: Record<string, unknown>, path: string[]): void {
+  const chain: Record<string, unknown>[] = [target];
+  let cur = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = cur[path[i]!];
+    if (next == null || typeof next !== 'object' || Array.isArray(next)) return;
+    cur = next as Record<string, unknown>;
+    chain.push(cur);
+  }
+  if (!(path[path.length - 1]! in cur)) return;
+  delete cur[path[path.length - 1]!];
+  for (let i = chain.length - 1; i > 0; i--) {
+    if (Object.keys(chain[i]!).length > 0) break;
+    delete chain[i - 1]![path[i - 1]!];
+  }
+}
+
+/**
+ * The draft of a row that updates a stored record: the stored input, with the fields of the
+ * columns the file has taken from the row (an empty cell clears its field). Fields of absent
+ * columns, and fields no column covers, keep their stored values. The extra-JSON column, when
+ * present, gives the keys outside its layout's known keys (as for a new record).
+ */
+function mergeIntoStored(
+  layout: Layout,
+  coverage: FileCoverage,
+  stored: Record<string, unknown>,
+  draft: Record<string, unknown>,
+  restCell: string | undefined,
+): Record<string, unknown> {
+  const merged = stored;
+  const put = (path: string[]) => {
+    const value = getPath(draft, path);
+    if (value === undefined) deletePath(merged, path);
+    else setPath(merged, path, value);
+  };
+  for (const column of coverage.columns) put(column.path);
+  for (const ref of layout.references) if (coverage.references.has(ref.name)) put(ref.path);
+  if (layout.rest && coverage.rest) {
+    const known = new Set(layout.rest.knownKeys);
+    const target = getPath(merged, layout.rest.path);
+    if (target && typeof target === 'object' && !Array.isArray(target)) {
+      for (const k of Object.keys(target)) if (!known.has(k)) delete (target as Record<string, unknown>)[k];
+    }
+    let given: Record<string, unknown> = {};
+    try {
+      const parsed = JSON.parse(restCell?.trim() || '{}') as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        given = parsed as Record<string, unknown>;
+    } catch {
+      // Reported by parseRowCells.
+    }
+    for (const k of Object.keys(given)) put([...layout.rest.path, k]);
+  }
+  if (layout.fixed) Object.assign(merged, layout.fixed);
+  return merged;
 }
 
 /** Looks up organisations by external id and by id. */
@@ -296,6 +407,9 @@ export async function importTable(database: Database, options: ImportOptions): P
 
   // 1. Cells of our layout, directly or through the mapping.
   let toCells: (cells: string[]) => { cells: RowCells; issues: FieldIssue[] };
+  /** The external id of a row, cheaply (to fetch the stored records of the next batch early). */
+  let externalIdOf: (cells: string[]) => string;
+  let coverage: FileCoverage;
   if (options.mapping) {
     if (options.mapping.kind && options.mapping.kind !== options.kind) {
       report.issues.push({
@@ -321,6 +435,8 @@ export async function importTable(database: Database, options: ImportOptions): P
     }
     if (report.issues.length > 0) return report;
     toCells = compileMapping(options.mapping, table, options.name).apply;
+    externalIdOf = (cells) => (toCells(cells).cells.external_id ?? '').trim();
+    coverage = fileCoverage(layout, Object.keys(options.mapping.columns));
   } else {
     report.issues.push(...checkHeader(layout, table.header));
     if (report.issues.length > 0) return report;
@@ -334,6 +450,9 @@ export async function importTable(database: Database, options: ImportOptions): P
       }
       return { cells: out, issues: noIssues };
     };
+    const externalIdIndex = header.indexOf('external_id');
+    externalIdOf = (cells) => (cells[externalIdIndex] ?? '').trim();
+    coverage = fileCoverage(layout, header);
   }
 
   const rowIssues = new Map<number, RowIssue[]>();
@@ -361,8 +480,28 @@ export async function importTable(database: Database, options: ImportOptions): P
   const lookedUp = new Set<string>();
   const planned = new Map<string, OrganisationRow>();
 
+  /**
+   * The stored records a batch would update, in one query. Started before the previous batch is
+   * written, so that the query does not wait behind that write (one connection per transaction).
+   */
+  const fetchStored = (tx: Db, rows: Table['rows']): Promise<Map<string, StoredRecord>> => {
+    const ids = new Set<string>();
+    for (const r of rows) {
+      const e = externalIdOf(r.cells);
+      if (e) ids.add(e);
+    }
+    const found = findStored(tx, options.kind, [...ids]);
+    // Awaited by the batch's check; a rollback before then must not leave an unhandled rejection.
+    found.catch(() => undefined);
+    return found;
+  };
+
   /** Parses and checks one batch; returns its valid rows (all of them, or the batch has issues). */
-  const checkBatch = async (tx: Db, rows: Table['rows']): Promise<PendingRow[]> => {
+  const checkBatch = async (
+    tx: Db,
+    rows: Table['rows'],
+    storedPromise: Promise<Map<string, StoredRecord>>,
+  ): Promise<PendingRow[]> => {
     const pending: PendingRow[] = [];
     for (const [i, r] of rows.entries()) {
       if (i > 0 && i % 250 === 0) await yieldToEventLoop();
@@ -370,6 +509,7 @@ export async function importTable(database: Database, options: ImportOptions): P
       const parsed = parseRowCells(layout, mapped.cells);
       const externalId = (mapped.cells.external_id ?? '').trim() || null;
       const p: PendingRow = { row: r.row, parsed, externalId };
+      if (layout.rest && coverage.rest) p.restCell = mapped.cells[layout.rest.name];
       pending.push(p);
       for (const list of [mapped.issues, parsed.issues]) {
         for (const issue of list) addIssue(p, String(issue.path[0] ?? ''), issue.code, issue.message);
@@ -408,10 +548,16 @@ export async function importTable(database: Database, options: ImportOptions): P
       for (const e of externalIds) lookedUp.add(`e:${e}`);
       for (const i of ids) lookedUp.add(`i:${i}`);
     }
+    const storedRecords = await storedPromise;
     for (const [i, p] of pending.entries()) {
       if (i > 0 && i % 250 === 0) await yieldToEventLoop();
       const referenceFailed = new Set<string>();
+      // A row of an existing record (the first row of that external id: a later one is a duplicate).
+      const stored =
+        p.externalId && firstRowOf.get(p.externalId) === p.row ? storedRecords.get(p.externalId) : undefined;
       for (const [k, spec] of layout.references.entries()) {
+        // An update whose file has no column for this reference keeps the stored one.
+        if (stored && !coverage.references.has(spec.name)) continue;
         const ref = p.parsed.references[k]!;
         let id: string | null = null;
         const fail = (field: string, code: string, message: string) => {
@@ -470,8 +616,17 @@ export async function importTable(database: Database, options: ImportOptions): P
           );
         }
       }
-      const occupation = p.parsed.draft.occupation as
-        { uri?: string; iscoCode?: string; label?: string } | undefined;
+      // An update keeps what the file does not speak about.
+      const draft = stored
+        ? mergeIntoStored(
+            layout,
+            coverage,
+            JSON.parse(stored.json) as Record<string, unknown>,
+            p.parsed.draft,
+            p.restCell,
+          )
+        : p.parsed.draft;
+      const occupation = draft.occupation as { uri?: string; iscoCode?: string; label?: string } | undefined;
       if (options.codeOccupation && occupation?.label && !occupation.uri && !occupation.iscoCode) {
         const coded = options.codeOccupation(occupation.label);
         if (coded) {
@@ -482,7 +637,7 @@ export async function importTable(database: Database, options: ImportOptions): P
           report.occupationsCoded++;
         }
       }
-      const result = layout.schema.safeParse(p.parsed.draft);
+      const result = layout.schema.safeParse(draft);
       if (!result.success) {
         for (const issue of result.error.issues) {
           const field = columnForPath(layout, issue.path);
@@ -495,7 +650,7 @@ export async function importTable(database: Database, options: ImportOptions): P
         const input = result.data as Record<string, unknown> & { externalId: string };
         input.externalId = p.externalId;
         const refused = options.authorizeRow
-          ? await options.authorizeRow(input, await findExisting(tx, options.kind, p.externalId))
+          ? await options.authorizeRow(input, stored ? existingForAuthorization(options.kind, stored) : null)
           : null;
         if (refused) addIssue(p, 'external_id', 'forbidden', refused);
         else p.input = input;
@@ -537,8 +692,14 @@ export async function importTable(database: Database, options: ImportOptions): P
       const tx = t as unknown as Db;
       let inFlight: Promise<void> | null = null;
       let failure: unknown = null;
+      let nextStored = fetchStored(tx, table.rows.slice(0, batchSize));
       for (let start = 0; start < total; start += batchSize) {
-        const batch = await checkBatch(tx, table.rows.slice(start, start + batchSize));
+        const batch = await checkBatch(tx, table.rows.slice(start, start + batchSize), nextStored);
+        // Ask for the next batch's stored records before this batch's write is queued.
+        nextStored =
+          start + batchSize < total
+            ? fetchStored(tx, table.rows.slice(start + batchSize, start + 2 * batchSize))
+            : Promise.resolve(new Map());
         checked += batch.length;
         options.onProgress?.({ phase: 'validate', done: checked, total });
         if (inFlight) {
