@@ -333,6 +333,13 @@ test('axe-core finds no serious or critical violation on the main pages, in Engl
       ready: (p) => p.getByRole('heading', { name: 'من يمكنه رؤية بياناتي' }).waitFor(),
     },
     {
+      name: 'programme-overview-fr',
+      email: demo.programmeManager,
+      locale: 'fr',
+      path: '/workspace',
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'Vue d’ensemble du programme' }).waitFor(),
+    },
+    {
       name: 'employer',
       email: demo.employer,
       locale: 'en',
@@ -441,6 +448,25 @@ test('people can be found by name and filtered by country of return', async () =
     .poll(async () => new Set((await rows.locator('td:nth-child(2)').allTextContents()).map((c) => c.trim())))
     .toEqual(new Set([country]));
   await screenshot(page, 'quality-people-filtered');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
+test('a programme manager sees aggregate figures only: no people, no referrals, small counts hidden', async () => {
+  const context = await signedInContext(demo.programmeManager);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace');
+  await page.getByRole('heading', { level: 1, name: 'Programme overview' }).waitFor();
+  const people = page.getByRole('heading', { level: 2, name: /^People followed: / });
+  await people.waitFor();
+  expect(Number((await people.textContent())!.replace(/\D/g, ''))).toBeGreaterThan(0);
+  await page.getByRole('heading', { level: 2, name: /^Referrals: / }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  expect(await nav.getByRole('link', { name: 'People' }).count()).toBe(0);
+  expect(await nav.getByRole('link', { name: 'Referrals' }).count()).toBe(0);
+  expect(await page.getByText('You are not allowed to do this.').count()).toBe(0);
+  await screenshot(page, 'quality-programme-overview');
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);

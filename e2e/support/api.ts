@@ -46,4 +46,5 @@ export const demo = {
   caseManager: 'case.manager@demo.passerelle.test',
   employer: 'employer@demo.passerelle.test',
   admin: 'admin@demo.passerelle.test',
+  programmeManager: 'manager@demo.passerelle.test',
 };

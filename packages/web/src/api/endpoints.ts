@@ -28,4 +28,5 @@ export const endpoints = {
   importDryRun: (kind: string) => `/api/imports/${encodeURIComponent(kind)}/dry-run`,
   importCommit: (kind: string) => `/api/imports/${encodeURIComponent(kind)}`,
   me: '/api/me',
+  reportSummary: '/api/reports/summary',
 } as const;

@@ -92,6 +92,8 @@ function Shell() {
 
   const name =
     session.state.status === 'signed-in' ? (session.state.user.name ?? session.state.user.email) : null;
+  const aggregatesOnly =
+    session.state.status === 'signed-in' && session.state.user.role === 'programme_manager';
 
   return (
     <>
@@ -105,12 +107,19 @@ function Shell() {
         {area === 'workspace' ? (
           <nav aria-label={t('shell.mainNav', 'Main')} className="nav">
             <NavLink href="/workspace">{t('nav.dashboard', 'Dashboard')}</NavLink>
-            <NavLink href="/workspace/people">{t('nav.people', 'People')}</NavLink>
-            <NavLink href="/workspace/referrals">{t('nav.referrals', 'Referrals')}</NavLink>
+            {/* Programme managers work with aggregates: no people, referrals or imports. */}
+            {aggregatesOnly ? null : (
+              <>
+                <NavLink href="/workspace/people">{t('nav.people', 'People')}</NavLink>
+                <NavLink href="/workspace/referrals">{t('nav.referrals', 'Referrals')}</NavLink>
+              </>
+            )}
             <NavLink href="/workspace/vacancies">{t('nav.vacancies', 'Vacancies')}</NavLink>
             <NavLink href="/workspace/trainings">{t('nav.trainings', 'Trainings')}</NavLink>
             <NavLink href="/workspace/employers">{t('nav.employers', 'Employers')}</NavLink>
-            <NavLink href="/workspace/imports">{t('nav.imports', 'Imports')}</NavLink>
+            {aggregatesOnly ? null : (
+              <NavLink href="/workspace/imports">{t('nav.imports', 'Imports')}</NavLink>
+            )}
           </nav>
         ) : null}
         <div className="topbar-end">

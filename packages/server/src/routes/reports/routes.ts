@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { referralStatuses, type ReferralStatus } from '@passerelle/core';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
 import { audit } from '../record-kit';
@@ -14,6 +15,22 @@ export const smallCellLimit = 5;
 /** A count as a report shows it: null when it is between 1 and `smallCellLimit` − 1. */
 export function suppressSmall(n: number): number | null {
   return n > 0 && n < smallCellLimit ? null : n;
+}
+
+/**
+ * A breakdown whose total is shown: small counts suppressed, and when only one count is, the
+ * smallest other non-zero count too (secondary suppression), so that the hidden count cannot be
+ * worked out by subtracting the others from the total.
+ */
+export function suppressBreakdown(counts: readonly number[]): (number | null)[] {
+  const out = counts.map(suppressSmall);
+  if (out.filter((c) => c === null).length === 1) {
+    let smallest = -1;
+    for (const [i, c] of out.entries())
+      if (c !== null && c > 0 && (smallest < 0 || c < out[smallest]!)) smallest = i;
+    if (smallest >= 0) out[smallest] = null;
+  }
+  return out;
 }
 
 const cell = z.object({ key: z.string(), count: z.number().nullable() });
@@ -108,8 +125,13 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
           [country],
         ),
       ]);
-      const cells = (rows: Row[]) =>
-        rows.map((x) => ({ key: x.key ?? 'unknown', count: suppressSmall(x.n) }));
+      const cells = (rows: Row[]) => {
+        const counts = suppressBreakdown(rows.map((x) => x.n));
+        return rows.map((x, i) => ({ key: x.key ?? 'unknown', count: counts[i]! }));
+      };
+      // Statuses in the order a referral goes through them.
+      const statusOrder = (x: Row) => referralStatuses.indexOf((x.key ?? '') as ReferralStatus);
+      byStatus.sort((a, b) => statusOrder(a) - statusOrder(b));
       const total = (rows: Row[]) => rows.reduce((s, x) => s + x.n, 0);
       await audit(ctx, request, { action: 'read_report', entity: 'report', entityId: 'summary' });
       return {

@@ -19,9 +19,17 @@ import { useSession } from '../../app/session';
 import { DataState, NotAvailable, Page } from '../../components/ui';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useCountryName, useStatusLabel } from '../../components/labels';
+import { ProgrammeDashboard } from './programme-dashboard';
+
+/** The start page of the workspace: programme managers get aggregates, everyone else the counsellor's page. */
+export function DashboardPage() {
+  const session = useSession();
+  const role = session.state.status === 'signed-in' ? session.state.user.role : null;
+  return role === 'programme_manager' ? <ProgrammeDashboard /> : <CounsellorDashboard />;
+}
 
 /** The counsellor's start page: caseload, follow-ups due, new matches, referrals in progress. */
-export function DashboardPage() {
+function CounsellorDashboard() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const session = useSession();

@@ -1,0 +1,136 @@
+import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../api/endpoints';
+import { useApi } from '../../api/use-api';
+import { DataState, Page } from '../../components/ui';
+import { useCountryName, useStatusLabel } from '../../components/labels';
+import { formatNumber } from '../../i18n/format';
+
+interface Cell {
+  key: string;
+  /** Null when the count is too small to show (fewer than `suppressedBelow`). */
+  count: number | null;
+}
+
+interface Summary {
+  suppressedBelow: number;
+  people: { total: number; byReturnCountry: Cell[] };
+  referrals: { total: number; byStatus: Cell[]; byTargetKind: Cell[] };
+  vacancies: { open: number };
+  trainings: { open: number };
+}
+
+function toSummary(body: unknown): Summary {
+  const b = (body ?? {}) as Partial<Summary>;
+  const cells = (v: unknown): Cell[] =>
+    Array.isArray(v)
+      ? v.map((c: { key?: unknown; count?: unknown }) => ({
+          key: String(c.key ?? ''),
+          count: typeof c.count === 'number' ? c.count : null,
+        }))
+      : [];
+  return {
+    suppressedBelow: b.suppressedBelow ?? 5,
+    people: { total: b.people?.total ?? 0, byReturnCountry: cells(b.people?.byReturnCountry) },
+    referrals: {
+      total: b.referrals?.total ?? 0,
+      byStatus: cells(b.referrals?.byStatus),
+      byTargetKind: cells(b.referrals?.byTargetKind),
+    },
+    vacancies: { open: b.vacancies?.open ?? 0 },
+    trainings: { open: b.trainings?.open ?? 0 },
+  };
+}
+
+/** Counts by key; a suppressed count reads "fewer than N". */
+function CellList({ cells, label, below }: { cells: Cell[]; label: (k: string) => string; below: number }) {
+  const { t, i18n } = useTranslation();
+  if (cells.length === 0) return <p className="muted">{t('common.empty', 'Nothing here yet.')}</p>;
+  return (
+    <ul className="stat-list">
+      {cells.map((c) => (
+        <li key={c.key}>
+          <span className="stat-number">
+            {c.count === null
+              ? t('report.fewerThan', 'fewer than {{n}}', { n: formatNumber(below, i18n.language) })
+              : formatNumber(c.count, i18n.language)}
+          </span>{' '}
+          {label(c.key)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The programme manager's start page: aggregate figures only (no personal detail), from
+ * GET /api/reports/summary; small counts arrive suppressed and are shown as "fewer than N".
+ */
+export function ProgrammeDashboard() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const state = useApi<unknown>(endpoints.reportSummary);
+  const countryName = useCountryName();
+  const statusLabel = useStatusLabel();
+  const kindLabel = (kind: string) =>
+    ({
+      vacancy: t('report.kindVacancy', 'To a vacancy'),
+      training: t('report.kindTraining', 'To a training'),
+      service: t('report.kindService', 'To a service'),
+    })[kind] ?? kind;
+
+  return (
+    <Page title={t('report.title', 'Programme overview')}>
+      <DataState state={state} what={t('report.title', 'Programme overview')}>
+        {(body) => {
+          const s = toSummary(body);
+          return (
+            <>
+              <p className="muted">
+                {t(
+                  'report.privacy',
+                  'Figures only, without personal details. Counts below {{n}} are not shown, so that nobody can be recognised.',
+                  { n: formatNumber(s.suppressedBelow, lang) },
+                )}
+              </p>
+              <div className="grid">
+                <section className="card" aria-labelledby="report-people">
+                  <h2 id="report-people">
+                    {t('report.people', 'People followed: {{n}}', { n: formatNumber(s.people.total, lang) })}
+                  </h2>
+                  <h3>{t('report.byReturnCountry', 'By country of return')}</h3>
+                  <CellList
+                    cells={s.people.byReturnCountry}
+                    below={s.suppressedBelow}
+                    label={(k) => (k === 'unknown' ? t('report.unknown', 'not known') : countryName(k))}
+                  />
+                </section>
+                <section className="card" aria-labelledby="report-referrals">
+                  <h2 id="report-referrals">
+                    {t('report.referrals', 'Referrals: {{n}}', { n: formatNumber(s.referrals.total, lang) })}
+                  </h2>
+                  <h3>{t('report.byStatus', 'By status')}</h3>
+                  <CellList cells={s.referrals.byStatus} below={s.suppressedBelow} label={statusLabel} />
+                  <h3>{t('report.byKind', 'By kind')}</h3>
+                  <CellList cells={s.referrals.byTargetKind} below={s.suppressedBelow} label={kindLabel} />
+                </section>
+                <section className="card" aria-labelledby="report-offers">
+                  <h2 id="report-offers">{t('report.offers', 'Open opportunities')}</h2>
+                  <ul className="stat-list">
+                    <li>
+                      <span className="stat-number">{formatNumber(s.vacancies.open, lang)}</span>{' '}
+                      {t('report.openVacancies', 'open vacancies')}
+                    </li>
+                    <li>
+                      <span className="stat-number">{formatNumber(s.trainings.open, lang)}</span>{' '}
+                      {t('report.openTrainings', 'open trainings')}
+                    </li>
+                  </ul>
+                </section>
+              </div>
+            </>
+          );
+        }}
+      </DataState>
+    </Page>
+  );
+}
