@@ -120,4 +120,29 @@ describe.each(testDatabaseKinds())('import and export API on $name', (kind) => {
       .items[0];
     expect(stored.occupation.uri).toBe(coded[0]!.uri);
   });
+
+  test('a file with fewer columns updates only those fields and keeps the others', async () => {
+    const file = 'external_id,title\nv-1,Senior mechanic\n';
+    const before = (await t.app.inject({ method: 'GET', url: '/api/vacancies?externalId=v-1' })).json()
+      .items[0];
+    expect(before.wage).toMatchObject({ min: 900, max: 1200, currency: 'GEL' });
+    expect((await upload('/api/imports/vacancies/dry-run', file)).json()).toMatchObject({
+      updated: 1,
+      issues: [],
+    });
+    expect((await upload('/api/imports/vacancies', file)).json()).toMatchObject({
+      committed: true,
+      updated: 1,
+    });
+    const after = (await t.app.inject({ method: 'GET', url: '/api/vacancies?externalId=v-1' })).json()
+      .items[0];
+    expect(after).toMatchObject({
+      title: 'Senior mechanic',
+      employerId: before.employerId,
+      wage: before.wage,
+      location: before.location,
+      version: before.version + 1,
+    });
+    expect((await upload('/api/imports/vacancies', file)).json()).toMatchObject({ unchanged: 1, updated: 0 });
+  });
 });
