@@ -3,7 +3,7 @@ import type { Database } from '@passerelle/db';
 import { number, integer } from '../layouts/codecs';
 import { recordToCells, type ReferenceLookup } from '../layouts/convert';
 import { layouts } from '../layouts/index';
-import { getPath, layoutHeader, type ImportKind } from '../layouts/layout';
+import { getPath, layoutHeader, type ImportKind, type Layout } from '../layouts/layout';
 import { writeTableToBuffer, type TableFormat } from '../table/table';
 
 /** A stored record as exported: its id and the input it was written from. */
@@ -75,11 +75,47 @@ async function loadRecords(
   return out;
 }
 
+/**
+ * The columns whose field the guard hid (removed or changed) for at least one exported record. They
+ * are left out of the whole file: an empty cell would read as "clear this field" on re-import,
+ * while an absent column keeps the stored value (docs/import-format.md, Rules).
+ */
+function columnsHiddenByGuard(layout: Layout, loaded: ExportRecord[], guarded: ExportRecord[]): Set<string> {
+  const hidden = new Set<string>();
+  if (loaded === guarded) return hidden;
+  const byId = new Map(loaded.map((r) => [r.id, r.record]));
+  const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+  const fields = [
+    ...layout.columns.map((c) => ({ path: c.path, names: [c.name] })),
+    ...layout.references.map((r) => ({
+      path: r.path,
+      names: [r.name, r.idColumn, ...(r.nameColumn ? [r.nameColumn] : [])],
+    })),
+    ...(layout.rest ? [{ path: layout.rest.path, names: [layout.rest.name] }] : []),
+  ];
+  for (const g of guarded) {
+    const original = byId.get(g.id);
+    if (!original || original === g.record) continue;
+    for (const f of fields) {
+      if (f.names.every((n) => hidden.has(n))) continue;
+      if (!same(getPath(original, f.path), getPath(g.record, f.path))) for (const n of f.names) hidden.add(n);
+    }
+  }
+  // The key of every row stays.
+  hidden.delete('external_id');
+  return hidden;
+}
+
 /** Exports records in our column layout (the same the importer reads, so exports round-trip). */
 export async function exportRecords(database: Database, options: ExportOptions): Promise<ExportResult> {
   const layout = layouts[options.kind];
   let records = await loadRecords(database, options.kind, options.includeArchived ?? false);
-  if (options.kind === 'people') records = await (options.peopleGuard ?? allowAllPeopleExport)(records);
+  let hiddenColumns = new Set<string>();
+  if (options.kind === 'people') {
+    const loaded = records;
+    records = await (options.peopleGuard ?? allowAllPeopleExport)(records);
+    hiddenColumns = columnsHiddenByGuard(layouts.people, loaded, records);
+  }
   const refIds = new Set<string>();
   for (const r of records) {
     for (const ref of layout.references) {
@@ -96,7 +132,7 @@ export async function exportRecords(database: Database, options: ExportOptions):
     };
     for (const f of found.rows) lookup.set(f.id, { externalId: f.external_id, name: f.name });
   }
-  const header = ['id', ...layoutHeader(layout)];
+  const header = ['id', ...layoutHeader(layout).filter((h) => !hiddenColumns.has(h))];
   const rows: string[][] = [];
   for (const [i, r] of records.entries()) {
     const cells = recordToCells(layout, r.record, lookup);

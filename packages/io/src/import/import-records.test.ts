@@ -707,6 +707,29 @@ describe.each(testDatabaseKinds())('updates keep what the file does not speak ab
     expect((await importTable(database, { kind: 'people', table: file })).unchanged).toBe(1);
   });
 
+  test('a people export whose guard hid sensitive fields leaves those columns out, so re-importing it keeps them', async () => {
+    const before = await stored('people', 'up-1');
+    const exported = await exportRecords(database, {
+      kind: 'people',
+      format: 'csv',
+      peopleGuard: async (people) =>
+        people.map((p) => {
+          const { healthNotes: _h, legalStatus: _l, ...visible } = structuredClone(p.record);
+          return { id: p.id, record: visible };
+        }),
+    });
+    const table = await readTableFromBuffer(exported.buffer, 'csv');
+    expect(table.header).not.toContain('health_notes');
+    expect(table.header).not.toContain('legal_status');
+    expect(table.header).toEqual(expect.arrayContaining(['external_id', 'psychosocial_notes', 'skills']));
+    const report = await importTable(database, { kind: 'people', table });
+    expect(report).toMatchObject({ unchanged: 1, updated: 0, issues: [] });
+    expect(await stored('people', 'up-1')).toEqual(before);
+    // Without a guard that hides anything, every column is written.
+    const full = await exportRecords(database, { kind: 'people', format: 'csv' });
+    expect((await readTableFromBuffer(full.buffer, 'csv')).header).toContain('health_notes');
+  });
+
   test('an empty cell in a column of the file still clears its field', async () => {
     const file = await csv([
       ['external_id', 'given_name', 'email', 'health_notes', 'driving_licences'],
