@@ -5,7 +5,7 @@ import { createTaxonomyStore, snapshotTables, type Database } from '@passerelle/
 import { loadStarterCatalogue } from '@passerelle/taxonomy';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { exportRecords } from '../export/export-records';
-import { readMappingFile } from '../mapping/mapping';
+import { importMappingSchema, readMappingFile } from '../mapping/mapping';
 import { readTableFile, readTableFromBuffer, writeTableToBuffer, type TableFormat } from '../table/table';
 import { importTable, type ImportReport } from './import-records';
 import { createOccupationCoder } from './occupation-coder';
@@ -771,6 +771,26 @@ describe.each(testDatabaseKinds())('updates keep what the file does not speak ab
     expect(wage).not.toHaveProperty('max');
     expect(rest).toEqual(restBefore);
     expect((await importTable(database, { kind: 'vacancies', table: titles })).unchanged).toBe(1);
+  });
+
+  test('through a mapping, the columns the mapping fills are the ones the file speaks about', async () => {
+    const before = await stored('vacancies', 'v-2');
+    const table = await csv([
+      ['Ref', 'Job'],
+      ['v-2', 'Baker (mornings)'],
+    ]);
+    const mapping = importMappingSchema.parse({
+      columns: { external_id: 'Ref', title: 'Job', city: { value: 'Dakar' } },
+    });
+    const report = await importTable(database, { kind: 'vacancies', table, mapping });
+    expect(report).toMatchObject({ updated: 1, issues: [] });
+    const after = await stored('vacancies', 'v-2');
+    const { title: _t, location, ...rest } = after.data;
+    const { title: _b, location: locationBefore, ...restBefore } = before.data;
+    expect(after.data.title).toBe('Baker (mornings)');
+    expect(location).toEqual({ ...(locationBefore as object), city: 'Dakar' });
+    expect(rest).toEqual(restBefore);
+    expect((await importTable(database, { kind: 'vacancies', table, mapping })).unchanged).toBe(1);
   });
 
   test('an employer update keeps the extra keys unless the file has the extra column', async () => {
