@@ -452,6 +452,27 @@ test('people can be found by name and filtered by country of return', async () =
   await context.close();
 }, 60_000);
 
+test('a case manager withdraws a consent from the person page and records it again, spoken with a witness', async () => {
+  const context = await signedInContext(demo.caseManager);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace');
+  const caseload = page.getByRole('region', { name: 'My caseload' });
+  await caseload.getByRole('link').first().click();
+  await page.getByRole('tab', { name: 'Consents' }).click();
+  const sharing = page.locator('li').filter({ hasText: 'Share my profile with employers' });
+  await sharing.getByText(/^Given on /).waitFor();
+  await sharing.getByRole('button', { name: 'Withdraw' }).click();
+  await sharing.getByText('Not given').waitFor();
+  await page.getByText('Spoken, with a witness', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Name of the witness' }).fill('Nino Beridze');
+  await sharing.getByRole('button', { name: 'Record consent' }).click();
+  await sharing.getByText(/^Given on .* · Spoken, with a witness/).waitFor();
+  await screenshot(page, 'quality-person-consents');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
 test('a programme manager sees aggregate figures only: no people, no referrals, small counts hidden', async () => {
   const context = await signedInContext(demo.programmeManager);
   const page = await context.newPage();

@@ -38,6 +38,19 @@ export const consentOptions = [
   { key: 'reporting', purpose: 'reporting', recipientCategory: 'programme' },
 ] as const;
 
+/** A consent option's wording, as the person hears it. */
+export function consentLabel(key: string, t: (k: string, d: string) => string): string {
+  return (
+    {
+      matching: t('consent.matching', 'Use my profile to find opportunities'),
+      referralEmployers: t('consent.referralEmployers', 'Send my profile to employers I am referred to'),
+      referralTraining: t('consent.referralTraining', 'Send my profile to training centres I am referred to'),
+      sharing: t('consent.sharing', 'Share my profile with employers'),
+      reporting: t('consent.reporting', 'Count me in anonymous reports'),
+    }[key] ?? key
+  );
+}
+
 /** The consent records (`POST /api/people/{id}/consents` bodies) the interview gathered. */
 export function buildConsents(d: ProfileDraft): Record<string, unknown>[] {
   return consentOptions

@@ -23,6 +23,7 @@ import { directionOf } from '../../i18n/rtl';
 import {
   buildConsents,
   buildPersonInput,
+  consentLabel,
   consentOptions,
   emptyDraft,
   type ProfileDraft,
@@ -563,18 +564,6 @@ function limitationLabel(k: string, t: (k: string, d: string) => string): string
       nearHome: t('limitations.nearHome', 'Only near or at home'),
       partTime: t('limitations.partTime', 'Only part-time hours'),
     }[k] ?? k
-  );
-}
-
-function consentLabel(key: string, t: (k: string, d: string) => string): string {
-  return (
-    {
-      matching: t('consent.matching', 'Use my profile to find opportunities'),
-      referralEmployers: t('consent.referralEmployers', 'Send my profile to employers I am referred to'),
-      referralTraining: t('consent.referralTraining', 'Send my profile to training centres I am referred to'),
-      sharing: t('consent.sharing', 'Share my profile with employers'),
-      reporting: t('consent.reporting', 'Count me in anonymous reports'),
-    }[key] ?? key
   );
 }
 

@@ -26,6 +26,7 @@ import {
   useProfileWords,
 } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
+import { PersonConsents } from './person-consents';
 import { SearchPicker } from '../../components/search-picker';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime, formatPercent } from '../../i18n/format';
@@ -72,6 +73,7 @@ export function PersonPage({ id }: { id: string }) {
                 <Tab id="profile">{t('person.profile', 'Profile')}</Tab>
                 <Tab id="matches">{t('person.matches', 'Matches')}</Tab>
                 <Tab id="referrals">{t('person.referrals', 'Referrals')}</Tab>
+                <Tab id="consents">{t('consents.title', 'Consents')}</Tab>
                 <Tab id="history">{t('person.history', 'History')}</Tab>
               </TabList>
               <TabPanel id="profile">
@@ -82,6 +84,9 @@ export function PersonPage({ id }: { id: string }) {
               </TabPanel>
               <TabPanel id="referrals">
                 <PersonReferrals personId={id} />
+              </TabPanel>
+              <TabPanel id="consents">
+                <PersonConsents personId={id} />
               </TabPanel>
               <TabPanel id="history">
                 <PersonHistory personId={id} />

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { ApiError, post } from '../../api/client';
+import { endpoints } from '../../api/endpoints';
+import { toPage } from '../../api/resources';
+import { useApi } from '../../api/use-api';
+import { DataState, ErrorNotice } from '../../components/ui';
+import { formatDate } from '../../i18n/format';
+import { consentLabel, consentOptions } from './interview-draft';
+
+interface LedgerEntry {
+  id: string;
+  purpose: string;
+  recipientCategory: string | null;
+  method: string;
+  startsAt: string | null;
+  expiresAt: string | null;
+  active: boolean;
+}
+
+function toEntry(raw: unknown): LedgerEntry {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return {
+    id: String(r.id ?? ''),
+    purpose: String(r.purpose ?? ''),
+    recipientCategory: s(r.recipientCategory),
+    method: String(r.method ?? ''),
+    startsAt: s(r.startsAt),
+    expiresAt: s(r.expiresAt),
+    active: r.active === true || (r.active === undefined && !r.withdrawnAt),
+  };
+}
+
+/**
+ * The person's consents as the counsellor manages them after the interview: each purpose the
+ * interview asks, given or not, recorded (signed form, or spoken with a witness) or withdrawn at
+ * once. The ledger keeps who recorded what and how.
+ */
+export function PersonConsents({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation();
+  const state = useApi<unknown>(endpoints.personConsents(personId));
+  const [method, setMethod] = useState('signed_form');
+  const [witness, setWitness] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const methodLabel = (m: string) =>
+    ({
+      signed_form: t('interview.signedForm', 'Signed form'),
+      verbal_with_witness: t('interview.verbal', 'Spoken, with a witness'),
+      self_service: t('consents.selfService', 'Given by the person online'),
+    })[m] ?? m;
+
+  async function act(key: string, run: () => Promise<unknown>) {
+    setError(null);
+    setBusy(key);
+    try {
+      await run();
+      state.reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="consents-title">
+      <h2 id="consents-title">{t('consents.title', 'Consents')}</h2>
+      <p className="muted">
+        {t(
+          'consents.explain',
+          'What the person agreed to. A withdrawal counts at once, everywhere, including what employers see.',
+        )}
+      </p>
+      <RadioGroup className="radio-group" value={method} onChange={setMethod}>
+        <Label>{t('interview.consentMethod', 'How the person agreed')}</Label>
+        <Radio value="signed_form">{t('interview.signedForm', 'Signed form')}</Radio>
+        <Radio value="verbal_with_witness">{t('interview.verbal', 'Spoken, with a witness')}</Radio>
+      </RadioGroup>
+      {method === 'verbal_with_witness' ? (
+        <TextField className="field" value={witness} onChange={setWitness} isRequired>
+          <Label>{t('interview.witness', 'Name of the witness')}</Label>
+          <Input dir="auto" />
+        </TextField>
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      <DataState state={state} what={t('consents.title', 'Consents')}>
+        {(body) => {
+          const ledger = toPage(body, toEntry).items;
+          return (
+            <ul className="rows">
+              {consentOptions.map((c) => {
+                const active = ledger.filter(
+                  (e) => e.active && e.purpose === c.purpose && e.recipientCategory === c.recipientCategory,
+                );
+                const since = active.map((e) => e.startsAt).find(Boolean) ?? null;
+                const until = active.map((e) => e.expiresAt).find(Boolean) ?? null;
+                return (
+                  <li key={c.key}>
+                    <span>{consentLabel(c.key, t)}</span>
+                    <span className="muted small">
+                      {active.length === 0
+                        ? t('consents.notGiven', 'Not given')
+                        : [
+                            since
+                              ? t('consents.givenOn', 'Given on {{date}}', {
+                                  date: formatDate(since, i18n.language),
+                                })
+                              : t('consents.given', 'Given'),
+                            methodLabel(active[0]!.method),
+                            until
+                              ? t('consents.until', 'until {{date}}', {
+                                  date: formatDate(until, i18n.language),
+                                })
+                              : null,
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                    </span>
+                    {active.length === 0 ? (
+                      <Button
+                        className="btn btn-small"
+                        isDisabled={busy !== null || (method === 'verbal_with_witness' && !witness.trim())}
+                        onPress={() =>
+                          void act(c.key, () =>
+                            post(endpoints.personConsents(personId), {
+                              purpose: c.purpose,
+                              recipientCategory: c.recipientCategory,
+                              method,
+                              ...(method === 'verbal_with_witness' ? { witness: witness.trim() } : {}),
+                            }),
+                          )
+                        }
+                      >
+                        {t('consents.record', 'Record consent')}
+                      </Button>
+                    ) : (
+                      <Button
+                        className="btn btn-small btn-quiet"
+                        isDisabled={busy !== null}
+                        onPress={() =>
+                          void act(c.key, async () => {
+                            for (const e of active)
+                              await post(endpoints.withdrawConsent(e.id), {
+                                reason: 'withdrawn with the counsellor',
+                              });
+                          })
+                        }
+                      >
+                        {t('consents.withdraw', 'Withdraw')}
+                      </Button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          );
+        }}
+      </DataState>
+    </section>
+  );
+}
