@@ -35,3 +35,33 @@ export function useApi<T>(path: string | null): ApiState<T> {
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
 }
+
+export interface ActionState {
+  /** The key of the action running, or null. */
+  busy: string | null;
+  error: ApiError | null;
+  /** Runs `fn` under `key` (one at a time), keeps its error, and calls `onDone` when it succeeds. */
+  run: (key: string, fn: () => Promise<unknown>) => Promise<void>;
+}
+
+/** A button's write to the API: busy while it runs, its error shown, then `onDone` (e.g. a reload). */
+export function useAction(onDone?: () => void): ActionState {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = useCallback(
+    async (key: string, fn: () => Promise<unknown>) => {
+      setError(null);
+      setBusy(key);
+      try {
+        await fn();
+        onDone?.();
+      } catch (e) {
+        setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [onDone],
+  );
+  return { busy, error, run };
+}

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Switch } from 'react-aria-components';
-import { ApiError, post, query } from '../../api/client';
+import { post, query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { useReferralNames } from '../../api/names';
 import {
@@ -14,7 +13,7 @@ import {
   type Consent,
   type Referral,
 } from '../../api/resources';
-import { useApi, type ApiState } from '../../api/use-api';
+import { useAction, useApi, type ApiState } from '../../api/use-api';
 import { useSession } from '../../app/session';
 import { useProfileWords, useSectionLabel, useStatusLabel } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
@@ -159,8 +158,7 @@ const consentChoices = [
 function Consents({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const state = useApi<unknown>(endpoints.personConsents(personId));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, run } = useAction(state.reload);
   const purposeLabel = (p: string) =>
     ({
       matching: t('consent.matching', 'Use my profile to find opportunities'),
@@ -169,10 +167,8 @@ function Consents({ personId }: { personId: string }) {
       reporting: t('consent.reporting', 'Count me in anonymous reports'),
     })[p] ?? p;
 
-  async function toggle(purpose: string, recipientCategory: string, active: Consent[], on: boolean) {
-    setError(null);
-    setBusy(purpose);
-    try {
+  function toggle(purpose: string, recipientCategory: string, active: Consent[], on: boolean) {
+    return run(purpose, async () => {
       if (on) {
         await post(endpoints.personConsents(personId), {
           purpose,
@@ -183,12 +179,7 @@ function Consents({ personId }: { personId: string }) {
         for (const c of active)
           await post(endpoints.withdrawConsent(c.id), { reason: 'withdrawn in self-service' });
       }
-      state.reload();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
-import { ApiError, post } from '../../api/client';
+import { post } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { toPage } from '../../api/resources';
-import { useApi } from '../../api/use-api';
+import { useAction, useApi } from '../../api/use-api';
 import { DataState, ErrorNotice } from '../../components/ui';
 import { formatDate } from '../../i18n/format';
 import { consentLabel, consentOptions } from './interview-draft';
@@ -43,27 +43,13 @@ export function PersonConsents({ personId }: { personId: string }) {
   const state = useApi<unknown>(endpoints.personConsents(personId));
   const [method, setMethod] = useState('signed_form');
   const [witness, setWitness] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction(state.reload);
   const methodLabel = (m: string) =>
     ({
       signed_form: t('interview.signedForm', 'Signed form'),
       verbal_with_witness: t('interview.verbal', 'Spoken, with a witness'),
       self_service: t('consents.selfService', 'Given by the person online'),
     })[m] ?? m;
-
-  async function act(key: string, run: () => Promise<unknown>) {
-    setError(null);
-    setBusy(key);
-    try {
-      await run();
-      state.reload();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <section className="card" aria-labelledby="consents-title">
@@ -124,7 +110,7 @@ export function PersonConsents({ personId }: { personId: string }) {
                         className="btn btn-small"
                         isDisabled={busy !== null || (method === 'verbal_with_witness' && !witness.trim())}
                         onPress={() =>
-                          void act(c.key, () =>
+                          void run(c.key, () =>
                             post(endpoints.personConsents(personId), {
                               purpose: c.purpose,
                               recipientCategory: c.recipientCategory,
@@ -141,7 +127,7 @@ export function PersonConsents({ personId }: { personId: string }) {
                         className="btn btn-small btn-quiet"
                         isDisabled={busy !== null}
                         onPress={() =>
-                          void act(c.key, async () => {
+                          void run(c.key, async () => {
                             for (const e of active)
                               await post(endpoints.withdrawConsent(e.id), {
                                 reason: 'withdrawn with the counsellor',
