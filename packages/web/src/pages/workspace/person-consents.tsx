@@ -60,17 +60,20 @@ export function PersonConsents({ personId }: { personId: string }) {
           'What the person agreed to. A withdrawal counts at once, everywhere, including what employers see.',
         )}
       </p>
-      <RadioGroup className="radio-group" value={method} onChange={setMethod}>
-        <Label>{t('interview.consentMethod', 'How the person agreed')}</Label>
-        <Radio value="signed_form">{t('interview.signedForm', 'Signed form')}</Radio>
-        <Radio value="verbal_with_witness">{t('interview.verbal', 'Spoken, with a witness')}</Radio>
-      </RadioGroup>
-      {method === 'verbal_with_witness' ? (
-        <TextField className="field" value={witness} onChange={setWitness} isRequired>
-          <Label>{t('interview.witness', 'Name of the witness')}</Label>
-          <Input dir="auto" />
-        </TextField>
-      ) : null}
+      {/* How the next consent recorded here was given. */}
+      <div className="consents">
+        <RadioGroup className="radio-group" value={method} onChange={setMethod}>
+          <Label>{t('interview.consentMethod', 'How the person agreed')}</Label>
+          <Radio value="signed_form">{t('interview.signedForm', 'Signed form')}</Radio>
+          <Radio value="verbal_with_witness">{t('interview.verbal', 'Spoken, with a witness')}</Radio>
+        </RadioGroup>
+        {method === 'verbal_with_witness' ? (
+          <TextField className="field" value={witness} onChange={setWitness} isRequired>
+            <Label>{t('interview.witness', 'Name of the witness')}</Label>
+            <Input dir="auto" />
+          </TextField>
+        ) : null}
+      </div>
       {error ? <ErrorNotice error={error} /> : null}
       <DataState state={state} what={t('consents.title', 'Consents')}>
         {(body) => {
