@@ -5,7 +5,7 @@ import { KIND_DIRECT } from '../knowledge/expand';
 import { createKnowledge, type KnowledgeInput } from '../knowledge/knowledge';
 import { createMatchIndex, weigh, type MatchIndex } from '../index/match-index';
 import { vacancyCriteria } from '../criteria/sets';
-import type { RankStats } from '../index/ranker';
+import { emptyRankStats } from '../index/ranker';
 import { SCALE_DECODE } from '../index/postings';
 import { overlapOptions, type MatchOptionsInput } from '../options';
 import { DataGenerator, type GeneratorCatalogue } from './generate';
@@ -107,19 +107,6 @@ function percentile(values: number[], p: number): number {
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-function emptyStats(): RankStats {
-  return {
-    lists: 0,
-    listsOpened: 0,
-    listsCompleted: 0,
-    postingsTotal: 0,
-    postingsProcessed: 0,
-    candidates: 0,
-    evaluated: 0,
-    scanned: false,
-  };
-}
-
 /** Direct skill ids of an indexed person (the overlap baseline's query). */
 export function directSkillIds(index: MatchIndex, id: string): number[] {
   const p = index.personView(id);
@@ -203,7 +190,7 @@ export async function runMatchBenchmark(
   let evaluated = 0;
   let candidates = 0;
   for (const id of peopleIds) {
-    const s = emptyStats();
+    const s = emptyRankStats();
     const [wall, cpu] = timed(() => index.rankVacanciesForPerson(id, { limit: 20 }, s));
     p2v.push(wall);
     p2vCpu.push(cpu);
@@ -216,7 +203,7 @@ export async function runMatchBenchmark(
   const v2pCpu: number[] = [];
   const v2pCounts = { processed: 0, total: 0, evaluated: 0, candidates: 0 };
   for (const id of vacancyIds) {
-    const s = emptyStats();
+    const s = emptyRankStats();
     const [wall, cpu] = timed(() => index.rankPeopleForVacancy(id, { limit: 20 }, s));
     v2p.push(wall);
     v2pCpu.push(cpu);

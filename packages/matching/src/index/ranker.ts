@@ -44,6 +44,21 @@ export interface RankStats {
   partitionsSkipped?: number;
 }
 
+/** Counters at zero, for a caller that wants a query's figures. */
+export function emptyRankStats(): RankStats {
+  return {
+    lists: 0,
+    listsOpened: 0,
+    listsCompleted: 0,
+    postingsTotal: 0,
+    postingsProcessed: 0,
+    candidates: 0,
+    evaluated: 0,
+    scanned: false,
+    partitionsSkipped: 0,
+  };
+}
+
 /** One exact evaluation costs about this many posting updates (measured; see docs/matching.md). */
 const EVAL_COST_IN_POSTINGS = 150;
 /** Relative slack on the threshold: accumulators are float32, exact scores float64. */

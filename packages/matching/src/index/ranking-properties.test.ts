@@ -18,7 +18,7 @@ import { Random } from '../bench/random';
 import { createKnowledge } from '../knowledge/knowledge';
 import { knowledgeFromCatalogue } from '../knowledge/from-catalogue';
 import { createMatchIndex, type MatchIndex } from './match-index';
-import type { RankStats } from './ranker';
+import { emptyRankStats, type RankStats } from './ranker';
 
 function build(
   people: MatchPerson[],
@@ -260,16 +260,7 @@ test('at a few thousand generated documents the pruned ranking still equals scor
   // Both ways of finishing a query must be exercised: evaluating the candidates directly, and
   // first completing their bounds from the remaining lists.
   const finishes = new Set<string>();
-  const stats = (): RankStats => ({
-    lists: 0,
-    listsOpened: 0,
-    listsCompleted: 0,
-    postingsTotal: 0,
-    postingsProcessed: 0,
-    candidates: 0,
-    evaluated: 0,
-    scanned: false,
-  });
+  const stats = emptyRankStats;
   for (let q = 0; q < 6; q++) {
     const pid = `p${random.int(1500)}`;
     const vid = `v${random.int(4000)}`;
@@ -327,17 +318,7 @@ test('with every posting list grouped by region and class bounds, rankings equal
   for (let q = 0; q < 8; q++) {
     const pid = `p${300 + random.int(1200)}`;
     const vid = `v${300 + random.int(2700)}`;
-    const s1: RankStats = {
-      lists: 0,
-      listsOpened: 0,
-      listsCompleted: 0,
-      postingsTotal: 0,
-      postingsProcessed: 0,
-      candidates: 0,
-      evaluated: 0,
-      scanned: false,
-      partitionsSkipped: 0,
-    };
+    const s1 = emptyRankStats();
     expectSameScores(
       index.rankVacanciesForPerson(pid, {}, s1).items.map((r) => r.score),
       bruteForce(index, 'p2v', pid).slice(0, 20),
