@@ -451,14 +451,7 @@ export class OccupationLinker {
     const buffer = this.buffers.translated;
     this.conceptWords.reset(buffer);
     for (const [term, weight] of query) this.conceptWords.accumulate(term, weight, buffer);
-    let max = 0;
-    for (let i = 0; i < buffer.count; i++)
-      max = Math.max(max, buffer.scores[buffer.touched[i] as number] as number);
-    const ids = buffer.touched.slice(0, buffer.count);
-    const values = new Float32Array(buffer.count);
-    if (max > 0)
-      for (let i = 0; i < buffer.count; i++) values[i] = (buffer.scores[ids[i] as number] as number) / max;
-    return { ids, values };
+    return normalizedScores(buffer);
   }
 
   /**
@@ -565,18 +558,8 @@ export class OccupationLinker {
       keep(d, 0, chars.scores[d] as number);
     }
 
-    const normalized = (buffer: ScoreBuffer): { ids: Int32Array; values: Float32Array } => {
-      let max = 0;
-      for (let i = 0; i < buffer.count; i++)
-        max = Math.max(max, buffer.scores[buffer.touched[i] as number] as number);
-      const ids = buffer.touched.slice(0, buffer.count);
-      const values = new Float32Array(buffer.count);
-      if (max > 0)
-        for (let i = 0; i < buffer.count; i++) values[i] = (buffer.scores[ids[i] as number] as number) / max;
-      return { ids, values };
-    };
-    const conceptWords = normalized(this.conceptWords.search(a.stems, this.buffers.concept, 0.1));
-    const description = normalized(this.descriptions.search(a.stems, this.buffers.desc, 0.1));
+    const conceptWords = normalizedScores(this.conceptWords.search(a.stems, this.buffers.concept, 0.1));
+    const description = normalizedScores(this.descriptions.search(a.stems, this.buffers.desc, 0.1));
     const latent = this.latentSignal(a.stems);
     const translated = this.translatedSignal(a.stems, queryLang);
     return {
@@ -820,4 +803,16 @@ export function createOccupationLinker(
   options: OccupationLinkerOptions = {},
 ): OccupationLinker {
   return new OccupationLinker(knowledge, options);
+}
+
+/** The documents a buffer touched, with their scores divided by the best one. */
+function normalizedScores(buffer: ScoreBuffer): { ids: Int32Array; values: Float32Array } {
+  let max = 0;
+  for (let i = 0; i < buffer.count; i++)
+    max = Math.max(max, buffer.scores[buffer.touched[i] as number] as number);
+  const ids = buffer.touched.slice(0, buffer.count);
+  const values = new Float32Array(buffer.count);
+  if (max > 0)
+    for (let i = 0; i < buffer.count; i++) values[i] = (buffer.scores[ids[i] as number] as number) / max;
+  return { ids, values };
 }
