@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createOrganisationStore } from '@passerelle/db';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { createTestApp } from '../testing';
-import { createTestUser, openTestSession } from './testing';
+import { twoEmployers } from './testing';
 
 /**
  * An employer may import vacancies of their own organisation only: each row is checked like a
@@ -18,15 +16,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('imports by an employer on $name'
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const orgs = createOrganisationStore(t.database.db);
-    own = (
-      await orgs.create({ kind: 'employer', name: 'Garage Rustaveli', country: 'GE', data: {} }, randomUUID())
-    ).id;
-    other = (
-      await orgs.create({ kind: 'employer', name: 'Bakery Vake', country: 'GE', data: {} }, randomUUID())
-    ).id;
-    const user = await createTestUser(t.database, { role: 'employer', organisationId: own });
-    employer = await openTestSession(t.database, user.id);
+    ({ own, other, employer } = await twoEmployers(t.database));
     const theirs = await t.app.inject({
       method: 'POST',
       url: '/api/vacancies',

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createOrganisationStore } from '@passerelle/db';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { createTestApp } from '../testing';
-import { createTestUser, openTestSession } from './testing';
+import { signInTestUser, twoEmployers } from './testing';
 
 /** A replace is checked against the record as it would become, not only as it is (C8 scoping). */
 describe.each(testDatabaseKinds().slice(0, 1))('replacing a record on $name', (kind) => {
@@ -15,21 +13,12 @@ describe.each(testDatabaseKinds().slice(0, 1))('replacing a record on $name', (k
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const orgs = createOrganisationStore(t.database.db);
-    own = (
-      await orgs.create({ kind: 'employer', name: 'Garage Rustaveli', country: 'GE', data: {} }, randomUUID())
-    ).id;
-    other = (
-      await orgs.create({ kind: 'employer', name: 'Bakery Vake', country: 'GE', data: {} }, randomUUID())
-    ).id;
-    employer = await openTestSession(
-      t.database,
-      (await createTestUser(t.database, { role: 'employer', organisationId: own })).id,
-    );
-    caseManager = await openTestSession(
-      t.database,
-      (await createTestUser(t.database, { role: 'case_manager', organisationId: own, country: 'GE' })).id,
-    );
+    ({ own, other, employer } = await twoEmployers(t.database));
+    caseManager = await signInTestUser(t.database, {
+      role: 'case_manager',
+      organisationId: own,
+      country: 'GE',
+    });
   });
   afterAll(async () => t.close());
 

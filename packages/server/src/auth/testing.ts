@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { createSessionStore, createUserStore, type Database, type NewUser } from '@passerelle/db';
+import {
+  createOrganisationStore,
+  createSessionStore,
+  createUserStore,
+  type Database,
+  type NewUser,
+} from '@passerelle/db';
 import { sessionLimits } from './authenticate';
 import { hashPassword } from './passwords';
 import { hashToken, newSecretToken } from './secrets';
@@ -38,6 +44,29 @@ export async function openTestSession(
     expiresAt: new Date(Date.now() + sessionLimits.absoluteMs),
   });
   return { cookie: `${options.cookieName ?? 'passerelle_session'}=${token}`, 'x-csrf-token': csrf };
+}
+
+/** A new user with a session: the headers to send as them. */
+export async function signInTestUser(
+  database: Database,
+  input: Partial<NewUser> & { role: string },
+): Promise<Record<string, string>> {
+  return openTestSession(database, (await createTestUser(database, input)).id);
+}
+
+/**
+ * Two employers in Georgia and a signed-in employer user of the first: the set-up of the tests
+ * that an organisation's user cannot write another organisation's records.
+ */
+export async function twoEmployers(
+  database: Database,
+): Promise<{ own: string; other: string; employer: Record<string, string> }> {
+  const orgs = createOrganisationStore(database.db);
+  const create = async (name: string) =>
+    (await orgs.create({ kind: 'employer', name, country: 'GE', data: {} }, randomUUID())).id;
+  const own = await create('Garage Rustaveli');
+  const other = await create('Bakery Vake');
+  return { own, other, employer: await signInTestUser(database, { role: 'employer', organisationId: own }) };
 }
 
 /** Signs in through the API; returns the headers of the new session, or the failed response. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { createTestApp } from '../../testing';
-import { createTestUser, openTestSession } from '../../auth/testing';
+import { signInTestUser } from '../../auth/testing';
 import { suppressBreakdown, suppressSmall } from './routes';
 
 test('counts of 1 to 4 are suppressed; zero and 5 or more are shown', () => {
@@ -20,10 +20,8 @@ describe.each(testDatabaseKinds())('report summary on $name', (kind) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let missionA: string;
   let missionB: string;
-  const as = async (role: string, organisationId: string | null = null) => {
-    const user = await createTestUser(t.database, { role, organisationId });
-    return openTestSession(t.database, user.id);
-  };
+  const as = (role: string, organisationId: string | null = null) =>
+    signInTestUser(t.database, { role, organisationId });
   const post = async (url: string, payload: object) => {
     const res = await t.app.inject({ method: 'POST', url, payload });
     expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
