@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { writeFixtureTree } from './fixture-tree';
 
 /**
  * Small ESCO-layout fixtures for the importer's tests, written by the team: a handful of invented
@@ -230,14 +228,6 @@ let written: string | null = null;
 
 /** The folder holding the fixtures (`v1.1.0/`, `v1.2.0/`, `v1.0-ar/`, `labels/nl/`), written once per process. */
 export function escoFixturesDir(): string {
-  if (written) return written;
-  const dir = mkdtempSync(join(tmpdir(), 'passerelle-esco-fixtures-'));
-  for (const [path, lines] of Object.entries(files)) {
-    const target = join(dir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, `${lines.join('\n')}\n`);
-  }
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  written = dir;
-  return dir;
+  written ??= writeFixtureTree('passerelle-esco-fixtures-', files);
+  return written;
 }

@@ -1,2 +1,3 @@
 export { escoFixturesDir } from './esco-fixtures';
 export { createMemoryTaxonomyStore } from './memory-store';
+export { writeFixtureTree } from './fixture-tree';

@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFixtureTree } from '@passerelle/taxonomy/testing';
 
 /**
  * Tiny evaluation fixtures for the text tests, written by the team in the layouts of the
@@ -82,15 +81,6 @@ let written: string | null = null;
 
 /** The path of a fixture file or folder (`melo-tiny_q_en_c_en`, `pairs_tiny.csv`, `esco/occupations_en.csv`, `skills/...`). */
 export function textFixture(path: string): string {
-  if (!written) {
-    const dir = mkdtempSync(join(tmpdir(), 'passerelle-text-fixtures-'));
-    for (const [name, lines] of Object.entries(files)) {
-      const target = join(dir, name);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, `${lines.join('\n')}\n`);
-    }
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    written = dir;
-  }
+  written ??= writeFixtureTree('passerelle-text-fixtures-', files);
   return join(written, path);
 }
