@@ -392,7 +392,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoDataset {
   /** The occupations open vacancies ask for, per country: vocational trainings follow the demand. */
   const demand = new Map<
     string,
-    { occupation: CatalogueOccupation; location: VacancyInputDraft['location']; applyBy: string }[]
+    { occupation: CatalogueOccupation; location: VacancyInputDraft['location'] }[]
   >();
   for (let i = 1; i <= vacancyCount; i++) {
     const employer = i <= 4 ? employers[0]! : r.pick(employers);
@@ -472,11 +472,11 @@ export function generateDemoData(options: DemoOptions = {}): DemoDataset {
     };
     vacancies.push({ ...vacancyInput.parse(draft), id: r.uuid() });
     // Open, and still open once a short course (over within 31 days of the reference date) ends.
-    if (draft.status === 'open' && draft.applyBy! >= addDays(referenceDate, 31))
-      demand.set(country.code, [
-        ...(demand.get(country.code) ?? []),
-        { occupation, location: draft.location, applyBy: draft.applyBy! },
-      ]);
+    if (draft.status === 'open' && draft.applyBy! >= addDays(referenceDate, 31)) {
+      const list = demand.get(country.code) ?? [];
+      list.push({ occupation, location: draft.location });
+      demand.set(country.code, list);
+    }
   }
 
   // Training offers.
