@@ -463,12 +463,6 @@ export async function importTable(database: Database, options: ImportOptions): P
     message: string,
   ) => {
     const list = rowIssues.get(p.row) ?? [];
-    // A value the schema needs and the row leaves empty: say so plainly (Zod's default text for
-    // it, "Invalid input: expected string, received undefined", means nothing to a counsellor).
-    if (code === 'invalid_type' && /received undefined$/.test(message)) {
-      code = 'required';
-      message = 'a value is required';
-    }
     list.push({ row: p.row, externalId: p.externalId, field, code, message });
     rowIssues.set(p.row, list);
   };
@@ -643,7 +637,11 @@ export async function importTable(database: Database, options: ImportOptions): P
           const field = columnForPath(layout, issue.path);
           // A reference already reported under its own column.
           if (referenceFailed.has(field)) continue;
-          addIssue(p, field, issue.code, issue.message);
+          // A value the schema needs and the row leaves empty: said plainly (Zod's text for it,
+          // "Invalid input: expected string, received undefined", means nothing to a counsellor).
+          if (issue.code === 'invalid_type' && getPath(draft, issue.path.map(String)) === undefined)
+            addIssue(p, field, 'required', 'a value is required');
+          else addIssue(p, field, issue.code, issue.message);
         }
       } else if (p.externalId) {
         // The schema's output is a fresh object: set the key in place rather than copy it.
