@@ -35,7 +35,11 @@ export function registerBenchMatch(bench: Command): void {
       'build the matching index on generated people and vacancies (skills from occupation–skill relations), time top-20 queries both ways, the plain overlap mode, a bare posting-list floor, and the same overlap top-20 in SQL; prints JSON',
     )
     .option('--vacancies <n>', 'vacancies to generate', '1000000')
-    .option('--people <n>', 'people to generate', '1000000')
+    .option(
+      '--people <n>',
+      'people to generate (0: only the vacancies are built and timed, no queries)',
+      '1000000',
+    )
     .option('--queries <n>', 'queries per direction', '500')
     .option('--seed <n>', 'seed of the generated data and queries', '1')
     .option(
@@ -52,7 +56,7 @@ export function registerBenchMatch(bench: Command): void {
     .option('--json', 'print JSON (the default)')
     .action(async (opts) => {
       const vacancies = wholeNumber(opts.vacancies, '--vacancies', 1);
-      const people = wholeNumber(opts.people, '--people', 1);
+      const people = wholeNumber(opts.people, '--people', 0);
       const queries = wholeNumber(opts.queries, '--queries', 1);
       const seed = wholeNumber(opts.seed, '--seed', 0);
       const sqlQueries = wholeNumber(opts.sqlQueries, '--sql-queries', 0);
@@ -71,7 +75,7 @@ export function registerBenchMatch(bench: Command): void {
       const config: DatabaseConfig = opts.databaseUrl
         ? { kind: 'postgres', url: opts.databaseUrl }
         : { kind: 'pglite', dataDir: null };
-      const database = sqlQueries > 0 ? await openDatabase(config) : null;
+      const database = sqlQueries > 0 && people > 0 ? await openDatabase(config) : null;
       try {
         const { result, details } = await runMatchBenchmark({
           vacancies,

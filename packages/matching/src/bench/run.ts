@@ -55,8 +55,14 @@ export interface MatchBenchResult {
 
 /** Extra figures printed on stderr (not part of the JSON contract). */
 export interface MatchBenchDetails {
+  /** The `putVacancy` calls of the bulk load (records generated outside the timed region). */
   buildVacanciesSeconds: number;
   buildPeopleSeconds: number;
+  /** The end of the bulk load, per side: every posting list allocated and filled (`endBulk`). */
+  fillVacanciesSeconds: number;
+  fillPeopleSeconds: number;
+  /** Vacancies alone: their `putVacancy` calls plus their list fill, wall and CPU (the issue's build target). */
+  vacanciesBuild: { wall_s: number; cpu_s: number };
   indexBytes: number;
   vacancyIndexBytes: number;
   peopleIndexBytes: number;
@@ -106,6 +112,7 @@ function percentile(values: number[], p: number): number {
 }
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+const mean = (sum: number, n: number) => (n > 0 ? Math.round(sum / n) : 0);
 
 /** Direct skill ids of an indexed person (the overlap baseline's query). */
 export function directSkillIds(index: MatchIndex, id: string): number[] {
@@ -124,6 +131,8 @@ export async function runMatchBenchmark(
   o: MatchBenchOptions,
 ): Promise<{ result: MatchBenchResult; details: MatchBenchDetails }> {
   const log = o.log ?? (() => {});
+  // With no people there is nothing to query: only the build (and the heap) is measured.
+  const buildOnly = o.people === 0;
   const loadAtStart = loadavg()[0]!;
   const knowledge = createKnowledge(o.knowledge);
   const generator = new DataGenerator(o.catalogue);
@@ -131,8 +140,10 @@ export async function runMatchBenchmark(
 
   // Build: records are generated in chunks outside the timed region, then added.
   let buildCpuMs = 0;
+  let sideCpuMs = 0;
   const timeBuild = <T>(n: number, make: (i: number) => T, put: (r: T) => void, label: string) => {
     let seconds = 0;
+    sideCpuMs = 0;
     const chunk = 20_000;
     for (let start = 0; start < n; start += chunk) {
       const batch: T[] = [];
@@ -142,6 +153,7 @@ export async function runMatchBenchmark(
       });
       seconds += wall / 1000;
       buildCpuMs += cpu;
+      sideCpuMs += cpu;
       if ((start / chunk) % 10 === 0)
         log(`  ${label}: ${Math.min(n, start + chunk)} / ${n} (${seconds.toFixed(1)} s)`);
     }
@@ -155,34 +167,39 @@ export async function runMatchBenchmark(
     (v) => index.putVacancy(v),
     'vacancies',
   );
+  const vacanciesCpuMs = sideCpuMs;
   const buildPeopleSeconds = timeBuild(
     o.people,
     (i) => generator.person(o.seed, i),
     (p) => index.putPerson(p),
     'people',
   );
+  // The end of the bulk load, per side (the index's endBulk then has nothing left to fill).
+  const [fillVacanciesWall, fillVacanciesCpu] = timed(() => index.vacancies.endBulk());
+  const [fillPeopleWall, fillPeopleCpu] = timed(() => index.people.endBulk());
   const [endWall, endCpu] = timed(() => index.endBulk());
-  const trimSeconds = endWall / 1000;
-  buildCpuMs += endCpu;
+  const trimSeconds = (fillVacanciesWall + fillPeopleWall + endWall) / 1000;
+  buildCpuMs += fillVacanciesCpu + fillPeopleCpu + endCpu;
   o.gc?.();
   const memory = process.memoryUsage();
   const heapMb = (memory.heapUsed + memory.arrayBuffers) / 1024 / 1024;
   const stats = index.stats();
   log(
-    `  built in ${(buildVacanciesSeconds + buildPeopleSeconds + trimSeconds).toFixed(1)} s; heap ${heapMb.toFixed(0)} MB; ${stats.postings} postings`,
+    `  built in ${(buildVacanciesSeconds + buildPeopleSeconds + trimSeconds).toFixed(1)} s (vacancies ${(buildVacanciesSeconds + fillVacanciesWall / 1000).toFixed(2)} s with their list fill, CPU ${((vacanciesCpuMs + fillVacanciesCpu) / 1000).toFixed(2)} s); heap ${heapMb.toFixed(0)} MB; ${stats.postings} postings`,
   );
 
-  // Queries: seeded picks of people and vacancies.
+  // Queries: seeded picks of people and vacancies (none when only the build is measured).
   const random = new Random(o.seed * 7919 + 1);
-  const peopleIds = Array.from({ length: o.queries }, () => `p${random.int(o.people)}`);
-  const vacancyIds = Array.from({ length: o.queries }, () => `v${random.int(o.vacancies)}`);
-  const warm = Math.min(20, o.queries);
+  const queries = buildOnly ? 0 : o.queries;
+  const peopleIds = Array.from({ length: queries }, () => `p${random.int(o.people)}`);
+  const vacancyIds = Array.from({ length: queries }, () => `v${random.int(o.vacancies)}`);
+  const warm = Math.min(20, queries);
   for (let i = 0; i < warm; i++) {
     index.rankVacanciesForPerson(peopleIds[i]!, { limit: 20 });
     index.rankPeopleForVacancy(vacancyIds[i]!, { limit: 20 });
     index.rankVacanciesForPerson(peopleIds[i]!, { limit: 20, options: overlapOptions });
   }
-  log(`timing ${o.queries} queries per direction...`);
+  if (!buildOnly) log(`timing ${queries} queries per direction...`);
   const p2v: number[] = [];
   const p2vCpu: number[] = [];
   let processed = 0;
@@ -223,7 +240,7 @@ export async function runMatchBenchmark(
   const floor = measureFloor(index, peopleIds, floorCpu);
 
   let verify: VerifyResult | undefined;
-  if (o.verifyQueries && o.verifyQueries > 0) {
+  if (!buildOnly && o.verifyQueries && o.verifyQueries > 0) {
     log(`comparing ${o.verifyQueries} queries per direction with scoring every document...`);
     index.putMany({ trainings: generator.trainings(o.seed, 5000) });
     verify = verifyRankings(index, { queries: o.verifyQueries, seed: o.seed, log });
@@ -232,7 +249,7 @@ export async function runMatchBenchmark(
 
   let sql: MatchBenchResult['sql_overlap'] = null;
   let sqlLoadSeconds = 0;
-  if (o.sql) {
+  if (o.sql && !buildOnly) {
     const n = Math.min(o.sqlQueries, peopleIds.length);
     log(`loading ${index.vacancies.size} vacancies into ${o.sql.name} for the SQL baseline...`);
     const t1 = performance.now();
@@ -273,13 +290,19 @@ export async function runMatchBenchmark(
     details: {
       buildVacanciesSeconds: round(buildVacanciesSeconds, 2),
       buildPeopleSeconds: round(buildPeopleSeconds, 2),
+      fillVacanciesSeconds: round(fillVacanciesWall / 1000, 2),
+      fillPeopleSeconds: round(fillPeopleWall / 1000, 2),
+      vacanciesBuild: {
+        wall_s: round(buildVacanciesSeconds + fillVacanciesWall / 1000, 2),
+        cpu_s: round((vacanciesCpuMs + fillVacanciesCpu) / 1000, 2),
+      },
       indexBytes: stats.bytes,
       vacancyIndexBytes: index.vacancies.bytes(),
       peopleIndexBytes: index.people.bytes(),
       postings: stats.postings,
-      personToVacanciesMeanPostingsProcessed: Math.round(processed / peopleIds.length),
-      personToVacanciesMeanPostingsTotal: Math.round(total / peopleIds.length),
-      personToVacanciesMeanEvaluated: Math.round(evaluated / peopleIds.length),
+      personToVacanciesMeanPostingsProcessed: mean(processed, peopleIds.length),
+      personToVacanciesMeanPostingsTotal: mean(total, peopleIds.length),
+      personToVacanciesMeanEvaluated: mean(evaluated, peopleIds.length),
       sqlLoadSeconds: round(sqlLoadSeconds, 1),
       cpu: {
         build_s: round(buildCpuMs / 1000, 2),
@@ -289,11 +312,11 @@ export async function runMatchBenchmark(
         floor_p50_ms: round(percentile(floorCpu, 50)),
       },
       loadAverage: { start: round(loadAtStart, 2), end: round(loadavg()[0]!, 2) },
-      vacancyToPeopleMeanPostingsProcessed: Math.round(v2pCounts.processed / vacancyIds.length),
-      vacancyToPeopleMeanPostingsTotal: Math.round(v2pCounts.total / vacancyIds.length),
-      vacancyToPeopleMeanEvaluated: Math.round(v2pCounts.evaluated / vacancyIds.length),
-      personToVacanciesMeanCandidates: Math.round(candidates / peopleIds.length),
-      vacancyToPeopleMeanCandidates: Math.round(v2pCounts.candidates / vacancyIds.length),
+      vacancyToPeopleMeanPostingsProcessed: mean(v2pCounts.processed, vacancyIds.length),
+      vacancyToPeopleMeanPostingsTotal: mean(v2pCounts.total, vacancyIds.length),
+      vacancyToPeopleMeanEvaluated: mean(v2pCounts.evaluated, vacancyIds.length),
+      personToVacanciesMeanCandidates: mean(candidates, peopleIds.length),
+      vacancyToPeopleMeanCandidates: mean(v2pCounts.candidates, vacancyIds.length),
       ...(verify ? { verify } : {}),
     },
   };
