@@ -21,3 +21,15 @@ test('thousands of URIs sharing a long prefix and the same ending all keep disti
   uris.forEach((u, i) => expect(it.find(`${u}`)).toBe(i));
   expect(it.clone().find(uris[4999]!)).toBe(4999);
 });
+
+test('strings of one length that differ only before a long shared ending keep distinct ids', () => {
+  const it = new Interner();
+  const strings = Array.from(
+    { length: 3000 },
+    (_, i) => `${String(i).padStart(6, '0')}${'-same-ending'.repeat(3)}`,
+  );
+  strings.forEach((s, i) => expect(it.intern(s)).toBe(i));
+  strings.forEach((s, i) => expect(it.find(`${s}`)).toBe(i));
+  expect(it.find(`999999${'-same-ending'.repeat(3)}`)).toBe(-1);
+  expect(it.size).toBe(3000);
+});

@@ -1,12 +1,19 @@
 /**
  * Maps strings to dense integer ids (0, 1, 2, ...) and back. An open-addressing table keyed by
- * a hash of the string's last characters (the distinctive part of a concept URI), checked by
- * string equality: several times faster than a Map on long URIs sharing a prefix.
+ * a hash of the string's length and last characters (the distinctive part of a concept URI:
+ * ESCO URIs share a 33-character prefix and end in a random UUID), checked by comparing the
+ * stored hash and then the strings: several times faster than a Map on long URIs sharing a
+ * prefix. Should many strings share their endings (a probe run gets long), the table switches
+ * for good to hashing whole strings, so no input makes it quadratic.
  */
 export class Interner {
   readonly values: string[] = [];
+  /** Per table slot: the id stored there (-1: empty) and the hash of its string. */
   private table = new Int32Array(64).fill(-1);
+  private hashes = new Int32Array(64);
   private mask = 63;
+  /** Characters hashed from the end of a string. */
+  private tail = TAIL_CHARS;
 
   constructor(values: Iterable<string> = []) {
     for (const v of values) this.intern(v);
@@ -14,27 +21,35 @@ export class Interner {
 
   /** The id of `value`, assigning the next id when it is new. */
   intern(value: string): number {
-    let i = hashTail(value) & this.mask;
+    const h = hashTail(value, this.tail);
+    let i = h & this.mask;
+    let probes = 0;
     for (;;) {
       const id = this.table[i]!;
       if (id === -1) break;
-      if (this.values[id] === value) return id;
+      if (this.hashes[i] === h && this.values[id] === value) return id;
       i = (i + 1) & this.mask;
+      if (++probes === LONG_PROBE_RUN && this.tail !== WHOLE) {
+        this.widen();
+        return this.intern(value);
+      }
     }
     const id = this.values.length;
     this.values.push(value);
     this.table[i] = id;
-    if (this.values.length * 2 > this.table.length) this.rehash();
+    this.hashes[i] = h;
+    if (this.values.length * 2 > this.table.length) this.rehash(this.table.length * 2);
     return id;
   }
 
   /** The id of `value`, or -1 when it was never interned. */
   find(value: string): number {
-    let i = hashTail(value) & this.mask;
+    const h = hashTail(value, this.tail);
+    let i = h & this.mask;
     for (;;) {
       const id = this.table[i]!;
       if (id === -1) return -1;
-      if (this.values[id] === value) return id;
+      if (this.hashes[i] === h && this.values[id] === value) return id;
       i = (i + 1) & this.mask;
     }
   }
@@ -54,23 +69,37 @@ export class Interner {
     return new Interner(this.values);
   }
 
-  private rehash(): void {
-    const size = this.table.length * 2;
+  /** Hashes whole strings from now on (many strings share their endings). */
+  private widen(): void {
+    this.tail = WHOLE;
+    this.rehash(this.table.length);
+  }
+
+  private rehash(size: number): void {
     this.table = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size);
     this.mask = size - 1;
     for (let id = 0; id < this.values.length; id++) {
-      let i = hashTail(this.values[id]!) & this.mask;
+      const h = hashTail(this.values[id]!, this.tail);
+      let i = h & this.mask;
       while (this.table[i] !== -1) i = (i + 1) & this.mask;
       this.table[i] = id;
+      this.hashes[i] = h;
     }
   }
 }
 
-/** FNV-1a over the length and the last 24 characters. */
-function hashTail(s: string): number {
+/** Characters hashed from the end of a string at first: 8 hex digits of a UUID are 32 bits. */
+const TAIL_CHARS = 8;
+const WHOLE = 0x7fffffff;
+/** A probe run this long (expected: 1–2 at the table's load of at most 1/2) widens the hash. */
+const LONG_PROBE_RUN = 64;
+
+/** FNV-1a over the length and the last `tail` characters. */
+function hashTail(s: string, tail: number): number {
   const n = s.length;
   let h = 2166136261 ^ n;
-  for (let i = n > 24 ? n - 24 : 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  for (let i = n > tail ? n - tail : 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h ^ (h >>> 15);
 }
 
