@@ -62,10 +62,18 @@ export class RecordWriter {
     private readonly headerInts: number,
     private readonly listCount: number,
   ) {
-    this.length = headerInts + listCount + 1;
+    this.length = 0;
+    this.begin();
+  }
+
+  /** Starts a new record (a writer may be reused: one per kind of record is enough). */
+  begin(): this {
+    this.length = this.headerInts + this.listCount + 1;
+    this.lists = 0;
     this.ensure(this.length);
     shared.fill(0, 0, this.length);
-    shared[headerInts] = this.length;
+    shared[this.headerInts] = this.length;
+    return this;
   }
 
   int(slot: number, value: number): this {

@@ -89,6 +89,9 @@ export class VacancyView extends RecordView {
 
 const seen = new Marks();
 let skillScratch = new Int32Array(256);
+let languageScratch = new Int32Array(16);
+/** One writer for every vacancy record (a record is written at once; nothing allocated per record). */
+const writer = new RecordWriter(HEADER, LIST_COUNT);
 
 /**
  * Encodes a vacancy for the engine. Pure apart from interning new strings into `d`. With
@@ -126,18 +129,21 @@ export function encodeVacancy(
     const id = d.skills.intern(uri);
     if (seen.mark(id)) skills[skillCount++] = (id << 1) | 1;
   }
-  const languages: number[] = [];
-  for (const l of vacancy.languages ?? []) {
-    languages.push(
+  const languageList = vacancy.languages ?? [];
+  if (languageScratch.length < languageList.length) languageScratch = new Int32Array(2 * languageList.length);
+  const languages = languageScratch;
+  let languageCount = 0;
+  for (const l of languageList) {
+    languages[languageCount++] =
       (internLanguage(d, l.language) << 8) |
-        (cefrSkillRank(l.skill) << 5) |
-        (cefrRank(l.minLevel) << 1) |
-        (l.hard ? 1 : 0),
-    );
+      (cefrSkillRank(l.skill) << 5) |
+      (cefrRank(l.minLevel) << 1) |
+      (l.hard ? 1 : 0);
   }
   const hours = vacancy.hoursPerWeek;
   const licence = vacancy.requirements?.drivingLicence;
-  return new RecordWriter(HEADER, LIST_COUNT)
+  return writer
+    .begin()
     .int(0, loc.country)
     .int(1, loc.region)
     .int(2, loc.district)
@@ -160,6 +166,6 @@ export function encodeVacancy(
     .int(19, essentialCount)
     .int(20, skillCount - essentialCount)
     .list(skills.subarray(0, skillCount))
-    .list(languages)
+    .list(languages.subarray(0, languageCount))
     .finish(transient);
 }

@@ -104,9 +104,17 @@ export function createKnowledge(input: KnowledgeInput = {}): Knowledge {
 
 /** The ISCO-08 unit group (4 digits) of a code like "7231" or "7231.2", as a number; -1 if none. */
 export function parseIscoUnit(code: string | undefined): number {
+  if (!code) return -1;
+  // Records repeat a few hundred codes: a map lookup is several times cheaper than the regex.
+  const cached = unitCache.get(code);
+  if (cached !== undefined) return cached;
   const digits = normaliseIscoCode(code);
-  return digits.length >= 4 ? Number(digits.slice(0, 4)) : -1;
+  const unit = digits.length >= 4 ? Number(digits.slice(0, 4)) : -1;
+  if (unitCache.size >= 4096) unitCache.clear();
+  unitCache.set(code, unit);
+  return unit;
 }
+const unitCache = new Map<string, number>();
 
 /** The digits of an ISCO code given as "7231", "C7231", "7231.2" or an ESCO ISCO URI ("" if none). */
 export function normaliseIscoCode(code: string | undefined): string {
@@ -118,6 +126,20 @@ export function normaliseIscoCode(code: string | undefined): string {
 /** The ISCO minor group (3 digits) of a unit group code; -1 if none. */
 export function iscoMinorOf(knowledge: Knowledge, unit: number): number {
   if (unit < 0) return -1;
+  if (unit >= 10_000) return iscoMinorUncached(knowledge, unit);
+  // Per knowledge, a table of the 10,000 unit codes (filled as they come: -2 = not yet).
+  let table = minorTables.get(knowledge);
+  if (!table) {
+    table = new Int32Array(10_000).fill(-2);
+    minorTables.set(knowledge, table);
+  }
+  let minor = table[unit]!;
+  if (minor === -2) minor = table[unit] = iscoMinorUncached(knowledge, unit);
+  return minor;
+}
+const minorTables = new WeakMap<Knowledge, Int32Array>();
+
+function iscoMinorUncached(knowledge: Knowledge, unit: number): number {
   const explicit = knowledge.iscoParent.get(String(unit).padStart(4, '0'));
   if (explicit && /^\d{3}$/.test(explicit)) return Number(explicit);
   return Math.floor(unit / 10);
