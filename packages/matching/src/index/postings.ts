@@ -147,8 +147,13 @@ export function scaleTier(scale: number): number {
 export class PostingFamily {
   /** Every list of the family, by key. */
   readonly lists = new Map<number, PostingList>();
-  /** List id + 1 by key for small keys (0 = none): faster than the map at index time. */
-  private denseIds = new Int32Array(0);
+  /**
+   * List id + 1 by key for small keys (0 = none): faster than the map at index time. One array
+   * per tier in a scaled family (tier 0 only otherwise): a document's postings in a scaled family
+   * share its tier, so a bulk load reads one tier's array (~4 bytes per key) instead of
+   * jumping through one interleaving all eight.
+   */
+  private readonly denseIds: Int32Array[] = Array.from({ length: SCALE_TIERS }, () => new Int32Array(0));
   scale: Float32Array | null = null;
 
   constructor(
@@ -181,7 +186,9 @@ export class PostingFamily {
   /** The list of an internal key (with its tier in a scaled family), if any. */
   private find(k: number): PostingList | undefined {
     if (k >= 0 && k < DENSE_KEYS) {
-      const id = k < this.denseIds.length ? this.denseIds[k]! : 0;
+      const dense = this.denseIds[this.scale ? k % SCALE_TIERS : 0]!;
+      const key = this.scale ? Math.floor(k / SCALE_TIERS) : k;
+      const id = key < dense.length ? dense[key]! : 0;
       return id > 0 ? this.registry[id - 1] : undefined;
     }
     return this.lists.get(k);
@@ -197,14 +204,13 @@ export class PostingFamily {
    * into, creating the list when new. Small keys go through a typed array, not the map.
    */
   idFor(key: number, scale: number): number {
-    const k = this.scale
-      ? key * SCALE_TIERS + (scale === this.lastScale ? this.lastTier : this.tierOf(scale))
-      : key;
-    if (k >= 0 && k < this.denseIds.length) {
-      const id = this.denseIds[k]!;
+    const tier = this.scale ? (scale === this.lastScale ? this.lastTier : this.tierOf(scale)) : 0;
+    const dense = this.denseIds[tier]!;
+    if (key >= 0 && key < dense.length) {
+      const id = dense[key]!;
       if (id > 0) return id - 1;
     }
-    return this.create(k);
+    return this.create(this.scale ? key * SCALE_TIERS + tier : key);
   }
 
   private lastScale = Number.NaN;
@@ -225,12 +231,16 @@ export class PostingFamily {
       this.lists.set(key, l);
     }
     if (key >= 0 && key < DENSE_KEYS) {
-      if (key >= this.denseIds.length) {
-        const next = new Int32Array(Math.min(DENSE_KEYS, Math.max(key + 1, this.denseIds.length * 2, 64)));
-        next.set(this.denseIds);
-        this.denseIds = next;
+      const tier = this.scale ? key % SCALE_TIERS : 0;
+      const k = this.scale ? Math.floor(key / SCALE_TIERS) : key;
+      let dense = this.denseIds[tier]!;
+      if (k >= dense.length) {
+        const cap = this.scale ? DENSE_KEYS / SCALE_TIERS : DENSE_KEYS;
+        const next = new Int32Array(Math.min(cap, Math.max(k + 1, dense.length * 2, 64)));
+        next.set(dense);
+        this.denseIds[tier] = dense = next;
       }
-      this.denseIds[key] = l.id + 1;
+      dense[k] = l.id + 1;
     }
     return l.id;
   }
