@@ -132,6 +132,12 @@ export const defaultOptions = {
    * every document at the ceiling. Off by default: fewer candidates, but measured no faster.
    */
   classBounds: false,
+  /**
+   * Index time: criteria with posting lists summarise each document's group (skills: the
+   * vacancy's occupation, the person's first past occupation), and a query bounds a group at
+   * once before reading those lists (docs/matching.md, "Group bounds").
+   */
+  groupBounds: true,
 };
 
 export type MatchOptions = typeof defaultOptions;

@@ -32,7 +32,20 @@ export interface Criterion<P, T> {
   classifyPerson?(person: P, ctx: CriterionContext): number;
   /** Index time: the class key of a target (see `classifyPerson`). */
   classifyTarget?(target: T, ctx: CriterionContext): number;
+  /**
+   * Index time, for a criterion with posting lists: the group of a person (a key ≥ 0, or -1 for
+   * none) and what the person holds that the criterion reads, as items with values passed to
+   * `sink`. The collection keeps, per group, the largest value each item has in any of its
+   * documents, so that a query can bound a whole group at once (`Scorer.groupBound`) before
+   * reading the criterion's lists — e.g. the skills of everyone with the same past occupation.
+   */
+  summarizePerson?(person: P, sink: SummarySink, ctx: CriterionContext): number;
+  /** Index time: the group of a target and its items (see `summarizePerson`). */
+  summarizeTarget?(target: T, sink: SummarySink, ctx: CriterionContext): number;
 }
+
+/** Receives a document's summary items at index time (see `Criterion.summarizePerson`). */
+export type SummarySink = (item: number, value: number) => void;
 
 /** What a criterion may read. Pure data: clock and options are passed in. */
 export interface CriterionContext {
@@ -90,6 +103,14 @@ export interface Scorer<D> {
    * criterion's `classifyPerson` or `classifyTarget` of the ranked side).
    */
   classBound?(key: number): number;
+  /**
+   * An upper bound of `score` over the documents of one group (from the criterion's
+   * `summarizePerson` or `summarizeTarget` of the ranked side), given the group's items in
+   * ascending order and, for each, the largest value any of its documents has:
+   * `items[from..to)`, `values[from..to)`. Any document whose items are among these, with
+   * values no larger, must score at most the bound.
+   */
+  groupBound?(items: Int32Array, values: Float32Array, from: number, to: number): number;
 }
 
 /** Builds a criterion from one pure pair function, for signals that need no posting lists. */

@@ -7,6 +7,8 @@ import { strengths } from './shared';
 const V_SKILLS = 'skills:v';
 const V_NONE = 'skills.none:v';
 const P_SKILLS = 'skills:p';
+/** A group bound sums in another order than the score: a relative slack keeps it a bound. */
+const GROUP_SLACK = 1 + 1e-9;
 
 function norm(v: VacancyView, ctx: CriterionContext): number {
   return v.essentialCount + ctx.options.skills.optionalWeight * v.optionalCount;
@@ -30,6 +32,27 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const end = v.end(VL.skills);
     if (end === v.start(VL.skills)) sink.add(V_NONE, 0);
     for (let i = v.start(VL.skills); i < end; i++) sink.add(V_SKILLS, v.i32[i]!);
+  },
+  // Groups (docs/matching.md, "Group bounds"): vacancies by occupation, each requirement with
+  // its share of the vacancy's weight; people by their first past occupation, each expanded
+  // skill with its kind. A group's summary bounds the skills score of all its documents.
+  summarizeTarget(v, sink, ctx) {
+    const n = norm(v, ctx);
+    const occupation = v.occupation;
+    if (!(n > 0) || occupation < 0) return -1;
+    const optionalWeight = ctx.options.skills.optionalWeight;
+    const end = v.end(VL.skills);
+    for (let i = v.start(VL.skills); i < end; i++) {
+      const packed = v.i32[i]!;
+      sink(packed >> 1, ((packed & 1) === 1 ? optionalWeight : 1) / n);
+    }
+    return occupation;
+  },
+  summarizePerson(p, sink) {
+    if (p.end(PL.pastOcc) === p.start(PL.pastOcc)) return -1;
+    const end = p.end(PL.skills);
+    for (let i = p.start(PL.skills); i < end; i++) sink(p.i32[i]!, 1);
+    return p.i32[p.start(PL.pastOcc)]!;
   },
   forPerson(p, ctx) {
     const overlap = ctx.options.skills.mode === 'overlap';
@@ -82,6 +105,12 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
           if (s > 0) sum += (packed & 1) === 1 ? s * optionalWeight : s;
         }
         return sum / n;
+      },
+      // Items: skill ids; values: the largest share of a vacancy's requirement weight.
+      groupBound(items, values, from, to) {
+        let b = 0;
+        for (let i = from; i < to; i++) b += values[i]! * (q[items[i]!] ?? 0);
+        return b * GROUP_SLACK;
       },
       plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
       ceiling: 1,
@@ -145,6 +174,22 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
           if (weight > 0) sum += weight * strength[packed & 7]!;
         }
         return sum;
+      },
+      // Items: `skill << 3 | kind`, ascending, so the kinds of one skill are adjacent: each
+      // skill counts once, at its strongest kind in the group.
+      groupBound(items, _values, from, to) {
+        let b = 0;
+        let i = from;
+        while (i < to) {
+          const skill = items[i]! >> 3;
+          let best = 0;
+          for (; i < to && items[i]! >> 3 === skill; i++) {
+            const s = strength[items[i]! & 7]!;
+            if (s > best) best = s;
+          }
+          b += (w[skill] ?? 0) * best;
+        }
+        return b * GROUP_SLACK;
       },
       plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
       ceiling: 1,

@@ -1,5 +1,5 @@
 import { Arena, type RecordView } from '../features/arena';
-import type { Criterion, CriterionContext, PostingSink } from '../criteria/criterion';
+import type { Criterion, CriterionContext, PostingSink, SummarySink } from '../criteria/criterion';
 import { encodeScale, PARTITIONS, PostingFamily, SCALE_DECODE, type PostingList } from './postings';
 import { SlotTable } from './slot-table';
 
@@ -95,6 +95,139 @@ export class DocumentClasses {
   }
 }
 
+/** A criterion's index-time summary of this side's documents (see `Criterion.summarizePerson`). */
+export interface Summarizer<V> {
+  id: string;
+  summarize: (view: V, sink: SummarySink, ctx: CriterionContext) => number;
+}
+
+/** The summarizers of criteria sets, for the side `side` of each pair. */
+export function summarizersOf<V>(
+  sets: { criteria: readonly Criterion<never, never>[]; side: 'person' | 'target' }[],
+): Summarizer<V>[] {
+  const out: Summarizer<V>[] = [];
+  for (const { criteria, side } of sets) {
+    for (const c of criteria) {
+      const fn = side === 'person' ? c.summarizePerson : c.summarizeTarget;
+      if (fn) out.push({ id: c.id, summarize: fn.bind(c) as unknown as Summarizer<V>['summarize'] });
+    }
+  }
+  return out;
+}
+
+const float32 = new Float32Array(1);
+const float32Bits = new Int32Array(float32.buffer);
+/** The smallest float32 at or above a non-negative `v` (a bound stays a bound when stored). */
+export function float32AtLeast(v: number): number {
+  float32[0] = v;
+  if (float32[0] < v) float32Bits[0]!++;
+  return float32[0]!;
+}
+
+/**
+ * The groups of one criterion over a collection (see `Criterion.summarizePerson`): the group of
+ * each slot, and per group its items in ascending order with the largest value each has in any
+ * of the group's documents. Groups only grow: a document that changes or leaves keeps its old
+ * items in its group's summary, which then still bounds every document of the group (more
+ * loosely); a rebuild from the records (a snapshot restore) tightens them again.
+ */
+export class DocumentGroups {
+  /** The group of each slot, as its index + 1 (0: in no group). */
+  bySlot = new Int32Array(1024);
+  /** Per group index + 1 (index 0 unused): items ascending, their values, and how many. */
+  readonly items: Int32Array[] = [new Int32Array(0)];
+  readonly values: Float32Array[] = [new Float32Array(0)];
+  readonly sizes: number[] = [0];
+  private readonly ids = new Map<number, number>();
+  /** The document being summarised. */
+  private itemBuf = new Int32Array(64);
+  private valueBuf = new Float64Array(64);
+  private pending = 0;
+  readonly sink: SummarySink = (item, value) => {
+    if (this.pending === this.itemBuf.length) {
+      const items = new Int32Array(this.pending * 2);
+      items.set(this.itemBuf);
+      this.itemBuf = items;
+      const values = new Float64Array(this.pending * 2);
+      values.set(this.valueBuf);
+      this.valueBuf = values;
+    }
+    this.itemBuf[this.pending] = item;
+    this.valueBuf[this.pending++] = value;
+  };
+
+  /** Starts the summary of a document (its items then go to `sink`). */
+  begin(): void {
+    this.pending = 0;
+  }
+
+  /** Puts `slot` in the group `key` (-1: none) with the items passed to `sink` since `begin`. */
+  commit(slot: number, key: number): void {
+    if (key < 0) {
+      this.bySlot[slot] = 0;
+      return;
+    }
+    let g = this.ids.get(key);
+    if (g === undefined) {
+      g = this.items.length;
+      this.ids.set(key, g);
+      this.items.push(new Int32Array(Math.max(8, this.pending)));
+      this.values.push(new Float32Array(Math.max(8, this.pending)));
+      this.sizes.push(0);
+    }
+    this.bySlot[slot] = g;
+    for (let i = 0; i < this.pending; i++) this.merge(g, this.itemBuf[i]!, this.valueBuf[i]!);
+  }
+
+  /** Number of group indexes (including the unused 0). */
+  get count(): number {
+    return this.items.length;
+  }
+
+  private merge(g: number, item: number, value: number): void {
+    let items = this.items[g]!;
+    let values = this.values[g]!;
+    const n = this.sizes[g]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]! < item) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n && items[lo] === item) {
+      if (value > values[lo]!) values[lo] = float32AtLeast(value);
+      return;
+    }
+    if (n === items.length) {
+      const grownItems = new Int32Array(n * 2);
+      grownItems.set(items);
+      this.items[g] = items = grownItems;
+      const grownValues = new Float32Array(n * 2);
+      grownValues.set(values);
+      this.values[g] = values = grownValues;
+    }
+    items.copyWithin(lo + 1, lo, n);
+    values.copyWithin(lo + 1, lo, n);
+    items[lo] = item;
+    values[lo] = float32AtLeast(value);
+    this.sizes[g] = n + 1;
+  }
+
+  grow(capacity: number): void {
+    if (capacity <= this.bySlot.length) return;
+    const next = new Int32Array(capacity);
+    next.set(this.bySlot);
+    this.bySlot = next;
+  }
+
+  bytes(): number {
+    let n = this.bySlot.byteLength;
+    for (let g = 0; g < this.items.length; g++) n += this.items[g]!.byteLength + this.values[g]!.byteLength;
+    return n;
+  }
+}
+
 /** Builds a poster from criteria sets, for the side `side` of each pair. */
 export function posterOf<V>(
   sets: { criteria: readonly Criterion<never, never>[]; side: 'person' | 'target' }[],
@@ -121,6 +254,8 @@ export class Collection<V extends RecordView> {
   readonly families = new Map<string, PostingFamily>();
   /** Per classifying criterion id: the class of each slot. */
   readonly classes = new Map<string, DocumentClasses>();
+  /** Per summarizing criterion id: the groups of the documents. */
+  readonly groups = new Map<string, DocumentGroups>();
   readonly slotOf = new SlotTable(() => this.ids);
   ids: string[] = [];
   page = new Int32Array(1024);
@@ -155,8 +290,10 @@ export class Collection<V extends RecordView> {
     private readonly partitionOf?: (view: V) => number,
     /** Lists shorter than this are not grouped by partition (a pass reads them whole). */
     private readonly partitionedListMin = 1024,
+    private readonly summarizers: readonly Summarizer<V>[] = [],
   ) {
     for (const c of classifiers) this.classes.set(c.id, new DocumentClasses());
+    for (const c of summarizers) this.groups.set(c.id, new DocumentGroups());
     if (partitionOf) this.partition = new Uint8Array(1024);
     const alive = () => this.alive;
     const partitions = () => this.partition ?? undefined;
@@ -253,6 +390,11 @@ export class Collection<V extends RecordView> {
     for (const c of this.classifiers) {
       const classes = this.classes.get(c.id)!;
       classes.bySlot[slot] = classes.classOf(c.classify(this.cursor, ctx));
+    }
+    for (const c of this.summarizers) {
+      const groups = this.groups.get(c.id)!;
+      groups.begin();
+      groups.commit(slot, c.summarize(this.cursor, groups.sink, ctx));
     }
     if (this.bulk) this.pendingCtx = ctx;
     else this.pendingFrom = this.slots;
@@ -368,12 +510,14 @@ export class Collection<V extends RecordView> {
     }
     for (const f of this.families.values()) if (f.scale) f.ensureScale(cap);
     for (const c of this.classes.values()) c.grow(cap);
+    for (const g of this.groups.values()) g.grow(cap);
   }
 
   /** Approximate bytes held (records, lists, columns). */
   bytes(): number {
     let n = this.arena.bytes() + this.page.byteLength + this.offset.byteLength + this.alive.byteLength;
     for (const c of this.classes.values()) n += c.bySlot.byteLength;
+    for (const g of this.groups.values()) n += g.bytes();
     if (this.partition) n += this.partition.byteLength;
     for (const f of this.families.values()) n += f.bytes();
     return n;

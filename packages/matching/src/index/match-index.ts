@@ -10,7 +10,7 @@ import type { RecordView } from '../features/arena';
 import type { Knowledge } from '../knowledge/knowledge';
 import { defaultOptions, mergeOptions, type MatchOptions, type MatchOptionsInput } from '../options';
 import type { MatchPerson, MatchTraining, MatchVacancy } from '../types';
-import { classifiersOf, Collection, posterOf } from './collection';
+import { classifiersOf, Collection, posterOf, summarizersOf } from './collection';
 import { PARTITIONS } from './postings';
 import { rankTop, RankScratch, type RankStats, type WeightedScorer } from './ranker';
 
@@ -81,6 +81,7 @@ export class MatchIndex {
       this.options.classBounds ? classifiersOf(personSides) : [],
       this.options.partitionedListMin > 0 ? regionPartition : undefined,
       this.options.partitionedListMin,
+      this.options.groupBounds ? summarizersOf(personSides) : [],
     );
     this.vacancies = new Collection(
       () => new VacancyView(),
@@ -88,11 +89,15 @@ export class MatchIndex {
       this.options.classBounds ? classifiersOf(vacancySides) : [],
       this.options.partitionedListMin > 0 ? regionPartition : undefined,
       this.options.partitionedListMin,
+      this.options.groupBounds ? summarizersOf(vacancySides) : [],
     );
     this.trainings = new Collection(
       () => new TrainingView(),
       posterOf(trainingSides),
       this.options.classBounds ? classifiersOf(trainingSides) : [],
+      undefined,
+      undefined,
+      this.options.groupBounds ? summarizersOf(trainingSides) : [],
     );
     const skills = this.dictionaries.skills;
     this.indexCtx = {

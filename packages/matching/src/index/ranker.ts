@@ -1,6 +1,6 @@
 import type { RecordView } from '../features/arena';
 import type { Scorer } from '../criteria/criterion';
-import type { Collection } from './collection';
+import type { Collection, DocumentGroups } from './collection';
 import { PARTITIONS, SCALE_DECODE } from './postings';
 
 /** A scorer and its weight (already normalised); weight 0 means "filter only". */
@@ -355,6 +355,62 @@ export function rankTop<D extends RecordView>(
     planRem.push(rem);
   }
   const plans = planKind.length;
+  // Group bounds (docs/matching.md): a criterion with lists whose documents the collection
+  // groups bounds each group once, lazily; while none of its lists is read, a document's part of
+  // a bound is its group's bound when that is below the plan's cap.
+  /** Per grouped scorer: its plan, the groups, the memo of weight × bound by group (-1: not yet). */
+  const groupPlan: number[] = [];
+  const groupSlots: Int32Array[] = [];
+  const groupMemo: Float64Array[] = [];
+  const groupSets: DocumentGroups[] = [];
+  const groupScorer: Scorer<D>[] = [];
+  const groupWeight: number[] = [];
+  /** Per plan: the index of its groups, or -1. */
+  const planGroup = new Int32Array(plans).fill(-1);
+  for (let j = 0; j < weighted.length; j++) {
+    const ws = weighted[j]!;
+    const p = scorerPlan[j]!;
+    const groups = ws.id !== undefined && ws.scorer.groupBound ? col.groups.get(ws.id) : undefined;
+    if (p < 0 || planKind[p] !== 'sum' || !groups) continue;
+    planGroup[p] = groupPlan.length;
+    groupPlan.push(p);
+    groupSlots.push(groups.bySlot);
+    groupMemo.push(new Float64Array(groups.count).fill(-1));
+    groupSets.push(groups);
+    groupScorer.push(ws.scorer);
+    groupWeight.push(ws.weight);
+  }
+  const grouped = groupPlan.length;
+  /** The part of plan `p` in every bound while none of its lists is read. */
+  const unreadPart = (p: number) => Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
+  const groupPart = groupPlan.map(unreadPart);
+  /** How much the group bound of grouped scorer `x` lowers document `d`'s bound (0 once a list is read). */
+  const groupCut = (x: number, d: number): number => {
+    if (planRead[groupPlan[x]!]) return 0;
+    const g = groupSlots[x]![d]!;
+    if (g === 0) return 0;
+    let v = groupMemo[x]![g]!;
+    if (v < 0) v = groupBoundOf(x, g);
+    const part = groupPart[x]!;
+    return v < part ? part - v : 0;
+  };
+  /** The memo of the bound of group `g` of grouped scorer `x` (computed on first use). */
+  const groupBoundOf = (x: number, g: number): number => {
+    const set = groupSets[x]!;
+    const v = groupWeight[x]! * groupScorer[x]!.groupBound!(set.items[g]!, set.values[g]!, 0, set.sizes[g]!);
+    groupMemo[x]![g] = v;
+    return v;
+  };
+  const groupCuts = (d: number): number => {
+    let c = 0;
+    for (let x = 0; x < grouped; x++) c += groupCut(x, d);
+    return c;
+  };
+  /** Whether some grouped plan is still unread (its group bounds then apply). */
+  const groupsApply = (): boolean => {
+    for (let x = 0; x < grouped; x++) if (!planRead[groupPlan[x]!]) return true;
+    return false;
+  };
   // Order: whole criteria, cheapest first per unit of bound they remove once fully read (a
   // capped criterion only lowers the bound of unseen documents when all its lists are read);
   // within a criterion, valuable short lists first.
@@ -471,7 +527,7 @@ export function rankTop<D extends RecordView>(
       } else if (planKind[p] === 'max') {
         const a = planAcc[p]![d]!;
         part = a > planFloor[p]! ? a : planFloor[p]!;
-      } else if (!planRead[p]) part = Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
+      } else if (!planRead[p]) part = unreadPart(p) - (planGroup[p]! >= 0 ? groupCut(planGroup[p]!, d) : 0);
       else {
         deferred++;
         continue;
@@ -512,6 +568,12 @@ export function rankTop<D extends RecordView>(
     const one = maxAccs.length === 1;
     const acc0 = one ? maxAccs[0]! : sumAcc;
     const f0 = one ? maxFloor[0]! : 0;
+    // One grouped plan, unread (the usual case): its cut inline.
+    const cutting = grouped > 0 && groupsApply();
+    const oneGroup = cutting && grouped === 1;
+    const gSlots = oneGroup ? groupSlots[0]! : null;
+    const gMemo = oneGroup ? groupMemo[0]! : null;
+    const gPart = oneGroup ? groupPart[0]! : 0;
     let m = 0;
     for (let w = 0; w < words; w++) {
       let word = bits[w]!;
@@ -534,6 +596,14 @@ export function rankTop<D extends RecordView>(
         // The classes' parts at their largest here (a pass over every reached document); the
         // gather then tightens them for the few documents left (see gatherCandidates).
         b += classedMax;
+        if (gSlots !== null) {
+          const g = gSlots[d]!;
+          if (g !== 0) {
+            let v = gMemo![g]!;
+            if (v < 0) v = groupBoundOf(0, g);
+            if (v < gPart) b -= gPart - v;
+          }
+        } else if (cutting) b -= groupCuts(d);
         if (b < t0 || evaluated[d] === epoch) {
           // Settled for good (bounds only fall, the threshold only rises): clear it now, so
           // that the final reset only walks the candidates.
@@ -572,19 +642,20 @@ export function rankTop<D extends RecordView>(
     // Documents above the bucket where the top `m` end are evaluated; from that bucket, only
     // until `m` (bounds are often tied: a whole district can share one).
     const [cutLow, cutHigh] = cutForTop(bounds, n, lo, hi, m);
-    let done = 0;
-    for (let i = 0; i < n; i++) {
-      if (bounds[i]! >= cutHigh) {
-        evaluate(slots[i]!, bounds[i]!);
-        done++;
-      }
-    }
-    for (let i = 0; i < n && done < m; i++) {
+    const picked: number[] = [];
+    for (let i = 0; i < n; i++) if (bounds[i]! >= cutHigh) picked.push(i);
+    for (let i = 0, more = m - picked.length; i < n && more > 0; i++) {
       const b = bounds[i]!;
       if (b >= cutLow && b < cutHigh) {
-        evaluate(slots[i]!, b);
-        done++;
+        picked.push(i);
+        more--;
       }
+    }
+    // Best bounds first, so that the threshold rises soonest and the rest can stop at it.
+    picked.sort((a, b) => bounds[b]! - bounds[a]! || a - b);
+    for (const i of picked) {
+      if (bounds[i]! < margin(heap.threshold())) break;
+      evaluate(slots[i]!, bounds[i]!);
     }
   };
 
@@ -616,6 +687,7 @@ export function rankTop<D extends RecordView>(
         b += a > f ? a : f;
       }
       if (classed > 0) b += classPart(d);
+      if (grouped > 0) b -= groupCuts(d);
       if (b < t0) continue;
       bounds[m] = b;
       slots[m++] = d;

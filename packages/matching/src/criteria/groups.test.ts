@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { DocumentGroups, float32AtLeast } from '../index/collection';
+import { personArb, vacancyArb } from '../testing/arbitraries';
+import { makeIndex, makePerson, makeVacancy, O, S } from '../testing/factories';
+import { skillsCriterion } from './skills';
+
+const strengthArb = fc.record({
+  direct: fc.constantFrom(1, 0.8),
+  broader: fc.constantFrom(0, 0.3, 0.7, 1),
+  inferredEssential: fc.constantFrom(0, 0.5, 0.9),
+  related: fc.constantFrom(0, 0.5),
+  narrower: fc.constantFrom(0, 0.5, 1),
+  sibling: fc.constantFrom(0, 0.4),
+});
+
+function boundOf(
+  groups: DocumentGroups,
+  g: number,
+  scorer: ReturnType<typeof skillsCriterion.forPerson>,
+): number {
+  return scorer.groupBound!(groups.items[g]!, groups.values[g]!, 0, groups.sizes[g]!);
+}
+
+test('a skills group bound is never below the score of a document of the group, both ways', () => {
+  fc.assert(
+    fc.property(
+      personArb,
+      fc.array(vacancyArb, { minLength: 1, maxLength: 4 }),
+      vacancyArb,
+      fc.array(personArb, { minLength: 1, maxLength: 4 }),
+      strengthArb,
+      (person, vacancies, vacancy, people, strength) => {
+        const index = makeIndex({ skills: { strength } });
+        // Every view is encoded first, so that the dense per-query vectors cover every skill.
+        const p = index.personView({ ...person, id: 'p' });
+        const vs = vacancies.map((v, i) => index.vacancyView({ ...v, id: `v${i}` }));
+        const v = index.vacancyView({ ...vacancy, id: 'v' });
+        const ps = people.map((x, i) => index.personView({ ...x, id: `p${i}` }));
+        const ctx = index.context(index.options);
+
+        // A person's query against one group holding several vacancies (whatever their own key).
+        const vacancyGroups = new DocumentGroups();
+        const forPerson = skillsCriterion.forPerson(p, ctx);
+        const vacancyScores: number[] = [];
+        vs.forEach((view, slot) => {
+          vacancyGroups.begin();
+          if (skillsCriterion.summarizeTarget!(view, vacancyGroups.sink, ctx) < 0) return;
+          vacancyGroups.commit(slot, 42);
+          vacancyScores.push(forPerson.score(view));
+        });
+        if (vacancyScores.length > 0) {
+          const bound = boundOf(vacancyGroups, 1, forPerson);
+          for (const s of vacancyScores) expect(bound).toBeGreaterThanOrEqual(s);
+        }
+
+        // A vacancy's query against one group holding several people.
+        const peopleGroups = new DocumentGroups();
+        const forTarget = skillsCriterion.forTarget(v, ctx);
+        const peopleScores: number[] = [];
+        ps.forEach((view, slot) => {
+          peopleGroups.begin();
+          if (skillsCriterion.summarizePerson!(view, peopleGroups.sink, ctx) < 0) return;
+          peopleGroups.commit(slot, 7);
+          peopleScores.push(forTarget.score(view));
+        });
+        if (peopleScores.length > 0 && forTarget.groupBound) {
+          const bound = forTarget.groupBound(
+            peopleGroups.items[1]!,
+            peopleGroups.values[1]!,
+            0,
+            peopleGroups.sizes[1]!,
+          );
+          for (const s of peopleScores) expect(bound).toBeGreaterThanOrEqual(s);
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('vacancies are grouped by occupation and people by their first past occupation', () => {
+  const index = makeIndex();
+  index.putMany({
+    vacancies: [
+      makeVacancy({ id: 'a', occupation: O.cook, essentialSkills: [S.cook], optionalSkills: [] }),
+      makeVacancy({
+        id: 'b',
+        occupation: O.cook,
+        essentialSkills: [S.cook, S.foodHygiene],
+        optionalSkills: [],
+      }),
+      makeVacancy({ id: 'c', occupation: undefined, essentialSkills: [S.cook] }),
+    ],
+    people: [
+      makePerson({ id: 'x', pastOccupations: [O.cook] }),
+      makePerson({ id: 'y', pastOccupations: [] }),
+    ],
+  });
+  const vacancies = index.vacancies.groups.get('skills')!;
+  const groupOf = (id: string) => vacancies.bySlot[index.vacancies.slotOf.get(id)!]!;
+  expect(groupOf('a')).toBeGreaterThan(0);
+  expect(groupOf('b')).toBe(groupOf('a'));
+  expect(groupOf('c')).toBe(0);
+  // The group keeps each requirement's largest share: cooking is all of a's weight, half of b's.
+  const g = groupOf('a');
+  expect(vacancies.sizes[g]).toBe(2);
+  expect([...vacancies.values[g]!.subarray(0, 2)].sort()).toEqual([0.5, 1]);
+  const people = index.people.groups.get('skills')!;
+  expect(people.bySlot[index.people.slotOf.get('x')!]).toBeGreaterThan(0);
+  expect(people.bySlot[index.people.slotOf.get('y')!]).toBe(0);
+});
+
+test('a stored value is never below the share it stands for', () => {
+  for (const v of [1 / 3, 1 / 7, 0.1, 2 / 3, 1 / 27, 0.5 / 29]) {
+    expect(float32AtLeast(v)).toBeGreaterThanOrEqual(v);
+    expect(float32AtLeast(v) - v).toBeLessThan(1e-7);
+  }
+});
+
+test('an index without group bounds keeps no groups', () => {
+  const index = makeIndex({ groupBounds: false });
+  index.putMany({ vacancies: [makeVacancy({ id: 'a' })] });
+  expect(index.vacancies.groups.size).toBe(0);
+});
