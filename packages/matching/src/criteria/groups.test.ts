@@ -22,21 +22,17 @@ function boundOf(
   return scorer.groupBound!(groups.items[g]!, groups.values[g]!, 0, groups.sizes[g]!);
 }
 
-test('a skills group bound is never below the score of a document of the group, both ways', () => {
+test('a skills group bound is never below the score of any vacancy of the group', () => {
   fc.assert(
     fc.property(
       personArb,
       fc.array(vacancyArb, { minLength: 1, maxLength: 4 }),
-      vacancyArb,
-      fc.array(personArb, { minLength: 1, maxLength: 4 }),
       strengthArb,
-      (person, vacancies, vacancy, people, strength) => {
+      (person, vacancies, strength) => {
         const index = makeIndex({ skills: { strength } });
         // Every view is encoded first, so that the dense per-query vectors cover every skill.
         const p = index.personView({ ...person, id: 'p' });
         const vs = vacancies.map((v, i) => index.vacancyView({ ...v, id: `v${i}` }));
-        const v = index.vacancyView({ ...vacancy, id: 'v' });
-        const ps = people.map((x, i) => index.personView({ ...x, id: `p${i}` }));
         const ctx = index.context(index.options);
 
         // A person's query against one group holding several vacancies (whatever their own key).
@@ -53,33 +49,13 @@ test('a skills group bound is never below the score of a document of the group, 
           const bound = boundOf(vacancyGroups, 1, forPerson);
           for (const s of vacancyScores) expect(bound).toBeGreaterThanOrEqual(s);
         }
-
-        // A vacancy's query against one group holding several people.
-        const peopleGroups = new DocumentGroups();
-        const forTarget = skillsCriterion.forTarget(v, ctx);
-        const peopleScores: number[] = [];
-        ps.forEach((view, slot) => {
-          peopleGroups.begin();
-          if (skillsCriterion.summarizePerson!(view, peopleGroups.sink, ctx) < 0) return;
-          peopleGroups.commit(slot, 7);
-          peopleScores.push(forTarget.score(view));
-        });
-        if (peopleScores.length > 0 && forTarget.groupBound) {
-          const bound = forTarget.groupBound(
-            peopleGroups.items[1]!,
-            peopleGroups.values[1]!,
-            0,
-            peopleGroups.sizes[1]!,
-          );
-          for (const s of peopleScores) expect(bound).toBeGreaterThanOrEqual(s);
-        }
       },
     ),
     { numRuns: 300 },
   );
 });
 
-test('vacancies are grouped by occupation and people by their first past occupation', () => {
+test('vacancies are grouped by occupation; people are not grouped', () => {
   const index = makeIndex();
   index.putMany({
     vacancies: [
@@ -106,9 +82,7 @@ test('vacancies are grouped by occupation and people by their first past occupat
   const g = groupOf('a');
   expect(vacancies.sizes[g]).toBe(2);
   expect([...vacancies.values[g]!.subarray(0, 2)].sort()).toEqual([0.5, 1]);
-  const people = index.people.groups.get('skills')!;
-  expect(people.bySlot[index.people.slotOf.get('x')!]).toBeGreaterThan(0);
-  expect(people.bySlot[index.people.slotOf.get('y')!]).toBe(0);
+  expect(index.people.groups.size).toBe(0);
 });
 
 test('a stored value is never below the share it stands for', () => {

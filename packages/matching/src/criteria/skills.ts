@@ -34,8 +34,9 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     for (let i = v.start(VL.skills); i < end; i++) sink.add(V_SKILLS, v.i32[i]!);
   },
   // Groups (docs/matching.md, "Group bounds"): vacancies by occupation, each requirement with
-  // its share of the vacancy's weight; people by their first past occupation, each expanded
-  // skill with its kind. A group's summary bounds the skills score of all its documents.
+  // its largest share of a vacancy's weight; the group's summary bounds the skills score of all
+  // its vacancies. People are not grouped: the expanded profiles of everyone with one past
+  // occupation cover so many skills that the bound stays near the cap and costs more than it saves.
   summarizeTarget(v, sink, ctx) {
     const n = norm(v, ctx);
     const occupation = v.occupation;
@@ -47,12 +48,6 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       sink(packed >> 1, ((packed & 1) === 1 ? optionalWeight : 1) / n);
     }
     return occupation;
-  },
-  summarizePerson(p, sink) {
-    if (p.end(PL.pastOcc) === p.start(PL.pastOcc)) return -1;
-    const end = p.end(PL.skills);
-    for (let i = p.start(PL.skills); i < end; i++) sink(p.i32[i]!, 1);
-    return p.i32[p.start(PL.pastOcc)]!;
   },
   forPerson(p, ctx) {
     const overlap = ctx.options.skills.mode === 'overlap';
@@ -174,22 +169,6 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
           if (weight > 0) sum += weight * strength[packed & 7]!;
         }
         return sum;
-      },
-      // Items: `skill << 3 | kind`, ascending, so the kinds of one skill are adjacent: each
-      // skill counts once, at its strongest kind in the group.
-      groupBound(items, _values, from, to) {
-        let b = 0;
-        let i = from;
-        while (i < to) {
-          const skill = items[i]! >> 3;
-          let best = 0;
-          for (; i < to && items[i]! >> 3 === skill; i++) {
-            const s = strength[items[i]! & 7]!;
-            if (s > best) best = s;
-          }
-          b += (w[skill] ?? 0) * best;
-        }
-        return b * GROUP_SLACK;
       },
       plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
       ceiling: 1,
