@@ -48,6 +48,8 @@ export class Arena {
 /** The scratch buffer every writer uses (JavaScript is single-threaded; a record is written at once). */
 let shared = new Int32Array(4096);
 let sharedFloats = new Float32Array(shared.buffer);
+/** Views of `shared` by length, handed out by `finish(true)` (one allocation per length, not per record). */
+let sharedViews: (Int32Array | undefined)[] = [];
 
 /**
  * A record being written: ints and float32s share one buffer, as in the arena. Writers share
@@ -76,6 +78,16 @@ export class RecordWriter {
     return this;
   }
 
+  /** The buffer being written, as ints (header slots may be set directly; valid until `finish`). */
+  get ints(): Int32Array {
+    return shared;
+  }
+
+  /** The same buffer as float32s. */
+  get floats(): Float32Array {
+    return sharedFloats;
+  }
+
   int(slot: number, value: number): this {
     shared[slot] = value;
     return this;
@@ -100,11 +112,11 @@ export class RecordWriter {
     return this;
   }
 
-  /** Appends a whole list. */
-  list(items: ArrayLike<number>): this {
-    this.ensure(this.length + items.length);
-    for (let i = 0; i < items.length; i++) shared[this.length + i] = items[i] as number;
-    this.length += items.length;
+  /** Appends a whole list (its first `count` items). */
+  list(items: ArrayLike<number>, count = items.length): this {
+    this.ensure(this.length + count);
+    for (let i = 0; i < count; i++) shared[this.length + i] = items[i] as number;
+    this.length += count;
     return this.endList();
   }
 
@@ -115,7 +127,8 @@ export class RecordWriter {
   finish(transient = false): Int32Array {
     if (this.lists !== this.listCount)
       throw new Error(`record has ${this.lists} lists, expected ${this.listCount}`);
-    return transient ? shared.subarray(0, this.length) : shared.slice(0, this.length);
+    if (!transient) return shared.slice(0, this.length);
+    return (sharedViews[this.length] ??= shared.subarray(0, this.length));
   }
 
   private ensure(n: number): void {
@@ -124,6 +137,7 @@ export class RecordWriter {
     next.set(shared);
     shared = next;
     sharedFloats = new Float32Array(next.buffer);
+    sharedViews = [];
   }
 }
 

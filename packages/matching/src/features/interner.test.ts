@@ -33,3 +33,25 @@ test('strings of one length that differ only before a long shared ending keep di
   expect(it.find(`999999${'-same-ending'.repeat(3)}`)).toBe(-1);
   expect(it.size).toBe(3000);
 });
+
+test('interning a list gives the ids one intern after another would, new ones in order', () => {
+  const one = new Interner(['x', 'y']);
+  const all = new Interner(['x', 'y']);
+  const values = ['y', 'a', 'x', 'b', 'a', 'c'];
+  const out = new Int32Array(values.length);
+  all.internAll(values, out);
+  expect(Array.from(out)).toEqual(values.map((v) => one.intern(v)));
+  expect(all.values).toEqual(one.values);
+});
+
+test('interning a list stays right when the table switches to whole-string hashing on the way', () => {
+  const strings = Array.from(
+    { length: 500 },
+    (_, i) => `${String(i).padStart(4, '0')}${'-same-ending'.repeat(2)}`,
+  );
+  const it = new Interner();
+  const out = new Int32Array(strings.length * 2);
+  it.internAll([...strings, ...strings], out);
+  expect(Array.from(out)).toEqual([...strings.keys(), ...strings.keys()]);
+  expect(it.size).toBe(500);
+});

@@ -21,7 +21,31 @@ export class Interner {
 
   /** The id of `value`, assigning the next id when it is new. */
   intern(value: string): number {
-    const h = hashTail(value, this.tail);
+    return this.internHashed(value, hashTail(value, this.tail));
+  }
+
+  /**
+   * Interns `values` into `out[0 .. values.length)`. Faster than one `intern` after another on
+   * strings that are not in the cache: the lengths and then the hashes are read in tight loops
+   * of independent loads (the processor overlaps the memory accesses), the table after.
+   */
+  internAll(values: readonly string[], out: Int32Array): void {
+    const n = values.length;
+    if (hashScratch.length < n) hashScratch = new Int32Array(2 * n);
+    const hashes = hashScratch;
+    const tail = this.tail;
+    // The sum is used below, so that the loop reading the lengths is not optimised away.
+    let chars = 0;
+    for (let k = 0; k < n; k++) chars += values[k]!.length;
+    for (let k = 0; k < n; k++) hashes[k] = hashTail(values[k]!, tail);
+    let k = 0;
+    for (; k < n && this.tail === tail; k++) out[k] = this.internHashed(values[k]!, hashes[k]!);
+    // The table switched to whole-string hashing on the way: the hashes left are stale.
+    for (; k < n; k++) out[k] = this.intern(values[k]!);
+    if (chars < 0) throw new RangeError('negative string length');
+  }
+
+  private internHashed(value: string, h: number): number {
     let i = h & this.mask;
     let probes = 0;
     for (;;) {
@@ -93,6 +117,8 @@ export class Interner {
     }
   }
 }
+
+let hashScratch = new Int32Array(64);
 
 /** Characters hashed from the end of a string at first: 8 hex digits of a UUID are 32 bits. */
 const TAIL_CHARS = 8;

@@ -89,6 +89,7 @@ export class VacancyView extends RecordView {
 
 const seen = new Marks();
 let skillScratch = new Int32Array(256);
+let idScratch = new Int32Array(256);
 let languageScratch = new Int32Array(16);
 /** One writer for every vacancy record (a record is written at once; nothing allocated per record). */
 const writer = new RecordWriter(HEADER, LIST_COUNT);
@@ -117,16 +118,21 @@ export function encodeVacancy(
   const optional = vacancy.optionalSkills ?? [];
   if (skillScratch.length < essential.length + optional.length)
     skillScratch = new Int32Array(2 * (essential.length + optional.length));
+  if (idScratch.length < Math.max(essential.length, optional.length))
+    idScratch = new Int32Array(2 * Math.max(essential.length, optional.length));
   const skills = skillScratch;
+  const ids = idScratch;
   let skillCount = 0;
   seen.reset();
-  for (const uri of essential) {
-    const id = d.skills.intern(uri);
+  d.skills.internAll(essential, ids);
+  for (let i = 0; i < essential.length; i++) {
+    const id = ids[i]!;
     if (seen.mark(id)) skills[skillCount++] = id << 1;
   }
   const essentialCount = skillCount;
-  for (const uri of optional) {
-    const id = d.skills.intern(uri);
+  d.skills.internAll(optional, ids);
+  for (let i = 0; i < optional.length; i++) {
+    const id = ids[i]!;
     if (seen.mark(id)) skills[skillCount++] = (id << 1) | 1;
   }
   const languageList = vacancy.languages ?? [];
@@ -142,30 +148,30 @@ export function encodeVacancy(
   }
   const hours = vacancy.hoursPerWeek;
   const licence = vacancy.requirements?.drivingLicence;
-  return writer
-    .begin()
-    .int(0, loc.country)
-    .int(1, loc.region)
-    .int(2, loc.district)
-    .float(3, hasCoords ? (lat as number) : Number.NaN)
-    .float(4, hasCoords ? (lon as number) : Number.NaN)
-    .int(5, hasCoords ? cellOf(lat as number, lon as number, options.place.cellDegrees) : -1)
-    .int(6, occ)
-    .int(7, unit)
-    .int(8, iscoMinorOf(knowledge, unit))
-    .int(9, vacancy.sector ? d.sectors.intern(vacancy.sector.trim().toUpperCase()) : -1)
-    .int(10, typeof vacancy.minIscedLevel === 'number' ? vacancy.minIscedLevel : -1)
-    .int(11, vacancy.homeBasedPossible ? 1 : 0)
-    .float(12, typeof hours === 'number' && hours > 0 ? hours : Number.NaN)
-    .int(13, shiftMask(vacancy.shifts))
-    .int(14, typeof vacancy.seats === 'number' ? vacancy.seats : -1)
-    .int(15, daySlot(vacancy.opensOn))
-    .int(16, daySlot(vacancy.closesOn))
-    .int(17, licence ? d.licences.intern(licence.trim().toUpperCase()) : -1)
-    .int(18, vacancy.requirements?.rightToWork ? 1 : 0)
-    .int(19, essentialCount)
-    .int(20, skillCount - essentialCount)
-    .list(skills.subarray(0, skillCount))
-    .list(languages.subarray(0, languageCount))
-    .finish(transient);
+  const w = writer.begin();
+  // Header slots written straight into the writer's buffer (no call, and no boxed float, per slot).
+  const h = w.ints;
+  const hf = w.floats;
+  h[0] = loc.country;
+  h[1] = loc.region;
+  h[2] = loc.district;
+  hf[3] = hasCoords ? (lat as number) : Number.NaN;
+  hf[4] = hasCoords ? (lon as number) : Number.NaN;
+  h[5] = hasCoords ? cellOf(lat as number, lon as number, options.place.cellDegrees) : -1;
+  h[6] = occ;
+  h[7] = unit;
+  h[8] = iscoMinorOf(knowledge, unit);
+  h[9] = vacancy.sector ? d.sectors.intern(vacancy.sector.trim().toUpperCase()) : -1;
+  h[10] = typeof vacancy.minIscedLevel === 'number' ? vacancy.minIscedLevel : -1;
+  h[11] = vacancy.homeBasedPossible ? 1 : 0;
+  hf[12] = typeof hours === 'number' && hours > 0 ? hours : Number.NaN;
+  h[13] = shiftMask(vacancy.shifts);
+  h[14] = typeof vacancy.seats === 'number' ? vacancy.seats : -1;
+  h[15] = daySlot(vacancy.opensOn);
+  h[16] = daySlot(vacancy.closesOn);
+  h[17] = licence ? d.licences.intern(licence.trim().toUpperCase()) : -1;
+  h[18] = vacancy.requirements?.rightToWork ? 1 : 0;
+  h[19] = essentialCount;
+  h[20] = skillCount - essentialCount;
+  return w.list(skills, skillCount).list(languages, languageCount).finish(transient);
 }
