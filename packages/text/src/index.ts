@@ -8,6 +8,7 @@ export {
 } from './analyze';
 export type { AnalyzedText, AnalyzeOptions, OffsetToken } from './analyze';
 export { detectLanguage, isTextLanguage, stemmerFor, textLanguages } from './lang';
+export { isPluralTitle, isPluralWord } from './grammatical-number';
 export type { LanguageCode, TextLanguage } from './lang';
 export { negationScopes, isNegated } from './negation';
 export { SparseIndex, charNgrams } from './sparse-index';

@@ -54,6 +54,21 @@ test('English, Dutch and Arabic titles reach the same concepts', () => {
   expect(linker.link('mécanicienne automobile', { lang: 'fr' })[0]?.uri).toBe(occ('mechanic'));
 });
 
+test('a title naming one person ranks the occupation above the ISCO group, a plural title may rank the group', () => {
+  const k = createKnowledge();
+  k.labels.push(
+    { uri: occ('tyre'), lang: 'en', text: 'tyre fitter', kind: 'preferred' },
+    { uri: occ('mechanic'), lang: 'en', text: 'vehicle mechanic', kind: 'preferred' },
+    { uri: isco('7231'), lang: 'en', text: 'Motor vehicle mechanics', kind: 'preferred' },
+  );
+  const linker = createOccupationLinker(k);
+  expect(linker.link('Motor vehicle mechanic', { lang: 'en' })[0]?.uri).toBe(occ('mechanic'));
+  expect(linker.link('Motor Vehicle Mechanics', { lang: 'en' })[0]?.uri).toBe(isco('7231'));
+  // Without any group prior the group's fuller label wins for the singular title too.
+  const flat = createOccupationLinker(k, { weights: { singularGroupPrior: 1 } });
+  expect(flat.link('Motor vehicle mechanic', { lang: 'en' })[0]?.uri).toBe(isco('7231'));
+});
+
 test('the language is guessed when not given', () => {
   const linker = createOccupationLinker(tinyTaxonomy());
   expect(linker.link('conductrice de poids lourd')[0]?.uri).toBe(occ('driver'));

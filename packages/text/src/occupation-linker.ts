@@ -1,6 +1,7 @@
 import { analyzeText, analyzeToken, type AnalyzedText } from './analyze';
 import { CompoundSplitter, compoundingLanguages } from './compounds';
 import { iscoCodeOfUri, type ConceptKnowledge, type ConceptLabel, type LabelKind } from './esco-files';
+import { isPluralTitle } from './grammatical-number';
 import { detectLanguage, type LanguageCode } from './lang';
 import { LatentSpace, type LatentSpaceOptions } from './latent-space';
 import { SoftWordIndex, type SoftWordOptions } from './soft-words';
@@ -51,6 +52,12 @@ export interface LinkerWeights {
   otherLanguage: number;
   /** Multiplier for ISCO groups: a group is the answer only when no occupation fits. */
   groupPrior: number;
+  /**
+   * Multiplier for ISCO groups, instead of `groupPrior`, when the query's head word is singular
+   * ("Conducteur de camion", "Truck driver"): groups are named in the plural, occupations in the
+   * singular, so a title naming one person asks for an occupation (see `isPluralTitle`).
+   */
+  singularGroupPrior: number;
   /** Multiplier for occupations narrower than another occupation: specialisations are rarer answers than the occupations they specialise. */
   specialisationPrior: number;
   /**
@@ -76,6 +83,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   narrower: 0.1,
   otherLanguage: 0.9,
   groupPrior: 0.9,
+  singularGroupPrior: 0.5,
   specialisationPrior: 0.95,
   labelSpecialisationPrior: 0.95,
   kind: { preferred: 1, alternative: 1, hidden: 0.9 },
@@ -133,6 +141,8 @@ export interface ConceptScores {
 /** Unweighted evidence for one query. */
 export interface QuerySignals {
   queryLang: string;
+  /** Whether the query's head word is plural; undefined when not known (see `isPluralTitle`). */
+  plural: boolean | undefined;
   /** Labels touched by the query, with their word and character cosines. */
   labelIds: Int32Array;
   wordScores: Float32Array;
@@ -564,6 +574,7 @@ export class OccupationLinker {
     const translated = this.translatedSignal(a.stems, queryLang);
     return {
       queryLang,
+      plural: isPluralTitle(text, queryLang),
       labelIds: labelIds.subarray(0, k),
       wordScores: wordScores.subarray(0, k),
       charScores: charScores.subarray(0, k),
@@ -692,9 +703,10 @@ export class OccupationLinker {
         touch(c);
       }
     }
-    if (w.groupPrior !== 1 || w.specialisationPrior !== 1 || w.labelSpecialisationPrior !== 1) {
+    const groupPrior = signals.plural === false ? w.singularGroupPrior : w.groupPrior;
+    if (groupPrior !== 1 || w.specialisationPrior !== 1 || w.labelSpecialisationPrior !== 1) {
       for (const c of all) {
-        if (this.isGroup[c]) scores[c] = (scores[c] as number) * w.groupPrior;
+        if (this.isGroup[c]) scores[c] = (scores[c] as number) * groupPrior;
         else if (this.isSpecialisation[c]) scores[c] = (scores[c] as number) * w.specialisationPrior;
         else if (this.isLabelSpecialisation[c])
           scores[c] = (scores[c] as number) * w.labelSpecialisationPrior;
