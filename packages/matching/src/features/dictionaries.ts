@@ -82,5 +82,35 @@ function internLocationUncached(
 
 /** A normalised language code id. */
 export function internLanguage(d: Dictionaries, code: string): number {
-  return d.languages.intern(code.trim().toLowerCase());
+  return internNormalised(d.languages, code, lowerCase);
+}
+
+/** A normalised (trimmed, upper-case) sector code id. */
+export function internSector(d: Dictionaries, code: string): number {
+  return internNormalised(d.sectors, code, upperCase);
+}
+
+/** A normalised (trimmed, upper-case) driving licence category id. */
+export function internLicence(d: Dictionaries, code: string): number {
+  return internNormalised(d.licences, code, upperCase);
+}
+
+const lowerCase = (s: string) => s.trim().toLowerCase();
+const upperCase = (s: string) => s.trim().toUpperCase();
+/** Per interner: raw code as given → id (records repeat a few codes: no normalised copy per record). */
+const rawCaches = new WeakMap<Interner, Map<string, number>>();
+
+function internNormalised(interner: Interner, raw: string, normalise: (s: string) => string): number {
+  let cache = rawCaches.get(interner);
+  if (!cache) {
+    cache = new Map();
+    rawCaches.set(interner, cache);
+  }
+  let id = cache.get(raw);
+  if (id === undefined) {
+    id = interner.intern(normalise(raw));
+    if (cache.size >= 4096) cache.clear();
+    cache.set(raw, id);
+  }
+  return id;
 }

@@ -3,7 +3,13 @@ import type { MatchOptions } from '../options';
 import type { MatchVacancy } from '../types';
 import { Marks, RecordView, RecordWriter } from './arena';
 import { cefrRank, cefrSkillRank, cellOf, daySlot, shiftMask } from './common';
-import { internLanguage, internLocation, type Dictionaries } from './dictionaries';
+import {
+  internLanguage,
+  internLicence,
+  internLocation,
+  internSector,
+  type Dictionaries,
+} from './dictionaries';
 
 const HEADER = 21;
 /** Lists of a vacancy record. */
@@ -161,7 +167,7 @@ export function encodeVacancy(
   h[6] = occ;
   h[7] = unit;
   h[8] = iscoMinorOf(knowledge, unit);
-  h[9] = vacancy.sector ? d.sectors.intern(vacancy.sector.trim().toUpperCase()) : -1;
+  h[9] = vacancy.sector ? internSector(d, vacancy.sector) : -1;
   h[10] = typeof vacancy.minIscedLevel === 'number' ? vacancy.minIscedLevel : -1;
   h[11] = vacancy.homeBasedPossible ? 1 : 0;
   hf[12] = typeof hours === 'number' && hours > 0 ? hours : Number.NaN;
@@ -169,7 +175,7 @@ export function encodeVacancy(
   h[14] = typeof vacancy.seats === 'number' ? vacancy.seats : -1;
   h[15] = daySlot(vacancy.opensOn);
   h[16] = daySlot(vacancy.closesOn);
-  h[17] = licence ? d.licences.intern(licence.trim().toUpperCase()) : -1;
+  h[17] = licence ? internLicence(d, licence) : -1;
   h[18] = vacancy.requirements?.rightToWork ? 1 : 0;
   h[19] = essentialCount;
   h[20] = skillCount - essentialCount;
