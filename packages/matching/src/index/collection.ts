@@ -124,6 +124,13 @@ export function float32AtLeast(v: number): number {
   return float32[0]!;
 }
 
+/** The summaries of all groups, flat: group g's items and values at `start[g]..start[g + 1]`. */
+export interface FlatGroups {
+  start: Int32Array;
+  items: Int32Array;
+  values: Float32Array;
+}
+
 /**
  * The groups of one criterion over a collection (see `Criterion.summarizePerson`): the group of
  * each slot, and per group its items in ascending order with the largest value each has in any
@@ -139,6 +146,10 @@ export class DocumentGroups {
   readonly values: Float32Array[] = [new Float32Array(0)];
   readonly sizes: number[] = [0];
   private readonly ids = new Map<number, number>();
+  /** Bumped by every change to a summary; the flat copy is rebuilt when it is stale. */
+  private version = 0;
+  private flatCopy: FlatGroups | null = null;
+  private flatVersion = -1;
   /** The document being summarised. */
   private itemBuf = new Int32Array(64);
   private valueBuf = new Float64Array(64);
@@ -177,6 +188,27 @@ export class DocumentGroups {
     }
     this.bySlot[slot] = g;
     for (let i = 0; i < this.pending; i++) this.merge(g, this.itemBuf[i]!, this.valueBuf[i]!);
+    this.version++;
+  }
+
+  /**
+   * Every group's summary in one pair of arrays (group g at `start[g]..start[g + 1]`), so that a
+   * query bounds all groups in one sequential sweep. Rebuilt after changes, on the next query.
+   */
+  flat(): FlatGroups {
+    if (this.flatCopy && this.flatVersion === this.version) return this.flatCopy;
+    const count = this.items.length;
+    const start = new Int32Array(count + 1);
+    for (let g = 0; g < count; g++) start[g + 1] = start[g]! + this.sizes[g]!;
+    const items = new Int32Array(start[count]!);
+    const values = new Float32Array(start[count]!);
+    for (let g = 0; g < count; g++) {
+      items.set(this.items[g]!.subarray(0, this.sizes[g]!), start[g]!);
+      values.set(this.values[g]!.subarray(0, this.sizes[g]!), start[g]!);
+    }
+    this.flatCopy = { start, items, values };
+    this.flatVersion = this.version;
+    return this.flatCopy;
   }
 
   /** Number of group indexes (including the unused 0). */
@@ -224,6 +256,7 @@ export class DocumentGroups {
   bytes(): number {
     let n = this.bySlot.byteLength;
     for (let g = 0; g < this.items.length; g++) n += this.items[g]!.byteLength + this.values[g]!.byteLength;
+    if (this.flatCopy) n += this.flatCopy.start.byteLength + 8 * this.flatCopy.items.length;
     return n;
   }
 }

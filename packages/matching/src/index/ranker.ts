@@ -1,6 +1,6 @@
 import type { RecordView } from '../features/arena';
 import type { Scorer } from '../criteria/criterion';
-import type { Collection, DocumentGroups } from './collection';
+import type { Collection } from './collection';
 import { PARTITIONS, SCALE_DECODE } from './postings';
 
 /** A scorer and its weight (already normalised); weight 0 means "filter only". */
@@ -358,49 +358,37 @@ export function rankTop<D extends RecordView>(
   // Group bounds (docs/matching.md): a criterion with lists whose documents the collection
   // groups bounds each group once, lazily; while none of its lists is read, a document's part of
   // a bound is its group's bound when that is below the plan's cap.
-  /** Per grouped scorer: its plan, the groups, the memo of weight × bound by group (-1: not yet). */
+  /** Per grouped scorer: its plan, the group of each slot, and what each group removes from a bound. */
   const groupPlan: number[] = [];
   const groupSlots: Int32Array[] = [];
-  const groupMemo: Float64Array[] = [];
-  const groupSets: DocumentGroups[] = [];
-  const groupScorer: Scorer<D>[] = [];
-  const groupWeight: number[] = [];
+  const groupCutBy: Float64Array[] = [];
   /** Per plan: the index of its groups, or -1. */
   const planGroup = new Int32Array(plans).fill(-1);
+  /** The part of plan `p` in every bound while none of its lists is read. */
+  const unreadPart = (p: number) => Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
   for (let j = 0; j < weighted.length; j++) {
     const ws = weighted[j]!;
     const p = scorerPlan[j]!;
-    const groups = ws.id !== undefined && ws.scorer.groupBound ? col.groups.get(ws.id) : undefined;
-    if (p < 0 || planKind[p] !== 'sum' || !groups) continue;
+    const bound = ws.scorer.groupBound;
+    const groups = ws.id !== undefined && bound ? col.groups.get(ws.id) : undefined;
+    if (p < 0 || planKind[p] !== 'sum' || !groups || !bound) continue;
+    // Every group at once, in one sweep over the flat summaries (a few thousand groups).
+    const { start, items, values } = groups.flat();
+    const part = unreadPart(p);
+    const cut = new Float64Array(groups.count);
+    for (let g = 1; g < groups.count; g++) {
+      const v = ws.weight * bound.call(ws.scorer, items, values, start[g]!, start[g + 1]!);
+      cut[g] = v < part ? part - v : 0;
+    }
     planGroup[p] = groupPlan.length;
     groupPlan.push(p);
     groupSlots.push(groups.bySlot);
-    groupMemo.push(new Float64Array(groups.count).fill(-1));
-    groupSets.push(groups);
-    groupScorer.push(ws.scorer);
-    groupWeight.push(ws.weight);
+    groupCutBy.push(cut);
   }
   const grouped = groupPlan.length;
-  /** The part of plan `p` in every bound while none of its lists is read. */
-  const unreadPart = (p: number) => Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
-  const groupPart = groupPlan.map(unreadPart);
   /** How much the group bound of grouped scorer `x` lowers document `d`'s bound (0 once a list is read). */
-  const groupCut = (x: number, d: number): number => {
-    if (planRead[groupPlan[x]!]) return 0;
-    const g = groupSlots[x]![d]!;
-    if (g === 0) return 0;
-    let v = groupMemo[x]![g]!;
-    if (v < 0) v = groupBoundOf(x, g);
-    const part = groupPart[x]!;
-    return v < part ? part - v : 0;
-  };
-  /** The memo of the bound of group `g` of grouped scorer `x` (computed on first use). */
-  const groupBoundOf = (x: number, g: number): number => {
-    const set = groupSets[x]!;
-    const v = groupWeight[x]! * groupScorer[x]!.groupBound!(set.items[g]!, set.values[g]!, 0, set.sizes[g]!);
-    groupMemo[x]![g] = v;
-    return v;
-  };
+  const groupCut = (x: number, d: number): number =>
+    planRead[groupPlan[x]!] ? 0 : groupCutBy[x]![groupSlots[x]![d]!]!;
   const groupCuts = (d: number): number => {
     let c = 0;
     for (let x = 0; x < grouped; x++) c += groupCut(x, d);
@@ -572,8 +560,7 @@ export function rankTop<D extends RecordView>(
     const cutting = grouped > 0 && groupsApply();
     const oneGroup = cutting && grouped === 1;
     const gSlots = oneGroup ? groupSlots[0]! : null;
-    const gMemo = oneGroup ? groupMemo[0]! : null;
-    const gPart = oneGroup ? groupPart[0]! : 0;
+    const gCut = oneGroup ? groupCutBy[0]! : null;
     let m = 0;
     for (let w = 0; w < words; w++) {
       let word = bits[w]!;
@@ -596,14 +583,8 @@ export function rankTop<D extends RecordView>(
         // The classes' parts at their largest here (a pass over every reached document); the
         // gather then tightens them for the few documents left (see gatherCandidates).
         b += classedMax;
-        if (gSlots !== null) {
-          const g = gSlots[d]!;
-          if (g !== 0) {
-            let v = gMemo![g]!;
-            if (v < 0) v = groupBoundOf(0, g);
-            if (v < gPart) b -= gPart - v;
-          }
-        } else if (cutting) b -= groupCuts(d);
+        if (gSlots !== null) b -= gCut![gSlots[d]!]!;
+        else if (cutting) b -= groupCuts(d);
         if (b < t0 || evaluated[d] === epoch) {
           // Settled for good (bounds only fall, the threshold only rises): clear it now, so
           // that the final reset only walks the candidates.
@@ -672,7 +653,24 @@ export function rankTop<D extends RecordView>(
       if (topCollectedAt !== next) {
         gathered = collectTouched(t0, true);
         if (classed === 0) return gathered;
-      } else gathered = topCollected;
+      } else {
+        gathered = topCollected;
+        if (classed === 0) {
+          // The bounds collected then still hold (no list was read since): only the threshold rose.
+          const slots = scratch.cand;
+          const bounds = scratch.ub;
+          let m = 0;
+          for (let i = 0; i < gathered; i++) {
+            const d = slots[i]!;
+            const b = bounds[i]!;
+            if (b < t0 || evaluated[d] === epoch) continue;
+            bounds[m] = b;
+            slots[m++] = d;
+          }
+          gathered = m;
+          return m;
+        }
+      }
     }
     const slots = scratch.cand;
     const bounds = scratch.ub;
@@ -914,7 +912,9 @@ export function rankTop<D extends RecordView>(
  * largest falls: fewer than `m` values are ≥ high. O(n).
  */
 function cutForTop(values: Float64Array, n: number, lo: number, hi: number, m: number): [number, number] {
-  if (n <= m || !(hi > lo)) return [-Infinity, -Infinity];
+  if (n <= m) return [-Infinity, -Infinity];
+  // All equal: none is above the cut, any `m` of them will do.
+  if (!(hi > lo)) return [-Infinity, Infinity];
   const buckets = 256;
   const width = (hi - lo) / buckets;
   const counts = new Int32Array(buckets);
