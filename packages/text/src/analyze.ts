@@ -382,6 +382,31 @@ const entryLevelSets = Object.fromEntries(
   Object.entries(entryLevel).map(([lang, e]) => [lang, new Set(e.words)]),
 ) as Record<TextLanguage, Set<string>>;
 
+/**
+ * Words naming a management rank in a job title (folded masculine forms): the title of a manager,
+ * director, head, chief, lead or supervisor. Used by the title normalisation preset, where an
+ * occupation named by such a word is a less likely answer to a title that names none
+ * ("Marketing Executive" → marketing assistant rather than marketing manager).
+ */
+const managementWords: Record<TextLanguage, string[]> = {
+  en: 'manager director head chief lead leader supervisor foreman'.split(' '),
+  fr: 'manager directeur responsable gestionnaire chef gerant superviseur contremaitre'.split(' '),
+  nl: 'manager directeur hoofd leidinggevende chef bedrijfsleider teamleider supervisor'.split(' '),
+  de: 'manager direktor leiter chef geschaftsfuhrer teamleiter vorarbeiter'.split(' '),
+  es: 'manager director jefe gerente responsable supervisor capataz'.split(' '),
+  it: 'manager direttore responsabile capo dirigente supervisore'.split(' '),
+  pt: 'manager diretor gerente chefe responsavel supervisor'.split(' '),
+  ar: ['مدير', 'رئيس', 'مشرف'],
+};
+const managementSets = Object.fromEntries(
+  Object.entries(managementWords).map(([lang, words]) => [lang, new Set(words.map((w) => fold(w)))]),
+) as Record<TextLanguage, Set<string>>;
+
+/** True when a folded word (as in {@link AnalyzedText.words}) names a management rank. */
+export function isManagementWord(word: string, lang: LanguageCode): boolean {
+  return isTextLanguage(lang) ? managementSets[lang].has(word) : false;
+}
+
 /** True when a folded word only qualifies a job title (seniority, contract, urgency). */
 export function isQualifier(word: string, lang: LanguageCode): boolean {
   return isTextLanguage(lang) ? qualifierSets[lang].has(word) : false;

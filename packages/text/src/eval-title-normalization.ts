@@ -16,11 +16,16 @@ import { OccupationLinker, type LinkerWeights } from './occupation-linker';
  * occupation; both folds picked 1.2. The latent (LSI) signal over labels and descriptions, 0.3,
  * ranks occupations by how close their whole vocabulary is to the title's; it gains on both
  * halves of the development pairs but costs MELO usa, so the linker's default leaves it off (see
- * docs/text-understanding.md).
+ * docs/text-understanding.md). Occupations named by a management rank (manager, director, head,
+ * chief, lead, supervisor) × 0.8 when the title names none: vacancy titles without a rank are
+ * seldom managers' jobs, while the managers carry ESCO's loosest alternative labels ("marketing
+ * executive"); this gains on both halves of the development pairs and costs both MELO sets, whose
+ * classification titles name managers without these words ("Legislators", "Treasurers").
  */
 export const titleNormalizationWeights: Partial<LinkerWeights> = {
   kind: { preferred: 1.2, alternative: 1, hidden: 0.9 },
   latent: 0.3,
+  managementPrior: 0.8,
 };
 
 /** Result of `passerelle eval normalize-titles`. */

@@ -69,6 +69,23 @@ test('a title naming one person ranks the occupation above the ISCO group, a plu
   expect(flat.link('Motor vehicle mechanic', { lang: 'en' })[0]?.uri).toBe(isco('7231'));
 });
 
+test('with a management prior, a title that names no rank prefers the occupation that names none', () => {
+  const k = createKnowledge();
+  k.labels.push(
+    { uri: occ('mm'), lang: 'en', text: 'marketing manager', kind: 'preferred' },
+    { uri: occ('ma'), lang: 'en', text: 'marketing assistant', kind: 'preferred' },
+    { uri: occ('dc'), lang: 'fr', text: 'directrice commerciale', kind: 'preferred' },
+    { uri: occ('vc'), lang: 'fr', text: 'vendeur commercial', kind: 'preferred' },
+  );
+  const plain = createOccupationLinker(k);
+  const ranked = createOccupationLinker(k, { weights: { managementPrior: 0.8 } });
+  expect(plain.link('Marketing officer', { lang: 'en' })[0]?.uri).toBe(occ('mm'));
+  expect(ranked.link('Marketing officer', { lang: 'en' })[0]?.uri).toBe(occ('ma'));
+  expect(ranked.link('Marketing Mgr', { lang: 'en' })[0]?.uri).toBe(occ('mm'));
+  expect(ranked.link('Commerciale (h/f)', { lang: 'fr' })[0]?.uri).toBe(occ('vc'));
+  expect(ranked.link('Directeur commercial', { lang: 'fr' })[0]?.uri).toBe(occ('dc'));
+});
+
 test('the language is guessed when not given', () => {
   const linker = createOccupationLinker(tinyTaxonomy());
   expect(linker.link('conductrice de poids lourd')[0]?.uri).toBe(occ('driver'));

@@ -1,4 +1,4 @@
-import { analyzeText, analyzeToken, type AnalyzedText } from './analyze';
+import { analyzeText, analyzeToken, isManagementWord, type AnalyzedText } from './analyze';
 import { CompoundSplitter, compoundingLanguages } from './compounds';
 import { iscoCodeOfUri, type ConceptKnowledge, type ConceptLabel, type LabelKind } from './esco-files';
 import { isPluralTitle } from './grammatical-number';
@@ -66,6 +66,14 @@ export interface LinkerWeights {
    * labels alone, for when the hierarchy is not known.
    */
   labelSpecialisationPrior: number;
+  /**
+   * Multiplier for occupations whose preferred label names a management rank (manager, director,
+   * head, chief, lead, supervisor; `isManagementWord`) when the query names none. 1 (the default)
+   * leaves them alone; the title normalisation preset lowers them: a vacancy title that names no
+   * rank is seldom a manager's job, while ESCO's manager occupations carry the loose alternative
+   * labels ("marketing executive" is one of marketing manager's).
+   */
+  managementPrior: number;
   /** Multiplier per label kind. */
   kind: Record<LabelKind, number>;
 }
@@ -86,6 +94,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   singularGroupPrior: 0.5,
   specialisationPrior: 0.95,
   labelSpecialisationPrior: 0.95,
+  managementPrior: 1,
   kind: { preferred: 1, alternative: 1, hidden: 0.9 },
 };
 
@@ -143,6 +152,8 @@ export interface QuerySignals {
   queryLang: string;
   /** Whether the query's head word is plural; undefined when not known (see `isPluralTitle`). */
   plural: boolean | undefined;
+  /** Whether the query names a management rank (`isManagementWord`). */
+  namesManagement: boolean;
   /** Labels touched by the query, with their word and character cosines. */
   labelIds: Int32Array;
   wordScores: Float32Array;
@@ -167,6 +178,8 @@ export class OccupationLinker {
   private readonly isSpecialisation: Uint8Array;
   private readonly splitters = new Map<string, CompoundSplitter>();
   private isLabelSpecialisation: Uint8Array = new Uint8Array(0);
+  /** Occupations whose preferred label (in some language) names a management rank. */
+  private readonly isManagement: Uint8Array;
   private readonly labels: LabelDoc[] = [];
   private readonly labelWords = new SparseIndex({ weighting: 'tfidf' });
   private readonly labelChars: SoftWordIndex;
@@ -316,6 +329,13 @@ export class OccupationLinker {
       : new Int32Array(0);
     this.latentScores = new Float32Array(this.latentCandidates.length);
     this.isLabelSpecialisation = this.findLabelSpecialisations(labels);
+    this.isManagement = new Uint8Array(n);
+    for (const l of labels) {
+      if (l.kind !== 'preferred') continue;
+      const c = this.conceptIndex.get(l.uri) as number;
+      if (this.isGroup[c] === 0 && analyzeText(l.text, l.lang).words.some((w) => isManagementWord(w, l.lang)))
+        this.isManagement[c] = 1;
+    }
     const kinds: LabelKind[] = ['preferred', 'alternative', 'hidden'];
     this.labelConcept = Int32Array.from(this.labels, (l) => l.concept);
     this.labelKind = Uint8Array.from(this.labels, (l) => kinds.indexOf(l.kind));
@@ -575,6 +595,7 @@ export class OccupationLinker {
     return {
       queryLang,
       plural: isPluralTitle(text, queryLang),
+      namesManagement: a.words.some((w) => isManagementWord(w, queryLang)),
       labelIds: labelIds.subarray(0, k),
       wordScores: wordScores.subarray(0, k),
       charScores: charScores.subarray(0, k),
@@ -711,6 +732,9 @@ export class OccupationLinker {
         else if (this.isLabelSpecialisation[c])
           scores[c] = (scores[c] as number) * w.labelSpecialisationPrior;
       }
+    }
+    if (w.managementPrior !== 1 && !signals.namesManagement) {
+      for (const c of all) if (this.isManagement[c]) scores[c] = (scores[c] as number) * w.managementPrior;
     }
     return { scores, bestLabel, touched: all };
   }
