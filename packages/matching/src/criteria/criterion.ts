@@ -105,8 +105,8 @@ export interface Scorer<D> {
   classBound?(key: number): number;
   /**
    * An upper bound of `score` over the documents of one group (from the criterion's
-   * `summarizePerson` or `summarizeTarget` of the ranked side), given the group's items in
-   * ascending order and, for each, the largest value any of its documents has:
+   * `summarizePerson` or `summarizeTarget` of the ranked side), given the group's items (each
+   * once, in no particular order) and, for each, the largest value any of its documents has:
    * `items[from..to)`, `values[from..to)`. Any document whose items are among these, with
    * values no larger, must score at most the bound.
    */

@@ -97,3 +97,65 @@ test('an index without group bounds keeps no groups', () => {
   index.putMany({ vacancies: [makeVacancy({ id: 'a' })] });
   expect(index.vacancies.groups.size).toBe(0);
 });
+
+test('a group keeps every item once with its largest value, however many items it grows to', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({
+          key: fc.integer({ min: 0, max: 3 }),
+          items: fc.array(
+            fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.double({ min: 0, max: 1, noNaN: true })),
+          ),
+        }),
+        { maxLength: 40 },
+      ),
+      (docs) => {
+        const groups = new DocumentGroups();
+        const model = new Map<number, Map<number, number>>();
+        docs.forEach((doc, slot) => {
+          groups.begin();
+          for (const [item, value] of doc.items) groups.sink(item, value);
+          groups.commit(slot, doc.key);
+          const m = model.get(doc.key) ?? new Map<number, number>();
+          for (const [item, value] of doc.items) m.set(item, Math.max(m.get(item) ?? 0, value));
+          model.set(doc.key, m);
+        });
+        // The same documents in a bulk load: groups assigned first, items merged at the end,
+        // and one more document merged one at a time afterwards.
+        const bulk = new DocumentGroups();
+        docs.forEach((doc, slot) => bulk.assign(slot, doc.key));
+        bulk.mergeSlots(0, docs.length, new Uint8Array(docs.length).fill(1), (slot, sink) => {
+          for (const [item, value] of docs[slot]!.items) sink(item, value);
+        });
+        for (const g of [groups, bulk]) {
+          const flat = g.flat();
+          docs.forEach((doc, slot) => {
+            const at = g.bySlot[slot]!;
+            const kept = new Map<number, number>();
+            for (let i = flat.start[at]!; i < flat.start[at + 1]!; i++)
+              kept.set(flat.items[i]!, flat.values[i]!);
+            const m = model.get(doc.key)!;
+            expect(kept.size).toBe(m.size);
+            for (const [item, value] of m) {
+              expect(kept.get(item)).toBeGreaterThanOrEqual(value);
+              expect(kept.get(item)! - value).toBeLessThan(1e-7);
+            }
+          });
+        }
+        if (docs.length > 0) {
+          bulk.begin();
+          bulk.sink(4000, 0.25);
+          bulk.commit(docs.length, docs[0]!.key);
+          const flat = bulk.flat();
+          const at = bulk.bySlot[docs.length]!;
+          expect(at).toBe(bulk.bySlot[0]);
+          const items = [...flat.items.subarray(flat.start[at]!, flat.start[at + 1]!)];
+          expect(items).toContain(4000);
+          expect(items.length).toBe(model.get(docs[0]!.key)!.size + 1);
+        }
+      },
+    ),
+    { numRuns: 100 },
+  );
+});

@@ -124,6 +124,16 @@ export function float32AtLeast(v: number): number {
   return float32[0]!;
 }
 
+/** A summary sink that keeps nothing (a bulk load asks only for the group at first). */
+const ignoreItems: SummarySink = () => {};
+
+/** A well-spread hash of an item id (its low bits alone index a table). */
+function mixItem(item: number): number {
+  let h = Math.imul(item ^ (item >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
 /** The summaries of all groups, flat: group g's items and values at `start[g]..start[g + 1]`. */
 export interface FlatGroups {
   start: Int32Array;
@@ -133,7 +143,7 @@ export interface FlatGroups {
 
 /**
  * The groups of one criterion over a collection (see `Criterion.summarizePerson`): the group of
- * each slot, and per group its items in ascending order with the largest value each has in any
+ * each slot, and per group its items (in order of first appearance) with the largest value each has in any
  * of the group's documents. Groups only grow: a document that changes or leaves keeps its old
  * items in its group's summary, which then still bounds every document of the group (more
  * loosely); a rebuild from the records (a snapshot restore) tightens them again.
@@ -141,8 +151,10 @@ export interface FlatGroups {
 export class DocumentGroups {
   /** The group of each slot, as its index + 1 (0: in no group). */
   bySlot = new Int32Array(1024);
-  /** Per group index + 1 (index 0 unused): items ascending, their values, and how many. */
+  /** Per group index + 1 (index 0 unused): its items, their values, and how many. */
   readonly items: Int32Array[] = [new Int32Array(0)];
+  /** Per group: an open-addressing table of item → position + 1 (0: empty), twice the items' capacity. */
+  private readonly tables: Int32Array[] = [new Int32Array(0)];
   readonly values: Float32Array[] = [new Float32Array(0)];
   readonly sizes: number[] = [0];
   private readonly ids = new Map<number, number>();
@@ -174,21 +186,113 @@ export class DocumentGroups {
 
   /** Puts `slot` in the group `key` (-1: none) with the items passed to `sink` since `begin`. */
   commit(slot: number, key: number): void {
+    const g = this.assign(slot, key);
+    if (g === 0) return;
+    for (let i = 0; i < this.pending; i++) this.merge(g, this.itemBuf[i]!, this.valueBuf[i]!);
+    this.version++;
+  }
+
+  /**
+   * Puts `slot` in the group `key` (-1: none) without its items yet: a bulk load merges them
+   * later for all its documents at once (`mergeSlots`). Returns the group index (0: none).
+   */
+  assign(slot: number, key: number): number {
     if (key < 0) {
       this.bySlot[slot] = 0;
-      return;
+      return 0;
     }
     let g = this.ids.get(key);
     if (g === undefined) {
       g = this.items.length;
       this.ids.set(key, g);
-      this.items.push(new Int32Array(Math.max(8, this.pending)));
-      this.values.push(new Float32Array(Math.max(8, this.pending)));
+      const capacity = 1 << (32 - Math.clz32(Math.max(8, this.pending) - 1));
+      this.items.push(new Int32Array(capacity));
+      this.values.push(new Float32Array(capacity));
+      this.tables.push(new Int32Array(2 * capacity));
       this.sizes.push(0);
     }
     this.bySlot[slot] = g;
-    for (let i = 0; i < this.pending; i++) this.merge(g, this.itemBuf[i]!, this.valueBuf[i]!);
+    return g;
+  }
+
+  /**
+   * Merges the items of the live slots `from..to` (assigned during a bulk load) into their
+   * groups, a group at a time: its documents' items meet in one dense array that stays in cache,
+   * instead of a probe into a cold per-group table for every item of every document.
+   */
+  mergeSlots(
+    from: number,
+    to: number,
+    alive: Uint8Array,
+    summarize: (slot: number, sink: SummarySink) => void,
+  ): void {
+    const count = this.items.length;
+    const starts = new Int32Array(count + 1);
+    for (let slot = from; slot < to; slot++) if (alive[slot] === 1) starts[this.bySlot[slot]!]!++;
+    if (starts.reduce((a, b) => a + b, 0) === starts[0]) return;
+    for (let g = 0, at = 0; g <= count; g++) {
+      const n = starts[g]!;
+      starts[g] = at;
+      at += n;
+    }
+    const order = new Int32Array(starts[count]!);
+    const fill = starts.slice(0, count);
+    for (let slot = from; slot < to; slot++) if (alive[slot] === 1) order[fill[this.bySlot[slot]!]!++] = slot;
+    let dense = new Float64Array(1024);
+    let seen = new Int32Array(1024);
+    const touched: number[] = [];
+    const add = (item: number, value: number, g: number) => {
+      if (item >= dense.length) {
+        const size = Math.max(item + 1, dense.length * 2);
+        const grownDense = new Float64Array(size);
+        grownDense.set(dense);
+        dense = grownDense;
+        const grownSeen = new Int32Array(size);
+        grownSeen.set(seen);
+        seen = grownSeen;
+      }
+      if (seen[item] !== g) {
+        seen[item] = g;
+        dense[item] = value;
+        touched.push(item);
+      } else if (value > dense[item]!) dense[item] = value;
+    };
+    for (let g = 1; g < count; g++) {
+      if (starts[g] === starts[g + 1]) continue;
+      touched.length = 0;
+      const items = this.items[g]!;
+      const values = this.values[g]!;
+      for (let i = 0; i < this.sizes[g]!; i++) add(items[i]!, values[i]!, g);
+      for (let x = starts[g]!; x < starts[g + 1]!; x++) {
+        this.pending = 0;
+        summarize(order[x]!, this.sink);
+        for (let i = 0; i < this.pending; i++) add(this.itemBuf[i]!, this.valueBuf[i]!, g);
+      }
+      this.rebuild(g, touched, dense);
+    }
+    this.pending = 0;
     this.version++;
+  }
+
+  /** Replaces group `g`'s items by `items` with their values in `dense`. */
+  private rebuild(g: number, items: readonly number[], dense: Float64Array): void {
+    const capacity = 1 << (32 - Math.clz32(Math.max(8, items.length) - 1));
+    const own = new Int32Array(capacity);
+    const values = new Float32Array(capacity);
+    const table = new Int32Array(2 * capacity);
+    const mask = table.length - 1;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      own[i] = item;
+      values[i] = float32AtLeast(dense[item]!);
+      let h = mixItem(item) & mask;
+      while (table[h] !== 0) h = (h + 1) & mask;
+      table[h] = i + 1;
+    }
+    this.items[g] = own;
+    this.values[g] = values;
+    this.tables[g] = table;
+    this.sizes[g] = items.length;
   }
 
   /**
@@ -217,32 +321,43 @@ export class DocumentGroups {
   }
 
   private merge(g: number, item: number, value: number): void {
+    let table = this.tables[g]!;
+    let mask = table.length - 1;
+    let h = mixItem(item) & mask;
+    for (;;) {
+      const at = table[h]!;
+      if (at === 0) break;
+      if (this.items[g]![at - 1] === item) {
+        const values = this.values[g]!;
+        if (value > values[at - 1]!) values[at - 1] = float32AtLeast(value);
+        return;
+      }
+      h = (h + 1) & mask;
+    }
     let items = this.items[g]!;
     let values = this.values[g]!;
     const n = this.sizes[g]!;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]! < item) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < n && items[lo] === item) {
-      if (value > values[lo]!) values[lo] = float32AtLeast(value);
-      return;
-    }
     if (n === items.length) {
+      // Capacities are powers of two; the table stays twice the capacity, so at most half full.
       const grownItems = new Int32Array(n * 2);
       grownItems.set(items);
       this.items[g] = items = grownItems;
       const grownValues = new Float32Array(n * 2);
       grownValues.set(values);
       this.values[g] = values = grownValues;
+      this.tables[g] = table = new Int32Array(n * 4);
+      mask = table.length - 1;
+      for (let i = 0; i < n; i++) {
+        let k = mixItem(items[i]!) & mask;
+        while (table[k] !== 0) k = (k + 1) & mask;
+        table[k] = i + 1;
+      }
+      h = mixItem(item) & mask;
+      while (table[h] !== 0) h = (h + 1) & mask;
     }
-    items.copyWithin(lo + 1, lo, n);
-    values.copyWithin(lo + 1, lo, n);
-    items[lo] = item;
-    values[lo] = float32AtLeast(value);
+    items[n] = item;
+    values[n] = float32AtLeast(value);
+    table[h] = n + 1;
     this.sizes[g] = n + 1;
   }
 
@@ -255,7 +370,8 @@ export class DocumentGroups {
 
   bytes(): number {
     let n = this.bySlot.byteLength;
-    for (let g = 0; g < this.items.length; g++) n += this.items[g]!.byteLength + this.values[g]!.byteLength;
+    for (let g = 0; g < this.items.length; g++)
+      n += this.items[g]!.byteLength + this.values[g]!.byteLength + this.tables[g]!.byteLength;
     if (this.flatCopy) n += this.flatCopy.start.byteLength + 8 * this.flatCopy.items.length;
     return n;
   }
@@ -324,6 +440,12 @@ export class Collection<V extends RecordView> {
     /** Lists shorter than this are not grouped by partition (a pass reads them whole). */
     private readonly partitionedListMin = 1024,
     private readonly summarizers: readonly Summarizer<V>[] = [],
+    /**
+     * What evaluating one document costs, in posting reads: the ranker reads the rest of the
+     * lists for its candidates rather than evaluate them when that costs less (measured per kind
+     * of document; see docs/matching.md).
+     */
+    readonly evaluationCost = 150,
   ) {
     for (const c of classifiers) this.classes.set(c.id, new DocumentClasses());
     for (const c of summarizers) this.groups.set(c.id, new DocumentGroups());
@@ -426,6 +548,11 @@ export class Collection<V extends RecordView> {
     }
     for (const c of this.summarizers) {
       const groups = this.groups.get(c.id)!;
+      if (this.bulk) {
+        // Only the group now; the items are merged a group at a time when the load ends.
+        groups.assign(slot, c.summarize(this.cursor, ignoreItems, ctx));
+        continue;
+      }
       groups.begin();
       groups.commit(slot, c.summarize(this.cursor, groups.sink, ctx));
     }
@@ -516,6 +643,14 @@ export class Collection<V extends RecordView> {
       if (this.partition) list.segment(this.partition, this.partitionedListMin);
     }
     bulk.reset();
+    for (const c of this.summarizers) {
+      const cursor = this.cursor;
+      this.groups
+        .get(c.id)!
+        .mergeSlots(this.pendingFrom, this.slots, this.alive, (slot, s) =>
+          c.summarize(this.at(cursor, slot), s, ctx),
+        );
+    }
     this.pendingFrom = this.slots;
   }
 

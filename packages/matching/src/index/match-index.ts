@@ -90,6 +90,8 @@ export class MatchIndex {
       this.options.partitionedListMin > 0 ? regionPartition : undefined,
       this.options.partitionedListMin,
       this.options.groupBounds ? summarizersOf(vacancySides) : [],
+      // A vacancy is small and its skills, refined first, drop most candidates at once.
+      40,
     );
     this.trainings = new Collection(
       () => new TrainingView(),

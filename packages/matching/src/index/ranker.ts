@@ -59,8 +59,6 @@ export function emptyRankStats(): RankStats {
   };
 }
 
-/** One exact evaluation costs about this many posting updates (measured; see docs/matching.md). */
-const EVAL_COST_IN_POSTINGS = 150;
 /** Relative slack on the threshold: accumulators are float32, exact scores float64. */
 const EPSILON = 1e-5;
 
@@ -765,6 +763,7 @@ export function rankTop<D extends RecordView>(
   // parts of the lists; the candidates of the other partitions keep their bounds and are
   // evaluated directly.
   let candidates = gatherCandidates();
+  const evaluationCost = col.evaluationCost;
   const partition = col.partition;
   const partCount = partition ? PARTITIONS : 1;
   const candIn = new Float64Array(partCount);
@@ -789,9 +788,9 @@ export function rankTop<D extends RecordView>(
     let saved = 0;
     let cost = shared;
     for (let p = 0; p < partCount; p++) {
-      if (candIn[p]! * EVAL_COST_IN_POSTINGS > postingsIn[p]!) {
+      if (candIn[p]! * evaluationCost > postingsIn[p]!) {
         completing[p] = 1;
-        saved += candIn[p]! * EVAL_COST_IN_POSTINGS;
+        saved += candIn[p]! * evaluationCost;
         cost += postingsIn[p]!;
       }
     }
