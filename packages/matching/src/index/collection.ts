@@ -12,7 +12,6 @@ const MODE_RETIRE = 3;
 /** Per-list counters of a bulk load, by list id, and the buffer being filled. */
 class BulkCounts {
   counts = new Int32Array(0);
-  maxScale = new Float32Array(0);
   cursor = new Int32Array(0);
   docs = new Int32Array(0);
   impacts = new Uint16Array(0);
@@ -23,15 +22,11 @@ class BulkCounts {
     const counts = new Int32Array(cap);
     counts.set(this.counts);
     this.counts = counts;
-    const maxScale = new Float32Array(cap);
-    maxScale.set(this.maxScale);
-    this.maxScale = maxScale;
     this.cursor = new Int32Array(cap);
   }
 
   reset(): void {
     this.counts.fill(0);
-    this.maxScale.fill(0);
     this.docs = new Int32Array(0);
     this.impacts = new Uint16Array(0);
   }
@@ -124,8 +119,10 @@ export function float32AtLeast(v: number): number {
   return float32[0]!;
 }
 
-/** A summary sink that keeps nothing (a bulk load asks only for the group at first). */
-const ignoreItems: SummarySink = () => {};
+/** A bulk load merges the captured summary items of its documents when this many are kept. */
+const CAPTURE_CHUNK = 1 << 20;
+/** Captured items below this are merged through dense arrays indexed by item. */
+const DENSE_ITEMS = 1 << 22;
 
 /** A well-spread hash of an item id (its low bits alone index a table). */
 function mixItem(item: number): number {
@@ -179,6 +176,164 @@ export class DocumentGroups {
     this.valueBuf[this.pending++] = value;
   };
 
+  /**
+   * A bulk load's documents whose items were captured but not merged yet, in slot order: the
+   * group of each, where its items start in `capturedItems`, and the items with their values.
+   * They are merged a chunk at a time (`mergeCaptured`), a group at a time within the chunk, so
+   * that a group's table stays in cache for all its documents of the chunk, and no record is
+   * read a second time.
+   */
+  private capturedGroups = new Int32Array(1024);
+  private capturedFrom = new Int32Array(1025);
+  private capturedDocs = 0;
+  private capturedItems = new Int32Array(1 << 16);
+  private capturedValues = new Float64Array(1 << 16);
+  private capturedLength = 0;
+  /** Receives the items of the document being captured (see `captureFrom`). */
+  readonly captureSink: SummarySink = (item, value) => {
+    const n = this.capturedLength;
+    if (n === this.capturedItems.length) {
+      const items = new Int32Array(n * 2);
+      items.set(this.capturedItems);
+      this.capturedItems = items;
+      const values = new Float64Array(n * 2);
+      values.set(this.capturedValues);
+      this.capturedValues = values;
+    }
+    this.capturedItems[n] = item;
+    this.capturedValues[n] = value;
+    this.capturedLength = n + 1;
+    if (!(item >= 0 && item < DENSE_ITEMS)) this.capturedSparse = true;
+  };
+  /** Whether a captured item falls outside `0..DENSE_ITEMS - 1` (then merged one by one). */
+  private capturedSparse = false;
+  /**
+   * Per item, while a group's captured documents are merged: the run that last met it, its
+   * position in the group's summary (-1: new), and its largest value in the run.
+   */
+  private runOf = new Int32Array(0);
+  private positionOf = new Int32Array(0);
+  private largest = new Float64Array(0);
+  private runs = 0;
+  private runItems: number[] = [];
+
+  /**
+   * Puts `slot` in the group `key` (-1: none) with the items passed to `captureSink` since the
+   * last capture, keeping them for a later merge (bulk loads); merges a chunk when enough are
+   * kept. The result is that of `commit`, once `mergeCaptured` has run.
+   */
+  capture(slot: number, key: number): void {
+    const from = this.capturedDocs === 0 ? 0 : this.capturedFrom[this.capturedDocs]!;
+    const g = this.assign(slot, key);
+    if (g === 0) {
+      this.capturedLength = from;
+      return;
+    }
+    let d = this.capturedDocs;
+    if (d + 1 >= this.capturedGroups.length) {
+      const groups = new Int32Array(this.capturedGroups.length * 2);
+      groups.set(this.capturedGroups);
+      this.capturedGroups = groups;
+      const starts = new Int32Array(groups.length + 1);
+      starts.set(this.capturedFrom);
+      this.capturedFrom = starts;
+    }
+    this.capturedGroups[d] = g;
+    this.capturedFrom[d] = from;
+    this.capturedFrom[++d] = this.capturedLength;
+    this.capturedDocs = d;
+    if (this.capturedLength >= CAPTURE_CHUNK) this.mergeCaptured();
+  }
+
+  /** Merges the captured items into their groups, a group at a time (see `capture`). */
+  mergeCaptured(): void {
+    const docs = this.capturedDocs;
+    if (docs === 0) {
+      this.capturedLength = 0;
+      return;
+    }
+    const count = this.items.length;
+    const starts = new Int32Array(count + 1);
+    const groups = this.capturedGroups;
+    for (let d = 0; d < docs; d++) starts[groups[d]! + 1]!++;
+    for (let g = 0; g < count; g++) starts[g + 1]! += starts[g]!;
+    const order = new Int32Array(docs);
+    for (let d = 0; d < docs; d++) order[starts[groups[d]!]!++] = d;
+    const from = this.capturedFrom;
+    const items = this.capturedItems;
+    const values = this.capturedValues;
+    if (this.capturedSparse) {
+      for (let x = 0; x < docs; x++) {
+        const d = order[x]!;
+        const g = groups[d]!;
+        for (let i = from[d]!; i < from[d + 1]!; i++) this.merge(g, items[i]!, values[i]!);
+      }
+    } else {
+      // A run per group: each distinct item is looked up in the group's table once, its largest
+      // value kept in dense arrays by item, and the summary updated at the end of the run; new
+      // items are appended in order of first appearance, as one `merge` per item would.
+      let top = 0;
+      for (let i = 0; i < this.capturedLength; i++) if (items[i]! > top) top = items[i]!;
+      if (top >= this.runOf.length) {
+        const size = Math.max(top + 1, this.runOf.length * 2, 1024);
+        const runOf = new Int32Array(size);
+        runOf.set(this.runOf);
+        this.runOf = runOf;
+        this.positionOf = new Int32Array(size);
+        this.largest = new Float64Array(size);
+      }
+      const runOf = this.runOf;
+      const positionOf = this.positionOf;
+      const largest = this.largest;
+      const met = this.runItems;
+      for (let x = 0; x < docs;) {
+        const g = groups[order[x]!]!;
+        const run = ++this.runs;
+        met.length = 0;
+        for (; x < docs && groups[order[x]!] === g; x++) {
+          const d = order[x]!;
+          for (let i = from[d]!; i < from[d + 1]!; i++) {
+            const item = items[i]!;
+            const value = values[i]!;
+            if (runOf[item] !== run) {
+              runOf[item] = run;
+              positionOf[item] = this.positionIn(g, item);
+              largest[item] = value;
+              met.push(item);
+            } else if (value > largest[item]!) largest[item] = value;
+          }
+        }
+        for (const item of met) {
+          const at = positionOf[item]!;
+          if (at < 0) {
+            this.merge(g, item, largest[item]!);
+            continue;
+          }
+          const own = this.values[g]!; // `merge` may have grown it
+          if (largest[item]! > own[at]!) own[at] = float32AtLeast(largest[item]!);
+        }
+      }
+    }
+    this.capturedDocs = 0;
+    this.capturedLength = 0;
+    this.capturedSparse = false;
+    this.version++;
+  }
+
+  /** The position of `item` in group `g`'s summary; -1 when absent. */
+  private positionIn(g: number, item: number): number {
+    const table = this.tables[g]!;
+    const own = this.items[g]!;
+    const mask = table.length - 1;
+    let h = mixItem(item) & mask;
+    for (;;) {
+      const at = table[h]!;
+      if (at === 0) return -1;
+      if (own[at - 1] === item) return at - 1;
+      h = (h + 1) & mask;
+    }
+  }
+
   /** Starts the summary of a document (its items then go to `sink`). */
   begin(): void {
     this.pending = 0;
@@ -186,6 +341,7 @@ export class DocumentGroups {
 
   /** Puts `slot` in the group `key` (-1: none) with the items passed to `sink` since `begin`. */
   commit(slot: number, key: number): void {
+    if (this.capturedDocs > 0) this.mergeCaptured();
     const g = this.assign(slot, key);
     if (g === 0) return;
     for (let i = 0; i < this.pending; i++) this.merge(g, this.itemBuf[i]!, this.valueBuf[i]!);
@@ -455,8 +611,19 @@ export class Collection<V extends RecordView> {
     const segmentMin = () => this.partitionedListMin;
     const familyOf = (name: string) => this.family(name);
     const scaleCapacity = () => this.alive.length;
+    // The families met by the sink, by name: the names are the criteria's constants, so a short
+    // scan comparing them (by reference first) beats a map lookup at each change of family.
+    const names: string[] = [];
+    const found: PostingFamily[] = [];
     let lastName = '';
     let lastFamily: PostingFamily | undefined;
+    const sinkFamily = (name: string): PostingFamily => {
+      for (let i = 0; i < names.length; i++) if (names[i] === name) return found[i]!;
+      const f = familyOf(name);
+      names.push(name);
+      found.push(f);
+      return f;
+    };
     this.cursor = newView();
     const registry = this.registry;
     const bulk = this.bulkState;
@@ -464,33 +631,32 @@ export class Collection<V extends RecordView> {
       slot: 0,
       mode: MODE_ADD,
       add(family, key) {
-        // Consecutive adds usually go to the same family: skip the map lookup then.
+        // Consecutive adds usually go to the same family: skip the lookup then.
         let f = lastFamily;
         if (family !== lastName || !f) {
-          f = lastFamily = familyOf(family);
+          f = lastFamily = sinkFamily(family);
           lastName = family;
         }
         const scale = f.scale ? f.scale[this.slot]! : 0;
-        const code = f.scale ? encodeScale(scale) : 0;
-        // The bound of a list follows its postings' (rounded-up) scales.
-        const up = SCALE_DECODE[code]!;
         const id = f.idFor(key, scale);
         switch (this.mode) {
           case MODE_COUNT: {
+            // The lists' largest scales are taken from the filled postings (`flush`).
             if (id >= bulk.counts.length) bulk.grow(registry.length);
             bulk.counts[id]!++;
-            if (up > bulk.maxScale[id]!) bulk.maxScale[id] = up;
             break;
           }
           case MODE_FILL: {
             const at = bulk.cursor[id]!++;
             bulk.docs[at] = this.slot;
-            if (f.scale) bulk.impacts[at] = code;
+            if (f.scale) bulk.impacts[at] = encodeScale(scale);
             break;
           }
           case MODE_ADD: {
             const list = registry[id]!;
             list.push(this.slot, scale);
+            // The bound of a list follows its postings' (rounded-up) scales.
+            const up = f.scale ? SCALE_DECODE[encodeScale(scale)]! : 0;
             if (up > list.maxScale) list.maxScale = up;
             break;
           }
@@ -526,14 +692,15 @@ export class Collection<V extends RecordView> {
 
   /** Adds or replaces the document `id` with an encoded record; returns its slot. */
   put(id: string, record: Int32Array, ctx: CriterionContext): number {
-    this.remove(id, ctx);
+    const old = this.slotOf.get(id);
+    if (old !== undefined) this.retire(id, old, ctx);
     const slot = this.slots++;
     this.grow(this.slots);
     this.offset[slot] = this.arena.append(record);
     this.page[slot] = this.arena.lastPage;
     this.alive[slot] = 1;
     this.ids[slot] = id;
-    this.slotOf.set(id, slot);
+    this.slotOf.insert(id, slot);
     this.size++;
     this.sink.slot = slot;
     this.sink.mode = this.bulk ? MODE_COUNT : MODE_ADD;
@@ -549,8 +716,8 @@ export class Collection<V extends RecordView> {
     for (const c of this.summarizers) {
       const groups = this.groups.get(c.id)!;
       if (this.bulk) {
-        // Only the group now; the items are merged a group at a time when the load ends.
-        groups.assign(slot, c.summarize(this.cursor, ignoreItems, ctx));
+        // The items are kept and merged a chunk of documents at a time (and when the load ends).
+        groups.capture(slot, c.summarize(this.cursor, groups.captureSink, ctx));
         continue;
       }
       groups.begin();
@@ -565,6 +732,12 @@ export class Collection<V extends RecordView> {
   remove(id: string, ctx: CriterionContext): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
+    this.retire(id, slot, ctx);
+    return true;
+  }
+
+  /** Removes the document `id`, which is at `slot`. */
+  private retire(id: string, slot: number, ctx: CriterionContext): void {
     this.flush();
     this.slotOf.delete(id);
     this.alive[slot] = 0;
@@ -572,7 +745,6 @@ export class Collection<V extends RecordView> {
     this.sink.slot = slot;
     this.sink.mode = MODE_RETIRE;
     this.poster(this.at(this.cursor, slot), this.sink, ctx);
-    return true;
   }
 
   /**
@@ -637,20 +809,19 @@ export class Collection<V extends RecordView> {
       const end = bulk.cursor[id]!;
       const start = end - list.length - n;
       list.docs = bulk.docs.subarray(start, end);
-      if (list.impacts) list.impacts = bulk.impacts.subarray(start, end);
+      if (list.impacts) {
+        const impacts = bulk.impacts.subarray(start, end);
+        list.impacts = impacts;
+        // The bound of a list follows its postings' (rounded-up) scales; codes order as scales.
+        let top = 0;
+        for (let i = list.length; i < impacts.length; i++) if (impacts[i]! > top) top = impacts[i]!;
+        if (SCALE_DECODE[top]! > list.maxScale) list.maxScale = SCALE_DECODE[top]!;
+      }
       list.length = end - start;
-      if (bulk.maxScale[id]! > list.maxScale) list.maxScale = bulk.maxScale[id]!;
       if (this.partition) list.segment(this.partition, this.partitionedListMin);
     }
     bulk.reset();
-    for (const c of this.summarizers) {
-      const cursor = this.cursor;
-      this.groups
-        .get(c.id)!
-        .mergeSlots(this.pendingFrom, this.slots, this.alive, (slot, s) =>
-          c.summarize(this.at(cursor, slot), s, ctx),
-        );
-    }
+    for (const groups of this.groups.values()) groups.mergeCaptured();
     this.pendingFrom = this.slots;
   }
 

@@ -14,6 +14,9 @@ export class SlotTable {
   private used = 0;
   /** Live entries. */
   size = 0;
+  /** The id of the last `get` and its hash. */
+  private lastId = '';
+  private lastHash = 0;
 
   /** `ids[slot]` is the id stored at `slot` (the collection's array, shared). */
   constructor(private readonly ids: () => readonly (string | undefined)[]) {}
@@ -21,6 +24,8 @@ export class SlotTable {
   get(id: string): number | undefined {
     const ids = this.ids();
     const h = hash(id);
+    this.lastId = id;
+    this.lastHash = h;
     const tag = h >>> 24;
     let i = h & this.mask;
     for (;;) {
@@ -38,15 +43,23 @@ export class SlotTable {
   /** Maps `id` to `slot` (`ids[slot]` must already be `id`); replaces an earlier slot of it. */
   set(id: string, slot: number): this {
     this.delete(id);
+    this.insert(id, slot);
+    return this;
+  }
+
+  /**
+   * Maps `id`, which is not in the table, to `slot` (`ids[slot]` must already be `id`): one
+   * probe, and no hashing when the last `get` was for the same id (a put asks first).
+   */
+  insert(id: string, slot: number): void {
     if ((this.used + 1) * 2 > this.table.length) this.rehash();
-    const h = hash(id);
+    const h = id === this.lastId ? this.lastHash : hash(id);
     let i = h & this.mask;
     while (this.table[i] !== EMPTY && this.table[i] !== DELETED) i = (i + 1) & this.mask;
     if (this.table[i] === EMPTY) this.used++;
     this.table[i] = slot;
     this.tags[i] = h >>> 24;
     this.size++;
-    return this;
   }
 
   delete(id: string): boolean {
