@@ -216,3 +216,21 @@ function livePostings(index: ReturnType<typeof makeIndex>): number {
     for (const l of f.lists.values()) live += l.length - l.dead;
   return live;
 }
+
+test('a vacancy or training is open for matching until it closes or fills, as of the query’s today', () => {
+  const index = makeIndex();
+  index.putMany({
+    vacancies: [
+      makeVacancy({ id: 'open', opensOn: '2025-01-01', closesOn: '2025-12-31' }),
+      makeVacancy({ id: 'full', seats: 0 }),
+    ],
+    trainings: [makeTraining({ id: 'course', startsOn: '2025-03-01', endsOn: '2025-06-30' })],
+  });
+  expect(index.isVacancyOpen('open', { today: '2025-06-01' })).toBe(true);
+  expect(index.isVacancyOpen('open', { today: '2026-01-01' })).toBe(false);
+  expect(index.isVacancyOpen('open', { today: '2024-12-31' })).toBe(false);
+  expect(index.isVacancyOpen('full', { today: '2025-06-01' })).toBe(false);
+  expect(index.isTrainingOpen('course', { today: '2025-06-01' })).toBe(true);
+  expect(index.isTrainingOpen('course', { today: '2025-07-01' })).toBe(false);
+  expect(() => index.isVacancyOpen('missing')).toThrow();
+});

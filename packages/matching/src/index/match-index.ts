@@ -1,6 +1,8 @@
 import { errors } from '@passerelle/core';
 import type { Criterion, CriterionContext } from '../criteria/criterion';
+import { vacancyOpen } from '../criteria/requirements';
 import { trainingCriteria, vacancyCriteria } from '../criteria/sets';
+import { trainingOpen } from '../criteria/training/training-terms';
 import { dayNumber } from '../features/common';
 import { createDictionaries, type Dictionaries } from '../features/dictionaries';
 import { encodePerson, PersonView } from '../features/person';
@@ -220,6 +222,19 @@ export class MatchIndex {
     const slot = this.people.slotOf.get(person);
     if (slot === undefined) throw errors.notFound('person', person);
     return this.people.at(new PersonView(), slot);
+  }
+
+  /**
+   * Whether an indexed vacancy can be matched on the query's `today` (open, with seats): a
+   * closed one matches nobody, which a caller may want to say rather than show an empty list.
+   */
+  isVacancyOpen(id: string, overrides?: MatchOptionsInput): boolean {
+    return vacancyOpen(this.vacancyView(id), dayNumber(this.queryOptions(overrides).today));
+  }
+
+  /** Whether an indexed training can still be joined on the query's `today` (see `isVacancyOpen`). */
+  isTrainingOpen(id: string, overrides?: MatchOptionsInput): boolean {
+    return trainingOpen(this.trainingView(id), dayNumber(this.queryOptions(overrides).today));
   }
 
   vacancyView(vacancy: string | MatchVacancy): VacancyView {

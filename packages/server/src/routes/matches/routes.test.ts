@@ -142,6 +142,45 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
     expect(own.json().code).toBe('consent_required');
   });
 
+  test('candidates are matched as of today: a closed vacancy says so, and no ended training is suggested', async () => {
+    const closed = (
+      await post('/api/vacancies', {
+        employerId,
+        title: occupation.labels.en.preferred,
+        occupation: { uri: occupation.uri, iscoCode: occupation.iscoCode },
+        essentialSkills: [s1, s2].map((uri) => ({ uri })),
+        location: { country: 'SN', region: 'Dakar' },
+        postedOn: '2020-01-01',
+        applyBy: '2020-02-01',
+      })
+    ).id;
+    const res = await get(`/api/vacancies/${closed}/candidates`);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().code).toBe('conflict');
+    const provider = (
+      await post('/api/organisations', { kind: 'training_provider', name: 'Past centre', country: 'SN' })
+    ).id;
+    const ended = (
+      await post('/api/trainings', {
+        providerId: provider,
+        title: 'Over',
+        type: 'vocational',
+        skillsTaught: [{ uri: s3 }, { uri: s4 }],
+        location: { country: 'SN', region: 'Dakar' },
+        startsOn: '2020-03-01',
+        endsOn: '2020-04-01',
+      })
+    ).id;
+    const endedCandidates = await get(`/api/trainings/${ended}/candidates`);
+    expect(endedCandidates.statusCode, endedCandidates.body).toBe(409);
+    const open = await get(`/api/vacancies/${vacancyId}/candidates`);
+    expect(open.statusCode, open.body).toBe(200);
+    const binta = open.json().items.find((i: { id: string }) => i.id === people.Binta);
+    const suggested = binta.explanation.trainings.suggestions.map((s: { id: string }) => s.id);
+    expect(suggested).toContain(trainingId);
+    expect(suggested).not.toContain(ended);
+  });
+
   test('trainings rank people whose gaps they close', async () => {
     const res = await get(`/api/trainings/${trainingId}/candidates`);
     expect(res.statusCode, res.body).toBe(200);

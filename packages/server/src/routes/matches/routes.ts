@@ -8,6 +8,7 @@ import {
   explainVacancyMatch,
   type MatchPage,
   type MatchQuery,
+  type MatchOptionsInput,
 } from '@passerelle/matching';
 import { explanationForView } from '../../auth/match-explanation';
 import type { AppContext } from '../../context';
@@ -119,6 +120,39 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
     return (await permits(ctx, request.actor, 'read', { type: 'person', record: { ...p } })) ? p : null;
   };
 
+  /**
+   * Explains a person–vacancy pair for one request, suggesting only trainings the caller may see:
+   * explain, check the suggestions, explain again without the hidden ones (each training is
+   * checked once per request).
+   */
+  const vacancyExplainer = (request: FastifyRequest, options: MatchOptionsInput) => {
+    const seen = new Map<string, boolean>();
+    const trainingVisible = async (id: string) => {
+      if (!seen.has(id)) {
+        const t = await trainings.get(id);
+        seen.set(
+          id,
+          Boolean(t) && (await permits(ctx, request.actor, 'read', { type: 'training', record: { ...t! } })),
+        );
+      }
+      return seen.get(id)!;
+    };
+    return async (personId: string, vacancyId: string) => {
+      let e = explainVacancyMatch(service.index, personId, vacancyId, { maxTrainings: 3, options });
+      for (let round = 0; round < 5; round++) {
+        let hidden = false;
+        for (const s of e.trainings.suggestions) if (!(await trainingVisible(s.id))) hidden = true;
+        if (!hidden) break;
+        e = explainVacancyMatch(service.index, personId, vacancyId, {
+          maxTrainings: 3,
+          options,
+          visibleTraining: (t) => seen.get(t) !== false,
+        });
+      }
+      return e;
+    };
+  };
+
   r.get(
     '/api/people/:id/matches',
     {
@@ -148,18 +182,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
         entityId: person.id,
         personId: person.id,
       });
-      const trainingCache = new Map<string, boolean>();
-      const trainingVisible = async (id: string) => {
-        if (!trainingCache.has(id)) {
-          const t = await trainings.get(id);
-          trainingCache.set(
-            id,
-            Boolean(t) &&
-              (await permits(ctx, request.actor, 'read', { type: 'training', record: { ...t! } })),
-          );
-        }
-        return trainingCache.get(id)!;
-      };
+      const explainVacancy = vacancyExplainer(request, options);
       if (kind === 'vacancy') {
         const records = new Map<string, Vacancy>();
         const page = await visiblePage(
@@ -176,18 +199,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
         );
         const items = [];
         for (const { id, score } of page.ids) {
-          // Suggest only trainings the caller may see: explain, check the suggestions, explain again without the hidden ones.
-          let e = explainVacancyMatch(service.index, person.id, id, { maxTrainings: 3, options });
-          for (let round = 0; round < 5; round++) {
-            let hidden = false;
-            for (const s of e.trainings.suggestions) if (!(await trainingVisible(s.id))) hidden = true;
-            if (!hidden) break;
-            e = explainVacancyMatch(service.index, person.id, id, {
-              maxTrainings: 3,
-              options,
-              visibleTraining: (t) => trainingCache.get(t) !== false,
-            });
-          }
+          const e = await explainVacancy(person.id, id);
           items.push({
             id,
             kind: 'vacancy' as const,
@@ -250,6 +262,16 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
           target.id,
         );
         if (!inIndex) throw errors.conflict(`the ${kind} is not open for matching`);
+        // Matched as of today: a closed vacancy or a training that can no longer be joined matches
+        // nobody (said plainly rather than as an empty list), and no ended training is suggested.
+        const today = ctx.now().toISOString().slice(0, 10);
+        const options = { today };
+        const open =
+          kind === 'vacancy'
+            ? service.index.isVacancyOpen(target.id, options)
+            : service.index.isTrainingOpen(target.id, options);
+        if (!open) throw errors.conflict(`the ${kind} is closed or full on ${today}`);
+        const explainVacancy = vacancyExplainer(request, options);
         const { offset, limit } = request.query;
         const records = new Map<string, Person>();
         // The engine skips people without consent at once (one query); each result is still checked below.
@@ -258,8 +280,8 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
         const page = await visiblePage(
           (q) =>
             kind === 'vacancy'
-              ? service.index.rankPeopleForVacancy(target.id, { ...q, ...visible })
-              : service.index.rankPeopleForTraining(target.id, { ...q, ...visible }),
+              ? service.index.rankPeopleForVacancy(target.id, { ...q, ...visible, options })
+              : service.index.rankPeopleForTraining(target.id, { ...q, ...visible, options }),
           offset,
           limit,
           async (id) => {
@@ -278,8 +300,8 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
           });
           const e =
             kind === 'vacancy'
-              ? explainVacancyMatch(service.index, id, target.id, { maxTrainings: 3 })
-              : explainTrainingMatch(service.index, id, target.id);
+              ? await explainVacancy(id, target.id)
+              : explainTrainingMatch(service.index, id, target.id, { options });
           const held = records.get(id)!;
           const record = await present(ctx, request.actor, 'person', held);
           items.push({
