@@ -75,6 +75,9 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       });
     }
     const none = ctx.options.skills.noRequirementsScore;
+    // A share of the requirements times a strength, or `none`: at most 1 unless a query raises
+    // a strength or `none` above it (the plan's cap must then follow, or the bounds fail).
+    const cap = Math.max(1, none, ...strength);
     if (overlap) {
       return {
         score(v) {
@@ -107,8 +110,8 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
         for (let i = from; i < to; i++) b += values[i]! * (q[items[i]!] ?? 0);
         return b * GROUP_SLACK;
       },
-      plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
-      ceiling: 1,
+      plan: { combine: 'sum', terms, otherwise: 0, cap },
+      ceiling: cap,
     };
   },
   forTarget(v, ctx) {
@@ -170,8 +173,8 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
         }
         return sum;
       },
-      plan: { combine: 'sum', terms, otherwise: 0, cap: 1 },
-      ceiling: 1,
+      plan: { combine: 'sum', terms, otherwise: 0, cap: Math.max(1, ...strength) },
+      ceiling: Math.max(1, ...strength),
     };
   },
 };

@@ -238,3 +238,35 @@ test('queries that override weights, strengths, the mode, optionalWeight or noRe
   for (const o of overrides)
     for (let q = 0; q < 4; q++) expectExact(index, `p${r.int(100)}`, r.pick([1, 10, 20]), o);
 });
+
+test('queries with a skill strength or noRequirementsScore above 1 stay exact in both directions', () => {
+  // The skills score is then above 1 (a strength of 2 doubles a held skill; a vacancy listing no
+  // skills scores noRequirementsScore): the bound of the criterion must follow it.
+  const { generator, index } = generated();
+  index.putMany({ vacancies: generator.vacancies(1, 1500), people: generator.people(1, 60) });
+  for (let i = 0; i < 100; i++)
+    index.putVacancy({ ...generator.vacancy(2, i), id: `none${i}`, essentialSkills: [], optionalSkills: [] });
+  const r = new Random(64);
+  const overrides: MatchOptionsInput[] = [
+    { skills: { strength: { direct: 2 } } },
+    { skills: { noRequirementsScore: 3 } },
+  ];
+  for (const o of overrides) {
+    for (const pid of ['p1', 'p10', 'p20', 'p24', 'p54']) expectExact(index, pid, 10, o);
+    for (let q = 0; q < 5; q++) {
+      const vid = `v${r.int(1500)}`;
+      const v = index.vacancyView(vid);
+      const options = index.queryOptions(o);
+      const want: { id: string; score: number; slot: number }[] = [];
+      const c = index.people;
+      for (let slot = 0; slot < c.slots; slot++) {
+        const res = scoreVacancyPair(index, index.personView(c.ids[slot]!), v, options);
+        if (res.admitted) want.push({ id: c.ids[slot]!, score: res.score, slot });
+      }
+      want.sort((a, b) => b.score - a.score || a.slot - b.slot);
+      const got = index.rankPeopleForVacancy(vid, { limit: 10, options: o }).items;
+      expect(got.map((x) => x.id)).toEqual(want.slice(0, 10).map((x) => x.id));
+      got.forEach((x, i) => expect(x.score).toBeCloseTo(want[i]!.score, 12));
+    }
+  }
+});
