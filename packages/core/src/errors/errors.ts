@@ -6,6 +6,7 @@ export const errorCodes = [
   'validation_failed',
   'not_found',
   'conflict',
+  'closed_for_matching',
   'already_exists',
   'version_conflict',
   'precondition_required',
@@ -77,6 +78,9 @@ export const errors = {
     new DomainError('validation_failed', { where, issues }),
   notFound: (entity: string, id: string) => new DomainError('not_found', { entity, id }),
   conflict: (reason: string, extra: ErrorDetails = {}) => new DomainError('conflict', { reason, ...extra }),
+  /** A vacancy closed or full, or a training that can no longer be joined, on `today`: nobody is matched to it. */
+  closedForMatching: (entity: 'vacancy' | 'training', id: string, today: string) =>
+    new DomainError('closed_for_matching', { entity, id, today }),
   alreadyExists: (entity: string, key: string) => new DomainError('already_exists', { entity, key }),
   versionConflict: (entity: string, id: string, expected: number, actual: number) =>
     new DomainError('version_conflict', { entity, id, expected, actual }),

@@ -19,6 +19,10 @@ const en: Catalogue = {
   validation_failed: () => 'Some fields are not valid.',
   not_found: (d) => `No ${s(d.entity)} with id ${s(d.id)}.`,
   conflict: (d) => `The request conflicts with the current state: ${s(d.reason)}.`,
+  closed_for_matching: (d) =>
+    d.entity === 'training'
+      ? `This training can no longer be joined on ${s(d.today)} (it ended, its enrolment closed or it is full): nobody is matched to it.`
+      : `This vacancy is closed or has no seats left on ${s(d.today)}: nobody is matched to it.`,
   already_exists: (d) => `A ${s(d.entity)} with this ${s(d.key)} already exists.`,
   version_conflict: () => 'This record was changed by someone else. Reload it and try again.',
   precondition_required: (d) => `The ${s(d.header)} header is required for this request.`,
@@ -45,6 +49,10 @@ const fr: Catalogue = {
   validation_failed: () => 'Certains champs ne sont pas valides.',
   not_found: (d) => `Aucun élément ${s(d.entity)} avec l’identifiant ${s(d.id)}.`,
   conflict: (d) => `La demande est en conflit avec l’état actuel : ${s(d.reason)}.`,
+  closed_for_matching: (d) =>
+    d.entity === 'training'
+      ? `On ne peut plus rejoindre cette formation le ${s(d.today)} (terminée, inscriptions closes ou complète) : personne ne lui est proposé.`
+      : `Cette offre est close ou n’a plus de place le ${s(d.today)} : personne ne lui est proposé.`,
   already_exists: (d) => `Un élément ${s(d.entity)} avec ce ${s(d.key)} existe déjà.`,
   version_conflict: () =>
     'Cet enregistrement a été modifié par quelqu’un d’autre. Rechargez-le et réessayez.',
@@ -70,6 +78,10 @@ const nl: Catalogue = {
   validation_failed: () => 'Sommige velden zijn niet geldig.',
   not_found: (d) => `Geen ${s(d.entity)} met id ${s(d.id)}.`,
   conflict: (d) => `Het verzoek botst met de huidige toestand: ${s(d.reason)}.`,
+  closed_for_matching: (d) =>
+    d.entity === 'training'
+      ? `Deze opleiding staat op ${s(d.today)} niet meer open (afgelopen, inschrijving gesloten of vol): niemand wordt eraan gekoppeld.`
+      : `Deze vacature is op ${s(d.today)} gesloten of vol: niemand wordt eraan gekoppeld.`,
   already_exists: (d) => `Er bestaat al een ${s(d.entity)} met deze ${s(d.key)}.`,
   version_conflict: () =>
     'Dit record is door iemand anders gewijzigd. Laad het opnieuw en probeer het nog eens.',
@@ -96,6 +108,10 @@ const ar: Catalogue = {
   validation_failed: () => 'بعض الحقول غير صالحة.',
   not_found: (d) => `لا يوجد عنصر ${s(d.entity)} بالمعرّف ${s(d.id)}.`,
   conflict: () => 'يتعارض الطلب مع الحالة الحالية.',
+  closed_for_matching: (d) =>
+    d.entity === 'training'
+      ? `لم يعد الالتحاق بهذا التدريب ممكنًا في ${s(d.today)}: لا يُقترح عليه أحد.`
+      : `هذه الوظيفة مغلقة أو لم يبق فيها مكان في ${s(d.today)}: لا يُقترح عليها أحد.`,
   already_exists: () => 'يوجد عنصر بهذه القيمة مسبقًا.',
   version_conflict: () => 'غيّر شخص آخر هذا السجل. أعد تحميله وحاول مرة أخرى.',
   precondition_required: (d) => `الترويسة ${s(d.header)} مطلوبة لهذا الطلب.`,
@@ -120,6 +136,10 @@ const ckb: Catalogue = {
   validation_failed: () => 'هەندێک لە خانەکان دروست نین.',
   not_found: (d) => `هیچ ${s(d.entity)}ێک بە ناسنامەی ${s(d.id)} نییە.`,
   conflict: () => 'داواکارییەکە لەگەڵ دۆخی ئێستادا ناکۆکە.',
+  closed_for_matching: (d) =>
+    d.entity === 'training'
+      ? `ئەم ڕاهێنانە لە ${s(d.today)} چیتر بەردەست نییە: کەس بۆی پێشنیار ناکرێت.`
+      : `ئەم هەلی کارە لە ${s(d.today)} داخراوە یان جێگای تێدا نەماوە: کەس بۆی پێشنیار ناکرێت.`,
   already_exists: () => 'تۆمارێک بەم بەهایە پێشتر هەیە.',
   version_conflict: () => 'کەسێکی تر ئەم تۆمارەی گۆڕیوە. دووبارە باری بکەرەوە و هەوڵ بدەرەوە.',
   precondition_required: (d) => `سەرپەڕەی ${s(d.header)} بۆ ئەم داواکارییە پێویستە.`,

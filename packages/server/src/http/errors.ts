@@ -14,6 +14,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   validation_failed: 400,
   not_found: 404,
   conflict: 409,
+  closed_for_matching: 409,
   already_exists: 409,
   version_conflict: 412,
   precondition_required: 428,

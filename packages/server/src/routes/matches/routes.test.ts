@@ -156,7 +156,8 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
     ).id;
     const res = await get(`/api/vacancies/${closed}/candidates`);
     expect(res.statusCode, res.body).toBe(409);
-    expect(res.json().code).toBe('conflict');
+    expect(res.json().code).toBe('closed_for_matching');
+    expect(res.json().message).toMatch(/closed or has no seats left/);
     const provider = (
       await post('/api/organisations', { kind: 'training_provider', name: 'Past centre', country: 'SN' })
     ).id;
@@ -173,6 +174,7 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
     ).id;
     const endedCandidates = await get(`/api/trainings/${ended}/candidates`);
     expect(endedCandidates.statusCode, endedCandidates.body).toBe(409);
+    expect(endedCandidates.json().code).toBe('closed_for_matching');
     const open = await get(`/api/vacancies/${vacancyId}/candidates`);
     expect(open.statusCode, open.body).toBe(200);
     const binta = open.json().items.find((i: { id: string }) => i.id === people.Binta);

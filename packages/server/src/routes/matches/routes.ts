@@ -270,7 +270,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
           kind === 'vacancy'
             ? service.index.isVacancyOpen(target.id, options)
             : service.index.isTrainingOpen(target.id, options);
-        if (!open) throw errors.conflict(`the ${kind} is closed or full on ${today}`);
+        if (!open) throw errors.closedForMatching(kind, target.id, today);
         const explainVacancy = vacancyExplainer(request, options);
         const { offset, limit } = request.query;
         const records = new Map<string, Person>();
