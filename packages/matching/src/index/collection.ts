@@ -9,6 +9,11 @@ const MODE_COUNT = 1;
 const MODE_FILL = 2;
 const MODE_RETIRE = 3;
 
+/** The fill pass of a bulk load writes its postings when this many are collected. */
+const FILL_CHUNK = 1 << 19;
+/** ... in about this many bands of list ids (see `BulkCounts.scatter`). */
+const FILL_BANDS = 256;
+
 /** Per-list counters of a bulk load, by list id, and the buffer being filled. */
 class BulkCounts {
   counts = new Int32Array(0);
@@ -25,7 +30,83 @@ class BulkCounts {
     this.cursor = new Int32Array(cap);
   }
 
+  /**
+   * The postings of the fill pass not written yet, in slot order: list id, slot, scale code.
+   * Written a chunk at a time (`scatter`): first grouped by bands of list ids, so that the writes
+   * go to a few hundred lists at a time, whose ends stay in cache, instead of one posting to each
+   * of tens of thousands of lists in turn, each write a cache miss.
+   */
+  ids = new Int32Array(0);
+  slots = new Int32Array(0);
+  codes = new Uint16Array(0);
+  collected = 0;
+  private bandIds = new Int32Array(0);
+  private bandSlots = new Int32Array(0);
+  private bandCodes = new Uint16Array(0);
+
+  growCollected(): void {
+    const cap = Math.max(1024, this.ids.length * 2);
+    const ids = new Int32Array(cap);
+    ids.set(this.ids);
+    this.ids = ids;
+    const slots = new Int32Array(cap);
+    slots.set(this.slots);
+    this.slots = slots;
+    const codes = new Uint16Array(cap);
+    codes.set(this.codes);
+    this.codes = codes;
+  }
+
+  /** Writes the collected postings into the buffer, in slot order per list (`lists`: list count). */
+  scatter(lists: number): void {
+    const n = this.collected;
+    if (n === 0) return;
+    if (this.bandIds.length < n) {
+      this.bandIds = new Int32Array(this.ids.length);
+      this.bandSlots = new Int32Array(this.ids.length);
+      this.bandCodes = new Uint16Array(this.ids.length);
+    }
+    // Bands of a power of two of consecutive list ids (FILL_BANDS bands or fewer); a stable counting sort by band keeps slot order.
+    const shift = Math.max(0, 32 - Math.clz32(Math.ceil(lists / FILL_BANDS)));
+    const bands = (lists >>> shift) + 1;
+    const starts = new Int32Array(bands + 1);
+    const ids = this.ids;
+    const slots = this.slots;
+    const codes = this.codes;
+    for (let i = 0; i < n; i++) starts[(ids[i]! >>> shift) + 1]!++;
+    for (let b = 0; b < bands; b++) starts[b + 1]! += starts[b]!;
+    const bandIds = this.bandIds;
+    const bandSlots = this.bandSlots;
+    const bandCodes = this.bandCodes;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const at = starts[id >>> shift]!++;
+      bandIds[at] = id;
+      bandSlots[at] = slots[i]!;
+      bandCodes[at] = codes[i]!;
+    }
+    const cursor = this.cursor;
+    const docs = this.docs;
+    const impacts = this.impacts;
+    if (impacts.length > 0) {
+      for (let i = 0; i < n; i++) {
+        const at = cursor[bandIds[i]!]!++;
+        docs[at] = bandSlots[i]!;
+        impacts[at] = bandCodes[i]!;
+      }
+    } else {
+      for (let i = 0; i < n; i++) docs[cursor[bandIds[i]!]!++] = bandSlots[i]!;
+    }
+    this.collected = 0;
+  }
+
   reset(): void {
+    this.ids = new Int32Array(0);
+    this.slots = new Int32Array(0);
+    this.codes = new Uint16Array(0);
+    this.bandIds = new Int32Array(0);
+    this.bandSlots = new Int32Array(0);
+    this.bandCodes = new Uint16Array(0);
     this.counts.fill(0);
     this.docs = new Int32Array(0);
     this.impacts = new Uint16Array(0);
@@ -215,7 +296,7 @@ export class DocumentGroups {
   private positionOf = new Int32Array(0);
   private largest = new Float64Array(0);
   private runs = 0;
-  private runItems: number[] = [];
+  private runItems = new Int32Array(1024);
 
   /**
    * Puts `slot` in the group `key` (-1: none) with the items passed to `captureSink` since the
@@ -285,11 +366,11 @@ export class DocumentGroups {
       const runOf = this.runOf;
       const positionOf = this.positionOf;
       const largest = this.largest;
-      const met = this.runItems;
+      let met = this.runItems;
       for (let x = 0; x < docs;) {
         const g = groups[order[x]!]!;
         const run = ++this.runs;
-        met.length = 0;
+        let metCount = 0;
         for (; x < docs && groups[order[x]!] === g; x++) {
           const d = order[x]!;
           for (let i = from[d]!; i < from[d + 1]!; i++) {
@@ -299,11 +380,17 @@ export class DocumentGroups {
               runOf[item] = run;
               positionOf[item] = this.positionIn(g, item);
               largest[item] = value;
-              met.push(item);
+              if (metCount === met.length) {
+                const grown = new Int32Array(metCount * 2);
+                grown.set(met);
+                this.runItems = met = grown;
+              }
+              met[metCount++] = item;
             } else if (value > largest[item]!) largest[item] = value;
           }
         }
-        for (const item of met) {
+        for (let k = 0; k < metCount; k++) {
+          const item = met[k]!;
           const at = positionOf[item]!;
           if (at < 0) {
             this.merge(g, item, largest[item]!);
@@ -647,9 +734,13 @@ export class Collection<V extends RecordView> {
             break;
           }
           case MODE_FILL: {
-            const at = bulk.cursor[id]!++;
-            bulk.docs[at] = this.slot;
-            if (f.scale) bulk.impacts[at] = encodeScale(scale);
+            // Kept for `scatter`, which writes a chunk of documents' postings list by list.
+            const n = bulk.collected;
+            if (n === bulk.ids.length) bulk.growCollected();
+            bulk.ids[n] = id;
+            bulk.slots[n] = this.slot;
+            bulk.codes[n] = f.scale ? encodeScale(scale) : 0;
+            bulk.collected = n + 1;
             break;
           }
           case MODE_ADD: {
@@ -800,7 +891,9 @@ export class Collection<V extends RecordView> {
       if (this.alive[slot] !== 1) continue;
       sink.slot = slot;
       this.poster(this.at(this.cursor, slot), sink, ctx);
+      if (bulk.collected >= FILL_CHUNK) bulk.scatter(registry.length);
     }
+    bulk.scatter(registry.length);
     sink.mode = MODE_ADD;
     for (let id = 0; id < registry.length; id++) {
       const n = bulk.counts[id]!;
