@@ -30,7 +30,8 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const n = norm(v, ctx);
     sink.scale(V_SKILLS, n > 0 ? 1 / n : 0);
     const end = v.end(VL.skills);
-    if (end === v.start(VL.skills)) sink.add(V_NONE, 0);
+    // Whatever scores `noRequirementsScore`: no skills, or (optionalWeight 0) only optional ones.
+    if (!(n > 0)) sink.add(V_NONE, 0);
     for (let i = v.start(VL.skills); i < end; i++) sink.add(V_SKILLS, v.i32[i]!);
   },
   // Groups (docs/matching.md, "Group bounds"): vacancies by occupation, each requirement with

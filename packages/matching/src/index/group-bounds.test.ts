@@ -93,6 +93,9 @@ function expectExactPeople(index: MatchIndex, vid: string, k: number): void {
 test.each([
   ['default options', {}],
   ['with class bounds and lists grouped by region', { classBounds: true, partitionedListMin: 1 }],
+  // Index time: a vacancy asking only optional skills then has no requirement weight and scores
+  // noRequirementsScore, like one asking none.
+  ['with optional requirements weighing 0', { skills: { optionalWeight: 0 } }],
 ] as [string, MatchOptionsInput][])(
   'after many random puts, re-puts, removals and bulk loads, person → vacancies equals scoring every vacancy (%s)',
   (_name, options) => {
