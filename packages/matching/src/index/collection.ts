@@ -407,6 +407,19 @@ export class DocumentGroups {
     this.version++;
   }
 
+  /** Merges what is captured and gives back the capture buffers (at the end of a bulk load). */
+  endCapture(): void {
+    this.mergeCaptured();
+    this.capturedGroups = new Int32Array(1024);
+    this.capturedFrom = new Int32Array(1025);
+    this.capturedItems = new Int32Array(1 << 16);
+    this.capturedValues = new Float64Array(1 << 16);
+    this.runOf = new Int32Array(0);
+    this.positionOf = new Int32Array(0);
+    this.largest = new Float64Array(0);
+    this.runItems = new Int32Array(1024);
+  }
+
   /** The position of `item` in group `g`'s summary; -1 when absent. */
   private positionIn(g: number, item: number): number {
     const table = this.tables[g]!;
@@ -914,7 +927,7 @@ export class Collection<V extends RecordView> {
       if (this.partition) list.segment(this.partition, this.partitionedListMin);
     }
     bulk.reset();
-    for (const groups of this.groups.values()) groups.mergeCaptured();
+    for (const groups of this.groups.values()) groups.endCapture();
     this.pendingFrom = this.slots;
   }
 
