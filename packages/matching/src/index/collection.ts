@@ -200,10 +200,8 @@ export function float32AtLeast(v: number): number {
   return float32[0]!;
 }
 
-/** A bulk load merges the captured summary items of its documents when this many are kept. */
-const CAPTURE_CHUNK = 1 << 20;
-/** Captured items below this are merged through dense arrays indexed by item. */
-const DENSE_ITEMS = 1 << 22;
+/** A summary sink that keeps nothing (a bulk load asks only for the group at first). */
+const ignoreItems: SummarySink = () => {};
 
 /** A well-spread hash of an item id (its low bits alone index a table). */
 function mixItem(item: number): number {
@@ -257,183 +255,6 @@ export class DocumentGroups {
     this.valueBuf[this.pending++] = value;
   };
 
-  /**
-   * A bulk load's documents whose items were captured but not merged yet, in slot order: the
-   * group of each, where its items start in `capturedItems`, and the items with their values.
-   * They are merged a chunk at a time (`mergeCaptured`), a group at a time within the chunk, so
-   * that a group's table stays in cache for all its documents of the chunk, and no record is
-   * read a second time.
-   */
-  private capturedGroups = new Int32Array(1024);
-  private capturedFrom = new Int32Array(1025);
-  private capturedDocs = 0;
-  private capturedItems = new Int32Array(1 << 16);
-  private capturedValues = new Float64Array(1 << 16);
-  private capturedLength = 0;
-  /** Receives the items of the document being captured (see `captureFrom`). */
-  readonly captureSink: SummarySink = (item, value) => {
-    const n = this.capturedLength;
-    if (n === this.capturedItems.length) {
-      const items = new Int32Array(n * 2);
-      items.set(this.capturedItems);
-      this.capturedItems = items;
-      const values = new Float64Array(n * 2);
-      values.set(this.capturedValues);
-      this.capturedValues = values;
-    }
-    this.capturedItems[n] = item;
-    this.capturedValues[n] = value;
-    this.capturedLength = n + 1;
-    if (!(item >= 0 && item < DENSE_ITEMS)) this.capturedSparse = true;
-  };
-  /** Whether a captured item falls outside `0..DENSE_ITEMS - 1` (then merged one by one). */
-  private capturedSparse = false;
-  /**
-   * Per item, while a group's captured documents are merged: the run that last met it, its
-   * position in the group's summary (-1: new), and its largest value in the run.
-   */
-  private runOf = new Int32Array(0);
-  private positionOf = new Int32Array(0);
-  private largest = new Float64Array(0);
-  private runs = 0;
-  private runItems = new Int32Array(1024);
-
-  /**
-   * Puts `slot` in the group `key` (-1: none) with the items passed to `captureSink` since the
-   * last capture, keeping them for a later merge (bulk loads); merges a chunk when enough are
-   * kept. The result is that of `commit`, once `mergeCaptured` has run.
-   */
-  capture(slot: number, key: number): void {
-    const from = this.capturedDocs === 0 ? 0 : this.capturedFrom[this.capturedDocs]!;
-    const g = this.assign(slot, key);
-    if (g === 0) {
-      this.capturedLength = from;
-      return;
-    }
-    let d = this.capturedDocs;
-    if (d + 1 >= this.capturedGroups.length) {
-      const groups = new Int32Array(this.capturedGroups.length * 2);
-      groups.set(this.capturedGroups);
-      this.capturedGroups = groups;
-      const starts = new Int32Array(groups.length + 1);
-      starts.set(this.capturedFrom);
-      this.capturedFrom = starts;
-    }
-    this.capturedGroups[d] = g;
-    this.capturedFrom[d] = from;
-    this.capturedFrom[++d] = this.capturedLength;
-    this.capturedDocs = d;
-    if (this.capturedLength >= CAPTURE_CHUNK) this.mergeCaptured();
-  }
-
-  /** Merges the captured items into their groups, a group at a time (see `capture`). */
-  mergeCaptured(): void {
-    const docs = this.capturedDocs;
-    if (docs === 0) {
-      this.capturedLength = 0;
-      return;
-    }
-    const count = this.items.length;
-    const starts = new Int32Array(count + 1);
-    const groups = this.capturedGroups;
-    for (let d = 0; d < docs; d++) starts[groups[d]! + 1]!++;
-    for (let g = 0; g < count; g++) starts[g + 1]! += starts[g]!;
-    const order = new Int32Array(docs);
-    for (let d = 0; d < docs; d++) order[starts[groups[d]!]!++] = d;
-    const from = this.capturedFrom;
-    const items = this.capturedItems;
-    const values = this.capturedValues;
-    if (this.capturedSparse) {
-      for (let x = 0; x < docs; x++) {
-        const d = order[x]!;
-        const g = groups[d]!;
-        for (let i = from[d]!; i < from[d + 1]!; i++) this.merge(g, items[i]!, values[i]!);
-      }
-    } else {
-      // A run per group: each distinct item is looked up in the group's table once, its largest
-      // value kept in dense arrays by item, and the summary updated at the end of the run; new
-      // items are appended in order of first appearance, as one `merge` per item would.
-      let top = 0;
-      for (let i = 0; i < this.capturedLength; i++) if (items[i]! > top) top = items[i]!;
-      if (top >= this.runOf.length) {
-        const size = Math.max(top + 1, this.runOf.length * 2, 1024);
-        const runOf = new Int32Array(size);
-        runOf.set(this.runOf);
-        this.runOf = runOf;
-        this.positionOf = new Int32Array(size);
-        this.largest = new Float64Array(size);
-      }
-      const runOf = this.runOf;
-      const positionOf = this.positionOf;
-      const largest = this.largest;
-      let met = this.runItems;
-      for (let x = 0; x < docs;) {
-        const g = groups[order[x]!]!;
-        const run = ++this.runs;
-        let metCount = 0;
-        for (; x < docs && groups[order[x]!] === g; x++) {
-          const d = order[x]!;
-          for (let i = from[d]!; i < from[d + 1]!; i++) {
-            const item = items[i]!;
-            const value = values[i]!;
-            if (runOf[item] !== run) {
-              runOf[item] = run;
-              positionOf[item] = this.positionIn(g, item);
-              largest[item] = value;
-              if (metCount === met.length) {
-                const grown = new Int32Array(metCount * 2);
-                grown.set(met);
-                this.runItems = met = grown;
-              }
-              met[metCount++] = item;
-            } else if (value > largest[item]!) largest[item] = value;
-          }
-        }
-        for (let k = 0; k < metCount; k++) {
-          const item = met[k]!;
-          const at = positionOf[item]!;
-          if (at < 0) {
-            this.merge(g, item, largest[item]!);
-            continue;
-          }
-          const own = this.values[g]!; // `merge` may have grown it
-          if (largest[item]! > own[at]!) own[at] = float32AtLeast(largest[item]!);
-        }
-      }
-    }
-    this.capturedDocs = 0;
-    this.capturedLength = 0;
-    this.capturedSparse = false;
-    this.version++;
-  }
-
-  /** Merges what is captured and gives back the capture buffers (at the end of a bulk load). */
-  endCapture(): void {
-    this.mergeCaptured();
-    this.capturedGroups = new Int32Array(1024);
-    this.capturedFrom = new Int32Array(1025);
-    this.capturedItems = new Int32Array(1 << 16);
-    this.capturedValues = new Float64Array(1 << 16);
-    this.runOf = new Int32Array(0);
-    this.positionOf = new Int32Array(0);
-    this.largest = new Float64Array(0);
-    this.runItems = new Int32Array(1024);
-  }
-
-  /** The position of `item` in group `g`'s summary; -1 when absent. */
-  private positionIn(g: number, item: number): number {
-    const table = this.tables[g]!;
-    const own = this.items[g]!;
-    const mask = table.length - 1;
-    let h = mixItem(item) & mask;
-    for (;;) {
-      const at = table[h]!;
-      if (at === 0) return -1;
-      if (own[at - 1] === item) return at - 1;
-      h = (h + 1) & mask;
-    }
-  }
-
   /** Starts the summary of a document (its items then go to `sink`). */
   begin(): void {
     this.pending = 0;
@@ -441,7 +262,6 @@ export class DocumentGroups {
 
   /** Puts `slot` in the group `key` (-1: none) with the items passed to `sink` since `begin`. */
   commit(slot: number, key: number): void {
-    if (this.capturedDocs > 0) this.mergeCaptured();
     const g = this.assign(slot, key);
     if (g === 0) return;
     for (let i = 0; i < this.pending; i++) this.merge(g, this.itemBuf[i]!, this.valueBuf[i]!);
@@ -820,8 +640,8 @@ export class Collection<V extends RecordView> {
     for (const c of this.summarizers) {
       const groups = this.groups.get(c.id)!;
       if (this.bulk) {
-        // The items are kept and merged a chunk of documents at a time (and when the load ends).
-        groups.capture(slot, c.summarize(this.cursor, groups.captureSink, ctx));
+        // Only the group now; the items are merged a group at a time when the load ends.
+        groups.assign(slot, c.summarize(this.cursor, ignoreItems, ctx));
         continue;
       }
       groups.begin();
@@ -927,7 +747,14 @@ export class Collection<V extends RecordView> {
       if (this.partition) list.segment(this.partition, this.partitionedListMin);
     }
     bulk.reset();
-    for (const groups of this.groups.values()) groups.endCapture();
+    for (const c of this.summarizers) {
+      const cursor = this.cursor;
+      this.groups
+        .get(c.id)!
+        .mergeSlots(this.pendingFrom, this.slots, this.alive, (slot, s) =>
+          c.summarize(this.at(cursor, slot), s, ctx),
+        );
+    }
     this.pendingFrom = this.slots;
   }
 
