@@ -6,7 +6,7 @@ import { Random } from '../bench/random';
 import { scoreVacancyPair } from '../explain/score';
 import { createKnowledge } from '../knowledge/knowledge';
 import { knowledgeFromCatalogue } from '../knowledge/from-catalogue';
-import type { MatchOptionsInput } from '../options';
+import { overlapOptions, type MatchOptionsInput } from '../options';
 import type { MatchVacancy } from '../types';
 import { createMatchIndex, type MatchIndex } from './match-index';
 import { restoreIndex, serialiseIndex } from './snapshot';
@@ -145,19 +145,8 @@ test('a vacancy re-put with one requirement the person holds ranks first, in or 
   index.putMany({ vacancies: generator.vacancies(1, 1500), people: generator.people(1, 50) });
   // Skills alone: a vacancy whose single requirement the person holds directly scores 1.
   const skillsOnly: MatchOptionsInput = {
-    weights: {
-      vacancy: {
-        skills: 1,
-        occupation: 0,
-        place: 0,
-        languages: 0,
-        education: 0,
-        hours: 0,
-        homeWork: 0,
-        limitations: 0,
-        aspirations: 0,
-      },
-    },
+    // The overlap baseline's weights (skills alone), in the weighted mode.
+    weights: overlapOptions.weights,
   };
   const person = generator.person(1, 7);
   const held = (person.skills ?? []).map((s) => s.uri);

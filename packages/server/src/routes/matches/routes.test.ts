@@ -42,6 +42,36 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
     return p.id;
   };
   const get = (url: string) => t.app.inject({ method: 'GET', url });
+  /** A vacancy whose closing date passed long ago. */
+  const closedVacancy = async (skills: string[]) =>
+    (
+      await post('/api/vacancies', {
+        employerId,
+        title: occupation.labels.en.preferred,
+        occupation: { uri: occupation.uri, iscoCode: occupation.iscoCode },
+        essentialSkills: skills.map((uri) => ({ uri })),
+        location: { country: 'SN', region: 'Dakar' },
+        postedOn: '2020-01-01',
+        applyBy: '2020-02-01',
+      })
+    ).id;
+  /** A training, teaching the skills the others miss, that ended long ago (its own provider). */
+  const endedTraining = async (provider: string, title: string) => {
+    const providerId = (
+      await post('/api/organisations', { kind: 'training_provider', name: provider, country: 'SN' })
+    ).id;
+    return (
+      await post('/api/trainings', {
+        providerId,
+        title,
+        type: 'vocational',
+        skillsTaught: [{ uri: s3 }, { uri: s4 }],
+        location: { country: 'SN', region: 'Dakar' },
+        startsOn: '2020-03-01',
+        endsOn: '2020-04-01',
+      })
+    ).id;
+  };
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -94,31 +124,8 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
   });
 
   test('a vacancy whose closing date has passed, and a training that has ended, are neither proposed nor suggested', async () => {
-    const closed = (
-      await post('/api/vacancies', {
-        employerId,
-        title: occupation.labels.en.preferred,
-        occupation: { uri: occupation.uri, iscoCode: occupation.iscoCode },
-        essentialSkills: [s1, s2, s3, s4].map((uri) => ({ uri })),
-        location: { country: 'SN', region: 'Dakar' },
-        postedOn: '2020-01-01',
-        applyBy: '2020-02-01',
-      })
-    ).id;
-    const provider = (
-      await post('/api/organisations', { kind: 'training_provider', name: 'Old centre', country: 'SN' })
-    ).id;
-    const ended = (
-      await post('/api/trainings', {
-        providerId: provider,
-        title: 'Last year',
-        type: 'vocational',
-        skillsTaught: [{ uri: s3 }, { uri: s4 }],
-        location: { country: 'SN', region: 'Dakar' },
-        startsOn: '2020-03-01',
-        endsOn: '2020-04-01',
-      })
-    ).id;
+    const closed = await closedVacancy([s1, s2, s3, s4]);
+    const ended = await endedTraining('Old centre', 'Last year');
     const vacancies = (await get(`/api/people/${people.Binta}/matches?kind=vacancy&limit=50`)).json();
     const ids = vacancies.items.map((i: { id: string }) => i.id);
     expect(ids).toContain(vacancyId);
@@ -143,35 +150,12 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
   });
 
   test('candidates are matched as of today: a closed vacancy says so, and no ended training is suggested', async () => {
-    const closed = (
-      await post('/api/vacancies', {
-        employerId,
-        title: occupation.labels.en.preferred,
-        occupation: { uri: occupation.uri, iscoCode: occupation.iscoCode },
-        essentialSkills: [s1, s2].map((uri) => ({ uri })),
-        location: { country: 'SN', region: 'Dakar' },
-        postedOn: '2020-01-01',
-        applyBy: '2020-02-01',
-      })
-    ).id;
+    const closed = await closedVacancy([s1, s2]);
     const res = await get(`/api/vacancies/${closed}/candidates`);
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json().code).toBe('closed_for_matching');
     expect(res.json().message).toMatch(/closed or has no seats left/);
-    const provider = (
-      await post('/api/organisations', { kind: 'training_provider', name: 'Past centre', country: 'SN' })
-    ).id;
-    const ended = (
-      await post('/api/trainings', {
-        providerId: provider,
-        title: 'Over',
-        type: 'vocational',
-        skillsTaught: [{ uri: s3 }, { uri: s4 }],
-        location: { country: 'SN', region: 'Dakar' },
-        startsOn: '2020-03-01',
-        endsOn: '2020-04-01',
-      })
-    ).id;
+    const ended = await endedTraining('Past centre', 'Over');
     const endedCandidates = await get(`/api/trainings/${ended}/candidates`);
     expect(endedCandidates.statusCode, endedCandidates.body).toBe(409);
     expect(endedCandidates.json().code).toBe('closed_for_matching');
