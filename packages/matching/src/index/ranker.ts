@@ -354,8 +354,8 @@ export function rankTop<D extends RecordView>(
   }
   const plans = planKind.length;
   // Group bounds (docs/matching.md): a criterion with lists whose documents the collection
-  // groups bounds each group once, lazily; while none of its lists is read, a document's part of
-  // a bound is its group's bound when that is below the plan's cap.
+  // groups bounds every group once per query; while none of its lists is read, a document's part
+  // of a bound is its group's bound when that is below the plan's cap.
   /** Per grouped scorer: its plan, the group of each slot, and what each group removes from a bound. */
   const groupPlan: number[] = [];
   const groupSlots: Int32Array[] = [];
