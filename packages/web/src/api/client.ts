@@ -19,6 +19,15 @@ export class ApiError extends Error {
     this.details = details;
   }
 
+  /**
+   * True when asking again may give another answer: the server could not be reached, was busy or
+   * failed. A refusal about the request itself (bad input, not allowed, closed for matching...)
+   * will not change by retrying.
+   */
+  get retryable(): boolean {
+    return this.code === 'network_error' || this.status >= 500 || this.status === 429 || this.status === 408;
+  }
+
   /** True when the server has no such route yet: the feature is not available on this server. */
   get notAvailable(): boolean {
     return this.status === 404 && this.details.entity === 'route';

@@ -69,7 +69,8 @@ export function DataState<T>({
 }) {
   const { t } = useTranslation();
   if (state.error?.notAvailable) return <NotAvailable what={what} />;
-  if (state.error) return <ErrorNotice error={state.error} onRetry={state.reload} />;
+  if (state.error)
+    return <ErrorNotice error={state.error} onRetry={state.error.retryable ? state.reload : undefined} />;
   if (state.data === undefined)
     return (
       <p className="muted" role="status" aria-live="polite">
