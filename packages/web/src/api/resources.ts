@@ -487,8 +487,13 @@ export function toConcept(raw: unknown, language = 'en'): ConceptOption {
 export interface Consent {
   id: string;
   recipient: string;
+  /** The kind of recipient the consent names (programme, employers, ...), when it names one. */
+  recipientCategory: string | null;
   purpose: string;
+  /** How it was given: signed form, spoken with a witness, online. */
+  method: string;
   status: 'active' | 'withdrawn' | 'expired';
+  since: string | null;
   until: string | null;
 }
 
@@ -505,8 +510,11 @@ export function toConsent(raw: unknown): Consent {
         r.recipientCategory,
         r.recipientOrganisationId,
       ) ?? '',
+    recipientCategory: str(r.recipientCategory),
     purpose: str(r.purpose) ?? '',
+    method: str(r.method) ?? '',
     status: status === 'withdrawn' || status === 'expired' ? status : 'active',
+    since: str(r.startsAt),
     until: str(r.expiresAt, r.until, r.endsAt),
   };
 }

@@ -3,35 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Button, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
 import { post } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
-import { toPage } from '../../api/resources';
+import { toConsent, toPage } from '../../api/resources';
 import { useAction, useApi } from '../../api/use-api';
 import { DataState, ErrorNotice } from '../../components/ui';
 import { formatDate } from '../../i18n/format';
 import { consentLabel, consentOptions } from './interview-draft';
-
-interface LedgerEntry {
-  id: string;
-  purpose: string;
-  recipientCategory: string | null;
-  method: string;
-  startsAt: string | null;
-  expiresAt: string | null;
-  active: boolean;
-}
-
-function toEntry(raw: unknown): LedgerEntry {
-  const r = (raw ?? {}) as Record<string, unknown>;
-  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  return {
-    id: String(r.id ?? ''),
-    purpose: String(r.purpose ?? ''),
-    recipientCategory: s(r.recipientCategory),
-    method: String(r.method ?? ''),
-    startsAt: s(r.startsAt),
-    expiresAt: s(r.expiresAt),
-    active: r.active === true || (r.active === undefined && !r.withdrawnAt),
-  };
-}
 
 /**
  * The person's consents as the counsellor manages them after the interview: each purpose the
@@ -77,15 +53,18 @@ export function PersonConsents({ personId }: { personId: string }) {
       {error ? <ErrorNotice error={error} /> : null}
       <DataState state={state} what={t('consents.title', 'Consents')}>
         {(body) => {
-          const ledger = toPage(body, toEntry).items;
+          const ledger = toPage(body, toConsent).items;
           return (
             <ul className="rows">
               {consentOptions.map((c) => {
                 const active = ledger.filter(
-                  (e) => e.active && e.purpose === c.purpose && e.recipientCategory === c.recipientCategory,
+                  (e) =>
+                    e.status === 'active' &&
+                    e.purpose === c.purpose &&
+                    e.recipientCategory === c.recipientCategory,
                 );
-                const since = active.map((e) => e.startsAt).find(Boolean) ?? null;
-                const until = active.map((e) => e.expiresAt).find(Boolean) ?? null;
+                const since = active.map((e) => e.since).find(Boolean) ?? null;
+                const until = active.map((e) => e.until).find(Boolean) ?? null;
                 return (
                   <li key={c.key}>
                     <span>{consentLabel(c.key, t)}</span>
