@@ -20,6 +20,7 @@ import { ErrorNotice, NotAvailable, Page } from '../../components/ui';
 import { loadLanguage } from '../../i18n/i18n';
 import { isLanguage, languageNames, supportedLanguages, type Language } from '../../i18n/languages';
 import { directionOf } from '../../i18n/rtl';
+import { ConsentMethodFields } from './consent-method';
 import {
   buildConsents,
   buildPersonInput,
@@ -467,26 +468,12 @@ export function InterviewPage() {
                 </span>
               </Checkbox>
             ))}
-            <RadioGroup
-              className="radio-group"
-              value={draft.consentMethod}
-              onChange={(v) => update({ consentMethod: v })}
-            >
-              <Label>{t('interview.consentMethod', 'How the person agreed')}</Label>
-              <Radio value="signed_form">{t('interview.signedForm', 'Signed form')}</Radio>
-              <Radio value="verbal_with_witness">{t('interview.verbal', 'Spoken, with a witness')}</Radio>
-            </RadioGroup>
-            {draft.consentMethod === 'verbal_with_witness' ? (
-              <TextField
-                className="field"
-                value={draft.witness}
-                onChange={(v) => update({ witness: v })}
-                isRequired
-              >
-                <Label>{t('interview.witness', 'Name of the witness')}</Label>
-                <Input dir="auto" />
-              </TextField>
-            ) : null}
+            <ConsentMethodFields
+              method={draft.consentMethod}
+              witness={draft.witness}
+              onMethod={(v) => update({ consentMethod: v })}
+              onWitness={(v) => update({ witness: v })}
+            />
           </fieldset>
           {error ? (
             error.notAvailable ? (

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { post } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { toConsent, toPage } from '../../api/resources';
 import { useAction, useApi } from '../../api/use-api';
 import { DataState, ErrorNotice } from '../../components/ui';
 import { formatDate } from '../../i18n/format';
+import { ConsentMethodFields } from './consent-method';
 import { consentLabel, consentOptions } from './interview-draft';
 
 /**
@@ -38,17 +39,7 @@ export function PersonConsents({ personId }: { personId: string }) {
       </p>
       {/* How the next consent recorded here was given. */}
       <div className="consents">
-        <RadioGroup className="radio-group" value={method} onChange={setMethod}>
-          <Label>{t('interview.consentMethod', 'How the person agreed')}</Label>
-          <Radio value="signed_form">{t('interview.signedForm', 'Signed form')}</Radio>
-          <Radio value="verbal_with_witness">{t('interview.verbal', 'Spoken, with a witness')}</Radio>
-        </RadioGroup>
-        {method === 'verbal_with_witness' ? (
-          <TextField className="field" value={witness} onChange={setWitness} isRequired>
-            <Label>{t('interview.witness', 'Name of the witness')}</Label>
-            <Input dir="auto" />
-          </TextField>
-        ) : null}
+        <ConsentMethodFields method={method} witness={witness} onMethod={setMethod} onWitness={setWitness} />
       </div>
       {error ? <ErrorNotice error={error} /> : null}
       <DataState state={state} what={t('consents.title', 'Consents')}>
