@@ -33,18 +33,17 @@ export interface Criterion<P, T> {
   /** Index time: the class key of a target (see `classifyPerson`). */
   classifyTarget?(target: T, ctx: CriterionContext): number;
   /**
-   * Index time, for a criterion with posting lists: the group of a person (a key ≥ 0, or -1 for
-   * none) and what the person holds that the criterion reads, as items with values passed to
-   * `sink`. The collection keeps, per group, the largest value each item has in any of its
-   * documents, so that a query can bound a whole group at once (`Scorer.groupBound`) before
-   * reading the criterion's lists — e.g. the skills of everyone with the same past occupation.
+   * Index time, for a criterion with posting lists: the group of a target (a key ≥ 0, or -1 for
+   * none) and what it holds that the criterion reads, as items with values passed to `sink`. The
+   * collection keeps, per group, the largest value each item has in any of its documents, so that
+   * a person's query can bound a whole group at once (`Scorer.groupBound`) before reading the
+   * criterion's lists — e.g. the skills of every vacancy of one occupation. (People are not
+   * grouped: measured, their groups' bounds stay near the cap; see docs/matching.md.)
    */
-  summarizePerson?(person: P, sink: SummarySink, ctx: CriterionContext): number;
-  /** Index time: the group of a target and its items (see `summarizePerson`). */
   summarizeTarget?(target: T, sink: SummarySink, ctx: CriterionContext): number;
 }
 
-/** Receives a document's summary items at index time (see `Criterion.summarizePerson`). */
+/** Receives a document's summary items at index time (see `Criterion.summarizeTarget`). */
 export type SummarySink = (item: number, value: number) => void;
 
 /** What a criterion may read. Pure data: clock and options are passed in. */
@@ -105,7 +104,7 @@ export interface Scorer<D> {
   classBound?(key: number): number;
   /**
    * An upper bound of `score` over the documents of one group (from the criterion's
-   * `summarizePerson` or `summarizeTarget` of the ranked side), given the group's items (each
+   * `summarizeTarget`), given the group's items (each
    * once, in no particular order) and, for each, the largest value any of its documents has:
    * `items[from..to)`, `values[from..to)`. Any document whose items are among these, with
    * values no larger, must score at most the bound.

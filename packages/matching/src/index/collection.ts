@@ -171,22 +171,18 @@ export class DocumentClasses {
   }
 }
 
-/** A criterion's index-time summary of this side's documents (see `Criterion.summarizePerson`). */
+/** A criterion's index-time summary of the targets (see `Criterion.summarizeTarget`). */
 export interface Summarizer<V> {
   id: string;
   summarize: (view: V, sink: SummarySink, ctx: CriterionContext) => number;
 }
 
-/** The summarizers of criteria sets, for the side `side` of each pair. */
-export function summarizersOf<V>(
-  sets: { criteria: readonly Criterion<never, never>[]; side: 'person' | 'target' }[],
-): Summarizer<V>[] {
+/** The summarizers of a set of criteria, for their targets. */
+export function summarizersOf<V>(criteria: readonly Criterion<never, never>[]): Summarizer<V>[] {
   const out: Summarizer<V>[] = [];
-  for (const { criteria, side } of sets) {
-    for (const c of criteria) {
-      const fn = side === 'person' ? c.summarizePerson : c.summarizeTarget;
-      if (fn) out.push({ id: c.id, summarize: fn.bind(c) as unknown as Summarizer<V>['summarize'] });
-    }
+  for (const c of criteria) {
+    const fn = c.summarizeTarget;
+    if (fn) out.push({ id: c.id, summarize: fn.bind(c) as unknown as Summarizer<V>['summarize'] });
   }
   return out;
 }
@@ -218,7 +214,7 @@ export interface FlatGroups {
 }
 
 /**
- * The groups of one criterion over a collection (see `Criterion.summarizePerson`): the group of
+ * The groups of one criterion over a collection (see `Criterion.summarizeTarget`): the group of
  * each slot, and per group its items (in order of first appearance) with the largest value each has in any
  * of the group's documents. Groups only grow: a document that changes or leaves keeps its old
  * items in its group's summary, which then still bounds every document of the group (more

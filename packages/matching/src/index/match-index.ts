@@ -83,7 +83,6 @@ export class MatchIndex {
       this.options.classBounds ? classifiersOf(personSides) : [],
       this.options.partitionedListMin > 0 ? regionPartition : undefined,
       this.options.partitionedListMin,
-      this.options.groupBounds ? summarizersOf(personSides) : [],
     );
     this.vacancies = new Collection(
       () => new VacancyView(),
@@ -91,7 +90,7 @@ export class MatchIndex {
       this.options.classBounds ? classifiersOf(vacancySides) : [],
       this.options.partitionedListMin > 0 ? regionPartition : undefined,
       this.options.partitionedListMin,
-      this.options.groupBounds ? summarizersOf(vacancySides) : [],
+      this.options.groupBounds ? summarizersOf(asAny(vacancyCriteria)) : [],
       // A vacancy is small and its skills, refined first, drop most candidates at once.
       40,
     );
@@ -101,7 +100,7 @@ export class MatchIndex {
       this.options.classBounds ? classifiersOf(trainingSides) : [],
       undefined,
       undefined,
-      this.options.groupBounds ? summarizersOf(trainingSides) : [],
+      this.options.groupBounds ? summarizersOf(asAny(trainingCriteria)) : [],
     );
     const skills = this.dictionaries.skills;
     this.indexCtx = {
