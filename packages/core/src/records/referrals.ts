@@ -194,7 +194,8 @@ export interface ReferralHistoryEntry {
   at: string;
 }
 
-export const referralSorts = ['createdAt', 'updatedAt'] as const;
+/** followUpOn: soonest follow-up first (referrals without one last, in either order's tail). */
+export const referralSorts = ['createdAt', 'updatedAt', 'followUpOn'] as const;
 
 export const referralListQuery = z.object({
   ...listQueryBase,
@@ -204,6 +205,13 @@ export const referralListQuery = z.object({
   organisationId: recordId.optional(),
   status: z.enum(referralStatuses).optional(),
   followUpBefore: isoDate.optional(),
+  /** Only the referrals of people this user is a case manager of. */
+  caseManagerId: z.string().trim().min(1).max(100).optional(),
+  /** true: only referrals that can still move (not rejected, completed or dropped); false: only final ones. */
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   sort: z.enum(referralSorts).default('createdAt'),
   order: sortOrder,
 });

@@ -242,4 +242,60 @@ describe.each(testDatabaseKinds())('referral store on $name', (kind) => {
     });
     expect(byTarget.items).toHaveLength(1);
   });
+  test('lists the referrals of a case manager, open or final, soonest follow-up first', async () => {
+    const manager = `counsellor-${randomUUID()}`;
+    const people = createPersonStore(database.db);
+    const mine = (
+      await people.create(personInput.parse({ givenName: 'M', caseManagerIds: [manager] }), randomUUID())
+    ).id;
+    const other = await newPerson();
+    type Kind = 'vacancy' | 'training' | 'service';
+    const targets = { vacancy: vacancyId, training: trainingId, service: serviceId };
+    const make = async (personId: string, kind: Kind, followUpOn: string | null, dropped = false) => {
+      let r = await store.create(
+        { personId, targetKind: kind, targetId: targets[kind], status: 'sent', on: '2025-03-01' },
+        randomUUID(),
+      );
+      if (followUpOn) r = await store.update(r.id, r.version, { followUpOn });
+      if (dropped)
+        r = await store.transition(
+          r.id,
+          r.version,
+          { to: 'dropped', on: '2025-03-05', reasonCode: 'transport' },
+          '2025-06-01',
+        );
+      return r.id;
+    };
+    // A referral to the vacancy was dropped; a new one to it is open.
+    const closed = await make(mine, 'vacancy', '2025-04-01', true);
+    const late = await make(mine, 'vacancy', '2025-04-20');
+    const soon = await make(mine, 'training', '2025-04-02');
+    const none = await make(mine, 'service', null);
+    await make(other, 'vacancy', '2025-04-01');
+    const base = { limit: 10, includeArchived: false, sort: 'followUpOn', order: 'asc' } as const;
+
+    const open = await store.list({ ...base, caseManagerId: manager, open: true });
+    expect(open.items.map((r) => r.id)).toEqual([soon, late, none]);
+    const final = await store.list({ ...base, caseManagerId: manager, open: false });
+    expect(final.items.map((r) => r.id)).toEqual([closed]);
+    const due = await store.list({
+      ...base,
+      caseManagerId: manager,
+      open: true,
+      followUpBefore: '2025-04-10',
+    });
+    expect(due.items.map((r) => r.id)).toEqual([soon]);
+
+    // Pages of one keep the order, across the referral without a follow-up date.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.list({ ...base, limit: 1, caseManagerId: manager, open: true, cursor });
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([soon, late, none]);
+    const desc = await store.list({ ...base, order: 'desc', caseManagerId: manager });
+    expect(desc.items.map((r) => r.id)).toEqual([none, late, soon, closed]);
+  });
 });

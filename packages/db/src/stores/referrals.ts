@@ -19,7 +19,9 @@ import {
   decodeCursor,
   encodeCursor,
   errors,
+  isFinalReferralStatus,
   referralStatusDates,
+  referralStatuses,
   type ChangeMeta,
   type Page,
   type Referral,
@@ -50,7 +52,7 @@ import {
 
 type Row = typeof referrals.$inferSelect;
 
-const finalStatuses: ReferralStatus[] = ['rejected', 'completed', 'dropped'];
+const finalStatuses: ReferralStatus[] = referralStatuses.filter(isFinalReferralStatus);
 
 function targetIdOf(r: Row): string {
   return (r.vacancyId ?? r.trainingId ?? r.serviceId)!;
@@ -100,9 +102,17 @@ function toHistoryEntry(h: typeof referralHistory.$inferSelect): ReferralHistory
 
 const targetColumn = { vacancy: 'vacancyId', training: 'trainingId', service: 'serviceId' } as const;
 
+const noFollowUp = '9999-12-31';
+
 const sorts: Record<ReferralListQuery['sort'], SortSpec<Row>> = {
   createdAt: { expr: referrals.createdAt, type: 'timestamptz', value: (r) => r.createdAt },
   updatedAt: { expr: referrals.updatedAt, type: 'timestamptz', value: (r) => r.updatedAt },
+  // A referral without a follow-up date sorts as if due at the end of time, so cursors stay strings.
+  followUpOn: {
+    expr: sql`coalesce(${referrals.followUpOn}, ${noFollowUp}::date)`,
+    type: 'date',
+    value: (r) => r.followUpOn ?? noFollowUp,
+  },
 };
 
 /** The referrals store on either database. */
@@ -255,6 +265,14 @@ export function createReferralStore(db: Db, options: { newId?: () => string } = 
         query.organisationId ? eq(referrals.organisationId, query.organisationId) : undefined,
         query.status ? eq(referrals.status, query.status) : undefined,
         query.followUpBefore ? lte(referrals.followUpOn, query.followUpBefore) : undefined,
+        query.caseManagerId
+          ? sql`exists (select 1 from ${people} where ${people.id} = ${referrals.personId} and ${arrayContains(people.caseManagerIds, [query.caseManagerId])})`
+          : undefined,
+        query.open === undefined
+          ? undefined
+          : query.open
+            ? notInArray(referrals.status, finalStatuses)
+            : inArray(referrals.status, finalStatuses),
         scoped,
         page.where,
       ]);

@@ -193,4 +193,50 @@ describe.each(testDatabaseKinds())('referrals API on $name', (kind) => {
       ).statusCode,
     ).toBe(204);
   });
+  test('lists open referrals of a case manager’s people, soonest follow-up first; bad filters are 400', async () => {
+    const manager = 'counsellor-follow-ups';
+    const p = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/people',
+        payload: { givenName: 'Nino', caseManagerIds: [manager] },
+      })
+    ).json();
+    const consent = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${p.id}/consents`,
+      payload: { purpose: 'referral', recipientOrganisationId: employerId, method: 'signed_form' },
+    });
+    expect(consent.statusCode).toBe(201);
+    const later = (
+      await refer({ personId: p.id, targetKind: 'vacancy', targetId: vacancyId, followUpOn: '2025-05-01' })
+    ).json();
+    const sooner = (
+      await refer({ personId: p.id, targetKind: 'training', targetId: trainingId, followUpOn: '2025-04-01' })
+    ).json();
+    const someoneElses = await newPerson();
+    await refer({
+      personId: someoneElses,
+      targetKind: 'vacancy',
+      targetId: vacancyId,
+      followUpOn: '2025-03-01',
+    });
+
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/referrals?caseManagerId=${manager}&open=true&followUpBefore=2025-12-31&sort=followUpOn&order=asc`,
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([sooner.id, later.id]);
+    const final = await t.app.inject({
+      method: 'GET',
+      url: `/api/referrals?caseManagerId=${manager}&open=false`,
+    });
+    expect(final.json().items).toEqual([]);
+    for (const bad of ['open=maybe', 'sort=dueDate', 'caseManagerId=', 'sort=followUpOn&cursor=abc']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/referrals?${bad}` });
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().code, bad).toBe('validation_failed');
+    }
+  });
 });

@@ -8,7 +8,6 @@ import {
   toPage,
   toPersonSummary,
   toReferral,
-  isReferralOpen,
   type Referral,
   type Match,
   type PersonSummary,
@@ -95,7 +94,8 @@ function CounsellorDashboard() {
 
         <section className="card" aria-labelledby="followups-title">
           <h2 id="followups-title">{t('dashboard.followUps', 'Follow-ups due')}</h2>
-          <FollowUps />
+          {/* The caseload's follow-ups; everyone's visible ones while nobody is assigned to me (as above). */}
+          <FollowUps caseManagerId={mine.data === undefined ? null : mineEmpty ? undefined : me} />
         </section>
 
         <section className="card" aria-labelledby="matches-title">
@@ -142,14 +142,26 @@ function localDay(days = 0): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Referrals still open whose follow-up date (set on the person page) is past or within two weeks. */
-function FollowUps() {
+/**
+ * Referrals still open whose follow-up date (set on the person page) is past or within two weeks,
+ * soonest first: of the people `caseManagerId` manages, or every visible one when undefined
+ * (null: not known yet, nothing asked).
+ */
+function FollowUps({ caseManagerId }: { caseManagerId: string | null | undefined }) {
   const { t, i18n } = useTranslation();
   const state = useApi<unknown>(
-    `${endpoints.referrals}${query({ followUpBefore: localDay(14), limit: 50 })}`,
+    caseManagerId === null
+      ? null
+      : `${endpoints.referrals}${query({
+          followUpBefore: localDay(14),
+          open: true,
+          caseManagerId,
+          sort: 'followUpOn',
+          order: 'asc',
+          limit: 50,
+        })}`,
   );
-  const due = (b: unknown) =>
-    toPage(b, (r) => toReferral(r, i18n.language)).items.filter((r) => r.followUpOn && isReferralOpen(r));
+  const due = (b: unknown) => toPage(b, (r) => toReferral(r, i18n.language)).items;
   return (
     <DataState
       state={state}
@@ -165,9 +177,7 @@ function FollowUps() {
 function FollowUpRows({ items: raw }: { items: Referral[] }) {
   const { t, i18n } = useTranslation();
   const today = localDay();
-  const items = useReferralNames(raw).sort((a, b) =>
-    String(a.followUpOn).localeCompare(String(b.followUpOn)),
-  );
+  const items = useReferralNames(raw); // soonest first, as the server sorted them
   return (
     <ul className="rows">
       {items.map((r) => (
