@@ -354,15 +354,18 @@ export function rankTop<D extends RecordView>(
   }
   const plans = planKind.length;
   // Group bounds (docs/matching.md): a criterion with lists whose documents the collection
-  // groups bounds every group once per query; while none of its lists is read, a document's part
-  // of a bound is its group's bound when that is below the plan's cap.
-  /** Per grouped scorer: its plan, the group of each slot, and what each group removes from a bound. */
+  // groups bounds every group once per query; a document's part of a bound for the plan's unread
+  // lists is its group's bound when that is lower. (Its part of the lists read is in the shared
+  // sum: it is at most that plus the smaller of the two, since both bound the whole score.)
+  /** Per grouped scorer: its plan, the group of each slot, and each group's weighted bound. */
   const groupPlan: number[] = [];
   const groupSlots: Int32Array[] = [];
-  const groupCutBy: Float64Array[] = [];
+  const groupBoundBy: Float64Array[] = [];
+  /** Per grouped scorer: its plan's part of every bound for its unread lists (`unreadPart`). */
+  const groupPart: number[] = [];
   /** Per plan: the index of its groups, or -1. */
   const planGroup = new Int32Array(plans).fill(-1);
-  /** The part of plan `p` in every bound while none of its lists is read. */
+  /** The part of plan `p` in every bound for its unread lists (all of them at first). */
   const unreadPart = (p: number) => Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
   for (let j = 0; j < weighted.length; j++) {
     const ws = weighted[j]!;
@@ -372,29 +375,30 @@ export function rankTop<D extends RecordView>(
     if (p < 0 || planKind[p] !== 'sum' || !groups || !bound) continue;
     // Every group at once, in one sweep over the flat summaries (a few thousand groups).
     const { start, items, values } = groups.flat();
-    const part = unreadPart(p);
-    const cut = new Float64Array(groups.count);
-    for (let g = 1; g < groups.count; g++) {
-      const v = ws.weight * bound.call(ws.scorer, items, values, start[g]!, start[g + 1]!);
-      cut[g] = v < part ? part - v : 0;
-    }
+    // Group 0 (documents in no group) is bounded by the plan alone.
+    const by = new Float64Array(groups.count).fill(Infinity);
+    for (let g = 1; g < groups.count; g++)
+      by[g] = ws.weight * bound.call(ws.scorer, items, values, start[g]!, start[g + 1]!);
     planGroup[p] = groupPlan.length;
     groupPlan.push(p);
     groupSlots.push(groups.bySlot);
-    groupCutBy.push(cut);
+    groupBoundBy.push(by);
+    groupPart.push(unreadPart(p));
   }
   const grouped = groupPlan.length;
-  /** How much the group bound of grouped scorer `x` lowers document `d`'s bound (0 once a list is read). */
-  const groupCut = (x: number, d: number): number =>
-    planRead[groupPlan[x]!] ? 0 : groupCutBy[x]![groupSlots[x]![d]!]!;
+  /** How much the group bound of grouped scorer `x` lowers document `d`'s bound. */
+  const groupCut = (x: number, d: number): number => {
+    const c = groupPart[x]! - groupBoundBy[x]![groupSlots[x]![d]!]!;
+    return c > 0 ? c : 0;
+  };
   const groupCuts = (d: number): number => {
     let c = 0;
     for (let x = 0; x < grouped; x++) c += groupCut(x, d);
     return c;
   };
-  /** Whether some grouped plan is still unread (its group bounds then apply). */
+  /** Whether some grouped plan still has unread lists (its group bounds then apply). */
   const groupsApply = (): boolean => {
-    for (let x = 0; x < grouped; x++) if (!planRead[groupPlan[x]!]) return true;
+    for (let x = 0; x < grouped; x++) if (groupPart[x]! > 0) return true;
     return false;
   };
   // Order: whole criteria, cheapest first per unit of bound they remove once fully read (a
@@ -464,8 +468,11 @@ export function rankTop<D extends RecordView>(
   const read = (j: number) => {
     const l = lists[j]!;
     planRead[l.plan] = true;
-    if (planKind[l.plan] === 'sum') planRem[l.plan] = Math.max(0, planRem[l.plan]! - l.ub);
-    else {
+    if (planKind[l.plan] === 'sum') {
+      planRem[l.plan] = Math.max(0, planRem[l.plan]! - l.ub);
+      const x = planGroup[l.plan]!;
+      if (x >= 0) groupPart[x] = unreadPart(l.plan);
+    } else {
       planRem[l.plan] = suffixMax[j]!;
       refreshMaxFloor();
     }
@@ -558,7 +565,8 @@ export function rankTop<D extends RecordView>(
     const cutting = grouped > 0 && groupsApply();
     const oneGroup = cutting && grouped === 1;
     const gSlots = oneGroup ? groupSlots[0]! : null;
-    const gCut = oneGroup ? groupCutBy[0]! : null;
+    const gBound = oneGroup ? groupBoundBy[0]! : null;
+    const gPart = oneGroup ? groupPart[0]! : 0;
     let m = 0;
     for (let w = 0; w < words; w++) {
       let word = bits[w]!;
@@ -581,8 +589,10 @@ export function rankTop<D extends RecordView>(
         // The classes' parts at their largest here (a pass over every reached document); the
         // gather then tightens them for the few documents left (see gatherCandidates).
         b += classedMax;
-        if (gSlots !== null) b -= gCut![gSlots[d]!]!;
-        else if (cutting) b -= groupCuts(d);
+        if (gSlots !== null) {
+          const c = gPart - gBound![gSlots[d]!]!;
+          if (c > 0) b -= c;
+        } else if (cutting) b -= groupCuts(d);
         if (b < t0 || evaluated[d] === epoch) {
           // Settled for good (bounds only fall, the threshold only rises): clear it now, so
           // that the final reset only walks the candidates.
