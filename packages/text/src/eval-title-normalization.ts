@@ -20,12 +20,15 @@ import { OccupationLinker, type LinkerWeights } from './occupation-linker';
  * chief, lead, supervisor) × 0.8 when the title names none: vacancy titles without a rank are
  * seldom managers' jobs, while the managers carry ESCO's loosest alternative labels ("marketing
  * executive"); this gains on both halves of the development pairs and costs both MELO sets, whose
- * classification titles name managers without these words ("Legislators", "Treasurers").
+ * classification titles name managers without these words ("Legislators", "Treasurers"). The
+ * label classifier (`label-classifier.ts`, 0.3: a softmax learnt from the occupations' own labels)
+ * gains on both halves of the development pairs and costs MELO usa, so it too is preset-only.
  */
 export const titleNormalizationWeights: Partial<LinkerWeights> = {
   kind: { preferred: 1.2, alternative: 1, hidden: 0.9 },
   latent: 0.3,
   managementPrior: 0.8,
+  classifier: 0.3,
 };
 
 /** Result of `passerelle eval normalize-titles`. */

@@ -16,6 +16,8 @@ export type { ScoreBuffer, SparseIndexOptions, Weighting } from './sparse-index'
 export { SoftWordIndex } from './soft-words';
 export { LatentSpace } from './latent-space';
 export type { LatentSpaceOptions } from './latent-space';
+export { LabelClassifier } from './label-classifier';
+export type { ClassifierExample, ClassifierScores, LabelClassifierOptions } from './label-classifier';
 export {
   addBroaderRelationsCsv,
   addEscoConceptsCsv,

@@ -86,6 +86,30 @@ test('with a management prior, a title that names no rank prefers the occupation
   expect(ranked.link('Directeur commercial', { lang: 'fr' })[0]?.uri).toBe(occ('dc'));
 });
 
+test("the label classifier adds a learnt score for the concept whose labels the title's telling words point to", () => {
+  const k = createKnowledge();
+  const add = (id: string, preferred: string, ...alternatives: string[]) => {
+    k.labels.push({ uri: occ(id), lang: 'en', text: preferred, kind: 'preferred' });
+    for (const text of alternatives) k.labels.push({ uri: occ(id), lang: 'en', text, kind: 'alternative' });
+  };
+  add('hro', 'human resources officer', 'personnel officer', 'recruitment officer', 'staffing officer');
+  add('hra', 'human resources assistant', 'personnel assistant');
+  add('dc', 'data entry clerk', 'data entry officer', 'data entry executive');
+  const plain = createOccupationLinker(k);
+  const learnt = createOccupationLinker(k, { weights: { classifier: 0.3 } });
+  expect(plain.computeSignals('Staffing executive', 'en').classifier.ids.length).toBe(0);
+  const { ids, values } = learnt.computeSignals('Staffing executive', 'en').classifier;
+  const best = [...ids.keys()].sort((a, b) => (values[b] as number) - (values[a] as number))[0] as number;
+  expect(learnt.conceptUris[ids[best] as number]).toBe(occ('hro'));
+  const margin = (linker: typeof plain) => {
+    const [first, second] = linker.link('Staffing executive', { lang: 'en' });
+    return { top: first?.uri, gap: (first?.score ?? 0) - (second?.score ?? 0) };
+  };
+  expect(margin(plain).top).toBe(occ('hro'));
+  expect(margin(learnt).top).toBe(occ('hro'));
+  expect(margin(learnt).gap).toBeGreaterThan(margin(plain).gap);
+});
+
 test('the language is guessed when not given', () => {
   const linker = createOccupationLinker(tinyTaxonomy());
   expect(linker.link('conductrice de poids lourd')[0]?.uri).toBe(occ('driver'));

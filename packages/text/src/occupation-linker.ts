@@ -2,6 +2,7 @@ import { analyzeText, analyzeToken, isManagementWord, type AnalyzedText } from '
 import { CompoundSplitter, compoundingLanguages } from './compounds';
 import { iscoCodeOfUri, type ConceptKnowledge, type ConceptLabel, type LabelKind } from './esco-files';
 import { isPluralTitle } from './grammatical-number';
+import { LabelClassifier, type ClassifierExample, type LabelClassifierOptions } from './label-classifier';
 import { detectLanguage, type LanguageCode } from './lang';
 import { LatentSpace, type LatentSpaceOptions } from './latent-space';
 import { SoftWordIndex, type SoftWordOptions } from './soft-words';
@@ -44,6 +45,12 @@ export interface LinkerWeights {
    * translate when the index holds only the query's language.
    */
   translated: number;
+  /**
+   * Square root of the concept's probability under a softmax classifier learnt from the concepts'
+   * own labels (`label-classifier.ts`): learnt word weights that tell concepts apart. 0 (the
+   * default) trains no classifier; the title normalisation preset uses it.
+   */
+  classifier: number;
   /** Best label score of the concept's ISCO group / broader concepts. */
   broader: number;
   /** Best label score among the concept's narrower concepts. */
@@ -87,6 +94,7 @@ export const defaultLinkerWeights: LinkerWeights = {
   description: 0.1,
   latent: 0,
   translated: 0.25,
+  classifier: 0,
   broader: 0.2,
   narrower: 0.1,
   otherLanguage: 0.9,
@@ -112,6 +120,8 @@ export interface OccupationLinkerOptions {
   defaultLanguage?: LanguageCode;
   /** Options of the latent space (built when the `latent` weight is above 0). */
   latent?: LatentSpaceOptions;
+  /** Options of the label classifier (trained when the `classifier` weight is above 0). */
+  classifier?: LabelClassifierOptions;
 }
 
 /** A ranked occupation or ISCO group. */
@@ -166,6 +176,8 @@ export interface QuerySignals {
   latent: { ids: Int32Array; values: Float32Array };
   /** Concept → BM25 of the query's words translated into the other languages, divided by the query's best. */
   translated: { ids: Int32Array; values: Float32Array };
+  /** Concept → square root of its probability under the label classifier. */
+  classifier: { ids: Int32Array; values: Float32Array };
 }
 
 /** An occupation linker over a fixed set of concepts and labels. */
@@ -191,6 +203,7 @@ export class OccupationLinker {
   private readonly latentSpace: LatentSpace | undefined;
   private readonly latentCandidates: Int32Array;
   private readonly latentScores: Float32Array;
+  private readonly classifier: LabelClassifier | undefined;
   /** Stems of each concept's labels by language (kept for the translation tables when the index holds several languages). */
   private readonly conceptLangStems: Map<string, Set<string>>[] = [];
   /** Per query language: its stems → stems of the other languages, with their translation probability. */
@@ -295,6 +308,7 @@ export class OccupationLinker {
     }
     const conceptTerms: string[][] = Array.from({ length: n }, () => []);
     const seenLabel = new Set<string>();
+    const examples: ClassifierExample[] = [];
     for (const l of labels) {
       const key = `${l.uri}\u0000${l.lang}\u0000${l.text.toLowerCase()}`;
       if (seenLabel.has(key)) continue;
@@ -305,6 +319,8 @@ export class OccupationLinker {
       this.labelWords.add(a.stems.map((s) => `${s}`));
       this.labelChars.add(a.words);
       conceptTerms[concept]?.push(...a.stems);
+      if (this.weights.classifier > 0 && this.isCandidate[concept] === 1 && a.stems.length > 0)
+        examples.push({ classId: concept, stems: a.stems, words: a.words });
       if (this.weights.translated > 0) {
         const byLang = (this.conceptLangStems[concept] ??= new Map());
         let set = byLang.get(l.lang);
@@ -328,6 +344,8 @@ export class OccupationLinker {
       ? Int32Array.from([...this.isCandidate.keys()].filter((c) => this.isCandidate[c] === 1))
       : new Int32Array(0);
     this.latentScores = new Float32Array(this.latentCandidates.length);
+    this.classifier =
+      this.weights.classifier > 0 ? new LabelClassifier(n, examples, options.classifier) : undefined;
     this.isLabelSpecialisation = this.findLabelSpecialisations(labels);
     this.isManagement = new Uint8Array(n);
     for (const l of labels) {
@@ -592,6 +610,11 @@ export class OccupationLinker {
     const description = normalizedScores(this.descriptions.search(a.stems, this.buffers.desc, 0.1));
     const latent = this.latentSignal(a.stems);
     const translated = this.translatedSignal(a.stems, queryLang);
+    const classifier = this.classifier
+      ? this.classifier.predict(a.stems, a.words)
+      : { ids: new Int32Array(0), values: new Float32Array(0) };
+    for (let i = 0; i < classifier.values.length; i++)
+      classifier.values[i] = Math.sqrt(classifier.values[i] as number);
     return {
       queryLang,
       plural: isPluralTitle(text, queryLang),
@@ -603,6 +626,7 @@ export class OccupationLinker {
       description,
       latent,
       translated,
+      classifier,
     };
   }
 
@@ -697,6 +721,7 @@ export class OccupationLinker {
     addSparse(signals.description, w.description);
     addSparse(signals.latent, w.latent);
     addSparse(signals.translated, w.translated);
+    addSparse(signals.classifier, w.classifier);
     if (w.broader > 0 || w.narrower > 0) {
       // A concept gains from its best-scoring broader concept and its best-scoring narrower one.
       const { up, down } = this.work;
