@@ -18,6 +18,7 @@ export * from './text/transliterate';
 export * from './records/common';
 export * from './records/organisation-profiles';
 export * from './records/people';
+export * from './records/case-closure';
 export * from './records/profile-completeness';
 export * from './records/duplicates';
 export * from './records/vacancies';

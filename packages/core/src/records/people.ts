@@ -26,6 +26,7 @@ import {
   type RecordListScope,
   type RemoveResult,
 } from './common';
+import { caseClosure } from './case-closure';
 import type { DuplicateReason } from './duplicates';
 
 /**
@@ -311,6 +312,8 @@ export const personFields = {
   owningOrganisationId: recordId.nullish(),
   country: countryCode.nullish(),
   caseManagerIds: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  /** Set while the case is closed; changed only by closing and reopening (a replace keeps it). */
+  caseClosure: caseClosure.nullish(),
 };
 
 /** The body of a create or a replace. */
@@ -371,6 +374,8 @@ export const personListQuery = z.object({
   programme: z.string().trim().max(300).optional(),
   owningOrganisationId: recordId.optional(),
   caseManagerId: z.string().trim().min(1).max(100).optional(),
+  /** open: cases not closed; closed: cases closed (see `caseClosure`). */
+  caseStatus: z.enum(['open', 'closed']).optional(),
   externalId: externalId.optional(),
   sort: z.enum(personSorts).default('name'),
   order: sortOrder,

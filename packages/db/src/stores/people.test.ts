@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { personInput, vacancyInput, type PersonInputDraft, type PersonStore } from '@passerelle/core';
+import {
+  personInput,
+  selectExpiredPeople,
+  vacancyInput,
+  type PersonInputDraft,
+  type PersonStore,
+} from '@passerelle/core';
 import { testDatabaseKinds } from '../testing/index';
 import type { Database } from '../database';
 import { createOrganisationStore } from './organisations';
@@ -376,6 +382,41 @@ describe.each(testDatabaseKinds())('person store scoping, erasure and retention 
     expect((await store.list(q, { ...none, none: true })).items).toEqual([]);
     expect((await store.list(q, none)).items).toEqual([]);
     expect((await store.list(q, { ...none, all: true })).items).toHaveLength(3);
+  });
+
+  test('retention counts from the closure of a case; a reopened case has none', async () => {
+    const closed = await store.create(
+      person({ givenName: 'Closed', caseClosure: { on: '2025-05-02', reason: 'support_ended' } }),
+      randomUUID(),
+    );
+    const open = await store.create(person({ givenName: 'Open' }), randomUUID());
+    const candidates = await store.retentionCandidates();
+    expect(candidates.find((c) => c.personId === closed.id)?.closedAt).toBe('2025-05-02T00:00:00.000Z');
+    expect(candidates.find((c) => c.personId === open.id)?.closedAt).toBeNull();
+    const expired = selectExpiredPeople(
+      candidates.filter((c) => c.personId === closed.id || c.personId === open.id),
+      [{ programme: '*', afterClosureDays: 365, afterInactivityDays: null }],
+      new Date('2026-05-03T00:00:00Z'),
+    );
+    expect(expired).toEqual([expect.objectContaining({ personId: closed.id, because: 'closed' })]);
+    const reopened = await store.update(
+      closed.id,
+      closed.version,
+      person({ givenName: 'Closed', caseClosure: null }),
+    );
+    expect((await store.retentionCandidates()).find((c) => c.personId === reopened.id)?.closedAt).toBeNull();
+    const q = { limit: 50, includeArchived: false, sort: 'name' as const, order: 'asc' as const };
+    const all = { ...none, all: true };
+    const closedNow = await store.create(
+      person({ givenName: 'Closed again', caseClosure: { on: '2025-06-01', reason: 'other' } }),
+      randomUUID(),
+    );
+    const ids = async (caseStatus: 'open' | 'closed') =>
+      (await store.list({ ...q, caseStatus }, all)).items.map((p) => p.id);
+    expect(await ids('closed')).toContain(closedNow.id);
+    expect(await ids('closed')).not.toContain(reopened.id);
+    expect(await ids('open')).toEqual(expect.arrayContaining([reopened.id, open.id]));
+    expect(await ids('open')).not.toContain(closedNow.id);
   });
 
   test('erasure removes the person, the records merged into them, their referrals and history', async () => {

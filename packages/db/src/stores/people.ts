@@ -309,6 +309,11 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
         query.programme ? eq(people.programme, query.programme) : undefined,
         query.owningOrganisationId ? eq(people.owningOrganisationId, query.owningOrganisationId) : undefined,
         query.caseManagerId ? arrayContains(people.caseManagerIds, [query.caseManagerId]) : undefined,
+        query.caseStatus === undefined
+          ? undefined
+          : query.caseStatus === 'open'
+            ? sql`coalesce(jsonb_typeof(${people.data}->'caseClosure'), 'null') = 'null'`
+            : sql`jsonb_typeof(${people.data}->'caseClosure') = 'object'`,
         query.externalId ? eq(people.externalId, query.externalId) : undefined,
         scoped,
         page.where,
@@ -588,9 +593,10 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
     },
 
     async retentionCandidates() {
-      const rows = rowsOf<{ id: string; programme: string | null; last: string }>(
+      const rows = rowsOf<{ id: string; programme: string | null; closed: string | null; last: string }>(
         await db.execute(sql`
-          select p.id, p.programme, greatest(p.updated_at, coalesce(max(r.updated_at), p.updated_at)) as last
+          select p.id, p.programme, p.data->'caseClosure'->>'on' as closed,
+            greatest(p.updated_at, coalesce(max(r.updated_at), p.updated_at)) as last
           from ${people} p left join ${referrals} r on r.person_id = p.id
           where p.merged_into_id is null
           group by p.id, p.programme, p.updated_at`),
@@ -598,7 +604,8 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
       return rows.map((r) => ({
         personId: r.id,
         programme: r.programme,
-        closedAt: null,
+        // The closure's date, as the start of that day in UTC.
+        closedAt: r.closed ? `${r.closed}T00:00:00.000Z` : null,
         lastActivityAt: isoOf(r.last),
       }));
     },

@@ -124,6 +124,12 @@ export const personLayout: Layout<PersonInput> = {
     { name: 'programme', path: ['returnInfo', 'programme'], codec: text, doc: 'programme code' },
     { name: 'case_manager_ids', path: ['caseManagerIds'], codec: list, doc: 'user ids of the case managers' },
     {
+      name: 'case_closure',
+      path: ['caseClosure'],
+      codec: json,
+      doc: 'JSON {on, reason, note} while the case is closed (reasons: support_ended, moved_away, ...)',
+    },
+    {
       name: 'skills',
       path: ['skills'],
       codec: skillsCodec,

@@ -373,6 +373,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       // The fixture as it was created, so that an allowed replace changes nothing later cases rely on.
       'PUT /api/people/:id': Object.fromEntries(Object.entries(person).filter(([k]) => k !== 'id')),
       'POST /api/people/:id/handover': { toCaseManagerId: handoverTarget.id },
+      'POST /api/people/:id/close': { reason: 'other' },
       'POST /api/referrals/:id/status': { to: 'sent' },
       'POST /api/auth/sign-in': { email: 'nobody@passerelle.test', password: 'not a real password' },
       // A created record echoes what its author typed: no fixture markers in it.
@@ -392,7 +393,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
     const method = c.route.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     const send: Record<string, string> = { ...headers };
     // Changes of a version (replace, delete, and the POSTs that act on a person or a referral).
-    const versioned = /\/(handover|merge|status)$/.exec(url);
+    const versioned = /\/(handover|merge|status|close|reopen)$/.exec(url);
     if (method === 'PUT' || method === 'PATCH' || method === 'DELETE' || versioned) {
       // The current version, so that If-Match never hides the authorization decision.
       const of = versioned ? url.slice(0, versioned.index) : url;

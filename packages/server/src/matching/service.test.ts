@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { vacancyInput, type VacancyInputDraft } from '@passerelle/core';
+import { personInput, vacancyInput, type VacancyInputDraft } from '@passerelle/core';
 import {
   createOrganisationStore,
+  createPersonStore,
   createTaxonomyStore,
   createVacancyStore,
   type Database,
@@ -81,6 +82,26 @@ describe.each(testDatabaseKinds())('match service on $name', (kind) => {
     await store.update(id, closed.version, vacancy({ status: 'open' }));
     await service.sync();
     expect(inIndex(id)).toBe(true);
+  });
+
+  test('a person whose case is closed leaves the index, also at a rebuild; reopened, they come back', async () => {
+    const people = createPersonStore(database.db);
+    const id = randomUUID();
+    const open = personInput.parse({ givenName: 'Closed', familyName: 'Case' });
+    const p = await people.create(open, id);
+    await service.sync();
+    expect(service.index.people.slotOf.has(id)).toBe(true);
+    const closed = await people.update(id, p.version, {
+      ...open,
+      caseClosure: { on: '2026-01-10', reason: 'moved_away' },
+    });
+    await service.sync();
+    expect(service.index.people.slotOf.has(id)).toBe(false);
+    const rebuilt = await createMatchService({ database, deletionCheckMs: 0 });
+    expect(rebuilt.index.people.slotOf.has(id)).toBe(false);
+    await people.update(id, closed.version, { ...open, caseClosure: null });
+    await service.sync();
+    expect(service.index.people.slotOf.has(id)).toBe(true);
   });
 
   test.runIf(kind.name === 'postgres')(

@@ -53,7 +53,12 @@ export interface MatchService {
 }
 
 const tables = {
-  people: { name: 'people', active: 'archived_at is null and merged_into_id is null' },
+  // A closed case is not matched (see apply.people).
+  people: {
+    name: 'people',
+    active:
+      "archived_at is null and merged_into_id is null and coalesce(jsonb_typeof(data->'caseClosure'), 'null') = 'null'",
+  },
   vacancies: { name: 'vacancies', active: "archived_at is null and status = 'open'" },
   trainings: { name: 'training_offers', active: "archived_at is null and status = 'open'" },
 } as const;
@@ -114,7 +119,8 @@ export async function createMatchService(deps: {
 
   const apply = {
     people(index: MatchIndex, p: Person | null, id: string) {
-      if (!p || p.archivedAt || p.mergedIntoId) index.removePerson(id);
+      // A closed case is not followed any more: nobody is offered as a candidate from it.
+      if (!p || p.archivedAt || p.mergedIntoId || p.caseClosure) index.removePerson(id);
       else index.putPerson(personToMatch(p));
     },
     vacancies(index: MatchIndex, v: Vacancy | null, id: string) {

@@ -203,4 +203,65 @@ describe.each(testDatabaseKinds())('people API on $name', (kind) => {
     expect((await get(p.id)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/people/${p.id}/history` })).statusCode).toBe(404);
   });
+  test('closes a case with a reason and reopens it (If-Match, audited); a replace keeps the closure; lists by case status', async () => {
+    const created = (
+      await create({ givenName: 'Closure', familyName: 'Test', externalId: 'closure-1' })
+    ).json();
+    const id = created.id as string;
+    const post = (url: string, payload: object | undefined, version: number | null) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        ...(payload ? { payload } : {}),
+        headers: version === null ? {} : { 'if-match': `"${version}"` },
+      });
+    expect((await post(`/api/people/${id}/close`, { reason: 'moved_away' }, null)).statusCode).toBe(428);
+    expect((await post(`/api/people/${id}/close`, { reason: 'bored' }, 1)).json().code).toBe(
+      'validation_failed',
+    );
+    const future = await post(`/api/people/${id}/close`, { reason: 'moved_away', on: '2999-01-01' }, 1);
+    expect(future.statusCode).toBe(400);
+    expect(future.json().details.issues[0].code).toBe('date_in_future');
+
+    const closed = await post(
+      `/api/people/${id}/close`,
+      { reason: 'decided_to_remigrate', on: '2025-05-02', note: 'talked about the reasons first' },
+      1,
+    );
+    expect(closed.statusCode).toBe(200);
+    expect(closed.headers.etag).toBe('"2"');
+    expect(closed.json().caseClosure).toEqual({
+      on: '2025-05-02',
+      reason: 'decided_to_remigrate',
+      note: 'talked about the reasons first',
+    });
+    expect(entries.some((e) => e.action === 'close_case' && e.personId === id)).toBe(true);
+    const again = await post(`/api/people/${id}/close`, { reason: 'other' }, 2);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('invalid_transition');
+
+    // A replace neither reopens nor rewrites the closure.
+    const replaced = await put(
+      id,
+      { givenName: 'Closure', familyName: 'Tested', externalId: 'closure-1', caseClosure: null },
+      { 'if-match': '"2"' },
+    );
+    expect(replaced.statusCode).toBe(200);
+    expect(replaced.json().caseClosure.reason).toBe('decided_to_remigrate');
+
+    const list = async (status: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/people?externalId=closure-1&caseStatus=${status}` }))
+        .json()
+        .items.map((p: { id: string }) => p.id);
+    expect(await list('closed')).toEqual([id]);
+    expect(await list('open')).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/people?caseStatus=ended' })).statusCode).toBe(400);
+
+    const reopened = await post(`/api/people/${id}/reopen`, undefined, 3);
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json().caseClosure ?? null).toBeNull();
+    expect(entries.some((e) => e.action === 'reopen_case' && e.personId === id)).toBe(true);
+    expect((await post(`/api/people/${id}/reopen`, undefined, 4)).statusCode).toBe(409);
+    expect(await list('open')).toEqual([id]);
+  });
 });

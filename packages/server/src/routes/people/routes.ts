@@ -3,12 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   assignmentFields,
+  caseClosureInput,
+  closeCase,
   DomainError,
   errors,
   handOver,
   personFields,
   personHistoryQuery,
   personListQuery,
+  reopenCase,
+  type CaseClosure,
   type DuplicateCandidate,
   type Person,
   type PersonInput,
@@ -27,6 +31,7 @@ import {
   permits,
   presentItems,
   sendRemoved,
+  today,
 } from '../record-kit';
 import { presentPerson } from './presenter';
 import {
@@ -118,6 +123,8 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!(key in visible) && key in current) kept[key] = current[key];
     }
     if (!(await mayAssign(request, current))) for (const key of assignmentFields) kept[key] = current[key];
+    // The case's closure changes only by closing and reopening it.
+    kept.caseClosure = current.caseClosure ?? null;
     return kept as PersonInput;
   }
 
@@ -408,6 +415,63 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
         version: updated.version,
         callerKeepsAccess: await permits(ctx, actor, 'read', { type: 'person', record: { ...updated } }),
       };
+    },
+  );
+
+  /** Sets or clears the closure of a case: the record as stored, with only the closure changed. */
+  async function setClosure(
+    request: FastifyRequest<{ Params: { id: string } }>,
+    change: (found: Person) => CaseClosure | null,
+  ): Promise<Person> {
+    const expected = requireIfMatch(request);
+    const found = await mustGet(request.params.id);
+    await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...found } });
+    const caseClosure = change(found);
+    const input = Object.fromEntries(personKeys.map((k) => [k, found[k]])) as PersonInput;
+    const updated = await store.update(found.id, expected, { ...input, caseClosure }, changeMeta(request));
+    await audit(ctx, request, {
+      action: caseClosure ? 'close_case' : 'reopen_case',
+      entity: 'person',
+      entityId: found.id,
+      personId: found.id,
+      changes: { fields: ['caseClosure'] },
+    });
+    return updated;
+  }
+
+  r.post(
+    '/api/people/:id/close',
+    {
+      schema: {
+        tags,
+        summary:
+          'Close the case (If-Match required): the date (today by default, never later), the reason and a note. The record, its referrals and history stay; retention rules count from the closure. 409 invalid_transition when already closed',
+        params: idParams,
+        body: caseClosureInput,
+        response: { 200: personResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const updated = await setClosure(request, (found) => closeCase(found, request.body, today(ctx)));
+      setEtag(reply, updated.version);
+      return presentPerson(ctx, request.actor, updated);
+    },
+  );
+
+  r.post(
+    '/api/people/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Reopen a closed case (If-Match required); 409 invalid_transition when it is open',
+        params: idParams,
+        response: { 200: personResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const updated = await setClosure(request, (found) => reopenCase(found));
+      setEtag(reply, updated.version);
+      return presentPerson(ctx, request.actor, updated);
     },
   );
 
