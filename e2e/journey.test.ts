@@ -339,3 +339,37 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
   expect(errors).toEqual([]);
   await context.close();
 }, 90_000);
+
+test('the counsellor closes the case with a reason, the caseload no longer lists it, and reopens it', async ({
+  skip,
+}) => {
+  if (!state.personId) return gap(skip, 'the people API');
+  const { page } = counsellor;
+  current = page;
+  await page.goto(`/workspace/people/${state.personId}`);
+  await page.getByRole('heading', { level: 1, name: state.personName }).waitFor();
+  await page.getByRole('button', { name: 'Close the case' }).click();
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Close the case' }) });
+  // Without a reason the form cannot be sent.
+  expect(await form.getByRole('button', { name: 'Close the case' }).isDisabled()).toBe(true);
+  await form.getByLabel('Reason').selectOption({ label: 'Moved away from the area' });
+  await form.getByLabel('Note (optional)').fill('Moved to the capital for work.');
+  await screenshot(page, 'journey-13-close-case');
+  await form.getByRole('button', { name: 'Close the case' }).click();
+  const closed = page.locator('section[aria-labelledby="case-status-title"]');
+  await closed.getByText('Moved away from the area — Moved to the capital for work.').waitFor();
+  await screenshot(page, 'journey-14-case-closed');
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const caseload = page.locator('section[aria-labelledby="caseload-title"]');
+  await caseload.locator('ul.rows, p.muted').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await caseload.getByRole('link', { name: state.personName }).count()).toBe(0);
+
+  await page.goto(`/workspace/people/${state.personId}`);
+  await closed.getByRole('button', { name: 'Reopen the case' }).click();
+  await page.getByRole('button', { name: 'Close the case' }).waitFor();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await caseload.getByRole('link', { name: state.personName }).first().waitFor({ timeout: 15_000 });
+  expect(counsellor.errors).toEqual([]);
+}, 90_000);

@@ -14,6 +14,8 @@ export const endpoints = {
   personConsents: (id: string) => `/api/people/${encodeURIComponent(id)}/consents`,
   withdrawConsent: (id: string) => `/api/consents/${encodeURIComponent(id)}/withdraw`,
   personHistory: (id: string) => `/api/people/${encodeURIComponent(id)}/history`,
+  personClose: (id: string) => `/api/people/${encodeURIComponent(id)}/close`,
+  personReopen: (id: string) => `/api/people/${encodeURIComponent(id)}/reopen`,
   organisations: '/api/organisations',
   vacancies: '/api/vacancies',
   vacancy: (id: string) => `/api/vacancies/${encodeURIComponent(id)}`,

@@ -91,6 +91,23 @@ export function toPersonSummary(raw: unknown): PersonSummary {
   };
 }
 
+/** A person's record as far as the case's closure goes: the version to change it against, and the closure if closed. */
+export function toCaseClosure(raw: unknown): {
+  id: string;
+  version: number | null;
+  closure: { on: string; reason: string; note: string | null } | null;
+} {
+  const r = asRaw(raw);
+  const c = asRaw(r.caseClosure);
+  const on = str(c.on);
+  const reason = str(c.reason);
+  return {
+    id: String(r.id ?? ''),
+    version: num(r.version),
+    closure: on && reason ? { on, reason, note: str(c.note) } : null,
+  };
+}
+
 export interface ProfileSection {
   key: string;
   state: 'empty' | 'partial' | 'complete';

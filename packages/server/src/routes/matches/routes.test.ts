@@ -205,6 +205,32 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
     expect(ids).not.toContain(fay);
   });
 
+  test('a closed case is no candidate and gets no matches (409) until it is reopened', async () => {
+    const gus = await person('Gus', [s1, s2, s3, s4, s5]);
+    const candidates = async () =>
+      (await get(`/api/vacancies/${vacancyId}/candidates`)).json().items.map((i: { id: string }) => i.id);
+    expect(await candidates()).toContain(gus);
+    const close = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${gus}/close`,
+      payload: { reason: 'moved_away' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(close.statusCode, close.body).toBe(200);
+    expect(await candidates()).not.toContain(gus);
+    const matches = await get(`/api/people/${gus}/matches?kind=vacancy`);
+    expect(matches.statusCode).toBe(409);
+    expect(matches.json()).toMatchObject({ code: 'conflict', details: { reason: 'the case is closed' } });
+    const reopen = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${gus}/reopen`,
+      headers: { 'if-match': close.headers.etag as string },
+    });
+    expect(reopen.statusCode, reopen.body).toBe(200);
+    expect(await candidates()).toContain(gus);
+    expect((await get(`/api/people/${gus}/matches?kind=vacancy`)).statusCode).toBe(200);
+  });
+
   test('unknown ids are 404 and bad paging is 400', async () => {
     expect((await get('/api/people/7f1c0a4e-1b7e-4a55-9a7e-2f0f7a1d2c3b/matches')).statusCode).toBe(404);
     expect((await get('/api/vacancies/7f1c0a4e-1b7e-4a55-9a7e-2f0f7a1d2c3b/candidates')).statusCode).toBe(

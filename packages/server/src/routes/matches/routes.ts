@@ -171,6 +171,9 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
       await ctx.policy.authorize(request.actor, 'read', { type: 'person', record: { ...person } });
       await ctx.consent.require(person.id, 'matching', matchingConsentTarget);
       if (person.archivedAt) throw errors.conflict('the person is archived');
+      // A closed case is out of the index: nothing is proposed until it is reopened.
+      if (person.caseClosure)
+        throw errors.conflict('the case is closed', { closedOn: person.caseClosure.on });
       await service.sync();
       const { offset, limit, kind } = request.query;
       // Only opportunities still open today: a vacancy whose closing date passed, a training that

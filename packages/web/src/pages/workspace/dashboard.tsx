@@ -34,13 +34,13 @@ function CounsellorDashboard() {
   const session = useSession();
   const me = session.state.status === 'signed-in' ? session.state.user.id : null;
   const mine = useApi<unknown>(
-    `${endpoints.people}${query({ limit: 8, caseManagerId: me, sort: 'updatedAt', order: 'desc' })}`,
+    `${endpoints.people}${query({ limit: 8, caseManagerId: me, caseStatus: 'open', sort: 'updatedAt', order: 'desc' })}`,
   );
   const mineEmpty = mine.data !== undefined && toPage(mine.data, toPersonSummary).items.length === 0;
   // Nobody assigned yet (a new counsellor, a demo): show the people updated most recently instead.
   // Asked at the same time as the caseload, not after it, to save a round trip on slow connections.
   const recent = useApi<unknown>(
-    `${endpoints.people}${query({ limit: 8, sort: 'updatedAt', order: 'desc' })}`,
+    `${endpoints.people}${query({ limit: 8, caseStatus: 'open', sort: 'updatedAt', order: 'desc' })}`,
   );
   const caseload = mineEmpty ? recent : mine;
   const referrals = useApi<unknown>(`${endpoints.referrals}${query({ limit: 100 })}`);

@@ -27,6 +27,7 @@ import {
 } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
 import { PersonConsents } from './person-consents';
+import { CaseStatus } from './person-case';
 import { SearchPicker } from '../../components/search-picker';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime, formatPercent } from '../../i18n/format';
@@ -68,6 +69,7 @@ export function PersonPage({ id }: { id: string }) {
                 .filter(Boolean)
                 .join(' · ')}
             </p>
+            <CaseStatus person={raw} onChanged={person.reload} />
             <Tabs className="tabs" defaultSelectedKey="profile">
               <TabList aria-label={t('person.sections', 'Person sections')} className="tab-list">
                 <Tab id="profile">{t('person.profile', 'Profile')}</Tab>
