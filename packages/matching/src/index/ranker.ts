@@ -77,7 +77,7 @@ interface ListRef {
 
 /** Scratch arrays of one collection, reused across queries (queries are synchronous). */
 export class RankScratch {
-  epoch = 0;
+  /** One bit per slot: evaluated in this query (cleared at its end). */
   evaluated: Uint32Array = new Uint32Array(0);
   cand: Int32Array = new Int32Array(0);
   ub: Float64Array = new Float64Array(0);
@@ -93,9 +93,7 @@ export class RankScratch {
   ensure(slots: number, maxPlans: number): void {
     if (this.sum.length < slots) {
       const cap = Math.max(slots, Math.ceil(this.sum.length * 1.5), 1024);
-      const evaluated = new Uint32Array(cap);
-      evaluated.set(this.evaluated);
-      this.evaluated = evaluated;
+      this.evaluated = new Uint32Array((cap >> 5) + 1);
       const sum = new Float32Array(cap);
       sum.set(this.sum);
       this.sum = sum;
@@ -109,10 +107,6 @@ export class RankScratch {
       this.ub = new Float64Array(cap);
     }
     while (this.max.length < maxPlans) this.max.push(new Float32Array(this.sum.length));
-    if (this.epoch >= 0xfffffffe) {
-      this.evaluated.fill(0);
-      this.epoch = 0;
-    }
   }
 }
 
@@ -274,7 +268,6 @@ export function rankTop<D extends RecordView>(
   let maxPlans = 0;
   for (const s of weighted) if (s.scorer.plan?.combine === 'max') maxPlans++;
   scratch.ensure(col.slots, maxPlans);
-  const epoch = ++scratch.epoch;
   let maxIndex = 0;
   /** Per weighted scorer: the index of its plan, or -1. */
   const scorerPlan: number[] = [];
@@ -501,8 +494,9 @@ export function rankTop<D extends RecordView>(
   /** Each criterion's weighted score of the document being evaluated. */
   const parts = new Float64Array(weighted.length);
   const evaluate = (d: number, bound: number) => {
-    if (evaluated[d] === epoch) return;
-    evaluated[d] = epoch;
+    const bit = 1 << (d & 31);
+    if ((evaluated[d >> 5]! & bit) !== 0) return;
+    evaluated[d >> 5]! |= bit;
     if (alive[d] !== 1) return;
     col.at(view, d);
     evaluatedCount++;
@@ -593,7 +587,7 @@ export function rankTop<D extends RecordView>(
           const c = gPart - gBound![gSlots[d]!]!;
           if (c > 0) b -= c;
         } else if (cutting) b -= groupCuts(d);
-        if (b < t0 || evaluated[d] === epoch) {
+        if (b < t0 || (evaluated[w]! & low) !== 0) {
           // Settled for good (bounds only fall, the threshold only rises): clear it now, so
           // that the final reset only walks the candidates.
           if (settle) {
@@ -671,7 +665,7 @@ export function rankTop<D extends RecordView>(
           for (let i = 0; i < gathered; i++) {
             const d = slots[i]!;
             const b = bounds[i]!;
-            if (b < t0 || evaluated[d] === epoch) continue;
+            if (b < t0 || (evaluated[d >> 5]! & (1 << (d & 31))) !== 0) continue;
             bounds[m] = b;
             slots[m++] = d;
           }
@@ -685,7 +679,7 @@ export function rankTop<D extends RecordView>(
     let m = 0;
     for (let i = 0; i < gathered; i++) {
       const d = slots[i]!;
-      if (evaluated[d] === epoch) continue;
+      if ((evaluated[d >> 5]! & (1 << (d & 31))) !== 0) continue;
       let b = base + sumAcc[d]! + remSum;
       for (let x = 0; x < maxAccs.length; x++) {
         const a = maxAccs[x]![d]!;
@@ -867,8 +861,9 @@ export function rankTop<D extends RecordView>(
       candidates = gatherCandidates();
       const t0 = margin(heap.threshold());
       for (let i = 0; i < kept; i++) {
-        if (keptBounds[i]! < t0 || evaluated[keptSlots[i]!] === epoch) continue;
-        cand[candidates] = keptSlots[i]!;
+        const d = keptSlots[i]!;
+        if (keptBounds[i]! < t0 || (evaluated[d >> 5]! & (1 << (d & 31))) !== 0) continue;
+        cand[candidates] = d;
         ub[candidates++] = keptBounds[i]!;
       }
     }
@@ -902,6 +897,7 @@ export function rankTop<D extends RecordView>(
     }
   }
   bits.fill(0, 0, words);
+  evaluated.fill(0, 0, words);
 
   if (stats) {
     stats.lists = lists.length;
