@@ -360,6 +360,13 @@ test('the counsellor closes the case with a reason, the caseload no longer lists
   await closed.getByText('Moved away from the area — Moved to the capital for work.').waitFor();
   await screenshot(page, 'journey-14-case-closed');
 
+  // The people list shows open cases by default; the closed one is under "Closed cases", marked.
+  await page.getByRole('link', { name: 'People', exact: true }).click();
+  await page.getByLabel('Case', { exact: true }).selectOption({ label: 'Closed cases' });
+  const row = page.locator('tr', { hasText: state.personName });
+  await row.getByText(/^closed /).waitFor({ timeout: 15_000 });
+  await screenshot(page, 'journey-15-closed-cases');
+
   await page.getByRole('link', { name: 'Dashboard' }).click();
   const caseload = page.locator('section[aria-labelledby="caseload-title"]');
   await caseload.locator('ul.rows, p.muted').first().waitFor();

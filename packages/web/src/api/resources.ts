@@ -56,6 +56,8 @@ export interface PersonSummary {
   updatedAt: string | null;
   completeness: number | null;
   followUpDue: string | null;
+  /** The date the case was closed, while it is. */
+  closedOn: string | null;
 }
 
 /** A person's display name from split or whole name fields. */
@@ -88,6 +90,7 @@ export function toPersonSummary(raw: unknown): PersonSummary {
     updatedAt: str(r.updatedAt),
     completeness: pct === null ? null : share(pct),
     followUpDue: str(r.nextFollowUp, r.followUpDue, r.followUpOn),
+    closedOn: str(asRaw(r.caseClosure).on),
   };
 }
 

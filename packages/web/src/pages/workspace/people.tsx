@@ -31,10 +31,11 @@ export function PeoplePage() {
   const [q, setQ] = useState('');
   const [country, setCountry] = useState('');
   const [caseload, setCaseload] = useState('');
+  const [caseStatus, setCaseStatus] = useState('open');
   const session = useSession();
   const me = session.state.status === 'signed-in' ? session.state.user.id : null;
   const debounced = useDebounced(q, 250);
-  const path = `${endpoints.people}${query({ q: debounced, returnCountry: country, caseManagerId: caseload === 'mine' ? me : null, limit: 25 })}`;
+  const path = `${endpoints.people}${query({ q: debounced, returnCountry: country, caseManagerId: caseload === 'mine' ? me : null, caseStatus, limit: 25 })}`;
   const state = useApi<unknown>(path);
   const [more, setMore] = useState<PersonSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -83,6 +84,14 @@ export function PeoplePage() {
             <option value="mine">{t('people.mine', 'Only mine')}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="f-case">{t('people.case', 'Case')}</label>
+          <select id="f-case" value={caseStatus} onChange={(e) => setCaseStatus(e.target.value)}>
+            <option value="open">{t('people.openCases', 'Open cases')}</option>
+            <option value="closed">{t('people.closedCases', 'Closed cases')}</option>
+            <option value="">{t('common.all', 'All')}</option>
+          </select>
+        </div>
       </div>
       <DataState
         state={state}
@@ -118,6 +127,16 @@ export function PeoplePage() {
                           <Link href={`/workspace/people/${p.id}`}>
                             {p.name || t('people.unnamed', 'Unnamed person')}
                           </Link>
+                          {p.closedOn ? (
+                            <>
+                              {' '}
+                              <span className="badge">
+                                {t('people.closedOn', 'closed {{date}}', {
+                                  date: formatDate(p.closedOn, lang),
+                                })}
+                              </span>
+                            </>
+                          ) : null}
                         </td>
                         <td>{countryName(p.countryOfReturn)}</td>
                         <td>{countryName(p.hostCountry)}</td>
