@@ -239,4 +239,24 @@ describe.each(testDatabaseKinds())('referrals API on $name', (kind) => {
       expect(res.json().code, bad).toBe('validation_failed');
     }
   });
+  test('nobody is referred while their case is closed (409); reopened, they can be', async () => {
+    const personId = await newPerson();
+    const close = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${personId}/close`,
+      payload: { reason: 'person_chose_to_stop' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(close.statusCode, close.body).toBe(200);
+    const refused = await refer({ personId, targetKind: 'vacancy', targetId: vacancyId });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'conflict', details: { reason: 'the case is closed' } });
+    const reopen = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${personId}/reopen`,
+      headers: { 'if-match': close.headers.etag as string },
+    });
+    expect(reopen.statusCode, reopen.body).toBe(200);
+    expect((await refer({ personId, targetKind: 'vacancy', targetId: vacancyId })).statusCode).toBe(201);
+  });
 });

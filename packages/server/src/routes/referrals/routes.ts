@@ -97,6 +97,9 @@ export async function referralRoutes(app: FastifyInstance, ctx: AppContext) {
         person: { ...person },
       });
       await ctx.consent.require(body.personId, 'referral', { organisationId });
+      // Nobody is referred while their case is closed (reopen it first).
+      if (person.caseClosure)
+        throw errors.conflict('the case is closed', { closedOn: person.caseClosure.on });
       const created = await store.create(
         { ...body, on: body.on ?? today(ctx) },
         ctx.newId(),
