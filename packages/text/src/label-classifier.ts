@@ -187,10 +187,15 @@ export class LabelClassifier {
     let max = 0;
     for (let i = 0; i < count; i++) max = Math.max(max, logits[touched[i] as number] as number);
     let z = Math.max(0, this.partition - count) * Math.exp(-max);
-    for (let i = 0; i < count; i++) z += Math.exp((logits[touched[i] as number] as number) - max);
     for (let i = 0; i < count; i++) {
       const c = touched[i] as number;
-      grad[c] = Math.exp((logits[c] as number) - max) / z - (c === gold ? 1 : 0);
+      const e = Math.exp((logits[c] as number) - max);
+      grad[c] = e;
+      z += e;
+    }
+    for (let i = 0; i < count; i++) {
+      const c = touched[i] as number;
+      grad[c] = (grad[c] as number) / z - (c === gold ? 1 : 0);
     }
     const { rowStart, postingClass, postingWeight } = this;
     for (const [row, x] of features) {
