@@ -542,6 +542,13 @@ export function rankTop<D extends RecordView>(
     heap.offer(score, d);
   };
 
+  /** The accumulators opened lists wrote to (each once): the only ones to clear. */
+  const accsWritten = (): Float32Array[] => {
+    const out: Float32Array[] = [];
+    for (let p = 0; p < plans; p++) if (planRead[p] && !out.includes(planAcc[p]!)) out.push(planAcc[p]!);
+    return out;
+  };
+
   /** Writes the unevaluated reached documents, in slot order, with their bounds into cand/ub. */
   const collectTouched = (t0: number, settle: boolean): number => {
     const capacity = col.slots + 1;
@@ -551,10 +558,21 @@ export function rankTop<D extends RecordView>(
     const bounds = scratch.ub;
     const bits = scratch.bits;
     const words = (col.slots >> 5) + 1;
-    const lift = base + remSum;
-    const one = maxAccs.length === 1;
-    const acc0 = one ? maxAccs[0]! : sumAcc;
-    const f0 = one ? maxFloor[0]! : 0;
+    // A max plan none of whose lists was read gives every document its floor: its accumulator
+    // (all zero) need not be read.
+    const readAccs: Float32Array[] = [];
+    const readFloors: number[] = [];
+    let lift = base + remSum;
+    for (let x = 0; x < maxAccs.length; x++) {
+      if (planRead[maxPlanIdx[x]!]) {
+        readAccs.push(maxAccs[x]!);
+        readFloors.push(maxFloor[x]!);
+      } else lift += maxFloor[x]!;
+    }
+    const one = readAccs.length === 1;
+    const acc0 = one ? readAccs[0]! : sumAcc;
+    const f0 = one ? readFloors[0]! : 0;
+    const dirty = accsWritten();
     // One grouped plan, unread (the usual case): its cut inline.
     const cutting = grouped > 0 && groupsApply();
     const oneGroup = cutting && grouped === 1;
@@ -574,9 +592,9 @@ export function rankTop<D extends RecordView>(
           b = lift + sumAcc[d]! + (v > f0 ? v : f0);
         } else {
           b = lift + sumAcc[d]!;
-          for (let x = 0; x < maxAccs.length; x++) {
-            const v = maxAccs[x]![d]!;
-            const f = maxFloor[x]!;
+          for (let x = 0; x < readAccs.length; x++) {
+            const v = readAccs[x]![d]!;
+            const f = readFloors[x]!;
             b += v > f ? v : f;
           }
         }
@@ -592,7 +610,7 @@ export function rankTop<D extends RecordView>(
           // that the final reset only walks the candidates.
           if (settle) {
             bits[w]! ^= low;
-            for (let p = 0; p < plans; p++) planAcc[p]![d] = 0;
+            for (let x = 0; x < dirty.length; x++) dirty[x]![d] = 0;
           }
           continue;
         }
@@ -887,13 +905,14 @@ export function rankTop<D extends RecordView>(
   // Reset the accumulators and the bits for the next query (only reached documents were written).
   const words = (col.slots >> 5) + 1;
   const bits = scratch.bits;
+  const dirty = accsWritten();
   for (let w = 0; w < words; w++) {
     let word = bits[w]!;
     while (word !== 0) {
       const low = word & -word;
       const d = (w << 5) + 31 - Math.clz32(low);
       word ^= low;
-      for (let p = 0; p < plans; p++) planAcc[p]![d] = 0;
+      for (let x = 0; x < dirty.length; x++) dirty[x]![d] = 0;
     }
   }
   bits.fill(0, 0, words);
