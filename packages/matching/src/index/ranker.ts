@@ -85,6 +85,8 @@ export class RankScratch {
   bits: Uint32Array = new Uint32Array(0);
   /** One bit per slot: a candidate whose bound the "complete" pass tightens. */
   candidateBits: Uint32Array = new Uint32Array(0);
+  /** One bit per slot: reached by a list of the max plan being opened (see `openMaxFirst`). */
+  seen: Uint32Array = new Uint32Array(0);
   /** The accumulator of all sum plans. */
   sum: Float32Array = new Float32Array(0);
   /** One accumulator per max plan. */
@@ -104,6 +106,7 @@ export class RankScratch {
       });
       this.bits = new Uint32Array((cap >> 5) + 1);
       this.candidateBits = new Uint32Array((cap >> 5) + 1);
+      this.seen = new Uint32Array((cap >> 5) + 1);
       this.ub = new Float64Array(cap);
     }
     while (this.max.length < maxPlans) this.max.push(new Float32Array(this.sum.length));
@@ -139,6 +142,26 @@ function openMax(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
     const c = scale === null ? w : w * SCALE_DECODE[scale[i]!]!;
     if (c > acc[d]!) acc[d] = c;
     bits[d >> 5]! |= 1 << (d & 31);
+  }
+}
+
+/**
+ * Opens a list of a max plan whose lists are unscaled and read in decreasing weight: the first of
+ * them to reach a document gives it its largest contribution, so a later one only marks it in
+ * `seen` (the plan's own bitmap, in cache) and skips it. The accumulator is written without being
+ * read — a store instead of a load that misses the cache and a comparison waiting for it.
+ */
+function openMaxFirst(l: ListRef, acc: Float32Array, bits: Uint32Array, seen: Uint32Array): void {
+  const docs = l.docs;
+  const w = l.w;
+  for (let i = 0; i < l.length; i++) {
+    const d = docs[i]!;
+    const word = seen[d >> 5]!;
+    const bit = 1 << (d & 31);
+    if ((word & bit) !== 0) continue;
+    seen[d >> 5] = word | bit;
+    acc[d] = w;
+    bits[d >> 5]! |= bit;
   }
 }
 
@@ -411,7 +434,16 @@ export function rankTop<D extends RecordView>(
   planOrder.forEach((p, i) => {
     rank[p] = i;
   });
-  lists.sort((a, b) => rank[a.plan]! - rank[b.plan]! || b.ub / b.length - a.ub / a.length);
+  // A max plan's lists with the largest weight first, when none is scaled: the first list to reach
+  // a document then gives it its part of the plan (see `openMaxFirst`); its floor falls as fast.
+  const firstWins = planKind.map((kind) => kind === 'max');
+  for (const l of lists) if (l.scale !== null) firstWins[l.plan] = false;
+  lists.sort(
+    (a, b) =>
+      rank[a.plan]! - rank[b.plan]! ||
+      (firstWins[a.plan] ? b.ub - a.ub : 0) ||
+      b.ub / b.length - a.ub / a.length,
+  );
   let postingsTotal = 0;
   for (const l of lists) postingsTotal += l.length;
 
@@ -754,7 +786,11 @@ export function rankTop<D extends RecordView>(
     if (t > -Infinity && untouchedBound() < margin(t)) break;
     const l = lists[next]!;
     if (planKind[l.plan] === 'sum') openSum(l, planAcc[l.plan]!, scratch.bits);
-    else openMax(l, planAcc[l.plan]!, scratch.bits);
+    else if (firstWins[l.plan]) {
+      // The plan's own bitmap starts empty with its first list (plans are read one after another).
+      if (next === 0 || lists[next - 1]!.plan !== l.plan) scratch.seen.fill(0, 0, (col.slots >> 5) + 1);
+      openMaxFirst(l, planAcc[l.plan]!, scratch.bits, scratch.seen);
+    } else openMax(l, planAcc[l.plan]!, scratch.bits);
     postingsProcessed += l.length;
     reached += l.length;
     read(next++);
