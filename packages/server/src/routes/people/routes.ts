@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -418,11 +418,12 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  /** Sets or clears the closure of a case: the record as stored, with only the closure changed. */
+  /** Sets or clears the closure of a case (the record as stored, only the closure changed); answers the person. */
   async function setClosure(
     request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
     change: (found: Person) => CaseClosure | null,
-  ): Promise<Person> {
+  ) {
     const expected = requireIfMatch(request);
     const found = await mustGet(request.params.id);
     await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...found } });
@@ -436,7 +437,8 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
       personId: found.id,
       changes: { fields: ['caseClosure'] },
     });
-    return updated;
+    setEtag(reply, updated.version);
+    return presentPerson(ctx, request.actor, updated);
   }
 
   r.post(
@@ -451,11 +453,8 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: personResponse, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const updated = await setClosure(request, (found) => closeCase(found, request.body, today(ctx)));
-      setEtag(reply, updated.version);
-      return presentPerson(ctx, request.actor, updated);
-    },
+    async (request, reply) =>
+      setClosure(request, reply, (found) => closeCase(found, request.body, today(ctx))),
   );
 
   r.post(
@@ -468,11 +467,7 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: personResponse, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const updated = await setClosure(request, (found) => reopenCase(found));
-      setEtag(reply, updated.version);
-      return presentPerson(ctx, request.actor, updated);
-    },
+    async (request, reply) => setClosure(request, reply, (found) => reopenCase(found)),
   );
 
   r.get(
