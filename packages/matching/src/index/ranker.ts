@@ -832,6 +832,10 @@ export function rankTop<D extends RecordView>(
       let kept = 0;
       for (let i = 0; i < m; i++) {
         const d = cand[i]!;
+        if (evaluated[d] === epoch) {
+          bitsOf[d >> 5]! &= ~(1 << (d & 31));
+          continue;
+        }
         let b = base + sumAcc[d]! + remSum;
         for (let x = 0; x < maxAccs.length; x++) {
           const a = maxAccs[x]![d]!;
@@ -853,6 +857,40 @@ export function rankTop<D extends RecordView>(
       m = kept;
       gathered = kept;
     };
+    if (m > 64 * k) {
+      // Many candidates: θ is probably far below its final value. Evaluate the best few by
+      // bound first (they are the likeliest to be evaluated anyway), then drop who fell below it.
+      const top = Math.max(8 * k, 128);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = 0; i < m; i++) {
+        if (ub[i]! < lo) lo = ub[i]!;
+        if (ub[i]! > hi) hi = ub[i]!;
+      }
+      const [cutLow, cutHigh] = cutForTop(ub, m, lo, hi, top);
+      const picked: number[] = [];
+      for (let i = 0; i < m; i++) if (ub[i]! >= cutHigh) picked.push(i);
+      for (let i = 0, more = top - picked.length; i < m && more > 0; i++)
+        if (ub[i]! >= cutLow && ub[i]! < cutHigh) {
+          picked.push(i);
+          more--;
+        }
+      picked.sort((a, b) => ub[b]! - ub[a]! || a - b);
+      for (const i of picked) {
+        if (ub[i]! < margin(heap.threshold())) break;
+        evaluate(cand[i]!, ub[i]!);
+      }
+      let kept = 0;
+      const t0 = margin(heap.threshold());
+      for (let i = 0; i < m; i++) {
+        const d = cand[i]!;
+        if (ub[i]! < t0 || evaluated[d] === epoch) continue;
+        ub[kept] = ub[i]!;
+        cand[kept++] = d;
+      }
+      m = kept;
+      gathered = kept;
+    }
     for (let i = 0; i < m; i++) bitsOf[cand[i]! >> 5]! |= 1 << (cand[i]! & 31);
     histogram();
     let since = 0;
