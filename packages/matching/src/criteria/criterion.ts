@@ -70,6 +70,14 @@ export interface PlanTerm {
   key: number;
   weight: number;
   scaled: boolean;
+  /**
+   * Terms of a sum plan with the same `exclusive` key are exclusive: a document is in the lists
+   * of at most one of them (e.g. a skill's lists by kind: a person holds each skill in one kind),
+   * or at least scores no more from them than the largest of their contributions that it gets.
+   * The ranker then bounds a document that none of their read lists reached by the largest
+   * contribution of their unread lists, instead of the sum.
+   */
+  exclusive?: number;
 }
 
 /**

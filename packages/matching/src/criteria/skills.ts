@@ -140,6 +140,8 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
             key: (skill << 3) | kind,
             weight: weight * strength[kind]!,
             scaled: false,
+            // A person holds a skill in one kind only (expansion keeps the first).
+            exclusive: skill,
           });
       }
     }

@@ -73,6 +73,8 @@ interface ListRef {
   ub: number;
   /** Index of the criterion's plan. */
   plan: number;
+  /** Index of the list's exclusive set (`PlanTerm.exclusive`) in this query, or -1. */
+  set: number;
 }
 
 /** Scratch arrays of one collection, reused across queries (queries are synchronous). */
@@ -288,6 +290,8 @@ export function rankTop<D extends RecordView>(
   const planRem: number[] = [];
   const planAcc: Float32Array[] = [];
   const lists: ListRef[] = [];
+  /** Per exclusive set: the largest bound among its lists. */
+  const setMax: number[] = [];
   let maxPlans = 0;
   for (const s of weighted) if (s.scorer.plan?.combine === 'max') maxPlans++;
   scratch.ensure(col.slots, maxPlans);
@@ -347,10 +351,21 @@ export function rankTop<D extends RecordView>(
     planOthW.push(s.weight * plan.otherwise);
     planAcc.push(plan.combine === 'sum' ? scratch.sum : scratch.max[maxIndex++]!);
     let rem = 0;
+    /** This plan's exclusive sets: key → index in `setMax`. */
+    const setOf = new Map<number, number>();
     for (const term of plan.terms) {
       const family = col.families.get(term.family);
       if (!family) continue;
       const w = s.weight * term.weight;
+      let set = -1;
+      if (term.exclusive !== undefined && plan.combine === 'sum') {
+        set = setOf.get(term.exclusive) ?? -1;
+        if (set < 0) {
+          set = setMax.length;
+          setOf.set(term.exclusive, set);
+          setMax.push(0);
+        }
+      }
       for (const list of family.listsOf(term.key)) {
         const bound = w * (term.scaled ? list.maxScale : 1);
         if (!(bound > 0) || list.length === 0) continue;
@@ -362,8 +377,15 @@ export function rankTop<D extends RecordView>(
           scale: term.scaled ? list.impacts : null,
           ub: bound,
           plan: pi,
+          set,
         });
-        rem = plan.combine === 'sum' ? rem + bound : Math.max(rem, bound);
+        if (set >= 0) {
+          // An exclusive set adds its largest bound, not the sum of its bounds.
+          if (bound > setMax[set]!) {
+            rem += bound - setMax[set]!;
+            setMax[set] = bound;
+          }
+        } else rem = plan.combine === 'sum' ? rem + bound : Math.max(rem, bound);
       }
     }
     planRem.push(rem);
@@ -417,33 +439,61 @@ export function rankTop<D extends RecordView>(
     for (let x = 0; x < grouped; x++) if (groupPart[x]! > 0) return true;
     return false;
   };
-  // Order: whole criteria, cheapest first per unit of bound they remove once fully read (a
-  // capped criterion only lowers the bound of unseen documents when all its lists are read);
-  // within a criterion, valuable short lists first.
-  const planCost = new Float64Array(planKind.length);
-  for (const l of lists) planCost[l.plan]! += l.length;
-  const planValue = planKind.map((kind, p) =>
-    kind === 'sum'
-      ? Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!) - planOthW[p]!
-      : Math.max(0, planRem[p]! - planOthW[p]!),
+  // Order: units cheapest first per unit of bound they remove once fully read; a unit is a whole
+  // criterion (a capped criterion only lowers the bound of unseen documents when all its lists
+  // are read) or, in a criterion with exclusive sets, one set (its largest bound goes once its
+  // lists are read: e.g. one skill of the vacancy in every kind). Within a criterion, valuable
+  // short lists first; within a set, largest bound first.
+  const sets = setMax.length;
+  const unitOf = (l: ListRef) => (l.set >= 0 ? plans + l.set : l.plan);
+  const unitCost = new Float64Array(plans + sets);
+  for (const l of lists) unitCost[unitOf(l)]! += l.length;
+  const unitValue = new Float64Array(plans + sets);
+  for (let p = 0; p < plans; p++)
+    unitValue[p] =
+      planKind[p] === 'sum'
+        ? Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!) - planOthW[p]!
+        : Math.max(0, planRem[p]! - planOthW[p]!);
+  if (sets > 0) {
+    // A criterion with sets: its whole-criterion unit holds only its lists outside any set.
+    const withSets = new Uint8Array(plans);
+    for (const l of lists) if (l.set >= 0) withSets[l.plan] = 1;
+    for (let p = 0; p < plans; p++) if (withSets[p] === 1) unitValue[p] = 0;
+    for (const l of lists) if (l.set < 0 && withSets[l.plan] === 1) unitValue[l.plan]! += l.ub;
+    for (let x = 0; x < sets; x++) unitValue[plans + x] = setMax[x]!;
+  }
+  const unitOrder = Array.from(unitValue, (_, u) => u).sort(
+    (a, b) => unitCost[a]! / (unitValue[a]! || 1e-12) - unitCost[b]! / (unitValue[b]! || 1e-12),
   );
-  const planOrder = planKind
-    .map((_, p) => p)
-    .sort((a, b) => planCost[a]! / (planValue[a]! || 1e-12) - planCost[b]! / (planValue[b]! || 1e-12));
-  const rank = new Int32Array(planKind.length);
-  planOrder.forEach((p, i) => {
-    rank[p] = i;
+  const rank = new Int32Array(plans + sets);
+  unitOrder.forEach((u, i) => {
+    rank[u] = i;
   });
   // A max plan's lists with the largest weight first, when none is scaled: the first list to reach
   // a document then gives it its part of the plan (see `openMaxFirst`); its floor falls as fast.
+  // Within an exclusive set, largest bound first too.
   const firstWins = planKind.map((kind) => kind === 'max');
   for (const l of lists) if (l.scale !== null) firstWins[l.plan] = false;
   lists.sort(
     (a, b) =>
-      rank[a.plan]! - rank[b.plan]! ||
-      (firstWins[a.plan] ? b.ub - a.ub : 0) ||
+      rank[unitOf(a)]! - rank[unitOf(b)]! ||
+      (firstWins[a.plan] || a.set >= 0 ? b.ub - a.ub : 0) ||
       b.ub / b.length - a.ub / a.length,
   );
+  /** What reading list `j` (in this order) removes from its sum plan's remaining bound. */
+  const drop = new Float64Array(lists.length);
+  {
+    const after = new Float64Array(sets);
+    for (let j = lists.length - 1; j >= 0; j--) {
+      const l = lists[j]!;
+      if (l.set < 0) drop[j] = l.ub;
+      else {
+        const m = after[l.set]!;
+        drop[j] = l.ub > m ? l.ub - m : 0;
+        if (l.ub > m) after[l.set] = l.ub;
+      }
+    }
+  }
   let postingsTotal = 0;
   for (const l of lists) postingsTotal += l.length;
 
@@ -490,11 +540,14 @@ export function rankTop<D extends RecordView>(
     const nextSame = i + 1 < lists.length && lists[i + 1]!.plan === lists[i]!.plan;
     suffixMax[i] = nextSame ? Math.max(lists[i + 1]!.ub, suffixMax[i + 1]!) : 0;
   }
+  /** Whether a list of some sum plan was read. */
+  let sumRead = false;
   const read = (j: number) => {
     const l = lists[j]!;
     planRead[l.plan] = true;
     if (planKind[l.plan] === 'sum') {
-      planRem[l.plan] = Math.max(0, planRem[l.plan]! - l.ub);
+      sumRead = true;
+      planRem[l.plan] = Math.max(0, planRem[l.plan]! - drop[j]!);
       const x = planGroup[l.plan]!;
       if (x >= 0) groupPart[x] = unreadPart(l.plan);
     } else {
@@ -535,6 +588,21 @@ export function rankTop<D extends RecordView>(
     const t = margin(heap.threshold());
     let b = bound;
     let deferred = 0;
+    if (sets > 0 && sumRead) {
+      // With exclusive sets (vacancy → people) the criteria whose lists were read first, together
+      // (they share one accumulator): the skills' exact score drops most candidates at once.
+      let part = sumAcc[d]!;
+      let s = 0;
+      for (let j = 0; j < weighted.length; j++) {
+        const p = scorerPlan[j]!;
+        if (p < 0 || planKind[p] !== 'sum' || !planRead[p]) continue;
+        part += Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!);
+        parts[j] = weighted[j]!.weight * weighted[j]!.scorer.score(view);
+        s += parts[j]!;
+      }
+      b -= part - s;
+      if (b < t) return;
+    }
     for (let x = 0; x < refineOrder.length; x++) {
       const j = refineOrder[x]!;
       const ws = weighted[j]!;
@@ -548,7 +616,7 @@ export function rankTop<D extends RecordView>(
         part = a > planFloor[p]! ? a : planFloor[p]!;
       } else if (!planRead[p]) part = unreadPart(p) - (planGroup[p]! >= 0 ? groupCut(planGroup[p]!, d) : 0);
       else {
-        deferred++;
+        if (!(sets > 0)) deferred++;
         continue;
       }
       const s = ws.weight * ws.scorer.score(view);
@@ -776,6 +844,149 @@ export function rankTop<D extends RecordView>(
     }
   };
 
+  /**
+   * With exclusive sets (vacancy → people: a skill's lists by kind), the "complete" pass goes
+   * unit by unit (a set, or a whole criterion), the candidates gathered again as it goes, so
+   * that those whose bound falls below θ drop out; it stops when the evaluations the next units
+   * are expected to save (the candidates within their bound of θ, from a histogram of the bounds,
+   * less those the units' lists may hold) cost less than their postings. Returns the candidates.
+   */
+  const completeByUnits = (m: number): number => {
+    const cand = scratch.cand;
+    const ub = scratch.ub;
+    const bitsOf = scratch.candidateBits;
+    const n = Math.max(1, col.slots);
+    const evaluationCost = col.evaluationCost;
+    const buckets = 256;
+    /** Candidates by slack (bound − θ): cumulative counts per bucket of `width`. */
+    const below = new Int32Array(buckets + 1);
+    let width = 1;
+    let boundAtGather = 0;
+    const histogram = () => {
+      const t0 = margin(heap.threshold());
+      let top = 0;
+      for (let i = 0; i < m; i++) if (ub[i]! - t0 > top) top = ub[i]! - t0;
+      width = top / buckets || 1e-9;
+      below.fill(0);
+      for (let i = 0; i < m; i++) below[Math.min(buckets - 1, Math.floor((ub[i]! - t0) / width)) + 1]!++;
+      for (let b = 0; b < buckets; b++) below[b + 1]! += below[b]!;
+      boundAtGather = untouchedBound();
+    };
+    /** About how many candidates have a slack below `x`. */
+    const slackBelow = (x: number) => below[Math.max(0, Math.min(buckets, Math.floor(x / width)))]!;
+    /** Drops the candidates whose bound fell below θ (and their bits), and counts the rest by slack. */
+    const regather = () => {
+      const t0 = margin(heap.threshold());
+      below.fill(0);
+      let kept = 0;
+      for (let i = 0; i < m; i++) {
+        const d = cand[i]!;
+        if ((evaluated[d >> 5]! & (1 << (d & 31))) !== 0) {
+          bitsOf[d >> 5]! &= ~(1 << (d & 31));
+          continue;
+        }
+        let b = base + sumAcc[d]! + remSum;
+        for (let x = 0; x < maxAccs.length; x++) {
+          const a = maxAccs[x]![d]!;
+          const f = maxFloor[x]!;
+          b += a > f ? a : f;
+        }
+        if (classed > 0) b += classPart(d);
+        if (grouped > 0) b -= groupCuts(d);
+        if (b < t0) {
+          bitsOf[d >> 5]! &= ~(1 << (d & 31));
+          continue;
+        }
+        below[Math.min(buckets - 1, Math.floor((b - t0) / width)) + 1]!++;
+        ub[kept] = b;
+        cand[kept++] = d;
+      }
+      for (let b = 0; b < buckets; b++) below[b + 1]! += below[b]!;
+      boundAtGather = untouchedBound();
+      m = kept;
+      gathered = kept;
+    };
+    if (m > 64 * k) {
+      // Many candidates: θ is probably far below its final value. Evaluate the best few by
+      // bound first (they are the likeliest to be evaluated anyway), then drop who fell below it.
+      const top = Math.max(8 * k, 128);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = 0; i < m; i++) {
+        if (ub[i]! < lo) lo = ub[i]!;
+        if (ub[i]! > hi) hi = ub[i]!;
+      }
+      const [cutLow, cutHigh] = cutForTop(ub, m, lo, hi, top);
+      const picked: number[] = [];
+      for (let i = 0; i < m; i++) if (ub[i]! >= cutHigh) picked.push(i);
+      for (let i = 0, more = top - picked.length; i < m && more > 0; i++)
+        if (ub[i]! >= cutLow && ub[i]! < cutHigh) {
+          picked.push(i);
+          more--;
+        }
+      picked.sort((a, b) => ub[b]! - ub[a]! || a - b);
+      for (const i of picked) {
+        if (ub[i]! < margin(heap.threshold())) break;
+        evaluate(cand[i]!, ub[i]!);
+      }
+      let kept = 0;
+      const t0 = margin(heap.threshold());
+      for (let i = 0; i < m; i++) {
+        const d = cand[i]!;
+        if (ub[i]! < t0 || (evaluated[d >> 5]! & (1 << (d & 31))) !== 0) continue;
+        ub[kept] = ub[i]!;
+        cand[kept++] = d;
+      }
+      m = kept;
+      gathered = kept;
+    }
+    for (let i = 0; i < m; i++) bitsOf[cand[i]! >> 5]! |= 1 << (cand[i]! & 31);
+    histogram();
+    let since = 0;
+    while (next < lists.length && m > 0) {
+      // Look ahead a few units: the next is read if it, or it and the following ones together,
+      // are expected to save more than they cost.
+      const fallen = boundAtGather - untouchedBound();
+      let cost = 0;
+      let value = 0;
+      let missed = 1;
+      let worth = false;
+      for (let j = next, h = 0; j < lists.length && h < 16 && !worth; h++) {
+        const u = unitOf(lists[j]!);
+        let c = 0;
+        let v = 0;
+        for (; j < lists.length && unitOf(lists[j]!) === u; j++) {
+          c += lists[j]!.length;
+          v += drop[j]!;
+        }
+        cost += c;
+        value += planKind[lists[j - 1]!.plan] === 'sum' ? Math.min(v, unitValue[u]!) : unitValue[u]!;
+        missed *= Math.max(0, 1 - c / n);
+        worth = (slackBelow(fallen + value) - slackBelow(fallen)) * missed * evaluationCost > cost;
+      }
+      if (!worth) break;
+      const u = unitOf(lists[next]!);
+      while (next < lists.length && unitOf(lists[next]!) === u) {
+        const l = lists[next]!;
+        if (planKind[l.plan] === 'sum') completeSum(l, planAcc[l.plan]!, bitsOf, 0, l.length);
+        else completeMax(l, planAcc[l.plan]!, bitsOf, 0, l.length);
+        postingsProcessed += l.length;
+        since += l.length;
+        read(next++);
+      }
+      // Gather again after reading several times more postings than there are candidates (a
+      // gather costs more per candidate than a posting; measured: gathering whenever a quarter of
+      // the candidates was expected to have dropped made queries ~10 % slower at a million).
+      if (since >= 4 * m) {
+        regather();
+        since = 0;
+      }
+    }
+    if (since > 0) regather();
+    for (let i = 0; i < m; i++) bitsOf[cand[i]! >> 5]! &= ~(1 << (cand[i]! & 31));
+    return m;
+  };
+
   // 1. Open lists (creating candidates) until no unseen document can reach the threshold.
   let next = 0;
   let postingsProcessed = 0;
@@ -798,13 +1009,21 @@ export function rankTop<D extends RecordView>(
     // when a criterion is fully read and the next one costs several times more postings than were
     // reached so far (a pass over the reached documents is then cheap next to what a higher threshold can
     // save). Growing checkpoints keep the passes' total linear in the documents reached.
-    const planDone = next === lists.length || lists[next]!.plan !== l.plan;
+    // With exclusive sets the units are small (a skill each): the threshold is raised at the
+    // end of a unit once the documents reached have grown fourfold since the last raise, while
+    // the rest costs several times more postings than were reached.
+    const unitDone = next === lists.length || unitOf(lists[next]!) !== unitOf(l);
     const worthIt =
       heap.size < k
-        ? planDone || reached >= nextCheck
-        : planDone && next < lists.length && planCost[lists[next]!.plan]! > 4 * reached;
+        ? unitDone || reached >= nextCheck
+        : unitDone &&
+          next < lists.length &&
+          (sets > 0
+            ? reached >= nextCheck && postingsTotal - postingsProcessed > 4 * reached
+            : unitCost[unitOf(lists[next]!)]! > 4 * reached);
     if (worthIt) {
-      evaluateTop(Math.max(8 * k, 128));
+      // (With sets, once the heap is full, a few times k: the raises are more frequent.)
+      evaluateTop(sets > 0 && heap.size === k ? Math.max(2 * k, 16) : Math.max(8 * k, 128));
       nextCheck = reached * 4;
     }
   }
@@ -838,7 +1057,9 @@ export function rankTop<D extends RecordView>(
     shared += l.length - seg[PARTITIONS]!;
   }
   const candidateBits = scratch.candidateBits;
-  if (shared + postingsIn.reduce((a, b) => a + b, 0) > 0 && candidates > 0) {
+  if (sets > 0 && !partition) {
+    if (next < lists.length && candidates > 0) candidates = completeByUnits(candidates);
+  } else if (shared + postingsIn.reduce((a, b) => a + b, 0) > 0 && candidates > 0) {
     const cand = scratch.cand;
     const ub = scratch.ub;
     for (let i = 0; i < candidates; i++) candIn[partition ? partition[cand[i]!]! : 0]!++;
