@@ -721,18 +721,13 @@ export function rankTop<D extends RecordView>(
     return m;
   };
 
-  // Evaluates about the best `m` reached documents by bound, to raise the threshold early.
   // What the last `evaluateTop` collected into cand/ub, and how many lists were read then: when
   // opening stops right after it (the common case), the first gather reuses that collection
   // instead of walking every reached document again.
   let topCollected = -1;
   let topCollectedAt = -1;
-  const evaluateTop = (m: number) => {
-    const n = collectTouched(margin(heap.threshold()), false);
-    topCollected = n;
-    topCollectedAt = next;
-    const bounds = scratch.ub;
-    const slots = scratch.cand;
+  /** Evaluates about the best `m` of the first `n` documents in `slots` by their `bounds`, best first, while they reach θ. */
+  const evaluateBest = (slots: Int32Array, bounds: Float64Array, n: number, m: number) => {
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -758,6 +753,13 @@ export function rankTop<D extends RecordView>(
       if (bounds[i]! < margin(heap.threshold())) break;
       evaluate(slots[i]!, bounds[i]!);
     }
+  };
+  /** Evaluates about the best `m` reached documents by bound, to raise the threshold early. */
+  const evaluateTop = (m: number) => {
+    const n = collectTouched(margin(heap.threshold()), false);
+    topCollected = n;
+    topCollectedAt = next;
+    evaluateBest(scratch.cand, scratch.ub, n, m);
   };
 
   /**
@@ -909,26 +911,7 @@ export function rankTop<D extends RecordView>(
     if (m > 64 * k) {
       // Many candidates: θ is probably far below its final value. Evaluate the best few by
       // bound first (they are the likeliest to be evaluated anyway), then drop who fell below it.
-      const top = Math.max(8 * k, 128);
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let i = 0; i < m; i++) {
-        if (ub[i]! < lo) lo = ub[i]!;
-        if (ub[i]! > hi) hi = ub[i]!;
-      }
-      const [cutLow, cutHigh] = cutForTop(ub, m, lo, hi, top);
-      const picked: number[] = [];
-      for (let i = 0; i < m; i++) if (ub[i]! >= cutHigh) picked.push(i);
-      for (let i = 0, more = top - picked.length; i < m && more > 0; i++)
-        if (ub[i]! >= cutLow && ub[i]! < cutHigh) {
-          picked.push(i);
-          more--;
-        }
-      picked.sort((a, b) => ub[b]! - ub[a]! || a - b);
-      for (const i of picked) {
-        if (ub[i]! < margin(heap.threshold())) break;
-        evaluate(cand[i]!, ub[i]!);
-      }
+      evaluateBest(cand, ub, m, Math.max(8 * k, 128));
       let kept = 0;
       const t0 = margin(heap.threshold());
       for (let i = 0; i < m; i++) {
