@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import type { AuditEntry } from '../../auth/ports';
 import { createTestApp } from '../../testing';
+import { signInTestUser } from '../../auth/testing';
 
 describe.each(testDatabaseKinds())('people API on $name', (kind) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -263,5 +264,49 @@ describe.each(testDatabaseKinds())('people API on $name', (kind) => {
     expect(entries.some((e) => e.action === 'reopen_case' && e.personId === id)).toBe(true);
     expect((await post(`/api/people/${id}/reopen`, undefined, 4)).statusCode).toBe(409);
     expect(await list('open')).toEqual([id]);
+  });
+
+  test('only an administrator or those assigned close and reopen a case: not the person themselves, nor an unassigned colleague; a create cannot close it', async () => {
+    const orgId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        payload: { kind: 'mission', name: 'Closure mission', country: 'GE' },
+      })
+    ).json().id as string;
+    const assigned = await signInTestUser(t.database, { role: 'case_manager', organisationId: orgId });
+    const colleague = await signInTestUser(t.database, { role: 'case_manager', organisationId: orgId });
+    const created = await create(
+      {
+        givenName: 'Self',
+        familyName: 'Service',
+        owningOrganisationId: orgId,
+        caseClosure: { on: '2999-01-01', reason: 'deceased' },
+      },
+      assigned,
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().caseClosure ?? null).toBeNull();
+    const id = created.json().id as string;
+    const self = await signInTestUser(t.database, { role: 'person', personId: id });
+    const post = (action: string, headers: Record<string, string>, version: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/people/${id}/${action}`,
+        ...(action === 'close' ? { payload: { reason: 'person_chose_to_stop' } } : {}),
+        headers: { ...headers, 'if-match': `"${version}"` },
+      });
+    // The person may read their record (and change their profile) but not close their case.
+    expect((await get(id, self)).statusCode).toBe(200);
+    const bySelf = await post('close', self, 1);
+    expect(bySelf.statusCode).toBe(403);
+    expect(bySelf.json().code).toBe('forbidden');
+    const byColleague = await post('close', colleague, 1);
+    expect(byColleague.statusCode).toBe(403);
+    expect((await post('close', assigned, 1)).statusCode).toBe(200);
+    expect((await post('reopen', self, 2)).statusCode).toBe(403);
+    expect((await post('reopen', colleague, 2)).statusCode).toBe(403);
+    expect((await get(id)).json().caseClosure.reason).toBe('person_chose_to_stop');
+    expect((await post('reopen', {}, 2)).statusCode).toBe(200);
   });
 });

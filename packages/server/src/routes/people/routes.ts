@@ -133,7 +133,7 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'List people (name search across scripts, caseload filters)',
+        summary: 'List people (name search across scripts, caseload filters, caseStatus open or closed)',
         querystring: personListQuery,
         response: { 200: pageOf(personResponse), ...errorResponses },
       },
@@ -158,14 +158,16 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Create a person; possible duplicates come back in `duplicates` (Idempotency-Key supported)',
+        summary:
+          'Create a person (open case: a `caseClosure` in the body is ignored); possible duplicates come back in `duplicates` (Idempotency-Key supported)',
         body: personBody,
         response: { 201: personCreatedResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = request.actor;
-      const body: PersonInput = { ...request.body };
+      // A case is closed only by closing it (audited, dated no later than today), not on creation.
+      const body: PersonInput = { ...request.body, caseClosure: null };
       // The caller's organisation owns what it creates; a counsellor or case manager is assigned to it.
       if (!body.owningOrganisationId && actor.organisationId)
         body.owningOrganisationId = actor.organisationId;
@@ -216,7 +218,8 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Replace a person (If-Match required; fields the caller cannot see are kept)',
+        summary:
+          'Replace a person (If-Match required; fields the caller cannot see are kept, and so is the case closure)',
         params: idParams,
         body: personBody,
         response: { 200: personResponse, ...errorResponses },
@@ -427,6 +430,10 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     const expected = requireIfMatch(request);
     const found = await mustGet(request.params.id);
     await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...found } });
+    // Closing or reopening is a decision of those who follow the case (as a handover): not of the
+    // person themselves (self-service may update their profile), nor of an unassigned colleague.
+    if (!(await mayAssign(request, found)))
+      throw new DomainError('forbidden', { action: 'update', resource: 'person', reason: 'case_closure' });
     const caseClosure = change(found);
     const input = Object.fromEntries(personKeys.map((k) => [k, found[k]])) as PersonInput;
     const updated = await store.update(found.id, expected, { ...input, caseClosure }, changeMeta(request));
@@ -447,7 +454,7 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Close the case (If-Match required): the date (today by default, never later), the reason and a note. The record, its referrals and history stay; retention rules count from the closure. 409 invalid_transition when already closed',
+          'Close the case (If-Match required; administrators and those assigned to the case, 403 for others and the person themselves): the date (today by default, never later), the reason and a note. The record, its referrals and history stay; retention rules count from the closure. 409 invalid_transition when already closed',
         params: idParams,
         body: caseClosureInput,
         response: { 200: personResponse, ...errorResponses },
@@ -462,7 +469,8 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Reopen a closed case (If-Match required); 409 invalid_transition when it is open',
+        summary:
+          'Reopen a closed case (If-Match required; administrators and those assigned to the case); 409 invalid_transition when it is open',
         params: idParams,
         response: { 200: personResponse, ...errorResponses },
       },
