@@ -40,6 +40,13 @@ test('merging keeps the survivor values, fills its gaps and unites names and doc
   expect(merged.caseManagerIds).toEqual(['u2']);
 });
 
+test("merging keeps the survivor's case status: a closed duplicate does not close it, an open one does not reopen it", () => {
+  const closed = person({ givenName: 'Old', caseClosure: { on: '2024-02-01', reason: 'deceased' } });
+  const open = person({ givenName: 'New' });
+  expect(mergePersonData(open, closed).caseClosure ?? null).toBeNull();
+  expect(mergePersonData(closed, open).caseClosure).toEqual({ on: '2024-02-01', reason: 'deceased' });
+});
+
 describe.each(testDatabaseKinds())('person store on $name', (kind) => {
   let database: Database;
   let drop: () => Promise<void>;

@@ -165,6 +165,9 @@ export function mergePersonData(survivor: PersonInput, duplicate: PersonInput): 
   }
   merged.otherNames = otherNames.slice(0, 20);
   merged.caseManagerIds = uniq([...survivor.caseManagerIds, ...duplicate.caseManagerIds]).slice(0, 20);
+  // The survivor's case stays as it is: a duplicate's old closure never closes an open case (that
+  // is decided by closing it, audited), and an open duplicate never reopens a closed one.
+  merged.caseClosure = survivor.caseClosure ?? null;
   const docs = [...survivor.identityDocuments];
   for (const d of duplicate.identityDocuments) {
     if (!docs.some((x) => x.type === d.type && x.number === d.number)) docs.push(d);
