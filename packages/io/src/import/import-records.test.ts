@@ -232,6 +232,36 @@ describe.each(testDatabaseKinds())('import and export on $name', (kind) => {
     expect(await snapshotTables(database)).toEqual(before);
   });
 
+  test('a case closure dated after today or with an unknown reason is an issue of its row, and nothing is written', async () => {
+    const closure = (on: string, reason: string) => JSON.stringify({ on, reason });
+    const file = await csv([
+      ['external_id', 'given_name', 'family_name', 'case_closure'],
+      ['cc-1', 'Closed', 'Before', closure('2026-03-01', 'moved_away')],
+      ['cc-2', 'Closed', 'Later', closure('2026-03-11', 'moved_away')],
+      ['cc-3', 'Closed', 'Why', closure('2026-03-01', 'bored')],
+    ]);
+    const report = await importTable(database, { kind: 'people', table: file, today: '2026-03-10' });
+    expect(report.committed).toBe(false);
+    expect(report.invalidRows).toBe(2);
+    expect(report.issues).toEqual([
+      expect.objectContaining({ row: 3, externalId: 'cc-2', field: 'case_closure', code: 'date_in_future' }),
+      expect.objectContaining({ row: 4, externalId: 'cc-3', field: 'case_closure', code: 'invalid_value' }),
+    ]);
+    const stored = (await database.db.execute(
+      sql`select count(*)::int as n from people where external_id like 'cc-%'`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(stored.rows[0]!.n).toBe(0);
+    const valid = await importTable(database, {
+      kind: 'people',
+      table: await csv([
+        ['external_id', 'given_name', 'family_name', 'case_closure'],
+        ['cc-1', 'Closed', 'Before', closure('2026-03-10', 'moved_away')],
+      ]),
+      today: '2026-03-10',
+    });
+    expect(valid).toMatchObject({ committed: true, created: 1, issues: [] });
+  });
+
   test('a changed row updates that record and no other', async () => {
     const changed = vacancyRows.map((r) => [...r]);
     changed[1]![2] = 'Baker (night shift)';

@@ -93,6 +93,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Rows per write batch (each a savepoint inside the one transaction). */
   batchSize?: number;
+  /** Today as YYYY-MM-DD (default: today in UTC): a person's case closure may not be dated later. */
+  today?: string;
   /**
    * Fills the occupation URI and ISCO code of rows that give only the occupation's text (see
    * `createOccupationCoder`). Codes already in the file are never replaced.
@@ -386,6 +388,7 @@ export async function importTable(database: Database, options: ImportOptions): P
   const newId = options.newId ?? randomUUID;
   const dryRun = options.dryRun ?? false;
   const batchSize = options.batchSize ?? 2000;
+  const todayDate = options.today ?? new Date().toISOString().slice(0, 10);
   const { table } = options;
   const total = table.rows.length;
   const report: ImportReport = {
@@ -647,6 +650,17 @@ export async function importTable(database: Database, options: ImportOptions): P
         // The schema's output is a fresh object: set the key in place rather than copy it.
         const input = result.data as Record<string, unknown> & { externalId: string };
         input.externalId = p.externalId;
+        // A case is not closed in the future (as `closeCase` refuses through the API).
+        const closedOn = (input.caseClosure as { on?: unknown } | null | undefined)?.on;
+        if (options.kind === 'people' && typeof closedOn === 'string' && closedOn > todayDate) {
+          addIssue(
+            p,
+            'case_closure',
+            'date_in_future',
+            `the case cannot be closed after today (${todayDate})`,
+          );
+          continue;
+        }
         const refused = options.authorizeRow
           ? await options.authorizeRow(input, stored ? existingForAuthorization(options.kind, stored) : null)
           : null;

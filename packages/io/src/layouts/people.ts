@@ -127,7 +127,7 @@ export const personLayout: Layout<PersonInput> = {
       name: 'case_closure',
       path: ['caseClosure'],
       codec: json,
-      doc: 'JSON {on, reason, note} while the case is closed (reasons: support_ended, moved_away, ...)',
+      doc: 'JSON {on, reason, note} while the case is closed (on: no later than today; reasons: support_ended, moved_away, ...)',
     },
     {
       name: 'skills',

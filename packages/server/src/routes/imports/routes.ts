@@ -17,6 +17,7 @@ import {
 import { peopleExportGuard } from '../../auth/export-guard';
 import { importRowGuard } from '../../auth/import-guard';
 import type { AppContext } from '../../context';
+import { today } from '../record-kit';
 import { errorResponses } from '../../http/openapi';
 import { exportQuery, importEnvelope, importQuery, importReport, kindParams } from './schema';
 
@@ -116,6 +117,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
       newId: ctx.newId,
       actorId: request.actor.userId,
       name: 'upload',
+      today: today(ctx),
       // Each row as a create or update of its own (trust: no writes for other organisations).
       authorizeRow: importRowGuard(ctx.policy, request.actor, resourceTypes[kind]),
     });
