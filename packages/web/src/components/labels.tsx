@@ -59,6 +59,7 @@ export function useFieldLabel(): (key: string) => string {
         preferredLanguage: t('interview.personLanguage', "Person's language"),
         country: t('fields.country', 'Country where the person is followed'),
         caseManagerIds: t('fields.caseManagers', 'Case managers'),
+        caseClosure: t('fields.caseClosure', 'Case closed or reopened'),
         owningOrganisationId: t('fields.organisation', 'Organisation'),
         externalId: t('fields.externalId', 'Reference in another system'),
         declaredNone: t('fields.declaredNone', 'Sections declared empty'),
