@@ -22,8 +22,11 @@ const state: {
   personName: string;
   vacancyTitle: string | null;
   vacancyId: string | null;
+  /** The person's own sign-in, once they have an account. */
+  personLogin: { email: string; password: string } | null;
 } = {
   personId: null,
+  personLogin: null,
   personName: 'Amina Haddad',
   vacancyTitle: null,
   vacancyId: null,
@@ -297,6 +300,7 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
     password,
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
+  state.personLogin = { email, password };
 
   const context = await newContext(browser, server.url, 'ar', phone);
   const page = await context.newPage();
@@ -359,6 +363,31 @@ test('the counsellor closes the case with a reason, the caseload no longer lists
   const closed = page.locator('section[aria-labelledby="case-status-title"]');
   await closed.getByText('Moved away from the area — Moved to the capital for work.').waitFor();
   await screenshot(page, 'journey-14-case-closed');
+  // No matches while closed: said plainly, not as an error.
+  await page.getByRole('tab', { name: 'Matches' }).click();
+  await page.getByText('No matches while the case is closed: reopen it to see them.').waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+
+  if (state.personLogin) {
+    // The person is told their case is closed, with its date only, and sees no error.
+    const context = await newContext(browser, server.url, 'en', phone);
+    const self = await context.newPage();
+    const selfErrors = collectPageErrors(self);
+    await self.goto('/');
+    await self.getByLabel('E-mail').fill(state.personLogin.email);
+    await self.getByLabel('Password').fill(state.personLogin.password);
+    await self.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await self.getByRole('heading', { level: 1, name: 'My space' }).waitFor({ timeout: 20_000 });
+    const opps = self.locator('section[aria-labelledby="self-opps"]');
+    await opps
+      .getByText(/^Your case was closed on .+\. If you would like support again, contact your counsellor\.$/)
+      .waitFor();
+    await self.waitForLoadState('networkidle');
+    expect(await self.getByRole('alert').count()).toBe(0);
+    expect(await self.getByText('Moved to the capital for work.').count()).toBe(0);
+    expect(selfErrors).toEqual([]);
+    await context.close();
+  }
 
   // The people list shows open cases by default; the closed one is under "Closed cases", marked.
   await page.getByRole('link', { name: 'People', exact: true }).click();

@@ -5,6 +5,7 @@ import { endpoints } from '../../api/endpoints';
 import { useReferralNames } from '../../api/names';
 import {
   personName,
+  toCaseClosure,
   toConsent,
   toMatch,
   toPage,
@@ -56,7 +57,7 @@ export function SelfServicePage() {
                   ))}
               </ul>
             </section>
-            {id ? <SelfSections personId={id} /> : null}
+            {id ? <SelfSections personId={id} closedOn={toCaseClosure(raw).closure?.on ?? null} /> : null}
           </>
         )}
       </DataState>
@@ -64,8 +65,13 @@ export function SelfServicePage() {
   );
 }
 
-/** The person's referrals are read once: listed as proposed, and left out of the other opportunities. */
-function SelfSections({ personId }: { personId: string }) {
+/**
+ * The person's referrals are read once: listed as proposed, and left out of the other opportunities.
+ * While their case is closed nothing is matched for them: they are told so (with the date only; the
+ * reason and the counsellor's note stay in their record and its export), not shown an error.
+ */
+function SelfSections({ personId, closedOn }: { personId: string; closedOn: string | null }) {
+  const { t, i18n } = useTranslation();
   const referrals = useApi<unknown>(`${endpoints.referrals}${query({ personId, limit: 20 })}`);
   const proposedIds = new Set(
     referrals.data === undefined ? [] : toPage(referrals.data, toReferral).items.map((r) => r.targetId),
@@ -73,7 +79,20 @@ function SelfSections({ personId }: { personId: string }) {
   return (
     <>
       <Proposed state={referrals} />
-      <Opportunities personId={personId} exclude={proposedIds} />
+      {closedOn ? (
+        <section aria-labelledby="self-opps">
+          <h2 id="self-opps">{t('self.otherOpportunities', 'Other opportunities that fit you')}</h2>
+          <p className="muted">
+            {t(
+              'self.caseClosed',
+              'Your case was closed on {{date}}. If you would like support again, contact your counsellor.',
+              { date: formatDate(closedOn, i18n.language) },
+            )}
+          </p>
+        </section>
+      ) : (
+        <Opportunities personId={personId} exclude={proposedIds} />
+      )}
       <Consents personId={personId} />
     </>
   );

@@ -10,6 +10,7 @@ import {
   toPage,
   toPersonSummary,
   toProfileSections,
+  toCaseClosure,
   toReferral,
   toVacancy,
   isReferralOpen,
@@ -82,7 +83,14 @@ export function PersonPage({ id }: { id: string }) {
                 <ProfileSections raw={raw} language={summary?.language ?? i18n.language} />
               </TabPanel>
               <TabPanel id="matches">
-                <PersonMatches personId={id} />
+                {/* A closed case is out of matching (the server answers 409): said plainly, not as an error. */}
+                {toCaseClosure(raw).closure ? (
+                  <p className="muted">
+                    {t('closure.noMatches', 'No matches while the case is closed: reopen it to see them.')}
+                  </p>
+                ) : (
+                  <PersonMatches personId={id} />
+                )}
               </TabPanel>
               <TabPanel id="referrals">
                 <PersonReferrals personId={id} />
