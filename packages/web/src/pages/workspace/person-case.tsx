@@ -118,7 +118,13 @@ export function CaseStatus({ person, onChanged }: { person: unknown; onChanged: 
         void run('close', () =>
           request(endpoints.personClose(id), {
             method: 'POST',
-            body: { reason, on, ...(note.trim() ? { note: note.trim() } : {}) },
+            // Today is left to the server: east of UTC, the reader's today is the server's tomorrow
+            // for a few hours, and a closure dated after the server's today is refused.
+            body: {
+              reason,
+              ...(on === localToday() ? {} : { on }),
+              ...(note.trim() ? { note: note.trim() } : {}),
+            },
             headers,
           }),
         );
