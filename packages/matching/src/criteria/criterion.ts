@@ -118,6 +118,13 @@ export interface Scorer<D> {
    * values no larger, must score at most the bound.
    */
   groupBound?(items: Int32Array, values: Float32Array, from: number, to: number): number;
+  /**
+   * Set when `groupBound` is linear in the items: `scale` × the sum, over the group's items that
+   * are among `items`, of the item's value × its entry in `weights` (other items add nothing).
+   * Every group is then bounded from the summaries by item, reading only these items' entries
+   * instead of every item of every group.
+   */
+  groupTerms?: { items: Int32Array; weights: Float64Array; scale: number };
 }
 
 /** Builds a criterion from one pure pair function, for signals that need no posting lists. */

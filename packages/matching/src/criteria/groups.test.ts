@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { DocumentGroups, float32AtLeast } from '../index/collection';
+import { DocumentGroups, float32AtLeast, linearGroupBounds } from '../index/collection';
 import { personArb, vacancyArb } from '../testing/arbitraries';
 import { makeIndex, makePerson, makeVacancy, O, S } from '../testing/factories';
 import { skillsCriterion } from './skills';
@@ -157,5 +157,40 @@ test('a group keeps every item once with its largest value, however many items i
       },
     ),
     { numRuns: 100 },
+  );
+});
+
+test('the skills group bounds read by item equal the bounds read group by group', () => {
+  fc.assert(
+    fc.property(
+      personArb,
+      fc.array(vacancyArb, { minLength: 1, maxLength: 8 }),
+      strengthArb,
+      (person, vacancies, strength) => {
+        const index = makeIndex({ skills: { strength } });
+        const p = index.personView({ ...person, id: 'p' });
+        const vs = vacancies.map((v, i) => index.vacancyView({ ...v, id: `v${i}` }));
+        const ctx = index.context(index.options);
+        const forPerson = skillsCriterion.forPerson(p, ctx);
+        // Three groups, whatever the vacancies' own keys.
+        const groups = new DocumentGroups();
+        const scores: number[][] = [[], [], [], []];
+        vs.forEach((view, slot) => {
+          groups.begin();
+          if (skillsCriterion.summarizeTarget!(view, groups.sink, ctx) < 0) return;
+          groups.commit(slot, slot % 3);
+          scores[groups.bySlot[slot]!]!.push(forPerson.score(view));
+        });
+        const terms = forPerson.groupTerms!;
+        const by = new Float64Array(groups.count);
+        linearGroupBounds(groups.inverted(), terms.items, terms.weights, 2 * terms.scale, by);
+        for (let g = 1; g < groups.count; g++) {
+          const flat = boundOf(groups, g, forPerson);
+          expect(by[g]!).toBeCloseTo(2 * flat, 12);
+          for (const s of scores[g]!) expect(by[g]!).toBeGreaterThanOrEqual(2 * s);
+        }
+      },
+    ),
+    { numRuns: 300 },
   );
 });

@@ -58,6 +58,8 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const terms: PlanTerm[] = [];
     const end = p.end(PL.skills);
     let directCount = 0;
+    /** The skills with a strength in `q`, each once. */
+    const held: number[] = [];
     for (let i = p.start(PL.skills); i < end; i++) {
       const packed = p.i32[i]!;
       const kind = packed & 7;
@@ -65,6 +67,7 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       if (overlap && kind !== KIND_DIRECT) continue;
       const s = overlap ? 1 : strength[kind]!;
       if (s <= 0 || skill >= q.length) continue;
+      if (!(q[skill]! > 0)) held.push(skill);
       q[skill] = s;
       directCount++;
       terms.push({ family: V_SKILLS, key: skill << 1, weight: s, scaled: !overlap });
@@ -110,6 +113,12 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
         let b = 0;
         for (let i = from; i < to; i++) b += values[i]! * (q[items[i]!] ?? 0);
         return b * GROUP_SLACK;
+      },
+      // The same bound, linear in the person's skills: read from the inverted summaries.
+      groupTerms: {
+        items: Int32Array.from(held),
+        weights: Float64Array.from(held, (skill) => q[skill]!),
+        scale: GROUP_SLACK,
       },
       plan: { combine: 'sum', terms, otherwise: 0, cap },
       ceiling: cap,

@@ -214,6 +214,39 @@ export interface FlatGroups {
 }
 
 /**
+ * The same summaries by item: item i's groups (ascending) and the largest value each gives it at
+ * `start[i]..start[i + 1]`, so that a query whose bound is linear in the items bounds every
+ * group by reading only its own items' entries.
+ */
+export interface InvertedGroups {
+  start: Int32Array;
+  groups: Int32Array;
+  values: Float32Array;
+}
+
+/**
+ * Writes into `by[1..]` each group's `factor` × the sum, over the group's items among `items`, of
+ * the item's largest value × its weight in `weights` (`by` zeroed, one entry per group index).
+ */
+export function linearGroupBounds(
+  inv: InvertedGroups,
+  items: Int32Array,
+  weights: Float64Array,
+  factor: number,
+  by: Float64Array,
+): void {
+  const { start, groups, values } = inv;
+  const top = start.length - 1;
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j]!;
+    if (item < 0 || item >= top) continue;
+    const w = weights[j]!;
+    for (let i = start[item]!, e = start[item + 1]!; i < e; i++) by[groups[i]!]! += values[i]! * w;
+  }
+  for (let g = 1; g < by.length; g++) by[g] = factor * by[g]!;
+}
+
+/**
  * The groups of one criterion over a collection (see `Criterion.summarizeTarget`): the group of
  * each slot, and per group its items (in order of first appearance) with the largest value each has in any
  * of the group's documents. Groups only grow: a document that changes or leaves keeps its old
@@ -234,6 +267,8 @@ export class DocumentGroups {
   private version = 0;
   private flatCopy: FlatGroups | null = null;
   private flatVersion = -1;
+  private invertedCopy: InvertedGroups | null = null;
+  private invertedVersion = -1;
   /** The document being summarised. */
   private itemBuf = new Int32Array(64);
   private valueBuf = new Float64Array(64);
@@ -387,6 +422,44 @@ export class DocumentGroups {
     return this.flatCopy;
   }
 
+  /**
+   * Every group's summary by item (see `InvertedGroups`). Rebuilt after changes, on the next
+   * query.
+   */
+  inverted(): InvertedGroups {
+    if (this.invertedCopy && this.invertedVersion === this.version) return this.invertedCopy;
+    const count = this.items.length;
+    let top = -1;
+    let total = 0;
+    for (let g = 1; g < count; g++) {
+      const items = this.items[g]!;
+      const size = this.sizes[g]!;
+      total += size;
+      for (let i = 0; i < size; i++) if (items[i]! > top) top = items[i]!;
+    }
+    const start = new Int32Array(top + 2);
+    for (let g = 1; g < count; g++) {
+      const items = this.items[g]!;
+      for (let i = 0, size = this.sizes[g]!; i < size; i++) start[items[i]! + 1]!++;
+    }
+    for (let i = 0; i <= top; i++) start[i + 1]! += start[i]!;
+    const at = start.slice(0, top + 1);
+    const groups = new Int32Array(total);
+    const values = new Float32Array(total);
+    for (let g = 1; g < count; g++) {
+      const items = this.items[g]!;
+      const vals = this.values[g]!;
+      for (let i = 0, size = this.sizes[g]!; i < size; i++) {
+        const k = at[items[i]!]!++;
+        groups[k] = g;
+        values[k] = vals[i]!;
+      }
+    }
+    this.invertedCopy = { start, groups, values };
+    this.invertedVersion = this.version;
+    return this.invertedCopy;
+  }
+
   /** Number of group indexes (including the unused 0). */
   get count(): number {
     return this.items.length;
@@ -445,6 +518,7 @@ export class DocumentGroups {
     for (let g = 0; g < this.items.length; g++)
       n += this.items[g]!.byteLength + this.values[g]!.byteLength + this.tables[g]!.byteLength;
     if (this.flatCopy) n += this.flatCopy.start.byteLength + 8 * this.flatCopy.items.length;
+    if (this.invertedCopy) n += this.invertedCopy.start.byteLength + 8 * this.invertedCopy.groups.length;
     return n;
   }
 }

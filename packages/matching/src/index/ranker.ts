@@ -1,6 +1,6 @@
 import type { RecordView } from '../features/arena';
 import type { Scorer } from '../criteria/criterion';
-import type { Collection } from './collection';
+import { linearGroupBounds, type Collection } from './collection';
 import { PARTITIONS, SCALE_DECODE } from './postings';
 
 /** A scorer and its weight (already normalised); weight 0 means "filter only". */
@@ -411,12 +411,20 @@ export function rankTop<D extends RecordView>(
     const bound = ws.scorer.groupBound;
     const groups = ws.id !== undefined && bound ? col.groups.get(ws.id) : undefined;
     if (p < 0 || planKind[p] !== 'sum' || !groups || !bound) continue;
-    // Every group at once, in one sweep over the flat summaries (a few thousand groups).
-    const { start, items, values } = groups.flat();
+    const by = new Float64Array(groups.count);
+    const linear = ws.scorer.groupTerms;
+    if (linear) {
+      // A bound linear in the query's items: only those items' groups, from the summaries by item
+      // (a person's ~70 skills instead of every item of a few thousand groups).
+      linearGroupBounds(groups.inverted(), linear.items, linear.weights, ws.weight * linear.scale, by);
+    } else {
+      // Every group at once, in one sweep over the flat summaries (a few thousand groups).
+      const { start, items, values } = groups.flat();
+      for (let g = 1; g < groups.count; g++)
+        by[g] = ws.weight * bound.call(ws.scorer, items, values, start[g]!, start[g + 1]!);
+    }
     // Group 0 (documents in no group) is bounded by the plan alone.
-    const by = new Float64Array(groups.count).fill(Infinity);
-    for (let g = 1; g < groups.count; g++)
-      by[g] = ws.weight * bound.call(ws.scorer, items, values, start[g]!, start[g + 1]!);
+    by[0] = Infinity;
     planGroup[p] = groupPlan.length;
     groupPlan.push(p);
     groupSlots.push(groups.bySlot);
