@@ -895,6 +895,8 @@ export function rankTop<D extends RecordView>(
           bitsOf[d >> 5]! &= ~(1 << (d & 31));
           continue;
         }
+        // The same bound as the first gather's, written out: a shared closure measured 3-4 % slower
+        // in vacancy -> people (both A/B orders, 300k people).
         let b = base + sumAcc[d]! + remSum;
         for (let x = 0; x < maxAccs.length; x++) {
           const a = maxAccs[x]![d]!;
