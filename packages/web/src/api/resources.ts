@@ -99,6 +99,8 @@ export function toCaseClosure(raw: unknown): {
   id: string;
   version: number | null;
   closure: { on: string; reason: string; note: string | null } | null;
+  /** Whether the reader may close or reopen the case (the server's `permissions.closeCase`; false when absent). */
+  mayChange: boolean;
 } {
   const r = asRaw(raw);
   const c = asRaw(r.caseClosure);
@@ -108,6 +110,7 @@ export function toCaseClosure(raw: unknown): {
     id: String(r.id ?? ''),
     version: num(r.version),
     closure: on && reason ? { on, reason, note: str(c.note) } : null,
+    mayChange: asRaw(r.permissions).closeCase === true,
   };
 }
 

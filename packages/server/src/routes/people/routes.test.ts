@@ -309,4 +309,41 @@ describe.each(testDatabaseKinds())('people API on $name', (kind) => {
     expect((await get(id)).json().caseClosure.reason).toBe('person_chose_to_stop');
     expect((await post('reopen', {}, 2)).statusCode).toBe(200);
   });
+
+  test('a person read says whether the caller may close the case, by the same rule as the close endpoint', async () => {
+    const orgId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        payload: { kind: 'mission', name: 'Permissions mission', country: 'GE' },
+      })
+    ).json().id as string;
+    const assigned = await signInTestUser(t.database, { role: 'case_manager', organisationId: orgId });
+    const colleague = await signInTestUser(t.database, { role: 'case_manager', organisationId: orgId });
+    const created = await create(
+      { givenName: 'Allowed', familyName: 'Who', owningOrganisationId: orgId },
+      assigned,
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().permissions).toEqual({ closeCase: true });
+    const id = created.json().id as string;
+    const self = await signInTestUser(t.database, { role: 'person', personId: id });
+    const closeCaseOf = async (headers: Record<string, string>) => {
+      const res = await get(id, headers);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().permissions?.closeCase;
+    };
+    expect(await closeCaseOf({})).toBe(true); // the administrator of the test app
+    expect(await closeCaseOf(assigned)).toBe(true);
+    // The colleague reads the person (same organisation) but is not assigned: no close offered, and 403 if tried.
+    expect(await closeCaseOf(colleague)).toBe(false);
+    expect(await closeCaseOf(self)).toBe(false);
+    const tried = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${id}/close`,
+      payload: { reason: 'other' },
+      headers: { ...colleague, 'if-match': '"1"' },
+    });
+    expect(tried.statusCode).toBe(403);
+  });
 });

@@ -33,7 +33,7 @@ import {
   sendRemoved,
   today,
 } from '../record-kit';
-import { presentPerson } from './presenter';
+import { mayChangeAssignmentOf, presentPerson } from './presenter';
 import {
   duplicateCandidateResponse,
   handoverBody,
@@ -103,8 +103,8 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     return out;
   }
   /** Whether the actor may change who the person is assigned to (trust: `mayChangeAssignment`). */
-  const mayAssign = async (request: FastifyRequest, person: Person): Promise<boolean> =>
-    ctx.policy.mayChangeAssignment ? ctx.policy.mayChangeAssignment(request.actor, { ...person }) : true;
+  const mayAssign = (request: FastifyRequest, person: Person): Promise<boolean> =>
+    mayChangeAssignmentOf(ctx, request.actor, person);
   const assignmentRefused = () =>
     new DomainError('forbidden', { action: 'update', resource: 'person', reason: 'assignment_change' });
 
@@ -432,6 +432,7 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext) {
     await ctx.policy.authorize(request.actor, 'update', { type: 'person', record: { ...found } });
     // Closing or reopening is a decision of those who follow the case (as a handover): not of the
     // person themselves (self-service may update their profile), nor of an unassigned colleague.
+    // The person's `permissions.closeCase` says the same to the screens.
     if (!(await mayAssign(request, found)))
       throw new DomainError('forbidden', { action: 'update', resource: 'person', reason: 'case_closure' });
     const caseClosure = change(found);

@@ -23,6 +23,11 @@ const personShape = {
   ...recordMeta,
   mergedIntoId: z.uuid().nullable(),
   completeness: completenessResponse,
+  /** What the caller may do with this person (single-person answers only, not lists). */
+  permissions: z.object({
+    /** Close or reopen the case: administrators and those assigned to it (the handover rule). */
+    closeCase: z.boolean(),
+  }),
 };
 
 /** A person as the caller may see it: fields the policy hides are absent. */

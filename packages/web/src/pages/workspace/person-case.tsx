@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseClosureReason } from '@passerelle/core';
 import { request } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
+import { forgetRecord } from '../../api/names';
 import { toCaseClosure } from '../../api/resources';
 import { useAction } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ui';
@@ -54,7 +55,8 @@ function localToday(): string {
  */
 export function CaseStatus({ person, onChanged }: { person: unknown; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
-  const { id, version, closure } = toCaseClosure(person);
+  // Only those the server lets close or reopen it are offered the button (others would get a 403).
+  const { id, version, closure, mayChange } = toCaseClosure(person);
   const { reasons, label: reasonLabel } = useClosureReasons();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -62,8 +64,10 @@ export function CaseStatus({ person, onChanged }: { person: unknown; onChanged: 
   const [note, setNote] = useState('');
   const done = useCallback(() => {
     setOpen(false);
+    // The dashboard's follow-ups mark closed cases from the looked-up person: look it up again.
+    forgetRecord('person', id);
     onChanged();
-  }, [onChanged]);
+  }, [onChanged, id]);
   const { busy, error, run } = useAction(done);
   const headers: Record<string, string> = version === null ? {} : { 'if-match': `"${version}"` };
 
@@ -83,20 +87,24 @@ export function CaseStatus({ person, onChanged }: { person: unknown; onChanged: 
             'The person is not offered to employers or trainings while the case is closed.',
           )}
         </p>
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={busy !== null}
-          onClick={() =>
-            void run('reopen', () => request(endpoints.personReopen(id), { method: 'POST', headers }))
-          }
-        >
-          {t('closure.reopen', 'Reopen the case')}
-        </button>
+        {mayChange ? (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy !== null}
+            onClick={() =>
+              void run('reopen', () => request(endpoints.personReopen(id), { method: 'POST', headers }))
+            }
+          >
+            {t('closure.reopen', 'Reopen the case')}
+          </button>
+        ) : null}
         {error ? <ErrorNotice error={error} /> : null}
       </section>
     );
   }
+
+  if (!mayChange) return null;
 
   if (!open) {
     return (
