@@ -401,11 +401,57 @@ test('the counsellor closes the case with a reason, the caseload no longer lists
   await caseload.locator('ul.rows, p.muted').first().waitFor();
   await page.waitForLoadState('networkidle');
   expect(await caseload.getByRole('link', { name: state.personName }).count()).toBe(0);
+  // The follow-up set earlier is still due after the closure (outcome follow-ups go on), marked as such.
+  const followUp = page.locator('section[aria-labelledby="followups-title"] li', {
+    hasText: state.personName,
+  });
+  if (state.vacancyTitle) {
+    await followUp.getByText(/^case closed /).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'journey-15b-follow-up-of-closed-case');
+  }
 
   await page.goto(`/workspace/people/${state.personId}`);
   await closed.getByRole('button', { name: 'Reopen the case' }).click();
   await page.getByRole('button', { name: 'Close the case' }).waitFor();
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await caseload.getByRole('link', { name: state.personName }).first().waitFor({ timeout: 15_000 });
+  if (state.vacancyTitle) {
+    await followUp.waitFor({ timeout: 15_000 });
+    expect(await followUp.getByText(/^case closed /).count()).toBe(0);
+  }
   expect(counsellor.errors).toEqual([]);
 }, 90_000);
+
+test('a case manager is offered to close the cases assigned to them, not a colleague’s case they can read', async () => {
+  const caseManager = await demoSession(server.url, demo.caseManager);
+  const me = await caseManager.call<{ user: { id: string } }>('GET', '/api/auth/session');
+  const listed = await caseManager.call<{ items: { id: string; caseManagerIds?: string[] }[] }>(
+    'GET',
+    '/api/people?limit=100&caseStatus=open',
+  );
+  expect(listed.status).toBe(200);
+  const mine = listed.body.items.find((p) => p.caseManagerIds?.includes(me.body.user.id));
+  const colleagues = listed.body.items.find((p) => !p.caseManagerIds?.includes(me.body.user.id));
+  // The demo data gives the case manager 12 of the mission's returnees and leaves others unassigned.
+  expect(mine, 'a person assigned to the demo case manager').toBeDefined();
+  expect(colleagues, 'a person of the mission not assigned to the demo case manager').toBeDefined();
+
+  const context = await newContext(browser, server.url, 'en', desktop);
+  const page = await context.newPage();
+  current = page;
+  const errors = collectPageErrors(page);
+  await page.goto('/sign-in');
+  await page.locator('[data-demo-role="case_manager"]').click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+  await page.goto(`/workspace/people/${colleagues!.id}`);
+  await page.getByRole('tab', { name: 'Profile' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await page.getByRole('button', { name: 'Close the case' }).count()).toBe(0);
+
+  await page.goto(`/workspace/people/${mine!.id}`);
+  await page.getByRole('button', { name: 'Close the case' }).waitFor();
+  expect(errors).toEqual([]);
+  current = null;
+  await context.close();
+}, 60_000);

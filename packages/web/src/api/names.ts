@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'react';
 import { get } from './client';
 import { endpoints } from './endpoints';
-import { labelOf, personName, type Referral } from './resources';
+import { labelOf, personName, toCaseClosure, type Referral } from './resources';
 
 // Referrals carry ids only; names and titles are looked up once per visit and shared by every screen.
 const cache = new Map<string, string>();
 const pending = new Map<string, Promise<void>>();
+/** The day a person's case was closed, by person id (null: open), read with the person's name. */
+const closedOn = new Map<string, string | null>();
+
+/** Forgets what was looked up about a record (after changing it, e.g. closing or reopening a case). */
+export function forgetRecord(kind: string, id: string): void {
+  cache.delete(`${kind}:${id}`);
+  pending.delete(`${kind}:${id}`);
+  if (kind === 'person') closedOn.delete(id);
+}
 
 function pathOf(kind: string, id: string): string | null {
   if (kind === 'person') return endpoints.person(id);
@@ -24,6 +33,7 @@ async function fetchName(kind: string, id: string): Promise<void> {
     p = (path ? get<Record<string, unknown>>(path) : Promise.reject(new Error('no path')))
       .then((r) => {
         cache.set(key, kind === 'person' ? personName(r) : labelOf(r.title ?? r.name ?? ''));
+        if (kind === 'person') closedOn.set(id, toCaseClosure(r).closure?.on ?? null);
       })
       .catch(() => {
         cache.set(key, '');
@@ -33,8 +43,13 @@ async function fetchName(kind: string, id: string): Promise<void> {
   await p;
 }
 
-/** Fills in the person's name, the target's title and the organisation of each referral. */
-export function useReferralNames(referrals: Referral[]): Referral[] {
+/**
+ * Fills in the person's name, the target's title and the organisation of each referral, and the
+ * day the person's case was closed (`personCaseClosedOn`, read with the name; null while open or unknown).
+ */
+export function useReferralNames(
+  referrals: Referral[],
+): (Referral & { personCaseClosedOn: string | null })[] {
   const [, setTick] = useState(0);
   const wanted = referrals.flatMap((r) => [
     ...(r.personName ? [] : [['person', r.personId] as const]),
@@ -55,6 +70,7 @@ export function useReferralNames(referrals: Referral[]): Referral[] {
   return referrals.map((r) => ({
     ...r,
     personName: r.personName || cache.get(`person:${r.personId}`) || '',
+    personCaseClosedOn: closedOn.get(r.personId) ?? null,
     targetTitle: r.targetTitle || cache.get(`${r.targetKind}:${r.targetId}`) || '',
     organisation:
       r.organisation || (r.organisationId ? cache.get(`organisation:${r.organisationId}`) || null : null),

@@ -182,9 +182,22 @@ function FollowUpRows({ items: raw }: { items: Referral[] }) {
     <ul className="rows">
       {items.map((r) => (
         <li key={r.id}>
-          <Link href={`/workspace/people/${r.personId}`}>
-            {r.personName || t('people.unnamed', 'Unnamed person')}
-          </Link>
+          <span>
+            <Link href={`/workspace/people/${r.personId}`}>
+              {r.personName || t('people.unnamed', 'Unnamed person')}
+            </Link>
+            {/* Follow-ups (still employed after 1, 3, 6, 12 months?) go on after a case is closed: marked, not hidden. */}
+            {r.personCaseClosedOn ? (
+              <>
+                {' '}
+                <span className="badge">
+                  {t('dashboard.caseClosed', 'case closed {{date}}', {
+                    date: formatDate(r.personCaseClosedOn, i18n.language),
+                  })}
+                </span>
+              </>
+            ) : null}
+          </span>
           <span className="muted">
             {[r.targetTitle, formatDate(r.followUpOn, i18n.language)].filter(Boolean).join(' · ')}
             {r.followUpOn && r.followUpOn < today ? (
