@@ -21,6 +21,7 @@ export {
 export {
   importTable,
   codedListLimit,
+  type CaseClosureChange,
   type CodedOccupation,
   type ImportOptions,
   type ImportProgress,

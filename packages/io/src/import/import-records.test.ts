@@ -262,6 +262,58 @@ describe.each(testDatabaseKinds())('import and export on $name', (kind) => {
     expect(valid).toMatchObject({ committed: true, created: 1, issues: [] });
   });
 
+  test('the report names the cases a file closes or reopens, row by row, as the endpoints would audit them', async () => {
+    const closure = (on: string, reason: string) => JSON.stringify({ on, reason });
+    const header = ['external_id', 'given_name', 'family_name', 'case_closure'];
+    const first = await importTable(database, {
+      kind: 'people',
+      table: await csv([
+        header,
+        ['ccc-1', 'Open', 'Then closed', ''],
+        ['ccc-2', 'Closed', 'Then reopened', closure('2026-03-01', 'moved_away')],
+        ['ccc-3', 'Closed', 'Then changed', closure('2026-03-01', 'moved_away')],
+        ['ccc-4', 'Closed', 'Unchanged', closure('2026-03-01', 'deceased')],
+      ]),
+      today: '2026-03-10',
+    });
+    expect(first.committed).toBe(true);
+    const idOf = (externalId: string) => first.outcomes.find((o) => o.externalId === externalId)!.id;
+    // New people imported closed are closed cases (a migration of old records): a close each.
+    expect(first.caseClosureChanges).toEqual([
+      { row: 3, externalId: 'ccc-2', id: idOf('ccc-2'), action: 'close_case' },
+      { row: 4, externalId: 'ccc-3', id: idOf('ccc-3'), action: 'close_case' },
+      { row: 5, externalId: 'ccc-4', id: idOf('ccc-4'), action: 'close_case' },
+    ]);
+    const second = await importTable(database, {
+      kind: 'people',
+      table: await csv([
+        header,
+        ['ccc-1', 'Open', 'Then closed', closure('2026-03-09', 'support_ended')],
+        ['ccc-2', 'Closed', 'Then reopened', ''],
+        ['ccc-3', 'Closed', 'Then changed', closure('2026-03-02', 'person_chose_to_stop')],
+        ['ccc-4', 'Closed', 'Unchanged', closure('2026-03-01', 'deceased')],
+      ]),
+      today: '2026-03-10',
+    });
+    expect(second.committed).toBe(true);
+    expect(second.caseClosureChanges.map((c) => [c.externalId, c.action])).toEqual([
+      ['ccc-1', 'close_case'],
+      ['ccc-2', 'reopen_case'],
+      ['ccc-3', 'reopen_case'],
+      ['ccc-3', 'close_case'],
+    ]);
+    // A file without the column leaves closures alone: nothing to audit.
+    const without = await importTable(database, {
+      kind: 'people',
+      table: await csv([
+        ['external_id', 'given_name'],
+        ['ccc-1', 'Still'],
+      ]),
+      today: '2026-03-10',
+    });
+    expect(without).toMatchObject({ committed: true, updated: 1, caseClosureChanges: [] });
+  });
+
   test('a changed row updates that record and no other', async () => {
     const changed = vacancyRows.map((r) => [...r]);
     changed[1]![2] = 'Baker (night shift)';

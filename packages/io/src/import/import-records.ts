@@ -40,6 +40,18 @@ export interface RowOutcome {
   outcome: UpsertOutcome;
 }
 
+/**
+ * A person's case closed or reopened by an import row: the entries the close and reopen endpoints
+ * audit (`close_case`, `reopen_case`), for the caller to audit the same way. A closure replaced by
+ * another is a reopen then a close; a new person imported closed is a close.
+ */
+export interface CaseClosureChange {
+  row: number;
+  externalId: string;
+  id: string;
+  action: 'close_case' | 'reopen_case';
+}
+
 /** The report of an import or a dry run. */
 export interface ImportReport {
   kind: ImportKind;
@@ -60,6 +72,8 @@ export interface ImportReport {
   codedOccupations: CodedOccupation[];
   issues: RowIssue[];
   outcomes: RowOutcome[];
+  /** People: the cases the file closes or reopens, row by row (empty for other kinds). */
+  caseClosureChanges: CaseClosureChange[];
 }
 
 /** A row whose occupation was coded from its text. */
@@ -129,6 +143,23 @@ interface PendingRow {
   /** The rest column's cell (the extra JSON), when the file has that column. */
   restCell?: string;
   input?: Record<string, unknown> & { externalId: string };
+  /** People: what the row does to the case's closure (audited like the endpoints). */
+  closureActions?: CaseClosureChange['action'][];
+}
+
+/** A case closure as comparable text (null: open). */
+function closureKey(value: unknown): string | null {
+  if (!value || typeof value !== 'object') return null;
+  const c = value as { on?: unknown; reason?: unknown; note?: unknown };
+  return JSON.stringify([c.on ?? null, c.reason ?? null, c.note ?? null]);
+}
+
+/** The audit actions of a closure going from `before` to `after` (as the endpoints would write them). */
+function closureActionsOf(before: string | null, after: string | null): CaseClosureChange['action'][] {
+  if (before === after) return [];
+  if (before === null) return ['close_case'];
+  if (after === null) return ['reopen_case'];
+  return ['reopen_case', 'close_case'];
 }
 
 interface OrganisationRef {
@@ -406,6 +437,7 @@ export async function importTable(database: Database, options: ImportOptions): P
     codedOccupations: [],
     issues: [],
     outcomes: [],
+    caseClosureChanges: [],
   };
 
   // 1. Cells of our layout, directly or through the mapping.
@@ -614,14 +646,10 @@ export async function importTable(database: Database, options: ImportOptions): P
         }
       }
       // An update keeps what the file does not speak about.
-      const draft = stored
-        ? mergeIntoStored(
-            layout,
-            coverage,
-            JSON.parse(stored.json) as Record<string, unknown>,
-            p.parsed.draft,
-            p.restCell,
-          )
+      const storedData = stored ? (JSON.parse(stored.json) as Record<string, unknown>) : null;
+      const closedBefore = storedData ? closureKey(storedData.caseClosure) : null;
+      const draft = storedData
+        ? mergeIntoStored(layout, coverage, storedData, p.parsed.draft, p.restCell)
         : p.parsed.draft;
       const occupation = draft.occupation as { uri?: string; iscoCode?: string; label?: string } | undefined;
       if (options.codeOccupation && occupation?.label && !occupation.uri && !occupation.iscoCode) {
@@ -665,7 +693,13 @@ export async function importTable(database: Database, options: ImportOptions): P
           ? await options.authorizeRow(input, stored ? existingForAuthorization(options.kind, stored) : null)
           : null;
         if (refused) addIssue(p, 'external_id', 'forbidden', refused);
-        else p.input = input;
+        else {
+          p.input = input;
+          if (options.kind === 'people') {
+            const actions = closureActionsOf(closedBefore, closureKey(input.caseClosure));
+            if (actions.length > 0) p.closureActions = actions;
+          }
+        }
       }
     }
     return pending;
@@ -690,7 +724,12 @@ export async function importTable(database: Database, options: ImportOptions): P
       if (issues) throw new Rollback(issues);
       throw e;
     }
-    result.outcomes.forEach((o, k) => report.outcomes.push({ row: batch[k]!.row, ...o }));
+    result.outcomes.forEach((o, k) => {
+      const p = batch[k]!;
+      report.outcomes.push({ row: p.row, ...o });
+      for (const action of p.closureActions ?? [])
+        report.caseClosureChanges.push({ row: p.row, externalId: o.externalId, id: o.id, action });
+    });
     report.created += result.created;
     report.updated += result.updated;
     report.unchanged += result.unchanged;
@@ -751,6 +790,7 @@ export async function importTable(database: Database, options: ImportOptions): P
       report.occupationsCoded =
         0;
     report.codedOccupations = [];
+    report.caseClosureChanges = [];
   }
   return report;
 }

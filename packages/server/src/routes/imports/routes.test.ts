@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { readTableFromBuffer, writeTableToBuffer } from '@passerelle/io';
+import type { AuditEntry } from '../../auth/ports';
 import { createTestApp } from '../../testing';
 
 const employers = 'external_id,name,country\nemp-1,Garage Rustaveli,GE\n';
@@ -9,8 +10,9 @@ const vacancies =
 
 describe.each(testDatabaseKinds())('import and export API on $name', (kind) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
+  const entries: AuditEntry[] = [];
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { audit: { record: async (e) => void entries.push(e) } });
   });
   afterAll(async () => t.close());
 
@@ -30,6 +32,39 @@ describe.each(testDatabaseKinds())('import and export API on $name', (kind) => {
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ committed: true, created: 2 });
     expect((await upload('/api/imports/vacancies', vacancies)).json()).toMatchObject({ unchanged: 2 });
+  });
+
+  test('an import that closes or reopens cases audits close_case and reopen_case per person, as the endpoints do; a dry run audits nothing', async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const closure = JSON.stringify({ on: day, reason: 'support_ended' }).replaceAll('"', '""');
+    const file = (cell: string) =>
+      `external_id,given_name,family_name,case_closure\nimp-c1,Imported,Closed,${cell}\nimp-c2,Imported,Open,\n`;
+    const casesOf = (action: string) =>
+      entries.filter((e) => e.action === action && e.entity === 'person').map((e) => e.personId);
+
+    const dry = await upload('/api/imports/people/dry-run', file(`"${closure}"`));
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().caseClosureChanges).toEqual([
+      expect.objectContaining({ row: 2, action: 'close_case' }),
+    ]);
+    expect(casesOf('close_case')).toEqual([]);
+
+    const closed = await upload('/api/imports/people', file(`"${closure}"`));
+    expect(closed.statusCode, closed.body).toBe(200);
+    const id = closed.json().outcomes.find((o: { externalId: string }) => o.externalId === 'imp-c1').id;
+    expect(casesOf('close_case')).toEqual([id]);
+    const entry = entries.find((e) => e.action === 'close_case');
+    expect(entry).toMatchObject({ entityId: id, changes: { fields: ['caseClosure'], via: 'import' } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/people/${id}` })).json().caseClosure).toEqual({
+      on: day,
+      reason: 'support_ended',
+    });
+
+    // The same file again changes nothing and audits no closure; without the closure, the case reopens.
+    expect((await upload('/api/imports/people', file(`"${closure}"`))).json().unchanged).toBe(2);
+    expect(casesOf('close_case')).toEqual([id]);
+    expect((await upload('/api/imports/people', file(''))).statusCode).toBe(200);
+    expect(casesOf('reopen_case')).toEqual([id]);
   });
 
   test('a file with an invalid row answers 422 import_failed naming the row and field', async () => {

@@ -17,7 +17,7 @@ import {
 import { peopleExportGuard } from '../../auth/export-guard';
 import { importRowGuard } from '../../auth/import-guard';
 import type { AppContext } from '../../context';
-import { today } from '../record-kit';
+import { audit, today } from '../record-kit';
 import { errorResponses } from '../../http/openapi';
 import { exportQuery, importEnvelope, importQuery, importReport, kindParams } from './schema';
 
@@ -174,6 +174,16 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
         changes: { rows: report.rows, created: report.created, updated: report.updated },
         requestId: request.id,
       });
+      // A case closed or reopened by a file is audited as through the endpoints, person by person.
+      for (const change of report.caseClosureChanges) {
+        await audit(ctx, request, {
+          action: change.action,
+          entity: 'person',
+          entityId: change.id,
+          personId: change.id,
+          changes: { fields: ['caseClosure'], via: 'import', row: change.row },
+        });
+      }
       return report;
     },
   );

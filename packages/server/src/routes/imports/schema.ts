@@ -68,6 +68,15 @@ export const importReport = z
         outcome: z.enum(['created', 'updated', 'unchanged']),
       }),
     ),
+    /** People: the cases the file closes or reopens (each audited as close_case / reopen_case on commit). */
+    caseClosureChanges: z.array(
+      z.object({
+        row: z.number().int(),
+        externalId: z.string(),
+        id: z.string(),
+        action: z.enum(['close_case', 'reopen_case']),
+      }),
+    ),
   })
   .meta({ id: 'ImportReport' });
 
