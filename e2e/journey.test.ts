@@ -455,3 +455,25 @@ test('a case manager is offered to close the cases assigned to them, not a colle
   current = null;
   await context.close();
 }, 60_000);
+
+test('a filled vacancy is marked in the list and its page says plainly that nobody is matched to it', async () => {
+  const api = await demoSession(server.url, demo.counsellor);
+  // One of the vacancies the list shows first (the page asks for 50, as here).
+  const listed = await api.call<{ items: { id: string; status: string }[] }>(
+    'GET',
+    '/api/vacancies?limit=50',
+  );
+  const vacancy = listed.body.items?.find((v) => v.status === 'filled');
+  expect(vacancy, 'the demo data has filled vacancies').toBeDefined();
+  const { page } = counsellor;
+  current = page;
+  await page.goto(`/workspace/vacancies/${vacancy!.id}`);
+  await page.getByText('Nobody is matched to this vacancy any more: it is filled.').waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await screenshot(page, 'journey-16-filled-vacancy');
+  await page.getByRole('link', { name: 'Vacancies', exact: true }).click();
+  const row = page.locator('tr', { has: page.locator(`a[href="/workspace/vacancies/${vacancy!.id}"]`) });
+  await row.locator('.badge', { hasText: 'filled' }).waitFor();
+  expect(counsellor.errors).toEqual([]);
+}, 60_000);

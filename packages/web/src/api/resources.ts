@@ -3,6 +3,7 @@
  * documented field first and tolerates the near variants, so a renamed field degrades to an
  * empty cell instead of a broken page.
  */
+import { formatDate } from '../i18n/format';
 
 export interface Page<T> {
   items: T[];
@@ -151,8 +152,12 @@ export function toProfileSections(
 ): ProfileSection[] {
   const r = asRaw(raw);
   const comp = asRaw(asRaw(r.completeness).sections);
+  const declaredNone = Array.isArray(r.declaredNone) ? r.declaredNone : [];
   return profileSectionKeys.map((key) => {
-    const entries = describeSection(key, r[key], language, words);
+    const described = describeSection(key, r[key], language, words);
+    // A section declared empty on purpose ("no driving licence") is complete: say so, not "nothing recorded".
+    const entries =
+      described.length === 0 && declaredNone.includes(key) ? [words.term('declared_none')] : described;
     const declared = str(comp[key]);
     const state: ProfileSection['state'] =
       declared === 'complete' || declared === 'partial' || declared === 'empty'
@@ -240,7 +245,7 @@ function describeSection(key: string, value: unknown, language: string, words: P
           from && to ? `${from} › ${to}` : (from ?? to),
           str(ri.returnRegion),
           str(ri.returnCity),
-          str(ri.returnDate),
+          formatDate(str(ri.returnDate), language) || null,
         ),
       ].filter(Boolean);
     }
@@ -388,6 +393,14 @@ export function isReferralOpen(referral: Pick<Referral, 'status'>): boolean {
   return referral.status !== 'rejected' && referral.status !== 'completed' && referral.status !== 'dropped';
 }
 
+/** How many referrals are in each open status, in the order of the workflow (statuses without any left out). */
+export function countOpenReferrals(referrals: Pick<Referral, 'status'>[]): [ReferralStatus, number][] {
+  return referralStatuses
+    .filter((status) => isReferralOpen({ status }))
+    .map((status): [ReferralStatus, number] => [status, referrals.filter((r) => r.status === status).length])
+    .filter(([, n]) => n > 0);
+}
+
 export function toReferral(raw: unknown, language = 'en'): Referral {
   const r = asRaw(raw);
   const target = asRaw(r.vacancy ?? r.training ?? r.target);
@@ -423,6 +436,8 @@ export interface Vacancy {
   seats: number | null;
   closesAt: string | null;
   contract: string | null;
+  /** draft, open, filled or closed (null when the record does not say): only open vacancies are matched. */
+  status: string | null;
 }
 
 export function toVacancy(raw: unknown, language = 'en'): Vacancy {
@@ -438,6 +453,7 @@ export function toVacancy(raw: unknown, language = 'en'): Vacancy {
     seats: num(r.seats, r.positions),
     closesAt: str(r.applyBy, r.closesAt, r.deadline),
     contract: str(asRaw(r.contract).type, r.contract, r.contractType),
+    status: str(r.status),
   };
 }
 

@@ -193,6 +193,7 @@ export function useProfileWords(): ProfileWords {
           informal: t('terms.informal', 'informal'),
           unpaid: t('terms.unpaid', 'unpaid'),
           mother_tongue: t('interview.native', 'Mother tongue'),
+          declared_none: t('terms.declaredNone', 'None (as the person said)'),
           wage_employment: t('interview.modeWage', 'A job with an employer'),
           self_employment: t('interview.modeSelf', 'My own business'),
           training: t('interview.modeTraining', 'Training first'),

@@ -24,9 +24,18 @@ export function formatDate(value: string | number | Date | null | undefined, lan
   if (value === null || value === undefined || value === '') return '';
   const d = toDate(value);
   if (!d) return '';
+  // A calendar day (YYYY-MM-DD: a follow-up, a closure, a return date) is read as midnight UTC:
+  // shown in UTC, it stays the same day west of Greenwich (El Salvador, Colombia...), not the day before.
+  const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   return cached(
-    `d:${language}`,
-    () => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' }),
+    `d:${day ? 'utc:' : ''}${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        ...(day ? { timeZone: 'UTC' } : {}),
+      }),
   ).format(d);
 }
 

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { ApiError, get, query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import {
+  countOpenReferrals,
   toMatch,
   toPage,
   toPersonSummary,
@@ -43,7 +44,8 @@ function CounsellorDashboard() {
     `${endpoints.people}${query({ limit: 8, caseStatus: 'open', sort: 'updatedAt', order: 'desc' })}`,
   );
   const caseload = mineEmpty ? recent : mine;
-  const referrals = useApi<unknown>(`${endpoints.referrals}${query({ limit: 100 })}`);
+  // In progress: the open ones (not rejected, completed or dropped), counted over up to 100.
+  const referrals = useApi<unknown>(`${endpoints.referrals}${query({ open: true, limit: 100 })}`);
   const people = caseload.data === undefined ? [] : toPage(caseload.data, toPersonSummary).items;
   const statusLabel = useStatusLabel();
   const countryName = useCountryName();
@@ -107,18 +109,26 @@ function CounsellorDashboard() {
           <h2 id="refs-title">{t('dashboard.referrals', 'Referrals in progress')}</h2>
           <DataState state={referrals} what={t('nav.referrals', 'Referrals')}>
             {(body) => {
-              const items = toPage(body, (r) => toReferral(r, lang)).items;
-              const counts = new Map<string, number>();
-              for (const r of items) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-              if (items.length === 0)
-                return <p className="muted">{t('dashboard.noReferrals', 'No referrals yet.')}</p>;
+              const page = toPage(body, (r) => toReferral(r, lang));
+              const counts = countOpenReferrals(page.items);
+              if (counts.length === 0)
+                return (
+                  <p className="muted">{t('dashboard.noReferralsInProgress', 'No referral in progress.')}</p>
+                );
               return (
                 <ul className="stat-list">
-                  {[...counts].map(([status, n]) => (
+                  {counts.map(([status, n]) => (
                     <li key={status}>
                       <span className="stat-number">{formatNumber(n, lang)}</span> {statusLabel(status)}
                     </li>
                   ))}
+                  {page.nextCursor ? (
+                    <li className="muted small">
+                      {t('dashboard.countedOver', 'Counted over the first {{n}}.', {
+                        n: formatNumber(page.items.length, lang),
+                      })}
+                    </li>
+                  ) : null}
                   <li>
                     <Link href="/workspace/referrals">
                       {t('dashboard.openBoard', 'Open the referrals board')}

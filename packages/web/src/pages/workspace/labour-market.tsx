@@ -81,6 +81,7 @@ export function EmployersPage() {
 export function VacanciesPage() {
   const { t, i18n } = useTranslation();
   const countryName = useCountryName();
+  const vacancyStatus = useVacancyStatus();
   const [q, setQ] = useState('');
   // The words may also mean an occupation: then vacancies coded with it, whatever their language.
   const [occupation, setOccupation] = useState<OccupationChoice | null>(null);
@@ -134,6 +135,13 @@ export function VacanciesPage() {
                   <tr key={v.id}>
                     <td>
                       <Link href={`/workspace/vacancies/${v.id}`}>{v.title}</Link>
+                      {/* Filled, closed and draft vacancies are listed too: marked, since nobody is matched to them. */}
+                      {v.status && v.status !== 'open' ? (
+                        <>
+                          {' '}
+                          <span className="badge">{vacancyStatus(v.status)}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       {v.employer || (v.employerId ? (employerName('organisation', v.employerId) ?? '') : '')}
@@ -150,6 +158,18 @@ export function VacanciesPage() {
       </DataState>
     </Page>
   );
+}
+
+/** A vacancy's status in the reader's language. */
+function useVacancyStatus(): (status: string) => string {
+  const { t } = useTranslation();
+  return (status: string) =>
+    ({
+      draft: t('vacancyStatus.draft', 'draft'),
+      open: t('vacancyStatus.open', 'open'),
+      filled: t('vacancyStatus.filled', 'filled'),
+      closed: t('vacancyStatus.closed', 'closed'),
+    })[status] ?? status;
 }
 
 /** A vacancy and the people ranked for it. */
@@ -173,27 +193,39 @@ export function VacancyPage({ id }: { id: string }) {
         </p>
       ) : null}
       <h2>{t('vacancies.candidates', 'People who match')}</h2>
-      <DataState
-        state={candidates}
-        what={t('vacancies.candidates', 'People who match')}
-        isEmpty={(b) => toPage(b, toMatch).items.length === 0}
-      >
-        {(body) => (
-          <div className="stack">
-            {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
-              <MatchCard
-                key={m.id}
-                match={m}
-                actions={
-                  <Link href={`/workspace/people/${m.id}`}>
-                    {t('vacancies.openPerson', 'Open the person')}
-                  </Link>
-                }
-              />
-            ))}
-          </div>
-        )}
-      </DataState>
+      {/* Only open vacancies are matched (the server answers 409 otherwise): said plainly, not as an error. */}
+      {/* Waits for the vacancy (its status), unless it failed: then the candidates' answer says why. */}
+      {v === null && !vacancy.error ? null : v?.status && v.status !== 'open' ? (
+        <p className="muted">
+          {v.status === 'draft'
+            ? t('vacancies.notOpenDraft', 'Nobody is matched to this vacancy yet: it is a draft.')
+            : v.status === 'filled'
+              ? t('vacancies.notOpenFilled', 'Nobody is matched to this vacancy any more: it is filled.')
+              : t('vacancies.notOpenClosed', 'Nobody is matched to this vacancy any more: it is closed.')}
+        </p>
+      ) : (
+        <DataState
+          state={candidates}
+          what={t('vacancies.candidates', 'People who match')}
+          isEmpty={(b) => toPage(b, toMatch).items.length === 0}
+        >
+          {(body) => (
+            <div className="stack">
+              {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
+                <MatchCard
+                  key={m.id}
+                  match={m}
+                  actions={
+                    <Link href={`/workspace/people/${m.id}`}>
+                      {t('vacancies.openPerson', 'Open the person')}
+                    </Link>
+                  }
+                />
+              ))}
+            </div>
+          )}
+        </DataState>
+      )}
     </Page>
   );
 }

@@ -1,0 +1,54 @@
+import { expect, test } from 'vitest';
+import { countOpenReferrals, toProfileSections, toVacancy, type ProfileWords } from './resources';
+
+const words: ProfileWords = {
+  country: (c) => ({ BE: 'Belgium', SV: 'El Salvador' })[c] ?? c,
+  language: (c) => c,
+  term: (k) => (k === 'declared_none' ? 'None (as the person said)' : k),
+};
+
+test('a section declared empty on purpose says so instead of "nothing recorded"', () => {
+  const sections = toProfileSections(
+    {
+      declaredNone: ['drivingLicences'],
+      completeness: { sections: { drivingLicences: 'complete', digitalSkills: 'empty' } },
+    },
+    'en',
+    words,
+  );
+  const of = (key: string) => sections.find((s) => s.key === key)!;
+  expect(of('drivingLicences')).toMatchObject({ state: 'complete', entries: ['None (as the person said)'] });
+  expect(of('digitalSkills')).toMatchObject({ state: 'empty', entries: [] });
+});
+
+test('the return date is written in the reader’s language, not as a raw ISO date', () => {
+  const [entry] = toProfileSections(
+    {
+      returnInfo: {
+        hostCountry: 'BE',
+        returnCountry: 'SV',
+        returnCity: 'Santa Ana',
+        returnDate: '2025-09-22',
+      },
+    },
+    'en',
+    words,
+  ).find((s) => s.key === 'returnInfo')!.entries;
+  expect(entry).toBe('Belgium › El Salvador · Santa Ana · Sep 22, 2025');
+  expect(entry).not.toContain('2025-09-22');
+});
+
+test('referrals in progress count only the open statuses, in the order of the workflow', () => {
+  const statuses = ['dropped', 'sent', 'rejected', 'proposed', 'completed', 'sent', 'started'] as const;
+  expect(countOpenReferrals(statuses.map((status) => ({ status })))).toEqual([
+    ['proposed', 1],
+    ['sent', 2],
+    ['started', 1],
+  ]);
+  expect(countOpenReferrals([{ status: 'completed' }])).toEqual([]);
+});
+
+test('a vacancy carries its status, so that a filled one is not offered for matching', () => {
+  expect(toVacancy({ id: 'v', title: 'laundry worker', status: 'filled' }).status).toBe('filled');
+  expect(toVacancy({ id: 'v', title: 'laundry worker' }).status).toBeNull();
+});
