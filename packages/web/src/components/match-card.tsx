@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useConceptLabels } from '../api/concept-labels';
 import { useRecordNames } from '../api/names';
 import type { Match } from '../api/resources';
-import { formatPercent } from '../i18n/format';
+import { formatList, formatPercent } from '../i18n/format';
 import { useCriterionLabel } from './labels';
 import { ScoreBar } from './ui';
 
@@ -120,7 +120,9 @@ function MatchReasons({ match }: { match: Match }) {
                 <strong>{g.title ?? names('training', g.id) ?? '…'}</strong>
                 <span className="muted">
                   {g.covers.length
-                    ? t('matches.covers', 'covers: {{skills}}', { skills: g.covers.map(skill).join(', ') })
+                    ? t('matches.covers', 'covers: {{skills}}', {
+                        skills: formatList(g.covers.map(skill), i18n.language),
+                      })
                     : ''}
                 </span>
               </li>

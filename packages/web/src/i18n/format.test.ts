@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatDate, formatNumber, formatPercent } from './format';
+import { formatDate, formatList, formatNumber, formatPercent } from './format';
 
 test('dates follow the reader’s language', () => {
   const d = '2026-03-05T12:00:00Z';
@@ -20,4 +20,10 @@ test('numbers use the reader’s separators and digits', () => {
 test('a missing or invalid date is an empty string, not "Invalid Date"', () => {
   expect(formatDate(null, 'en')).toBe('');
   expect(formatDate('not a date', 'fr')).toBe('');
+});
+
+test('lists are joined with the comma of the reader’s script', () => {
+  expect(formatList(['Skills', 'Languages'], 'en')).toBe('Skills, Languages');
+  expect(formatList(['المهارات', 'اللغات'], 'ar')).toBe('المهارات، اللغات');
+  expect(formatList(['کارامەییەکان', 'زمانەکان'], 'ckb')).toBe('کارامەییەکان، زمانەکان');
 });

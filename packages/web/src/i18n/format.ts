@@ -1,4 +1,5 @@
 /** Dates and numbers in the reader's language, through Intl (no date library in the bundle). */
+import { isRtl } from './rtl';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
 
@@ -74,4 +75,12 @@ export function formatRelativeDays(value: string | Date, language: string, now: 
     days,
     'day',
   );
+}
+
+/**
+ * Items of a list (field names, skills, places) joined with the comma of the reader's script: the
+ * Arabic comma in Arabic and Sorani. Intl.ListFormat would add "and" ("و") before the last item.
+ */
+export function formatList(items: readonly string[], language: string): string {
+  return items.join(isRtl(language) ? '، ' : ', ');
 }

@@ -31,7 +31,7 @@ import { PersonConsents } from './person-consents';
 import { CaseStatus } from './person-case';
 import { SearchPicker } from '../../components/search-picker';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
-import { formatDate, formatDateTime, formatPercent } from '../../i18n/format';
+import { formatDate, formatDateTime, formatList, formatPercent } from '../../i18n/format';
 import { directionOf } from '../../i18n/rtl';
 
 /** One view of a person: profile sections with completeness, matches with reasons, referrals, history. */
@@ -379,7 +379,10 @@ function PersonHistory({ personId }: { personId: string }) {
               <span>
                 {historyLabel(String(e.action ?? e.type ?? ''))}
                 {Array.isArray(e.changedFields) && e.changedFields.length
-                  ? `: ${e.changedFields.map((f) => fieldLabel(String(f))).join(', ')}`
+                  ? `: ${formatList(
+                      e.changedFields.map((f) => fieldLabel(String(f))),
+                      i18n.language,
+                    )}`
                   : ''}
               </span>{' '}
               {e.by || e.actor ? (
