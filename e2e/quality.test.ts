@@ -733,3 +733,18 @@ test('outside demo mode the sign-in page shows no demo accounts', async () => {
     await plain.stop();
   }
 }, 180_000);
+
+test('dates in Sorani have Sorani month names in Chromium, whose Intl has no Sorani data', async () => {
+  const context = await signedInContext(demo.counsellor, { locale: 'ckb' });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace/people');
+  const updated = page.locator('table tbody tr').first().locator('td').last();
+  await updated.waitFor();
+  const text = (await updated.textContent()) ?? '';
+  // Intl alone wrote "2026 M11 22" (the root locale's pattern) here.
+  expect(text).not.toMatch(/M\d\d/);
+  expect(text).toMatch(/^\d+ی .+ی \d{4}$/);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);

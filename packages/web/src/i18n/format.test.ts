@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatDate, formatList, formatNumber, formatPercent } from './format';
+import { fallbackDate, formatDate, formatList, formatNumber, formatPercent } from './format';
 
 test('dates follow the reader’s language', () => {
   const d = '2026-03-05T12:00:00Z';
@@ -26,4 +26,14 @@ test('lists are joined with the comma of the reader’s script', () => {
   expect(formatList(['Skills', 'Languages'], 'en')).toBe('Skills, Languages');
   expect(formatList(['المهارات', 'اللغات'], 'ar')).toBe('المهارات، اللغات');
   expect(formatList(['کارامەییەکان', 'زمانەکان'], 'ckb')).toBe('کارامەییەکان، زمانەکان');
+});
+
+test('Sorani dates have Sorani month names even where the browser has no Sorani data', () => {
+  // Chromium's Intl has no Sorani: it wrote "2025 M09 2". The fallback writes CLDR's pattern.
+  expect(fallbackDate('ckb', 2025, 8, 2)).toBe('2ی ئەیلوولی 2025');
+  expect(fallbackDate('ckb-IQ', 2026, 0, 15)).toBe('15ی کانوونی دووەمی 2026');
+  expect(fallbackDate('fr', 2025, 8, 2)).toBeNull();
+  // Where Intl has Sorani (Node's full ICU), Intl writes it, with the same month name.
+  expect(formatDate('2025-09-02', 'ckb')).toContain('ئەیلوول');
+  expect(formatDate('2025-09-02', 'ckb')).not.toMatch(/M09/);
 });

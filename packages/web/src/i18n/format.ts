@@ -1,4 +1,5 @@
 /** Dates and numbers in the reader's language, through Intl (no date library in the bundle). */
+import { baseLanguage } from './languages';
 import { isRtl } from './rtl';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
@@ -20,6 +21,43 @@ function toDate(value: string | number | Date): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** Sorani month names (CLDR's, as Node's full ICU writes them), for browsers whose Intl has no Sorani. */
+const soraniMonths = [
+  'کانوونی دووەم',
+  'شوبات',
+  'ئازار',
+  'نیسان',
+  'ئایار',
+  'حوزەیران',
+  'تەمووز',
+  'ئاب',
+  'ئەیلوول',
+  'تشرینی یەکەم',
+  'تشرینی دووەم',
+  'کانونی یەکەم',
+];
+
+const dateData = new Map<string, boolean>();
+/** Whether this runtime's Intl has date data for the language (Chromium's ICU has no Sorani). */
+function hasDateData(language: string): boolean {
+  let known = dateData.get(language);
+  if (known === undefined) {
+    known = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0;
+    dateData.set(language, known);
+  }
+  return known;
+}
+
+/**
+ * A day written without Intl, for a language the runtime has no date data for (Sorani in
+ * Chromium, where Intl writes "2025 M09 2" or falls back to English); null for other languages.
+ * CLDR's Sorani pattern, with the Latin digits Chromium also uses for Sorani numbers.
+ */
+export function fallbackDate(language: string, year: number, monthIndex: number, day: number): string | null {
+  if (baseLanguage(language) !== 'ckb') return null;
+  return `${day}ی ${soraniMonths[monthIndex] ?? monthIndex + 1}ی ${year}`;
+}
+
 /** A calendar date with the month in words, e.g. 3 Mar 2026 / ٣ مارس ٢٠٢٦. Returns '' for a missing or invalid date. */
 export function formatDate(value: string | number | Date | null | undefined, language: string): string {
   if (value === null || value === undefined || value === '') return '';
@@ -28,6 +66,12 @@ export function formatDate(value: string | number | Date | null | undefined, lan
   // A calendar day (YYYY-MM-DD: a follow-up, a closure, a return date) is read as midnight UTC:
   // shown in UTC, it stays the same day west of Greenwich (El Salvador, Colombia...), not the day before.
   const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (!hasDateData(language)) {
+    const text = day
+      ? fallbackDate(language, d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
+      : fallbackDate(language, d.getFullYear(), d.getMonth(), d.getDate());
+    if (text) return text;
+  }
   return cached(
     `d:${day ? 'utc:' : ''}${language}`,
     () =>
@@ -45,6 +89,11 @@ export function formatDateTime(value: string | number | Date | null | undefined,
   if (value === null || value === undefined || value === '') return '';
   const d = toDate(value);
   if (!d) return '';
+  if (!hasDateData(language)) {
+    const text = fallbackDate(language, d.getFullYear(), d.getMonth(), d.getDate());
+    const pad = (n: number) => String(n).padStart(2, '0');
+    if (text) return `${text} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
   return cached(
     `dt:${language}`,
     () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
