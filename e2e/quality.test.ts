@@ -748,3 +748,29 @@ test('dates in Sorani have Sorani month names in Chromium, whose Intl has no Sor
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);
+
+test('a people file that closes a case says so before it is imported, and the report after it says what was done', async () => {
+  const context = await signedInContext(demo.admin);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace/imports');
+  await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
+  await page.getByLabel('What the file holds').selectOption('people');
+  const closure = JSON.stringify({ on: new Date().toISOString().slice(0, 10), reason: 'moved_away' });
+  const file = `external_id,given_name,family_name,case_closure\nE2E-P-1,Closed,Byfile,"${closure.replaceAll('"', '""')}"\n`;
+  await page
+    .getByLabel('CSV or XLSX file')
+    .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  const report = page.locator('section[aria-labelledby="report-title"]');
+  await report.getByText('Cases the file would close: 1').waitFor({ timeout: 30_000 });
+  await report.getByText('would be created').waitFor();
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await report.getByRole('heading', { name: 'Import report' }).waitFor({ timeout: 30_000 });
+  await report.getByText('Cases closed by the file: 1').waitFor();
+  expect(await report.getByText('would be created').count()).toBe(0);
+  await report.locator('li').filter({ hasText: /^1 created$/ }).waitFor();
+  await screenshot(page, 'quality-import-closes-a-case');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);

@@ -77,6 +77,9 @@ interface DryRunReport {
   problems: RowProblem[];
   coded: CodedRow[];
   codedCount: number;
+  /** People: cases the file closes and reopens (each audited as through the person page). */
+  casesClosed: number;
+  casesReopened: number;
 }
 
 /** The file as base64, for the JSON upload of the import API. */
@@ -115,6 +118,16 @@ function toReport(body: unknown): DryRunReport {
       (c) => ({ row: Number(c.row), text: String(c.text ?? ''), label: String(c.label ?? '') }),
     ),
     codedCount: n(b.occupationsCoded) ?? 0,
+    ...closureCounts(b.caseClosureChanges),
+  };
+}
+
+/** How many cases a people file closes and reopens (a changed closure counts as both). */
+function closureCounts(changes: unknown): { casesClosed: number; casesReopened: number } {
+  const list = Array.isArray(changes) ? (changes as { action?: unknown }[]) : [];
+  return {
+    casesClosed: list.filter((c) => c.action === 'close_case').length,
+    casesReopened: list.filter((c) => c.action === 'reopen_case').length,
   };
 }
 
@@ -267,8 +280,19 @@ export function ImportsPage() {
             {(
               [
                 ['rows', t('imports.rows', 'rows read')],
-                ['created', t('imports.created', 'would be created')],
-                ['updated', t('imports.updated', 'would be updated')],
+                // After the import, what was done; before it, what would be.
+                [
+                  'created',
+                  report.dryRun
+                    ? t('imports.created', 'would be created')
+                    : t('imports.createdDone', 'created'),
+                ],
+                [
+                  'updated',
+                  report.dryRun
+                    ? t('imports.updated', 'would be updated')
+                    : t('imports.updatedDone', 'updated'),
+                ],
                 ['unchanged', t('imports.unchanged', 'unchanged')],
               ] as const
             ).map(([k, label]) =>
@@ -278,6 +302,23 @@ export function ImportsPage() {
                 </li>
               ),
             )}
+            {/* A file can close or reopen cases: said before it is imported. */}
+            {report.report.casesClosed > 0 ? (
+              <li>
+                {report.dryRun
+                  ? t('imports.casesClosed', 'Cases the file would close:')
+                  : t('imports.casesClosedDone', 'Cases closed by the file:')}{' '}
+                <span className="stat-number">{formatNumber(report.report.casesClosed, lang)}</span>
+              </li>
+            ) : null}
+            {report.report.casesReopened > 0 ? (
+              <li>
+                {report.dryRun
+                  ? t('imports.casesReopened', 'Cases the file would reopen:')
+                  : t('imports.casesReopenedDone', 'Cases reopened by the file:')}{' '}
+                <span className="stat-number">{formatNumber(report.report.casesReopened, lang)}</span>
+              </li>
+            ) : null}
           </ul>
           {report.report.coded.length ? (
             <ReportTable
