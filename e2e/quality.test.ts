@@ -734,7 +734,7 @@ test('outside demo mode the sign-in page shows no demo accounts', async () => {
   }
 }, 180_000);
 
-test('dates in Sorani have Sorani month names in Chromium, whose Intl has no Sorani data', async () => {
+test('dates and country names in Sorani are in Sorani in Chromium, whose Intl has no Sorani data', async () => {
   const context = await signedInContext(demo.counsellor, { locale: 'ckb' });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -745,6 +745,11 @@ test('dates in Sorani have Sorani month names in Chromium, whose Intl has no Sor
   // Intl alone wrote "2026 M11 22" (the root locale's pattern) here.
   expect(text).not.toMatch(/M\d\d/);
   expect(text).toMatch(/^\d+ی .+ی \d{4}$/);
+  // Country names too: Intl.DisplayNames fell back to English ("Iraq") in a Sorani page.
+  const country = page.locator('table tbody tr').first().locator('td').nth(1);
+  await expect
+    .poll(async () => (await country.textContent()) ?? '', { timeout: 10_000 })
+    .toMatch(/^[^A-Za-z]+$/);
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);
@@ -769,7 +774,10 @@ test('a people file that closes a case says so before it is imported, and the re
   await report.getByRole('heading', { name: 'Import report' }).waitFor({ timeout: 30_000 });
   await report.getByText('Cases closed by the file: 1').waitFor();
   expect(await report.getByText('would be created').count()).toBe(0);
-  await report.locator('li').filter({ hasText: /^1 created$/ }).waitFor();
+  await report
+    .locator('li')
+    .filter({ hasText: /^1 created$/ })
+    .waitFor();
   await screenshot(page, 'quality-import-closes-a-case');
   expect(errors).toEqual([]);
   await context.close();

@@ -1,6 +1,32 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProfileWords } from '../api/resources';
 import { useTranslation } from 'react-i18next';
+import { baseLanguage } from '../i18n/languages';
+
+type NameTables = { regions: Record<string, string>; languages: Record<string, string> };
+let soraniTables: NameTables | null = null;
+let soraniLoad: Promise<void> | null = null;
+
+/**
+ * Sorani country and language names when the browser's Intl has none (Chromium: English names in
+ * a Sorani page), loaded on first use; null for other languages, and until loaded.
+ */
+function useFallbackNames(lang: string): NameTables | null {
+  const needed = baseLanguage(lang) === 'ckb' && Intl.DisplayNames.supportedLocalesOf([lang]).length === 0;
+  const [, setLoaded] = useState(false);
+  useEffect(() => {
+    if (!needed || soraniTables) return;
+    let live = true;
+    soraniLoad ??= import('../i18n/sorani-names').then((m) => {
+      soraniTables = m.soraniNames;
+    });
+    void soraniLoad.then(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [needed]);
+  return needed ? soraniTables : null;
+}
 
 /** The referral status in the reader's language. */
 export function useStatusLabel(): (status: string) => string {
@@ -106,9 +132,12 @@ const displayNames = new Map<string, Intl.DisplayNames>();
 export function useCountryName(): (code: string | null) => string {
   const { i18n } = useTranslation();
   const lang = i18n.language;
+  const fallback = useFallbackNames(lang);
   return useCallback(
     (code: string | null) => {
       if (!code) return '';
+      const named = fallback?.regions[code.toUpperCase()];
+      if (named) return named;
       let d = displayNames.get(`r:${lang}`);
       if (!d) {
         d = new Intl.DisplayNames([lang, 'en'], { type: 'region' });
@@ -120,7 +149,7 @@ export function useCountryName(): (code: string | null) => string {
         return code;
       }
     },
-    [lang],
+    [lang, fallback],
   );
 }
 
@@ -128,9 +157,12 @@ export function useCountryName(): (code: string | null) => string {
 export function useLanguageName(): (code: string | null) => string {
   const { i18n } = useTranslation();
   const lang = i18n.language;
+  const fallback = useFallbackNames(lang);
   return useCallback(
     (code: string | null) => {
       if (!code) return '';
+      const named = fallback?.languages[code.toLowerCase()];
+      if (named) return named;
       let d = displayNames.get(`l:${lang}`);
       if (!d) {
         d = new Intl.DisplayNames([lang, 'en'], { type: 'language' });
@@ -142,7 +174,7 @@ export function useLanguageName(): (code: string | null) => string {
         return code;
       }
     },
-    [lang],
+    [lang, fallback],
   );
 }
 
