@@ -34,7 +34,8 @@ test('the return date is written in the reader’s language, not as a raw ISO da
     'en',
     words,
   ).find((s) => s.key === 'returnInfo')!.entries;
-  expect(entry).toBe('Belgium › El Salvador · Santa Ana · Sep 22, 2025');
+  // Each piece isolated (FSI … PDI), so that names in other scripts do not reorder around the dots.
+  expect(entry).toBe('\u2068Belgium › El Salvador\u2069 · \u2068Santa Ana\u2069 · \u2068Sep 22, 2025\u2069');
   expect(entry).not.toContain('2025-09-22');
 });
 

@@ -4,6 +4,7 @@
  * empty cell instead of a broken page.
  */
 import { formatDate } from '../i18n/format';
+import { isolate } from '../i18n/rtl';
 
 export interface Page<T> {
   items: T[];
@@ -182,7 +183,7 @@ function describeSection(key: string, value: unknown, language: string, words: P
   const country = (v: unknown) => (typeof v === 'string' && v ? words.country(v) : null);
   const term = (v: unknown) => (typeof v === 'string' && v ? words.term(v) : null);
   if (value === null || value === undefined) return [];
-  const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
+  const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).map(isolate).join(' · ');
   switch (key) {
     case 'workExperience':
       return list(value).map((e) => {

@@ -6,6 +6,7 @@ import type { Match } from '../api/resources';
 import { formatList, formatPercent } from '../i18n/format';
 import { useCriterionLabel } from './labels';
 import { ScoreBar } from './ui';
+import { isolate } from '../i18n/rtl';
 
 /** One match with why it was proposed: scores per criterion, matched and missing skills, trainings closing the gap. */
 export function MatchCard({
@@ -41,7 +42,7 @@ export function MatchCard({
         </span>
       </header>
       {organisation || match.place ? (
-        <p className="muted">{[organisation, match.place].filter(Boolean).join(' · ')}</p>
+        <p className="muted">{[organisation, match.place].filter(Boolean).map(isolate).join(' · ')}</p>
       ) : null}
       <details className="why" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('matches.why', 'Why this match')}</summary>

@@ -20,3 +20,12 @@ export function directionOf(language: string): Direction {
 export function isRtl(language: string): boolean {
   return directionOf(language) === 'rtl';
 }
+
+/**
+ * A piece of text isolated from its neighbours' direction (Unicode FSI … PDI), for lines that join
+ * pieces in different scripts: "Lagos Security Services · ٢٢ تشرینی دووەم" would otherwise be
+ * reordered across the separator in a right-to-left page. Empty for a missing piece.
+ */
+export function isolate(text: string | null | undefined | false): string {
+  return text ? `\u2068${text}\u2069` : '';
+}

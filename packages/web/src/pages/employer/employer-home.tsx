@@ -11,6 +11,7 @@ import { useReferralNames } from '../../api/names';
 import { useStatusLabel } from '../../components/labels';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { isolate } from '../../i18n/rtl';
 
 /** The employer's view: their vacancies, and the people referred to them with consent. */
 export function EmployerHome() {
@@ -68,6 +69,7 @@ export function EmployerHome() {
                       v.closesAt ? formatDate(v.closesAt, i18n.language) : null,
                     ]
                       .filter(Boolean)
+                      .map(isolate)
                       .join(' · ')}
                   </span>
                 </li>

@@ -20,6 +20,7 @@ import { DataState, NotAvailable, Page } from '../../components/ui';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useCountryName, useStatusLabel } from '../../components/labels';
 import { ProgrammeDashboard } from './programme-dashboard';
+import { isolate } from '../../i18n/rtl';
 
 /** The start page of the workspace: programme managers get aggregates, everyone else the counsellor's page. */
 export function DashboardPage() {
@@ -85,6 +86,7 @@ function CounsellorDashboard() {
                           : null,
                       ]
                         .filter(Boolean)
+                        .map(isolate)
                         .join(' · ')}
                     </span>
                   </li>
@@ -209,7 +211,10 @@ function FollowUpRows({ items: raw }: { items: Referral[] }) {
             ) : null}
           </span>
           <span className="muted">
-            {[r.targetTitle, formatDate(r.followUpOn, i18n.language)].filter(Boolean).join(' · ')}
+            {[r.targetTitle, formatDate(r.followUpOn, i18n.language)]
+              .filter(Boolean)
+              .map(isolate)
+              .join(' · ')}
             {r.followUpOn && r.followUpOn < today ? (
               <>
                 {' '}

@@ -16,6 +16,7 @@ import {
 } from '../../components/occupation-hints';
 import { DataState, Page } from '../../components/ui';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { isolate } from '../../i18n/rtl';
 
 function Search({ value, onChange, label }: { value: string; onChange: (v: string) => void; label: string }) {
   return (
@@ -189,7 +190,7 @@ export function VacancyPage({ id }: { id: string }) {
     <Page title={v?.title || t('vacancies.vacancy', 'Vacancy')}>
       {v ? (
         <p className="muted">
-          {[employer, v.place, v.contract ? term(v.contract) : null].filter(Boolean).join(' · ')}
+          {[employer, v.place, v.contract ? term(v.contract) : null].filter(Boolean).map(isolate).join(' · ')}
         </p>
       ) : null}
       <h2>{t('vacancies.candidates', 'People who match')}</h2>
@@ -279,6 +280,7 @@ export function TrainingsPage() {
                         x.place,
                       ]
                         .filter(Boolean)
+                        .map(isolate)
                         .join(' · ')}
                     </td>
                     <td>{term(x.delivery)}</td>

@@ -32,7 +32,7 @@ import { CaseStatus } from './person-case';
 import { SearchPicker } from '../../components/search-picker';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime, formatList, formatPercent } from '../../i18n/format';
-import { directionOf } from '../../i18n/rtl';
+import { directionOf, isolate } from '../../i18n/rtl';
 
 /** One view of a person: profile sections with completeness, matches with reasons, referrals, history. */
 export function PersonPage({ id }: { id: string }) {
@@ -68,6 +68,7 @@ export function PersonPage({ id }: { id: string }) {
                   : null,
               ]
                 .filter(Boolean)
+                .map(isolate)
                 .join(' · ')}
             </p>
             <CaseStatus person={raw} onChanged={person.reload} />

@@ -8,6 +8,7 @@ import { useApi } from '../../api/use-api';
 import { useStatusLabel } from '../../components/labels';
 import { DataState, Page } from '../../components/ui';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { isolate } from '../../i18n/rtl';
 
 /** All referrals as a board, one column per status of the pipeline. */
 export function ReferralsPage() {
@@ -48,7 +49,10 @@ function Board({ items: raw }: { items: Referral[] }) {
                   </Link>
                   <span>{r.targetTitle}</span>
                   <span className="muted small">
-                    {[r.organisation, formatDate(r.updatedAt, i18n.language)].filter(Boolean).join(' · ')}
+                    {[r.organisation, formatDate(r.updatedAt, i18n.language)]
+                      .filter(Boolean)
+                      .map(isolate)
+                      .join(' · ')}
                   </span>
                 </li>
               ))}
