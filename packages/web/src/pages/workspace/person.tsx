@@ -87,7 +87,10 @@ export function PersonPage({ id }: { id: string }) {
                 {/* A closed case is out of matching (the server answers 409): said plainly, not as an error. */}
                 {toCaseClosure(raw).closure ? (
                   <p className="muted">
-                    {t('closure.noMatches', 'No matches while the case is closed: reopen it to see them.')}
+                    {/* Only those who may reopen the case are told to. */}
+                    {toCaseClosure(raw).mayChange
+                      ? t('closure.noMatches', 'No matches while the case is closed: reopen it to see them.')
+                      : t('closure.noMatchesClosed', 'No matches while the case is closed.')}
                   </p>
                 ) : (
                   <PersonMatches personId={id} />
