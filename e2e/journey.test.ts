@@ -277,6 +277,9 @@ test('the employer sees the referral and accepts it', async ({ skip }) => {
   const card = page.locator('article', { hasText: state.personName }).first();
   await card.waitFor({ timeout: 20_000 });
   await screenshot(page, 'journey-10-employer-referral');
+  // The demo employer's closed vacancies stay listed, marked as closed.
+  const closedVacancy = page.locator('section[aria-labelledby="emp-vac"] li .badge', { hasText: 'closed' });
+  await closedVacancy.first().waitFor();
   await card.getByLabel('Feedback for the counsellor (optional)').fill('Good profile; interview on Monday.');
   await card.getByRole('button', { name: 'Accept' }).click();
   await card.locator('.badge', { hasText: 'Accepted' }).waitFor();

@@ -46,6 +46,21 @@ export function useStatusLabel(): (status: string) => string {
   );
 }
 
+/** A vacancy's status (draft, open, filled, closed) in the reader's language. */
+export function useVacancyStatus(): (status: string) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (status: string) =>
+      ({
+        draft: t('vacancyStatus.draft', 'draft'),
+        open: t('vacancyStatus.open', 'open'),
+        filled: t('vacancyStatus.filled', 'filled'),
+        closed: t('vacancyStatus.closed', 'closed'),
+      })[status] ?? status,
+    [t],
+  );
+}
+
 /** A profile section's name in the reader's language. */
 export function useSectionLabel(): (key: string) => string {
   const { t } = useTranslation();

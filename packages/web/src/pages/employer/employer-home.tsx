@@ -8,7 +8,7 @@ import { toPage, toReferral, toVacancy, type Referral, type ReferralStatus } fro
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../app/session';
 import { useReferralNames } from '../../api/names';
-import { useStatusLabel } from '../../components/labels';
+import { useStatusLabel, useVacancyStatus } from '../../components/labels';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { isolate } from '../../i18n/rtl';
@@ -16,6 +16,7 @@ import { isolate } from '../../i18n/rtl';
 /** The employer's view: their vacancies, and the people referred to them with consent. */
 export function EmployerHome() {
   const { t, i18n } = useTranslation();
+  const vacancyStatus = useVacancyStatus();
   const session = useSession();
   const organisationId = session.state.status === 'signed-in' ? session.state.user.organisationId : null;
   const vacancies = useApi<unknown>(
@@ -57,7 +58,16 @@ export function EmployerHome() {
             <ul className="rows card">
               {toPage(body, (v) => toVacancy(v, i18n.language)).items.map((v) => (
                 <li key={v.id}>
-                  <strong>{v.title}</strong>
+                  <span>
+                    <strong>{v.title}</strong>
+                    {/* Closed and filled vacancies stay listed: marked, since nobody is referred to them. */}
+                    {v.status && v.status !== 'open' ? (
+                      <>
+                        {' '}
+                        <span className="badge">{vacancyStatus(v.status)}</span>
+                      </>
+                    ) : null}
+                  </span>
                   <span className="muted">
                     {[
                       v.place,

@@ -7,7 +7,7 @@ import { endpoints } from '../../api/endpoints';
 import { toEmployer, toMatch, toPage, toTraining, toVacancy } from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { useRecordNames } from '../../api/names';
-import { useCountryName, useRecordTerm } from '../../components/labels';
+import { useCountryName, useRecordTerm, useVacancyStatus } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
 import {
   OccupationHints,
@@ -159,18 +159,6 @@ export function VacanciesPage() {
       </DataState>
     </Page>
   );
-}
-
-/** A vacancy's status in the reader's language. */
-function useVacancyStatus(): (status: string) => string {
-  const { t } = useTranslation();
-  return (status: string) =>
-    ({
-      draft: t('vacancyStatus.draft', 'draft'),
-      open: t('vacancyStatus.open', 'open'),
-      filled: t('vacancyStatus.filled', 'filled'),
-      closed: t('vacancyStatus.closed', 'closed'),
-    })[status] ?? status;
 }
 
 /** A vacancy and the people ranked for it. */
