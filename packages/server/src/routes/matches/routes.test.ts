@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testDatabaseKinds } from '@passerelle/db/testing';
 import { starterCatalogue } from '@passerelle/taxonomy';
+import { signInTestUser } from '../../auth/testing';
 import { createTestApp } from '../../testing';
 
 // An occupation of the starter catalogue with enough essential skills to tell candidates apart.
@@ -11,11 +12,19 @@ const other = starterCatalogue.occupations.find(
     o.essentialSkills.length >= 3 && o.essentialSkills.every((s) => !occupation.essentialSkills.includes(s)),
 )!;
 
+/** An employer's profile: contacts and internal notes that a person must never be shown. */
+const employerProfile = {
+  contacts: [{ name: 'Mariama Sarr', role: 'HR', phone: '+221 77 000 00 00', email: 'hr@atelier.test' }],
+  notes: 'Was late with wages once in 2024.',
+  vetting: { status: 'vetted', checkedOn: '2025-01-10' },
+};
+
 describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let employerId: string;
   let vacancyId: string;
   let trainingId: string;
+  let providerId: string;
   const people: Record<string, string> = {};
 
   const post = async (url: string, payload: object) => {
@@ -76,9 +85,14 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     employerId = (
-      await post('/api/organisations', { kind: 'employer', name: 'Atelier Dakar', country: 'SN' })
+      await post('/api/organisations', {
+        kind: 'employer',
+        name: 'Atelier Dakar',
+        country: 'SN',
+        data: employerProfile,
+      })
     ).id;
-    const provider = (
+    providerId = (
       await post('/api/organisations', { kind: 'training_provider', name: 'Centre TVET', country: 'SN' })
     ).id;
     vacancyId = (
@@ -93,7 +107,7 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
     ).id;
     trainingId = (
       await post('/api/trainings', {
-        providerId: provider,
+        providerId,
         title: 'Course',
         type: 'vocational',
         skillsTaught: [{ uri: s3 }, { uri: s4 }],
@@ -106,6 +120,42 @@ describe.each(testDatabaseKinds())('matching API on $name', (kind) => {
     await person('Dior', [s1, s2, s3, s4, s5], false);
   });
   afterAll(async () => t.close());
+
+  test('a person sees who offers each opportunity and whom they were referred to, by name only, and still may not read organisations', async () => {
+    const self = await signInTestUser(t.database, { role: 'person', personId: people.Binta });
+    const asPerson = (url: string) => t.app.inject({ method: 'GET', url, headers: self });
+    const vacancies = await asPerson(`/api/people/${people.Binta}/matches?kind=vacancy`);
+    expect(vacancies.statusCode, vacancies.body).toBe(200);
+    const vacancy = vacancies.json().items.find((i: { id: string }) => i.id === vacancyId);
+    expect(vacancy.offeredBy).toEqual({ id: employerId, name: 'Atelier Dakar' });
+    const trainings = await asPerson(`/api/people/${people.Binta}/matches?kind=training`);
+    expect(trainings.statusCode, trainings.body).toBe(200);
+    const training = trainings.json().items.find((i: { id: string }) => i.id === trainingId);
+    expect(training.offeredBy).toEqual({ id: providerId, name: 'Centre TVET' });
+    // The person is referred to the vacancy: their referrals name the employer too.
+    await post(`/api/people/${people.Binta}/consents`, {
+      purpose: 'referral',
+      recipientOrganisationId: employerId,
+      method: 'signed_form',
+    });
+    await post('/api/referrals', { personId: people.Binta, targetKind: 'vacancy', targetId: vacancyId });
+    const referrals = await asPerson(`/api/referrals?personId=${people.Binta}`);
+    expect(referrals.statusCode, referrals.body).toBe(200);
+    expect(referrals.json().items.map((r: { organisation: unknown }) => r.organisation)).toEqual([
+      { id: employerId, name: 'Atelier Dakar' },
+    ]);
+    // Nothing else of the employer: no contacts, no internal notes, no vetting.
+    for (const body of [vacancies.body, trainings.body, referrals.body]) {
+      expect(body).not.toContain('Mariama');
+      expect(body).not.toContain('+221');
+      expect(body).not.toContain('vetting');
+      expect(body).not.toContain('late with wages');
+    }
+    // The organisations API stays closed to people.
+    expect((await asPerson(`/api/organisations/${employerId}`)).statusCode).toBe(403);
+    expect((await asPerson(`/api/organisations/${providerId}`)).statusCode).toBe(403);
+    expect((await asPerson('/api/organisations')).statusCode).toBe(403);
+  });
 
   test('a person sees vacancies ranked with reasons, and the training that closes the gap', async () => {
     const res = await get(`/api/people/${people.Binta}/matches?kind=vacancy`);

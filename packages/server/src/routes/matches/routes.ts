@@ -14,6 +14,7 @@ import { explanationForView } from '../../auth/match-explanation';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
 import type { MatchService } from '../../matching/service';
+import { organisationName, organisationNameLookup } from '../organisation-names';
 import { audit, idParams, permits, present } from '../record-kit';
 
 /** Matching needs the person's consent for the programme to use their profile for matching. */
@@ -68,6 +69,11 @@ const matchItem = z.object({
   kind: z.enum(['vacancy', 'training', 'person']),
   score: z.number(),
   record: z.record(z.string(), z.unknown()),
+  /**
+   * Who offers a vacancy (the employer) or a training (the provider): its display name only, so
+   * that a person sees who offers each opportunity without reading the organisation.
+   */
+  offeredBy: organisationName.nullable().optional(),
   explanation,
 });
 const matchPage = z
@@ -186,6 +192,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
         personId: person.id,
       });
       const explainVacancy = vacancyExplainer(request, options);
+      const offeredBy = organisationNameLookup(ctx.database);
       if (kind === 'vacancy') {
         const records = new Map<string, Vacancy>();
         const page = await visiblePage(
@@ -208,6 +215,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
             kind: 'vacancy' as const,
             score,
             record: await present(ctx, request.actor, 'vacancy', records.get(id)!),
+            offeredBy: await offeredBy(records.get(id)!.employerId),
             explanation: e,
           });
         }
@@ -234,6 +242,7 @@ export async function matchRoutes(app: FastifyInstance, ctx: AppContext, service
           kind: 'training' as const,
           score,
           record: await present(ctx, request.actor, 'training', records.get(id)!),
+          offeredBy: await offeredBy(records.get(id)!.providerId),
           explanation: e,
         });
       }

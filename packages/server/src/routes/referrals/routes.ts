@@ -16,7 +16,8 @@ import {
   sendRemoved,
   today,
 } from '../record-kit';
-import { presentReferral } from './presenter';
+import { organisationNameLookup } from '../organisation-names';
+import { presentReferral, withOrganisationName } from './presenter';
 import {
   referralCreateBody,
   referralHistoryResponse,
@@ -60,7 +61,12 @@ export async function referralRoutes(app: FastifyInstance, ctx: AppContext) {
       await ctx.policy.authorize(request.actor, 'list', { type: 'referral' });
       const { scope, perRecord } = listScopeOf(ctx, request.actor, 'referral');
       const page = await store.list(request.query, scope);
-      const items = await presentItems(ctx, request.actor, 'referral', page.items, perRecord);
+      const names = organisationNameLookup(ctx.database);
+      const items = await Promise.all(
+        (await presentItems(ctx, request.actor, 'referral', page.items, perRecord)).map((x) =>
+          withOrganisationName(x, names),
+        ),
+      );
       await audit(ctx, request, {
         action: 'list',
         entity: 'referral',

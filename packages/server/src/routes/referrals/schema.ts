@@ -6,6 +6,7 @@ import {
   referralTransitionInput,
   referralUpdateInput,
 } from '@passerelle/core';
+import { organisationName } from '../organisation-names';
 import { recordMeta } from '../record-kit';
 
 export const referralCreateBody = referralCreateInput;
@@ -22,6 +23,8 @@ export const referralResponse = z
     targetKind: z.enum(referralTargetKinds),
     targetId: z.uuid(),
     organisationId: z.uuid(),
+    /** The receiving organisation's display name (nothing else of it). */
+    organisation: organisationName.nullable(),
     status: z.enum(referralStatuses),
     reasonCode: z.string().nullable(),
     reason: z.string().nullable(),
