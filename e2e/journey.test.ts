@@ -22,6 +22,8 @@ const state: {
   personName: string;
   vacancyTitle: string | null;
   vacancyId: string | null;
+  /** The demo employer's name, which the person sees on the referral (though they may not read organisations). */
+  employerName: string | null;
   /** The person's own sign-in, once they have an account. */
   personLogin: { email: string; password: string } | null;
 } = {
@@ -30,6 +32,7 @@ const state: {
   personName: 'Amina Haddad',
   vacancyTitle: null,
   vacancyId: null,
+  employerName: null,
 };
 const vacancyTitle = 'Car mechanic at Garage Rustaveli';
 
@@ -48,6 +51,11 @@ beforeAll(async () => {
     // The demo employer posts the vacancy the person will be referred to (set-up, not under test).
     const employer = await demoSession(server.url, demo.employer);
     const me = await employer.call<{ user: { organisationId: string } }>('GET', '/api/auth/session');
+    const organisation = await employer.call<{ name: string }>(
+      'GET',
+      `/api/organisations/${me.body.user.organisationId}`,
+    );
+    state.employerName = organisation.status === 200 ? organisation.body.name : null;
     const hits = await employer.call<{ items: { uri: string; label: string; iscoCode: string | null }[] }>(
       'GET',
       '/api/taxonomy/search?q=car%20mechanic&type=occupation&limit=1',
@@ -314,6 +322,17 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
   expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
   await page.getByLabel('البريد الإلكتروني').fill(email);
   await page.getByLabel('كلمة المرور').fill(password);
+  // The person's space asks only for what the person may read: once signed in, no request fails (a 403 from the
+  // organisations API used to leave the cards without the employer's name).
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
+  page.on('requestfailed', (r) => failed.push(`failed ${r.method()} ${new URL(r.url()).pathname}`));
+  const opportunities = page.waitForResponse(
+    (r) => /\/api\/people\/[^/]+\/matches/.test(new URL(r.url()).pathname) && r.request().method() === 'GET',
+    { timeout: 60_000 },
+  );
   await page.getByRole('button', { name: 'تسجيل الدخول', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'مساحتي' }).waitFor({ timeout: 20_000 });
   await page.getByRole('heading', { name: 'من يمكنه رؤية بياناتي' }).waitFor();
@@ -323,11 +342,26 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
       hasText: state.vacancyTitle,
     });
     await proposed.getByText('مقبول').waitFor();
+    // The person sees whom they were referred to: the employer's name.
+    if (state.employerName) await proposed.getByText(state.employerName).waitFor();
     // What is already proposed is not offered again among the other opportunities.
     const others = page.locator('section[aria-labelledby="self-opps"]');
     await others.locator('article.match, p.muted:not([role="status"])').first().waitFor({ timeout: 30_000 });
     expect(await others.locator('article.match', { hasText: state.vacancyTitle }).count()).toBe(0);
   }
+  // Each opportunity shows who offers it: the name sent with the match.
+  const matches = (await (await opportunities).json()) as {
+    items: { id: string; offeredBy?: { name: string } | null }[];
+  };
+  const shown = matches.items.filter((m) => m.id !== state.vacancyId);
+  expect(shown.length, 'the demo offers the person other vacancies').toBeGreaterThan(0);
+  for (const m of shown) expect(m.offeredBy?.name, `match ${m.id}`).toBeTruthy();
+  const cards = page.locator('section[aria-labelledby="self-opps"] article.match');
+  await cards.first().waitFor({ timeout: 30_000 });
+  expect(await cards.count()).toBe(shown.length);
+  const names = await cards.locator('.match-head + p.muted').allTextContents();
+  expect(names).toHaveLength(shown.length);
+  for (const [i, m] of shown.entries()) expect(names[i]).toContain(m.offeredBy?.name ?? '?');
   // The person makes a consent choice themselves: counting them in anonymous reports, off until now.
   const reporting = page.locator('section[aria-labelledby="self-consent"] .switch', {
     hasText: 'احتسابي في التقارير المجهولة الهوية',
@@ -344,6 +378,7 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
   await page.waitForLoadState('networkidle');
   await screenshot(page, 'journey-12-self-service-ar-phone');
   expect(errors).toEqual([]);
+  expect(failed).toEqual([]);
   await context.close();
 }, 90_000);
 

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { countOpenReferrals, toProfileSections, toVacancy, type ProfileWords } from './resources';
+import {
+  countOpenReferrals,
+  toMatch,
+  toProfileSections,
+  toReferral,
+  toVacancy,
+  type ProfileWords,
+} from './resources';
 
 const words: ProfileWords = {
   country: (c) => ({ BE: 'Belgium', SV: 'El Salvador' })[c] ?? c,
@@ -52,4 +59,27 @@ test('referrals in progress count only the open statuses, in the order of the wo
 test('a vacancy carries its status, so that a filled one is not offered for matching', () => {
   expect(toVacancy({ id: 'v', title: 'laundry worker', status: 'filled' }).status).toBe('filled');
   expect(toVacancy({ id: 'v', title: 'laundry worker' }).status).toBeNull();
+});
+
+test('a match and a referral name the organisation from the name sent with them, not from a lookup', () => {
+  const employerId = '6f1c0a4e-1b7e-4a55-9a7e-2f0f7a1d2c3b';
+  const match = toMatch({
+    id: 'v1',
+    kind: 'vacancy',
+    score: 0.8,
+    record: { id: 'v1', title: 'Car mechanic', employerId },
+    offeredBy: { id: employerId, name: 'Garage Rustaveli' },
+    explanation: { score: 0.8, criteria: [] },
+  });
+  expect(match).toMatchObject({ organisationId: employerId, organisation: 'Garage Rustaveli' });
+  expect(toMatch({ id: 'v2', record: { title: 'Baker', employerId } }).organisation).toBeNull();
+  const referral = toReferral({
+    id: 'r1',
+    personId: 'p1',
+    targetKind: 'vacancy',
+    targetId: 'v1',
+    organisationId: employerId,
+    organisation: { id: employerId, name: 'Garage Rustaveli' },
+  });
+  expect(referral.organisation).toBe('Garage Rustaveli');
 });

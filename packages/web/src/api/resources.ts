@@ -337,7 +337,9 @@ export function toMatch(raw: unknown, language = 'en'): Match {
     kind: kind === 'training' ? 'training' : kind === 'person' ? 'person' : 'vacancy',
     title: labelOf(target.title ?? target.name, language) || personName(target),
     organisationId: str(target.employerId, target.providerId),
+    // `offeredBy`: the employer's or provider's display name, sent with the match (people may not read organisations).
     organisation: str(
+      asRaw(r.offeredBy).name,
       target.employerName,
       target.providerName,
       asRaw(target.employer).name,
