@@ -1,4 +1,4 @@
-import { PL, type PersonView } from '../features/person';
+import { SKILL_KINDS, type PersonView } from '../features/person';
 import { VL, type VacancyView } from '../features/vacancy';
 import { KIND_DIRECT, skillKinds } from '../knowledge/expand';
 import type { Criterion, CriterionContext, PlanTerm } from './criterion';
@@ -23,8 +23,9 @@ function norm(v: VacancyView, ctx: CriterionContext): number {
 export const skillsCriterion: Criterion<PersonView, VacancyView> = {
   id: 'skills',
   postPerson(p, sink) {
-    const end = p.end(PL.skills);
-    for (let i = p.start(PL.skills); i < end; i++) sink.add(P_SKILLS, p.i32[i]!);
+    const u = p.u16;
+    for (let i = p.skillsFrom(), kind = 0; kind < SKILL_KINDS; kind++)
+      for (const e = p.kindEnd(kind); i < e; i++) sink.add(P_SKILLS, (u[i]! << 3) | kind);
   },
   postTarget(v, sink, ctx) {
     const n = norm(v, ctx);
@@ -56,27 +57,27 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const strength = strengths(ctx.options);
     const q = new Float64Array(ctx.skillCount);
     const terms: PlanTerm[] = [];
-    const end = p.end(PL.skills);
     let directCount = 0;
     /** The skills with a strength in `q`, each once. */
     const held: number[] = [];
-    for (let i = p.start(PL.skills); i < end; i++) {
-      const packed = p.i32[i]!;
-      const kind = packed & 7;
-      const skill = packed >> 3;
-      if (overlap && kind !== KIND_DIRECT) continue;
-      const s = overlap ? 1 : strength[kind]!;
-      if (s <= 0 || skill >= q.length) continue;
-      if (!(q[skill]! > 0)) held.push(skill);
-      q[skill] = s;
-      directCount++;
-      terms.push({ family: V_SKILLS, key: skill << 1, weight: s, scaled: !overlap });
-      terms.push({
-        family: V_SKILLS,
-        key: (skill << 1) | 1,
-        weight: overlap ? 1 : s * optionalWeight,
-        scaled: !overlap,
-      });
+    const u = p.u16;
+    for (let i = p.skillsFrom(), kind = 0; kind < SKILL_KINDS; kind++) {
+      for (const e = p.kindEnd(kind); i < e; i++) {
+        const skill = u[i]!;
+        if (overlap && kind !== KIND_DIRECT) continue;
+        const s = overlap ? 1 : strength[kind]!;
+        if (s <= 0 || skill >= q.length) continue;
+        if (!(q[skill]! > 0)) held.push(skill);
+        q[skill] = s;
+        directCount++;
+        terms.push({ family: V_SKILLS, key: skill << 1, weight: s, scaled: !overlap });
+        terms.push({
+          family: V_SKILLS,
+          key: (skill << 1) | 1,
+          weight: overlap ? 1 : s * optionalWeight,
+          scaled: !overlap,
+        });
+      }
     }
     const none = ctx.options.skills.noRequirementsScore;
     // A share of the requirements times a strength, or `none`: at most 1 unless a query raises
@@ -159,11 +160,9 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       return {
         score(p) {
           let c = 0;
-          const e = p.end(PL.skills);
-          for (let i = p.start(PL.skills); i < e; i++) {
-            const packed = p.i32[i]!;
-            if ((packed & 7) === KIND_DIRECT && w[packed >> 3]! > 0) c++;
-          }
+          const u = p.u16;
+          const e = p.kindEnd(KIND_DIRECT);
+          for (let i = p.skillsFrom(); i < e; i++) if (w[u[i]!]! > 0) c++;
           return c;
         },
         plan: { combine: 'sum', terms, otherwise: 0, cap: count },
@@ -177,11 +176,13 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     return {
       score(p) {
         let sum = 0;
-        const e = p.end(PL.skills);
-        for (let i = p.start(PL.skills); i < e; i++) {
-          const packed = p.i32[i]!;
-          const weight = w[packed >> 3] ?? 0;
-          if (weight > 0) sum += weight * strength[packed & 7]!;
+        const u = p.u16;
+        for (let i = p.skillsFrom(), kind = 0; kind < SKILL_KINDS; kind++) {
+          const s = strength[kind]!;
+          for (const e = p.kindEnd(kind); i < e; i++) {
+            const weight = w[u[i]!] ?? 0;
+            if (weight > 0) sum += weight * s;
+          }
         }
         return sum;
       },

@@ -58,10 +58,7 @@ export function skillPaths(index: MatchIndex, p: PersonView): Map<number, { kind
   const k = index.knowledge;
   const d = index.dictionaries;
   const direct: number[] = [];
-  for (let i = p.start(PL.skills); i < p.end(PL.skills); i++) {
-    const packed = p.i32[i]!;
-    if ((packed & 7) === KIND_DIRECT) direct.push(packed >> 3);
-  }
+  for (let i = p.skillsFrom(), e = p.kindEnd(KIND_DIRECT); i < e; i++) direct.push(p.u16[i]!);
   const out = new Map<number, { kind: number; path: string[] }>();
   const profile = expandSkills(k, direct, p.list(PL.pastOcc), index.options.expansion);
   for (let i = 0; i < profile.skill.length; i++) {

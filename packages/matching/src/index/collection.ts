@@ -681,7 +681,12 @@ export class Collection<V extends RecordView> {
   /** Points `view` at the record of `slot`. */
   at(view: V, slot: number): V {
     const p = this.page[slot]!;
-    return view.at(this.arena.pages[p]!, this.arena.floatPages[p]!, this.offset[slot]!);
+    return view.at(
+      this.arena.pages[p]!,
+      this.arena.floatPages[p]!,
+      this.arena.u16Pages[p]!,
+      this.offset[slot]!,
+    );
   }
 
   /** Adds or replaces the document `id` with an encoded record; returns its slot. */
