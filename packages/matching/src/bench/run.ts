@@ -1,5 +1,4 @@
 import { loadavg } from 'node:os';
-import { VL } from '../features/vacancy';
 import { KIND_DIRECT } from '../knowledge/expand';
 import { createKnowledge, type KnowledgeInput } from '../knowledge/knowledge';
 import { createMatchIndex, weigh, type MatchIndex } from '../index/match-index';
@@ -393,7 +392,7 @@ export async function loadSqlTable(
     if (index.vacancies.alive[slot] !== 1) continue;
     index.vacancies.at(view, slot);
     const skills: number[] = [];
-    for (let i = view.start(VL.skills); i < view.end(VL.skills); i++) skills.push(view.i32[i]! >> 1);
+    for (let i = view.skillsFrom(); i < view.skillsEnd(); i++) skills.push(view.u16[i]!);
     ids.push(slot);
     arrays.push(`{${skills.join(',')}}`);
     if (ids.length >= 5000) await flush();

@@ -1,5 +1,5 @@
 import { SKILL_KINDS, type PersonView } from '../features/person';
-import { VL, type VacancyView } from '../features/vacancy';
+import type { VacancyView } from '../features/vacancy';
 import { KIND_DIRECT, skillKinds } from '../knowledge/expand';
 import type { Criterion, CriterionContext, PlanTerm } from './criterion';
 import { strengths } from './shared';
@@ -30,10 +30,14 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
   postTarget(v, sink, ctx) {
     const n = norm(v, ctx);
     sink.scale(V_SKILLS, n > 0 ? 1 / n : 0);
-    const end = v.end(VL.skills);
     // Whatever scores `noRequirementsScore`: no skills, or (optionalWeight 0) only optional ones.
     if (!(n > 0)) sink.add(V_NONE, 0);
-    for (let i = v.start(VL.skills); i < end; i++) sink.add(V_SKILLS, v.i32[i]!);
+    const u = v.u16;
+    const essentialEnd = v.essentialEnd();
+    const end = v.skillsEnd();
+    let i = v.skillsFrom();
+    for (; i < essentialEnd; i++) sink.add(V_SKILLS, u[i]! << 1);
+    for (; i < end; i++) sink.add(V_SKILLS, (u[i]! << 1) | 1);
   },
   // Groups (docs/matching.md, "Group bounds"): vacancies by occupation, each requirement with
   // its largest share of a vacancy's weight; the group's summary bounds the skills score of all
@@ -44,11 +48,12 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const occupation = v.occupation;
     if (!(n > 0) || occupation < 0) return -1;
     const optionalWeight = ctx.options.skills.optionalWeight;
-    const end = v.end(VL.skills);
-    for (let i = v.start(VL.skills); i < end; i++) {
-      const packed = v.i32[i]!;
-      sink(packed >> 1, ((packed & 1) === 1 ? optionalWeight : 1) / n);
-    }
+    const u = v.u16;
+    const essentialEnd = v.essentialEnd();
+    const end = v.skillsEnd();
+    let i = v.skillsFrom();
+    for (; i < essentialEnd; i++) sink(u[i]!, 1 / n);
+    for (; i < end; i++) sink(u[i]!, optionalWeight / n);
     return occupation;
   },
   forPerson(p, ctx) {
@@ -87,8 +92,9 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       return {
         score(v) {
           let n = 0;
-          const e = v.end(VL.skills);
-          for (let i = v.start(VL.skills); i < e; i++) if (q[v.i32[i]! >> 1]! > 0) n++;
+          const u = v.u16;
+          const e = v.skillsEnd();
+          for (let i = v.skillsFrom(); i < e; i++) if (q[u[i]!]! > 0) n++;
           return n;
         },
         plan: { combine: 'sum', terms, otherwise: 0, cap: directCount },
@@ -101,11 +107,17 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
         const n = norm(v, ctx);
         if (n <= 0) return none;
         let sum = 0;
-        const e = v.end(VL.skills);
-        for (let i = v.start(VL.skills); i < e; i++) {
-          const packed = v.i32[i]!;
-          const s = q[packed >> 1] ?? 0;
-          if (s > 0) sum += (packed & 1) === 1 ? s * optionalWeight : s;
+        const u = v.u16;
+        const essentialEnd = v.essentialEnd();
+        const e = v.skillsEnd();
+        let i = v.skillsFrom();
+        for (; i < essentialEnd; i++) {
+          const s = q[u[i]!] ?? 0;
+          if (s > 0) sum += s;
+        }
+        for (; i < e; i++) {
+          const s = q[u[i]!] ?? 0;
+          if (s > 0) sum += s * optionalWeight;
         }
         return sum / n;
       },
@@ -132,12 +144,14 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const n = norm(v, ctx);
     const w = new Float64Array(ctx.skillCount);
     const terms: PlanTerm[] = [];
-    const end = v.end(VL.skills);
-    for (let i = v.start(VL.skills); i < end; i++) {
-      const packed = v.i32[i]!;
-      const skill = packed >> 1;
+    const u = v.u16;
+    const from = v.skillsFrom();
+    const essentialEnd = v.essentialEnd();
+    const end = v.skillsEnd();
+    for (let i = from; i < end; i++) {
+      const skill = u[i]!;
       if (skill >= w.length) continue;
-      const weight = overlap ? 1 : ((packed & 1) === 1 ? optionalWeight : 1) / n;
+      const weight = overlap ? 1 : (i >= essentialEnd ? optionalWeight : 1) / n;
       w[skill] = weight;
       if (overlap) {
         terms.push({ family: P_SKILLS, key: (skill << 3) | KIND_DIRECT, weight: 1, scaled: false });
@@ -156,7 +170,7 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       }
     }
     if (overlap) {
-      const count = end - v.start(VL.skills);
+      const count = end - from;
       return {
         score(p) {
           let c = 0;

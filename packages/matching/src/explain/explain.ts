@@ -4,7 +4,6 @@ import { trainingOpen } from '../criteria/training/training-terms';
 import { NO_DAY } from '../features/common';
 import { personGaps, PL, withDirectSkills, type PersonView } from '../features/person';
 import { TL, TrainingView } from '../features/training';
-import { VL } from '../features/vacancy';
 import { broaderOf } from '../knowledge/knowledge';
 import { expandSkills, KIND_DIRECT, skillKinds, type SkillKind } from '../knowledge/expand';
 import type { MatchIndex } from '../index/match-index';
@@ -101,10 +100,9 @@ export function explainVacancyMatch(
   const matched: SkillMatch[] = [];
   const missingEssential: number[] = [];
   const missingOptional: string[] = [];
-  for (let i = v.start(VL.skills); i < v.end(VL.skills); i++) {
-    const packed = v.i32[i]!;
-    const skill = packed >> 1;
-    const optional = (packed & 1) === 1;
+  for (let i = v.skillsFrom(), essentialEnd = v.essentialEnd(); i < v.skillsEnd(); i++) {
+    const skill = v.u16[i]!;
+    const optional = i >= essentialEnd;
     const held = paths.get(skill);
     if (!held) {
       if (optional) missingOptional.push(d.skills.value(skill));

@@ -4,8 +4,9 @@ import { encodePerson, packedSkills, PersonView, PL, SKILL_KINDS, withDirectSkil
 import { expandSkills } from '../knowledge/expand';
 import { defaultOptions } from '../options';
 import { makePerson, O, S, testKnowledge } from '../testing/factories';
+import type { MatchOccupation } from '../types';
 
-function encoded(uris: string[], pastOccupations = [{ uri: O.welder }]) {
+function encoded(uris: string[], pastOccupations: MatchOccupation[] = [O.welder]) {
   const knowledge = testKnowledge();
   const d = createDictionaries(knowledge);
   const person = makePerson({ skills: uris.map((uri) => ({ uri })), pastOccupations });
@@ -19,7 +20,7 @@ test('a stored profile reads back as the expansion, skill by skill and kind by k
   const expected = expandSkills(
     knowledge,
     direct,
-    [d.occupations.intern(O.welder)],
+    [d.occupations.intern(O.welder.uri)],
     defaultOptions.expansion,
   );
   expect(expected.skill.length).toBeGreaterThan(2);
