@@ -1,6 +1,4 @@
 import { loadavg } from 'node:os';
-import { VL } from '../features/vacancy';
-import { PL } from '../features/person';
 import { KIND_DIRECT } from '../knowledge/expand';
 import { createKnowledge, type KnowledgeInput } from '../knowledge/knowledge';
 import { createMatchIndex, weigh, type MatchIndex } from '../index/match-index';
@@ -118,8 +116,7 @@ const mean = (sum: number, n: number) => (n > 0 ? Math.round(sum / n) : 0);
 export function directSkillIds(index: MatchIndex, id: string): number[] {
   const p = index.personView(id);
   const out: number[] = [];
-  for (let i = p.start(PL.skills); i < p.end(PL.skills); i++)
-    if ((p.i32[i]! & 7) === KIND_DIRECT) out.push(p.i32[i]! >> 3);
+  for (let i = p.skillsFrom(), e = p.kindEnd(KIND_DIRECT); i < e; i++) out.push(p.u16[i]!);
   return out;
 }
 
@@ -395,7 +392,7 @@ export async function loadSqlTable(
     if (index.vacancies.alive[slot] !== 1) continue;
     index.vacancies.at(view, slot);
     const skills: number[] = [];
-    for (let i = view.start(VL.skills); i < view.end(VL.skills); i++) skills.push(view.i32[i]! >> 1);
+    for (let i = view.skillsFrom(); i < view.skillsEnd(); i++) skills.push(view.u16[i]!);
     ids.push(slot);
     arrays.push(`{${skills.join(',')}}`);
     if (ids.length >= 5000) await flush();

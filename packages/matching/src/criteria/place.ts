@@ -2,7 +2,7 @@ import { cellsWithin } from '../features/common';
 import type { PersonView } from '../features/person';
 import type { VacancyView } from '../features/vacancy';
 import type { MatchOptions } from '../options';
-import type { Criterion, PlanTerm } from './criterion';
+import type { Criterion, PlanTerm, PostingSink } from './criterion';
 import { placeDistance, travelRangeKm, type Located } from './shared';
 
 // Willingness to move, as encoded in person records.
@@ -66,16 +66,17 @@ export function placeScore(
 /** Posting lists of a place (used by the vacancy and training place criteria). */
 export function postPlace(
   target: Located,
-  add: (family: string, key: number) => void,
+  sink: Pick<PostingSink, 'add'>,
   families: { district: string; cell: string; region: string; none: string },
 ): void {
+  // The sink itself, not a closure calling it: a bulk load posts every document twice.
   if (target.country < 0) {
-    add(families.none, 0);
+    sink.add(families.none, 0);
     return;
   }
-  if (target.district >= 0) add(families.district, target.district);
-  if (target.region >= 0) add(families.region, target.region);
-  if (target.cell >= 0) add(families.cell, target.cell);
+  if (target.district >= 0) sink.add(families.district, target.district);
+  if (target.region >= 0) sink.add(families.region, target.region);
+  if (target.cell >= 0) sink.add(families.cell, target.cell);
 }
 
 /** Plan terms for the places a person can reach (district, cells in range, region). */
@@ -121,7 +122,7 @@ export const placeCriterion: Criterion<PersonView, VacancyView> = {
     if (p.willingToMove >= MOVE_ABROAD) sink.add(P.moveAbroad, 0);
   },
   postTarget(v, sink) {
-    postPlace(v, (f, k) => sink.add(f, k), V);
+    postPlace(v, sink, V);
     if (v.country >= 0) {
       sink.add(V.country, v.country);
       if (v.homeBased) sink.add(V.home, v.country);

@@ -1,5 +1,5 @@
-import { PL, type PersonView } from '../features/person';
-import { VL, type VacancyView } from '../features/vacancy';
+import { SKILL_KINDS, type PersonView } from '../features/person';
+import type { VacancyView } from '../features/vacancy';
 import { KIND_DIRECT, skillKinds } from '../knowledge/expand';
 import type { Criterion, CriterionContext, PlanTerm } from './criterion';
 import { strengths } from './shared';
@@ -23,16 +23,21 @@ function norm(v: VacancyView, ctx: CriterionContext): number {
 export const skillsCriterion: Criterion<PersonView, VacancyView> = {
   id: 'skills',
   postPerson(p, sink) {
-    const end = p.end(PL.skills);
-    for (let i = p.start(PL.skills); i < end; i++) sink.add(P_SKILLS, p.i32[i]!);
+    const u = p.u16;
+    for (let i = p.skillsFrom(), kind = 0; kind < SKILL_KINDS; kind++)
+      for (const e = p.kindEnd(kind); i < e; i++) sink.add(P_SKILLS, (u[i]! << 3) | kind);
   },
   postTarget(v, sink, ctx) {
     const n = norm(v, ctx);
     sink.scale(V_SKILLS, n > 0 ? 1 / n : 0);
-    const end = v.end(VL.skills);
     // Whatever scores `noRequirementsScore`: no skills, or (optionalWeight 0) only optional ones.
     if (!(n > 0)) sink.add(V_NONE, 0);
-    for (let i = v.start(VL.skills); i < end; i++) sink.add(V_SKILLS, v.i32[i]!);
+    const u = v.u16;
+    const essentialEnd = v.essentialEnd();
+    const end = v.skillsEnd();
+    let i = v.skillsFrom();
+    for (; i < essentialEnd; i++) sink.add(V_SKILLS, u[i]! << 1);
+    for (; i < end; i++) sink.add(V_SKILLS, (u[i]! << 1) | 1);
   },
   // Groups (docs/matching.md, "Group bounds"): vacancies by occupation, each requirement with
   // its largest share of a vacancy's weight; the group's summary bounds the skills score of all
@@ -43,11 +48,12 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const occupation = v.occupation;
     if (!(n > 0) || occupation < 0) return -1;
     const optionalWeight = ctx.options.skills.optionalWeight;
-    const end = v.end(VL.skills);
-    for (let i = v.start(VL.skills); i < end; i++) {
-      const packed = v.i32[i]!;
-      sink(packed >> 1, ((packed & 1) === 1 ? optionalWeight : 1) / n);
-    }
+    const u = v.u16;
+    const essentialEnd = v.essentialEnd();
+    const end = v.skillsEnd();
+    let i = v.skillsFrom();
+    for (; i < essentialEnd; i++) sink(u[i]!, 1 / n);
+    for (; i < end; i++) sink(u[i]!, optionalWeight / n);
     return occupation;
   },
   forPerson(p, ctx) {
@@ -56,27 +62,27 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const strength = strengths(ctx.options);
     const q = new Float64Array(ctx.skillCount);
     const terms: PlanTerm[] = [];
-    const end = p.end(PL.skills);
     let directCount = 0;
     /** The skills with a strength in `q`, each once. */
     const held: number[] = [];
-    for (let i = p.start(PL.skills); i < end; i++) {
-      const packed = p.i32[i]!;
-      const kind = packed & 7;
-      const skill = packed >> 3;
-      if (overlap && kind !== KIND_DIRECT) continue;
-      const s = overlap ? 1 : strength[kind]!;
-      if (s <= 0 || skill >= q.length) continue;
-      if (!(q[skill]! > 0)) held.push(skill);
-      q[skill] = s;
-      directCount++;
-      terms.push({ family: V_SKILLS, key: skill << 1, weight: s, scaled: !overlap });
-      terms.push({
-        family: V_SKILLS,
-        key: (skill << 1) | 1,
-        weight: overlap ? 1 : s * optionalWeight,
-        scaled: !overlap,
-      });
+    const u = p.u16;
+    for (let i = p.skillsFrom(), kind = 0; kind < SKILL_KINDS; kind++) {
+      for (const e = p.kindEnd(kind); i < e; i++) {
+        const skill = u[i]!;
+        if (overlap && kind !== KIND_DIRECT) continue;
+        const s = overlap ? 1 : strength[kind]!;
+        if (s <= 0 || skill >= q.length) continue;
+        if (!(q[skill]! > 0)) held.push(skill);
+        q[skill] = s;
+        directCount++;
+        terms.push({ family: V_SKILLS, key: skill << 1, weight: s, scaled: !overlap });
+        terms.push({
+          family: V_SKILLS,
+          key: (skill << 1) | 1,
+          weight: overlap ? 1 : s * optionalWeight,
+          scaled: !overlap,
+        });
+      }
     }
     const none = ctx.options.skills.noRequirementsScore;
     // A share of the requirements times a strength, or `none`: at most 1 unless a query raises
@@ -86,8 +92,9 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       return {
         score(v) {
           let n = 0;
-          const e = v.end(VL.skills);
-          for (let i = v.start(VL.skills); i < e; i++) if (q[v.i32[i]! >> 1]! > 0) n++;
+          const u = v.u16;
+          const e = v.skillsEnd();
+          for (let i = v.skillsFrom(); i < e; i++) if (q[u[i]!]! > 0) n++;
           return n;
         },
         plan: { combine: 'sum', terms, otherwise: 0, cap: directCount },
@@ -100,11 +107,17 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
         const n = norm(v, ctx);
         if (n <= 0) return none;
         let sum = 0;
-        const e = v.end(VL.skills);
-        for (let i = v.start(VL.skills); i < e; i++) {
-          const packed = v.i32[i]!;
-          const s = q[packed >> 1] ?? 0;
-          if (s > 0) sum += (packed & 1) === 1 ? s * optionalWeight : s;
+        const u = v.u16;
+        const essentialEnd = v.essentialEnd();
+        const e = v.skillsEnd();
+        let i = v.skillsFrom();
+        for (; i < essentialEnd; i++) {
+          const s = q[u[i]!] ?? 0;
+          if (s > 0) sum += s;
+        }
+        for (; i < e; i++) {
+          const s = q[u[i]!] ?? 0;
+          if (s > 0) sum += s * optionalWeight;
         }
         return sum / n;
       },
@@ -131,12 +144,14 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const n = norm(v, ctx);
     const w = new Float64Array(ctx.skillCount);
     const terms: PlanTerm[] = [];
-    const end = v.end(VL.skills);
-    for (let i = v.start(VL.skills); i < end; i++) {
-      const packed = v.i32[i]!;
-      const skill = packed >> 1;
+    const u = v.u16;
+    const from = v.skillsFrom();
+    const essentialEnd = v.essentialEnd();
+    const end = v.skillsEnd();
+    for (let i = from; i < end; i++) {
+      const skill = u[i]!;
       if (skill >= w.length) continue;
-      const weight = overlap ? 1 : ((packed & 1) === 1 ? optionalWeight : 1) / n;
+      const weight = overlap ? 1 : (i >= essentialEnd ? optionalWeight : 1) / n;
       w[skill] = weight;
       if (overlap) {
         terms.push({ family: P_SKILLS, key: (skill << 3) | KIND_DIRECT, weight: 1, scaled: false });
@@ -155,15 +170,13 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       }
     }
     if (overlap) {
-      const count = end - v.start(VL.skills);
+      const count = end - from;
       return {
         score(p) {
           let c = 0;
-          const e = p.end(PL.skills);
-          for (let i = p.start(PL.skills); i < e; i++) {
-            const packed = p.i32[i]!;
-            if ((packed & 7) === KIND_DIRECT && w[packed >> 3]! > 0) c++;
-          }
+          const u = p.u16;
+          const e = p.kindEnd(KIND_DIRECT);
+          for (let i = p.skillsFrom(); i < e; i++) if (w[u[i]!]! > 0) c++;
           return c;
         },
         plan: { combine: 'sum', terms, otherwise: 0, cap: count },
@@ -177,11 +190,13 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     return {
       score(p) {
         let sum = 0;
-        const e = p.end(PL.skills);
-        for (let i = p.start(PL.skills); i < e; i++) {
-          const packed = p.i32[i]!;
-          const weight = w[packed >> 3] ?? 0;
-          if (weight > 0) sum += weight * strength[packed & 7]!;
+        const u = p.u16;
+        for (let i = p.skillsFrom(), kind = 0; kind < SKILL_KINDS; kind++) {
+          const s = strength[kind]!;
+          for (const e = p.kindEnd(kind); i < e; i++) {
+            const weight = w[u[i]!] ?? 0;
+            if (weight > 0) sum += weight * s;
+          }
         }
         return sum;
       },

@@ -4,7 +4,6 @@ import { trainingOpen } from '../criteria/training/training-terms';
 import { NO_DAY } from '../features/common';
 import { personGaps, PL, withDirectSkills, type PersonView } from '../features/person';
 import { TL, TrainingView } from '../features/training';
-import { VL } from '../features/vacancy';
 import { broaderOf } from '../knowledge/knowledge';
 import { expandSkills, KIND_DIRECT, skillKinds, type SkillKind } from '../knowledge/expand';
 import type { MatchIndex } from '../index/match-index';
@@ -58,10 +57,7 @@ export function skillPaths(index: MatchIndex, p: PersonView): Map<number, { kind
   const k = index.knowledge;
   const d = index.dictionaries;
   const direct: number[] = [];
-  for (let i = p.start(PL.skills); i < p.end(PL.skills); i++) {
-    const packed = p.i32[i]!;
-    if ((packed & 7) === KIND_DIRECT) direct.push(packed >> 3);
-  }
+  for (let i = p.skillsFrom(), e = p.kindEnd(KIND_DIRECT); i < e; i++) direct.push(p.u16[i]!);
   const out = new Map<number, { kind: number; path: string[] }>();
   const profile = expandSkills(k, direct, p.list(PL.pastOcc), index.options.expansion);
   for (let i = 0; i < profile.skill.length; i++) {
@@ -104,10 +100,9 @@ export function explainVacancyMatch(
   const matched: SkillMatch[] = [];
   const missingEssential: number[] = [];
   const missingOptional: string[] = [];
-  for (let i = v.start(VL.skills); i < v.end(VL.skills); i++) {
-    const packed = v.i32[i]!;
-    const skill = packed >> 1;
-    const optional = (packed & 1) === 1;
+  for (let i = v.skillsFrom(), essentialEnd = v.essentialEnd(); i < v.skillsEnd(); i++) {
+    const skill = v.u16[i]!;
+    const optional = i >= essentialEnd;
     const held = paths.get(skill);
     if (!held) {
       if (optional) missingOptional.push(d.skills.value(skill));

@@ -6,6 +6,8 @@
 export class Arena {
   readonly pages: Int32Array[] = [];
   readonly floatPages: Float32Array[] = [];
+  /** The same pages as 16-bit halves (lists packed two items per int, e.g. a person's skills). */
+  readonly u16Pages: Uint16Array[] = [];
   private page = -1;
   private used = 0;
   /** Ints ever appended (including superseded records), for compaction decisions. */
@@ -25,6 +27,7 @@ export class Arena {
       const buffer = new ArrayBuffer(size * 4);
       this.pages.push(new Int32Array(buffer));
       this.floatPages.push(new Float32Array(buffer));
+      this.u16Pages.push(new Uint16Array(buffer));
       this.page = this.pages.length - 1;
       this.used = 0;
     }
@@ -48,6 +51,7 @@ export class Arena {
 /** The scratch buffer every writer uses (JavaScript is single-threaded; a record is written at once). */
 let shared = new Int32Array(4096);
 let sharedFloats = new Float32Array(shared.buffer);
+let sharedU16 = new Uint16Array(shared.buffer);
 /** Views of `shared` by length, handed out by `finish(true)` (one allocation per length, not per record). */
 let sharedViews: (Int32Array | undefined)[] = [];
 
@@ -112,6 +116,20 @@ export class RecordWriter {
     return this;
   }
 
+  /**
+   * Appends a list of 16-bit items packed two per int (`items` in 0..65535; readers index the
+   * record's `u16` alias from `2 × start`; an odd count leaves one 0 half at the end).
+   */
+  u16List(items: ArrayLike<number>, count = items.length): this {
+    const ints = (count + 1) >> 1;
+    this.ensure(this.length + ints);
+    shared[this.length + ints - 1] = 0;
+    const at = 2 * this.length;
+    for (let i = 0; i < count; i++) sharedU16[at + i] = items[i] as number;
+    this.length += ints;
+    return this.endList();
+  }
+
   /** Appends a whole list (its first `count` items). */
   list(items: ArrayLike<number>, count = items.length): this {
     this.ensure(this.length + count);
@@ -137,6 +155,7 @@ export class RecordWriter {
     next.set(shared);
     shared = next;
     sharedFloats = new Float32Array(next.buffer);
+    sharedU16 = new Uint16Array(next.buffer);
     sharedViews = [];
   }
 }
@@ -177,6 +196,8 @@ export class Marks {
 export class RecordView {
   i32: Int32Array;
   f32: Float32Array;
+  /** The same record as 16-bit halves (item `2 × i` and `2 × i + 1` share int `i`). */
+  u16: Uint16Array;
   base = 0;
 
   constructor(
@@ -187,12 +208,14 @@ export class RecordView {
     const r = record ?? new Int32Array(listsAt + listCount + 1).fill(listsAt + listCount + 1, listsAt);
     this.i32 = r;
     this.f32 = new Float32Array(r.buffer, r.byteOffset, r.length);
+    this.u16 = new Uint16Array(r.buffer, r.byteOffset, 2 * r.length);
   }
 
   /** Points the view at a record in an arena page. */
-  at(i32: Int32Array, f32: Float32Array, base: number): this {
+  at(i32: Int32Array, f32: Float32Array, u16: Uint16Array, base: number): this {
     this.i32 = i32;
     this.f32 = f32;
+    this.u16 = u16;
     this.base = base;
     return this;
   }

@@ -1,4 +1,4 @@
-import { expandSkills, gapCodes, KIND_DIRECT } from '../knowledge/expand';
+import { expandSkills, gapCodes, KIND_DIRECT, skillKinds } from '../knowledge/expand';
 import { iscoMinorOf, parseIscoUnit, type Knowledge } from '../knowledge/knowledge';
 import type { MatchOptions } from '../options';
 import { cefrSkills, moveWillingness, type MatchOccupation, type MatchPerson } from '../types';
@@ -10,7 +10,12 @@ import { internLanguage, internLocation, type Dictionaries } from './dictionarie
 const HEADER = 12;
 /** Lists of a person record. */
 export const PL = {
-  /** Expanded skills, `skill << 3 | kind`. */
+  /**
+   * The expanded skills, 16 bits each, read through the record's `u16` alias (see
+   * `PersonView.skillsFrom`): first the end of each kind's run (`SKILL_KINDS` items, relative to
+   * the list's first half-int), then the skill ids, by kind (direct first), in the order of the
+   * expansion within a kind. Half the ints of `skill << 3 | kind` per skill.
+   */
   skills: 0,
   pastOcc: 1,
   pastIsco4: 2,
@@ -25,6 +30,10 @@ export const PL = {
   rightToWork: 10,
 } as const;
 const LIST_COUNT = 11;
+/** Kinds of a stored profile (`skillKinds`); a kind's skills follow the previous kind's. */
+export const SKILL_KINDS = skillKinds.length;
+/** Skill ids above this do not fit a profile entry (ESCO has ~14,000 skills; see `encodePerson`). */
+const MAX_PROFILE_SKILL = 0xffff;
 
 export const PERSON_WANTS_HOME = 1;
 export const PERSON_CHILDCARE = 2;
@@ -76,6 +85,59 @@ export class PersonView extends RecordView {
   get cell(): number {
     return this.i32[this.base + 11]!;
   }
+  /**
+   * Where the profile's skills start in `u16`. Kind k's skills are `u16[i]` for i from
+   * `kindEnd(k - 1)` (`skillsFrom()` for kind 0) to `kindEnd(k)`, kinds in order:
+   * `for (let i = p.skillsFrom(), k = 0; k < SKILL_KINDS; k++) for (const e = p.kindEnd(k); i < e; i++) ...`
+   */
+  skillsFrom(): number {
+    return 2 * this.start(PL.skills) + SKILL_KINDS;
+  }
+  /** One past the last skill of kind `kind` in `u16` (see `skillsFrom`). */
+  kindEnd(kind: number): number {
+    const at = 2 * this.start(PL.skills);
+    return at + this.u16[at + kind]!;
+  }
+  /** One past the profile's last skill in `u16`. */
+  skillsEnd(): number {
+    return this.kindEnd(SKILL_KINDS - 1);
+  }
+  /** The number of skills in the profile. */
+  get skillCount(): number {
+    return this.skillsEnd() - this.skillsFrom();
+  }
+}
+
+let packedScratch = new Int32Array(256);
+
+/**
+ * The profile as codes `skill << 3 | kind`, in order (for the cold paths: gaps, explanations):
+ * a view of a scratch buffer, valid until the next call.
+ */
+export function packedSkills(p: PersonView): Int32Array {
+  const n = p.skillCount;
+  if (n > packedScratch.length) packedScratch = new Int32Array(Math.max(n, 2 * packedScratch.length));
+  const u = p.u16;
+  let w = 0;
+  for (let i = p.skillsFrom(), kind = 0; kind < SKILL_KINDS; kind++)
+    for (const e = p.kindEnd(kind); i < e; i++) packedScratch[w++] = (u[i]! << 3) | kind;
+  return packedScratch.subarray(0, n);
+}
+
+/**
+ * The `PL.skills` list of a profile given by kind-sorted `skill` and `kind` arrays: per kind the
+ * end of its run, then the skills. Skill ids above 65,535 (only possible for skills unknown to a
+ * taxonomy of that size, interned one by one) are not stored.
+ */
+function profileItems(skill: readonly number[], kind: readonly number[]): number[] {
+  const out = new Array<number>(SKILL_KINDS).fill(0);
+  for (let k = 0; k < SKILL_KINDS; k++) {
+    for (let i = 0; i < skill.length; i++)
+      if (kind[i] === k && skill[i]! <= MAX_PROFILE_SKILL && out.length < MAX_PROFILE_SKILL)
+        out.push(skill[i]!);
+    out[k] = out.length;
+  }
+  return out;
 }
 
 function occupationIds(
@@ -152,7 +214,7 @@ export function encodePerson(
     .int(9, flags)
     .int(10, typeof person.iscedLevel === 'number' ? person.iscedLevel : -1)
     .int(11, hasCoords ? cellOf(lat as number, lon as number, options.place.cellDegrees) : -1)
-    .list(profile.skill.map((skill, i) => (skill << 3) | profile.kind[i]!))
+    .u16List(profileItems(profile.skill, profile.kind))
     .list(past.occ)
     .list(past.isco4)
     .list(past.isco3)
@@ -179,11 +241,12 @@ export function targetOccupationList(p: PersonView): number {
  */
 export function personGaps(p: PersonView, knowledge: Knowledge, options: MatchOptions): Int32Array {
   const target = targetOccupationList(p);
+  const profile = packedSkills(p);
   return gapCodes(
     knowledge,
-    p.i32,
-    p.start(PL.skills),
-    p.end(PL.skills),
+    profile,
+    0,
+    profile.length,
     p.i32,
     p.start(target),
     p.end(target),
@@ -194,18 +257,23 @@ export function personGaps(p: PersonView, knowledge: Knowledge, options: MatchOp
 /** A copy of a person record in which `skills` are held directly (used for "score after training"). */
 export function withDirectSkills(view: PersonView, skills: readonly number[]): PersonView {
   const add = new Set(skills);
-  const profile: number[] = [];
-  for (let i = view.start(PL.skills); i < view.end(PL.skills); i++) {
-    const packed = view.i32[i]!;
+  const skill: number[] = [];
+  const kind: number[] = [];
+  for (const packed of packedSkills(view)) {
     if (add.has(packed >> 3)) continue;
-    profile.push(packed);
+    skill.push(packed >> 3);
+    kind.push(packed & 7);
   }
-  for (const s of add) profile.push((s << 3) | KIND_DIRECT);
+  // Held directly now: after the other direct skills (the profile stays sorted by kind).
+  for (const s of add) {
+    skill.push(s);
+    kind.push(KIND_DIRECT);
+  }
   const record = view.copyRecord();
   const writer = new RecordWriter(HEADER, LIST_COUNT);
   for (let slot = 0; slot < HEADER; slot++) writer.int(slot, record[slot]!);
   const copy = new PersonView(record);
-  writer.list(profile);
+  writer.u16List(profileItems(skill, kind));
   for (let l = 1; l < LIST_COUNT; l++) writer.list(copy.list(l));
   return new PersonView(writer.finish());
 }

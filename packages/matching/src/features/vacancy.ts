@@ -14,7 +14,11 @@ import {
 const HEADER = 21;
 /** Lists of a vacancy record. */
 export const VL = {
-  /** `skill << 1 | optional`, essential ones first. */
+  /**
+   * Skill ids, 16 bits each, read through the record's `u16` alias from `skillsFrom()`: the
+   * `essentialCount` essential ones first, then the `optionalCount` optional ones. Half the ints
+   * of `skill << 1 | optional` per requirement.
+   */
   skills: 0,
   /** `language << 8 | activity << 5 | level << 1 | hard` (activity 0 = any, 1..5; level 1..6). */
   languages: 1,
@@ -91,7 +95,22 @@ export class VacancyView extends RecordView {
   get optionalCount(): number {
     return this.i32[this.base + 20]!;
   }
+  /** Where the skills start in `u16`: essential ones up to `essentialEnd()`, then optional ones. */
+  skillsFrom(): number {
+    return 2 * this.start(VL.skills);
+  }
+  /** One past the last essential skill in `u16`. */
+  essentialEnd(): number {
+    return this.skillsFrom() + this.essentialCount;
+  }
+  /** One past the last skill in `u16`. */
+  skillsEnd(): number {
+    return this.essentialEnd() + this.optionalCount;
+  }
 }
+
+/** Skill ids above this do not fit a requirement entry (ESCO has ~14,000 skills; see `encodeVacancy`). */
+const MAX_REQUIREMENT_SKILL = 0xffff;
 
 const seen = new Marks();
 let skillScratch = new Int32Array(256);
@@ -120,6 +139,7 @@ export function encodeVacancy(
   let unit = parseIscoUnit(vacancy.occupation?.isco);
   if (unit < 0 && occ >= 0 && occ < knowledge.occupationIsco.length) unit = knowledge.occupationIsco[occ]!;
   // Skill ids, essential first; a skill listed twice (or as both) counts once, as essential.
+  // Ids above 65,535 (only skills unknown to a taxonomy of that size) are not stored.
   const essential = vacancy.essentialSkills ?? [];
   const optional = vacancy.optionalSkills ?? [];
   if (skillScratch.length < essential.length + optional.length)
@@ -133,13 +153,13 @@ export function encodeVacancy(
   d.skills.internAll(essential, ids);
   for (let i = 0; i < essential.length; i++) {
     const id = ids[i]!;
-    if (seen.mark(id)) skills[skillCount++] = id << 1;
+    if (id <= MAX_REQUIREMENT_SKILL && seen.mark(id)) skills[skillCount++] = id;
   }
   const essentialCount = skillCount;
   d.skills.internAll(optional, ids);
   for (let i = 0; i < optional.length; i++) {
     const id = ids[i]!;
-    if (seen.mark(id)) skills[skillCount++] = (id << 1) | 1;
+    if (id <= MAX_REQUIREMENT_SKILL && seen.mark(id)) skills[skillCount++] = id;
   }
   const languageList = vacancy.languages ?? [];
   if (languageScratch.length < languageList.length) languageScratch = new Int32Array(2 * languageList.length);
@@ -179,5 +199,5 @@ export function encodeVacancy(
   h[18] = vacancy.requirements?.rightToWork ? 1 : 0;
   h[19] = essentialCount;
   h[20] = skillCount - essentialCount;
-  return w.list(skills, skillCount).list(languages, languageCount).finish(transient);
+  return w.u16List(skills, skillCount).list(languages, languageCount).finish(transient);
 }

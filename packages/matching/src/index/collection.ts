@@ -627,8 +627,8 @@ export class Collection<V extends RecordView> {
           f = lastFamily = sinkFamily(family);
           lastName = family;
         }
-        const scale = f.scale ? f.scale[this.slot]! : 0;
-        const id = f.idFor(key, scale);
+        // By tier and code, not by scale: no float crosses a call on the bulk load's paths.
+        const id = f.idForTier(key, f.tierAt(this.slot));
         switch (this.mode) {
           case MODE_COUNT: {
             // The lists' largest scales are taken from the filled postings (`flush`).
@@ -642,11 +642,12 @@ export class Collection<V extends RecordView> {
             if (n === bulk.ids.length) bulk.growCollected();
             bulk.ids[n] = id;
             bulk.slots[n] = this.slot;
-            bulk.codes[n] = f.scale ? encodeScale(scale) : 0;
+            bulk.codes[n] = f.codeAt(this.slot);
             bulk.collected = n + 1;
             break;
           }
           case MODE_ADD: {
+            const scale = f.scale ? f.scale[this.slot]! : 0;
             const list = registry[id]!;
             list.push(this.slot, scale);
             // The bound of a list follows its postings' (rounded-up) scales.
@@ -681,7 +682,12 @@ export class Collection<V extends RecordView> {
   /** Points `view` at the record of `slot`. */
   at(view: V, slot: number): V {
     const p = this.page[slot]!;
-    return view.at(this.arena.pages[p]!, this.arena.floatPages[p]!, this.offset[slot]!);
+    return view.at(
+      this.arena.pages[p]!,
+      this.arena.floatPages[p]!,
+      this.arena.u16Pages[p]!,
+      this.offset[slot]!,
+    );
   }
 
   /** Adds or replaces the document `id` with an encoded record; returns its slot. */

@@ -204,7 +204,29 @@ export class PostingFamily {
    * into, creating the list when new. Small keys go through a typed array, not the map.
    */
   idFor(key: number, scale: number): number {
-    const tier = this.scale ? (scale === this.lastScale ? this.lastTier : this.tierOf(scale)) : 0;
+    return this.idForTier(
+      key,
+      this.scale ? (scale === this.lastScale ? this.lastTier : this.tierOf(scale)) : 0,
+    );
+  }
+
+  /**
+   * The tier of the document at `slot` in a scaled family (0 otherwise). A bulk load asks by slot
+   * rather than by scale: a float crossing a call is boxed, one allocation per posting.
+   */
+  tierAt(slot: number): number {
+    if (!this.scale) return 0;
+    const scale = this.scale[slot]!;
+    return scale === this.lastScale ? this.lastTier : this.tierOf(scale);
+  }
+
+  /** The scale code (`encodeScale`) of the document at `slot` in a scaled family (0 otherwise). */
+  codeAt(slot: number): number {
+    return this.scale ? encodeScale(this.scale[slot]!) : 0;
+  }
+
+  /** `idFor` with the tier of the scale (`tierAt`). */
+  idForTier(key: number, tier: number): number {
     const dense = this.denseIds[tier]!;
     if (key >= 0 && key < dense.length) {
       const id = dense[key]!;

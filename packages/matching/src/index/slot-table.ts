@@ -92,7 +92,8 @@ export class SlotTable {
   private rehash(): void {
     const old = this.table;
     let capacity = this.table.length;
-    while ((this.size + 1) * 4 > capacity) capacity *= 2;
+    // At most half full after it (a full table doubles: a quarter to half full until the next).
+    while ((this.size + 1) * 3 > capacity) capacity *= 2;
     const ids = this.ids();
     this.table = new Int32Array(capacity).fill(EMPTY);
     this.tags = new Uint8Array(capacity);

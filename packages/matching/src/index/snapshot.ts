@@ -9,7 +9,7 @@ import { MatchIndex } from './match-index';
 
 /** Snapshot format name and version. A reader refuses any other version. */
 export const SNAPSHOT_FORMAT = 'passerelle-match-index';
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 const MAGIC = 0x58494d50; // "PMIX" little-endian
 
 interface SnapshotHeader {

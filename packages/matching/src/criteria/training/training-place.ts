@@ -31,11 +31,11 @@ export function trainingPlaceScore(p: PersonView, t: TrainingView, options: Matc
 export const trainingPlaceCriterion: Criterion<PersonView, TrainingView> = {
   id: 'trainingPlace',
   postPerson(p, sink) {
-    postPlace(p, (f, k) => sink.add(f, k), P);
+    postPlace(p, sink, P);
   },
   postTarget(t, sink) {
     if (t.delivery !== 0) sink.add(T.remote, t.delivery);
-    else postPlace(t, (f, k) => sink.add(f, k), T);
+    else postPlace(t, sink, T);
   },
   forPerson(p, ctx) {
     const o = ctx.options;
