@@ -1103,6 +1103,23 @@ export function rankTop<D extends RecordView>(
   // parts of the lists; the candidates of the other partitions keep their bounds and are
   // evaluated directly.
   let candidates = gatherCandidates();
+  if (partitionBound !== null && col.partition !== null) {
+    // A candidate of a partition whose bound fell below θ cannot enter the top k: dropped unread.
+    refreshLive(margin(heap.threshold()));
+    if (liveCount < PARTITIONS) {
+      const partOf = col.partition;
+      const cand = scratch.cand;
+      const ub = scratch.ub;
+      let m = 0;
+      for (let i = 0; i < candidates; i++) {
+        const d = cand[i]!;
+        if (live[partOf[d]!] !== 1) continue;
+        cand[m] = d;
+        ub[m++] = ub[i]!;
+      }
+      candidates = gathered = m;
+    }
+  }
   const evaluationCost = col.evaluationCost;
   const partition = col.partition;
   const partCount = partition ? PARTITIONS : 1;
