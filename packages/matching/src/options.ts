@@ -127,8 +127,8 @@ export const defaultOptions = {
    */
   partitionedListMin: 0,
   /**
-   * Index time: posting lists of vacancies with at least this many postings group them by the
-   * vacancy's ISCO sub-major group (instead of by region), so that a person → vacancies query
+   * Index time: posting lists of vacancies with at least this many postings (and no scales) group
+   * them by the vacancy's ISCO sub-major group (instead of by region), so that a person → vacancies query
    * skips the postings of the groups that cannot reach its threshold (docs/matching.md, the
    * ranker's partition bounds); 0: vacancies follow `partitionedListMin`.
    */
