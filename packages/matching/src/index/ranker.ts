@@ -96,6 +96,12 @@ export class RankScratch {
   sum: Float32Array = new Float32Array(0);
   /** One accumulator per max plan. */
   max: Float32Array[] = [];
+  /**
+   * Per grouped list (by its `segments`, replaced whenever the list is grouped again): the
+   * partitions of the postings appended since, as [postings seen, mask of partitions 0–31, 32–63],
+   * extended as the tail grows (see `partitionBounds`).
+   */
+  readonly tails = new WeakMap<Int32Array, Int32Array>();
 
   ensure(slots: number, maxPlans: number): void {
     if (this.sum.length < slots) {
@@ -447,12 +453,12 @@ export function rankTop<D extends RecordView>(
   const grouped = groupPlan.length;
   // Partition bounds (docs/matching.md): in a partitioned collection, a long list groups its
   // postings by partition, so a plan's part of the bound of a partition's documents is the sum
-  // (or max) over only the lists holding some of them (a list not grouped, or with appended
-  // postings, holds any), and a grouped plan's part is also at most its best group there. A
+  // (or max) over only the lists holding some of them (a list not grouped holds any), and a grouped plan's part is also at most its best group there. A
   // partition whose bound is below θ cannot place a document in the top k: opening skips its
   // postings (what its documents are then missing only concerns documents below θ).
   const partitionBound = partitionBounds(
-    col.partition !== null,
+    col.partition,
+    scratch.tails,
     lists,
     planKind,
     planCapW,
@@ -1293,12 +1299,14 @@ function cutForTop(values: Float64Array, n: number, lo: number, hi: number, m: n
 /**
  * Per partition of a partitioned collection, an upper bound of the score of its documents: the
  * dense part, plus each plan's part from only the lists holding postings in the partition (a list
- * not grouped, or with postings appended since, may hold any), capped, and for a grouped plan at
+ * not grouped may hold any; the postings appended since a list was grouped are looked at once),
+ * capped, and for a grouped plan at
  * most the best bound of the partition's groups (documents in no group are in partition 0, which
  * is not cut). Null when the collection is not partitioned or no list is grouped.
  */
 function partitionBounds(
-  partitioned: boolean,
+  partition: Uint8Array | null,
+  tails: WeakMap<Int32Array, Int32Array>,
   lists: readonly ListRef[],
   planKind: readonly ('sum' | 'max')[],
   planCapW: readonly number[],
@@ -1308,7 +1316,7 @@ function partitionBounds(
   groupPartitions: readonly Uint8Array[],
   dense: number,
 ): Float64Array | null {
-  if (!partitioned) return null;
+  if (partition === null) return null;
   const plans = planKind.length;
   const inPart = new Float64Array(plans * PARTITIONS);
   const inAll = new Float64Array(plans);
@@ -1316,15 +1324,33 @@ function partitionBounds(
   for (const l of lists) {
     const seg = l.segments;
     const sum = planKind[l.plan] === 'sum';
-    if (seg === null || seg[PARTITIONS]! < l.length) {
+    if (seg === null) {
       if (sum) inAll[l.plan]! += l.ub;
       else if (l.ub > inAll[l.plan]!) inAll[l.plan] = l.ub;
       continue;
     }
     segmented = true;
+    // The partitions of the postings appended since the list was grouped: only new ones are read.
+    let lo = 0;
+    let hi = 0;
+    if (seg[PARTITIONS]! < l.length) {
+      let tail = tails.get(seg);
+      if (tail === undefined) {
+        tail = Int32Array.of(seg[PARTITIONS]!, 0, 0);
+        tails.set(seg, tail);
+      }
+      for (let i = tail[0]!; i < l.length; i++) {
+        const q = partition[l.docs[i]!]!;
+        if (q < 32) tail[1]! |= 1 << q;
+        else tail[2]! |= 1 << (q - 32);
+      }
+      tail[0] = l.length;
+      lo = tail[1]!;
+      hi = tail[2]!;
+    }
     const o = l.plan * PARTITIONS;
     for (let q = 0; q < PARTITIONS; q++) {
-      if (seg[q + 1]! === seg[q]!) continue;
+      if (seg[q + 1]! === seg[q]! && ((q < 32 ? lo >>> q : hi >>> (q - 32)) & 1) === 0) continue;
       if (sum) inPart[o + q]! += l.ub;
       else if (l.ub > inPart[o + q]!) inPart[o + q] = l.ub;
     }

@@ -367,3 +367,31 @@ test('with vacancy lists grouped by ISCO sub-major group, person → vacancies e
   // The partition bounds were used: opening skipped the postings of some sub-major groups.
   expect(skipped).toBeGreaterThan(0);
 });
+
+test('vacancies added after the bulk load keep the partition bounds: queries still skip postings, and stay exact', () => {
+  const generator = new DataGenerator(generatorCatalogueFrom(starterCatalogue));
+  const index = createMatchIndex({
+    knowledge: createKnowledge(knowledgeFromCatalogue(starterCatalogue)),
+    options: { today: generator.today, occupationPartitionedListMin: 1 },
+  });
+  index.putMany({ vacancies: generator.vacancies(9, 4000), people: generator.people(9, 100) });
+  const skippedBy = () => {
+    let skipped = 0;
+    for (let q = 0; q < 30; q++) {
+      const pid = `p${q * 3}`;
+      const stats = emptyRankStats();
+      expectSameScores(
+        index.rankVacanciesForPerson(pid, {}, stats).items.map((r) => r.score),
+        bruteForce(index, 'p2v', pid).slice(0, 20),
+      );
+      skipped += stats.postingsSkipped ?? 0;
+    }
+    return skipped;
+  };
+  const before = skippedBy();
+  // New vacancies append postings after the grouped part of many lists (of every kind).
+  for (let i = 0; i < 400; i++) index.putVacancy({ ...generator.vacancy(10, i), id: `new${i}` });
+  const after = skippedBy();
+  expect(before).toBeGreaterThan(0);
+  expect(after).toBeGreaterThan(before / 2);
+});
