@@ -127,6 +127,13 @@ export const defaultOptions = {
    */
   partitionedListMin: 0,
   /**
+   * Index time: posting lists of vacancies with at least this many postings (and no scales) group
+   * them by the vacancy's ISCO sub-major group (instead of by region), so that a person → vacancies query
+   * skips the postings of the groups that cannot reach its threshold (docs/matching.md, the
+   * ranker's partition bounds); 0: vacancies follow `partitionedListMin`.
+   */
+  occupationPartitionedListMin: 1024,
+  /**
    * Index time: documents are classed for the criteria without posting lists (languages,
    * education, hours, home work, limitations), and a query bounds each class once instead of
    * every document at the ceiling. Off by default: fewer candidates, but measured no faster.

@@ -92,7 +92,11 @@ function expectExactPeople(index: MatchIndex, vid: string, k: number): void {
 
 test.each([
   ['default options', {}],
-  ['with class bounds and lists grouped by region', { classBounds: true, partitionedListMin: 1 }],
+  [
+    'with class bounds and lists grouped by region',
+    { classBounds: true, partitionedListMin: 1, occupationPartitionedListMin: 0 },
+  ],
+  ['with vacancy lists grouped by ISCO sub-major group', { occupationPartitionedListMin: 1 }],
   // Index time: a vacancy asking only optional skills then has no requirement weight and scores
   // noRequirementsScore, like one asking none.
   ['with optional requirements weighing 0', { skills: { optionalWeight: 0 } }],

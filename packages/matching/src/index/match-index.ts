@@ -88,8 +88,7 @@ export class MatchIndex {
       () => new VacancyView(),
       posterOf(vacancySides),
       this.options.classBounds ? classifiersOf(vacancySides) : [],
-      this.options.partitionedListMin > 0 ? regionPartition : undefined,
-      this.options.partitionedListMin,
+      ...vacancyPartitions(this.options),
       this.options.groupBounds ? summarizersOf(asAny(vacancyCriteria)) : [],
       // A vacancy is small and its skills, refined first, drop most candidates at once.
       40,
@@ -402,6 +401,28 @@ export class MatchIndex {
  */
 function regionPartition(d: { region: number }): number {
   return d.region < 0 ? 0 : 1 + (d.region % (PARTITIONS - 1));
+}
+
+/**
+ * Vacancies are partitioned by the ISCO sub-major group of their occupation (the two first digits:
+ * 43 groups, one partition each; none: partition 0) when `occupationPartitionedListMin` is set,
+ * else like people. A person's threshold usually comes from their own occupations, and a vacancy
+ * of a sub-major group that holds none of them scores nothing for the occupation and little for
+ * the skills (its groups' bounds), so its postings can often be skipped (see the ranker).
+ */
+function vacancyPartitions(
+  options: MatchOptions,
+): [((v: { isco4: number; region: number }) => number) | undefined, number] {
+  if (options.occupationPartitionedListMin > 0) return [iscoPartition, options.occupationPartitionedListMin];
+  return [options.partitionedListMin > 0 ? regionPartition : undefined, options.partitionedListMin];
+}
+
+/** 1 + major × 6 + sub-major digit − 1 (major 0–9, sub-major digit 1–6): 1..60, 0 for none. */
+function iscoPartition(v: { isco4: number }): number {
+  if (v.isco4 < 0 || v.isco4 >= 10_000) return 0;
+  const major = Math.floor(v.isco4 / 1000);
+  const sub = Math.floor(v.isco4 / 100) % 10;
+  return 1 + major * 6 + ((sub + 5) % 6);
 }
 
 /** Creates an empty index. */

@@ -1,6 +1,6 @@
 import type { RecordView } from '../features/arena';
 import type { Scorer } from '../criteria/criterion';
-import { linearGroupBounds, type Collection } from './collection';
+import { linearGroupBounds, MIXED_PARTITIONS, type Collection } from './collection';
 import { PARTITIONS, SCALE_DECODE } from './postings';
 
 /** A scorer and its weight (already normalised); weight 0 means "filter only". */
@@ -42,6 +42,8 @@ export interface RankStats {
   scanned: boolean;
   /** Partitions of the collection whose parts of the lists the "complete" pass skipped. */
   partitionsSkipped?: number;
+  /** Postings that opening skipped: those of partitions whose bound was below θ. */
+  postingsSkipped?: number;
 }
 
 /** Counters at zero, for a caller that wants a query's figures. */
@@ -56,6 +58,7 @@ export function emptyRankStats(): RankStats {
     evaluated: 0,
     scanned: false,
     partitionsSkipped: 0,
+    postingsSkipped: 0,
   };
 }
 
@@ -93,6 +96,12 @@ export class RankScratch {
   sum: Float32Array = new Float32Array(0);
   /** One accumulator per max plan. */
   max: Float32Array[] = [];
+  /**
+   * Per grouped list (by its `segments`, replaced whenever the list is grouped again): the
+   * partitions of the postings appended since, as [postings seen, mask of partitions 0–31, 32–63],
+   * extended as the tail grows (see `partitionBounds`).
+   */
+  readonly tails = new WeakMap<Int32Array, Int32Array>();
 
   ensure(slots: number, maxPlans: number): void {
     if (this.sum.length < slots) {
@@ -116,18 +125,18 @@ export class RankScratch {
 }
 
 /** Adds a list into an accumulator and marks its documents as reached (one bit each). */
-function openSum(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
+function openSum(l: ListRef, acc: Float32Array, bits: Uint32Array, from: number, to: number): void {
   const docs = l.docs;
   const w = l.w;
   const scale = l.scale;
   if (scale === null) {
-    for (let i = 0; i < l.length; i++) {
+    for (let i = from; i < to; i++) {
       const d = docs[i]!;
       acc[d]! += w;
       bits[d >> 5]! |= 1 << (d & 31);
     }
   } else {
-    for (let i = 0; i < l.length; i++) {
+    for (let i = from; i < to; i++) {
       const d = docs[i]!;
       acc[d]! += w * SCALE_DECODE[scale[i]!]!;
       bits[d >> 5]! |= 1 << (d & 31);
@@ -135,11 +144,11 @@ function openSum(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
   }
 }
 
-function openMax(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
+function openMax(l: ListRef, acc: Float32Array, bits: Uint32Array, from: number, to: number): void {
   const docs = l.docs;
   const w = l.w;
   const scale = l.scale;
-  for (let i = 0; i < l.length; i++) {
+  for (let i = from; i < to; i++) {
     const d = docs[i]!;
     const c = scale === null ? w : w * SCALE_DECODE[scale[i]!]!;
     if (c > acc[d]!) acc[d] = c;
@@ -153,10 +162,17 @@ function openMax(l: ListRef, acc: Float32Array, bits: Uint32Array): void {
  * `seen` (the plan's own bitmap, in cache) and skips it. The accumulator is written without being
  * read — a store instead of a load that misses the cache and a comparison waiting for it.
  */
-function openMaxFirst(l: ListRef, acc: Float32Array, bits: Uint32Array, seen: Uint32Array): void {
+function openMaxFirst(
+  l: ListRef,
+  acc: Float32Array,
+  bits: Uint32Array,
+  seen: Uint32Array,
+  from: number,
+  to: number,
+): void {
   const docs = l.docs;
   const w = l.w;
-  for (let i = 0; i < l.length; i++) {
+  for (let i = from; i < to; i++) {
     const d = docs[i]!;
     const word = seen[d >> 5]!;
     const bit = 1 << (d & 31);
@@ -399,6 +415,8 @@ export function rankTop<D extends RecordView>(
   const groupPlan: number[] = [];
   const groupSlots: Int32Array[] = [];
   const groupBoundBy: Float64Array[] = [];
+  /** Per grouped scorer: the partition of each group (`DocumentGroups.partitionOf`). */
+  const groupPartitions: Uint8Array[] = [];
   /** Per grouped scorer: its plan's part of every bound for its unread lists (`unreadPart`). */
   const groupPart: number[] = [];
   /** Per plan: the index of its groups, or -1. */
@@ -428,10 +446,40 @@ export function rankTop<D extends RecordView>(
     planGroup[p] = groupPlan.length;
     groupPlan.push(p);
     groupSlots.push(groups.bySlot);
+    groupPartitions.push(groups.partitionOf);
     groupBoundBy.push(by);
     groupPart.push(unreadPart(p));
   }
   const grouped = groupPlan.length;
+  // Partition bounds (docs/matching.md): in a partitioned collection, a long list groups its
+  // postings by partition, so a plan's part of the bound of a partition's documents is the sum
+  // (or max) over only the lists holding some of them (a list not grouped holds any), and a grouped plan's part is also at most its best group there. A
+  // partition whose bound is below θ cannot place a document in the top k: opening skips its
+  // postings (what its documents are then missing only concerns documents below θ).
+  const partitionBound = partitionBounds(
+    col.partition,
+    scratch.tails,
+    lists,
+    planKind,
+    planCapW,
+    planOthW,
+    groupPlan,
+    groupBoundBy,
+    groupPartitions,
+    base + classedMax,
+  );
+  /** Per partition: 1 while it may hold a document reaching θ (see `partitionBound`). */
+  const live = new Uint8Array(PARTITIONS).fill(1);
+  let liveAt = -Infinity;
+  let liveCount = PARTITIONS;
+  const refreshLive = (t: number) => {
+    liveAt = t;
+    liveCount = 0;
+    for (let q = 0; q < PARTITIONS; q++) {
+      live[q] = partitionBound![q]! >= t ? 1 : 0;
+      liveCount += live[q]!;
+    }
+  };
   /** How much the group bound of grouped scorer `x` lowers document `d`'s bound. */
   const groupCut = (x: number, d: number): number => {
     const c = groupPart[x]! - groupBoundBy[x]![groupSlots[x]![d]!]!;
@@ -980,23 +1028,51 @@ export function rankTop<D extends RecordView>(
     return m;
   };
 
+  /** Opens postings `from..to` of list `l` (see openSum, openMaxFirst, openMax). */
+  const open = (l: ListRef, from: number, to: number) => {
+    if (planKind[l.plan] === 'sum') openSum(l, planAcc[l.plan]!, scratch.bits, from, to);
+    else if (firstWins[l.plan]) openMaxFirst(l, planAcc[l.plan]!, scratch.bits, scratch.seen, from, to);
+    else openMax(l, planAcc[l.plan]!, scratch.bits, from, to);
+  };
+
   // 1. Open lists (creating candidates) until no unseen document can reach the threshold.
   let next = 0;
   let postingsProcessed = 0;
   let nextCheck = Math.max(4 * k, 1024);
+  let postingsSkipped = 0;
   let reached = 0;
   while (next < lists.length) {
     const t = heap.threshold();
     if (t > -Infinity && untouchedBound() < margin(t)) break;
     const l = lists[next]!;
-    if (planKind[l.plan] === 'sum') openSum(l, planAcc[l.plan]!, scratch.bits);
-    else if (firstWins[l.plan]) {
-      // The plan's own bitmap starts empty with its first list (plans are read one after another).
-      if (next === 0 || lists[next - 1]!.plan !== l.plan) scratch.seen.fill(0, 0, (col.slots >> 5) + 1);
-      openMaxFirst(l, planAcc[l.plan]!, scratch.bits, scratch.seen);
-    } else openMax(l, planAcc[l.plan]!, scratch.bits);
-    postingsProcessed += l.length;
-    reached += l.length;
+    // The plan's own bitmap starts empty with its first list (plans are read one after another).
+    if (firstWins[l.plan] && (next === 0 || lists[next - 1]!.plan !== l.plan))
+      scratch.seen.fill(0, 0, (col.slots >> 5) + 1);
+    if (partitionBound !== null && margin(t) > liveAt) refreshLive(margin(t));
+    const seg = liveCount < PARTITIONS ? l.segments : null;
+    let n = l.length;
+    if (seg === null) open(l, 0, l.length);
+    else {
+      // Runs of live partitions, then the postings appended since the list was grouped.
+      n = 0;
+      let q = 0;
+      while (q < PARTITIONS) {
+        if (live[q] !== 1) {
+          q++;
+          continue;
+        }
+        const from = seg[q]!;
+        while (q < PARTITIONS && live[q] === 1) q++;
+        const to = seg[q]!;
+        if (to > from) open(l, from, to);
+        n += to - from;
+      }
+      if (seg[PARTITIONS]! < l.length) open(l, seg[PARTITIONS]!, l.length);
+      n += l.length - seg[PARTITIONS]!;
+    }
+    postingsProcessed += n;
+    postingsSkipped += l.length - n;
+    reached += n;
     read(next++);
     // Raise the threshold by evaluating the best bounds so far: while the heap is not full, and
     // when a criterion is fully read and the next one costs several times more postings than were
@@ -1033,6 +1109,23 @@ export function rankTop<D extends RecordView>(
   // parts of the lists; the candidates of the other partitions keep their bounds and are
   // evaluated directly.
   let candidates = gatherCandidates();
+  if (partitionBound !== null && col.partition !== null) {
+    // A candidate of a partition whose bound fell below θ cannot enter the top k: dropped unread.
+    refreshLive(margin(heap.threshold()));
+    if (liveCount < PARTITIONS) {
+      const partOf = col.partition;
+      const cand = scratch.cand;
+      const ub = scratch.ub;
+      let m = 0;
+      for (let i = 0; i < candidates; i++) {
+        const d = cand[i]!;
+        if (live[partOf[d]!] !== 1) continue;
+        cand[m] = d;
+        ub[m++] = ub[i]!;
+      }
+      candidates = gathered = m;
+    }
+  }
   const evaluationCost = col.evaluationCost;
   const partition = col.partition;
   const partCount = partition ? PARTITIONS : 1;
@@ -1177,6 +1270,7 @@ export function rankTop<D extends RecordView>(
     stats.candidates = candidates;
     stats.evaluated = evaluatedCount;
     stats.scanned = scanned;
+    stats.postingsSkipped = postingsSkipped;
   }
   return heap.sorted();
 }
@@ -1200,4 +1294,99 @@ function cutForTop(values: Float64Array, n: number, lo: number, hi: number, m: n
       return [b === 0 ? -Infinity : lo + b * width, b === buckets - 1 ? Infinity : lo + (b + 1) * width];
   }
   return [-Infinity, -Infinity];
+}
+
+/**
+ * Per partition of a partitioned collection, an upper bound of the score of its documents: the
+ * dense part, plus each plan's part from only the lists holding postings in the partition (a list
+ * not grouped may hold any; the postings appended since a list was grouped are looked at once),
+ * capped, and for a grouped plan at
+ * most the best bound of the partition's groups (documents in no group are in partition 0, which
+ * is not cut). Null when the collection is not partitioned or no list is grouped.
+ */
+function partitionBounds(
+  partition: Uint8Array | null,
+  tails: WeakMap<Int32Array, Int32Array>,
+  lists: readonly ListRef[],
+  planKind: readonly ('sum' | 'max')[],
+  planCapW: readonly number[],
+  planOthW: readonly number[],
+  groupPlan: readonly number[],
+  groupBoundBy: readonly Float64Array[],
+  groupPartitions: readonly Uint8Array[],
+  dense: number,
+): Float64Array | null {
+  if (partition === null) return null;
+  const plans = planKind.length;
+  const inPart = new Float64Array(plans * PARTITIONS);
+  const inAll = new Float64Array(plans);
+  let segmented = false;
+  for (const l of lists) {
+    const seg = l.segments;
+    const sum = planKind[l.plan] === 'sum';
+    if (seg === null) {
+      if (sum) inAll[l.plan]! += l.ub;
+      else if (l.ub > inAll[l.plan]!) inAll[l.plan] = l.ub;
+      continue;
+    }
+    segmented = true;
+    // The partitions of the postings appended since the list was grouped: only new ones are read.
+    let lo = 0;
+    let hi = 0;
+    if (seg[PARTITIONS]! < l.length) {
+      let tail = tails.get(seg);
+      if (tail === undefined) {
+        tail = Int32Array.of(seg[PARTITIONS]!, 0, 0);
+        tails.set(seg, tail);
+      }
+      for (let i = tail[0]!; i < l.length; i++) {
+        const q = partition[l.docs[i]!]!;
+        if (q < 32) tail[1]! |= 1 << q;
+        else tail[2]! |= 1 << (q - 32);
+      }
+      tail[0] = l.length;
+      lo = tail[1]!;
+      hi = tail[2]!;
+    }
+    const o = l.plan * PARTITIONS;
+    for (let q = 0; q < PARTITIONS; q++) {
+      if (seg[q + 1]! === seg[q]! && ((q < 32 ? lo >>> q : hi >>> (q - 32)) & 1) === 0) continue;
+      if (sum) inPart[o + q]! += l.ub;
+      else if (l.ub > inPart[o + q]!) inPart[o + q] = l.ub;
+    }
+  }
+  if (!segmented) return null;
+  // Per grouped plan, its best group in each partition (a group spread over several: in all).
+  const groupMax = groupPlan.map((_, x) => {
+    const by = groupBoundBy[x]!;
+    const of = groupPartitions[x]!;
+    const out = new Float64Array(PARTITIONS);
+    out[0] = Infinity;
+    let all = 0;
+    for (let g = 1; g < by.length; g++) {
+      const q = g < of.length ? of[g]! : 0;
+      if (q === 0 || q === MIXED_PARTITIONS) {
+        if (by[g]! > all) all = by[g]!;
+      } else if (by[g]! > out[q - 1]!) out[q - 1] = by[g]!;
+    }
+    for (let q = 1; q < PARTITIONS; q++) if (all > out[q]!) out[q] = all;
+    return out;
+  });
+  const bound = new Float64Array(PARTITIONS);
+  for (let q = 0; q < PARTITIONS; q++) {
+    let b = dense;
+    for (let p = 0; p < plans; p++) {
+      const v = inAll[p]!;
+      const u = inPart[p * PARTITIONS + q]!;
+      if (planKind[p] === 'max') b += Math.max(planOthW[p]!, v, u);
+      else {
+        let part = Math.min(planCapW[p]!, planOthW[p]! + v + u);
+        const x = groupPlan.indexOf(p);
+        if (x >= 0 && groupMax[x]![q]! < part) part = groupMax[x]![q]!;
+        b += part;
+      }
+    }
+    bound[q] = b;
+  }
+  return bound;
 }

@@ -297,7 +297,12 @@ test('with every posting list grouped by region and class bounds, rankings equal
   const generator = new DataGenerator(generatorCatalogueFrom(starterCatalogue));
   const index = createMatchIndex({
     knowledge: createKnowledge(knowledgeFromCatalogue(starterCatalogue)),
-    options: { today: generator.today, partitionedListMin: 1, classBounds: true },
+    options: {
+      today: generator.today,
+      partitionedListMin: 1,
+      occupationPartitionedListMin: 0,
+      classBounds: true,
+    },
   });
   index.putMany({
     vacancies: generator.vacancies(5, 3000),
@@ -337,4 +342,56 @@ test('with every posting list grouped by region and class bounds, rankings equal
   }
   // The grouping was used: some passes skipped the lists' parts of some regions.
   expect(skipped).toBeGreaterThan(0);
+});
+
+test('with vacancy lists grouped by ISCO sub-major group, person → vacancies equals scoring everything, changes included', () => {
+  const generator = new DataGenerator(generatorCatalogueFrom(starterCatalogue));
+  const index = createMatchIndex({
+    knowledge: createKnowledge(knowledgeFromCatalogue(starterCatalogue)),
+    options: { today: generator.today, occupationPartitionedListMin: 1 },
+  });
+  index.putMany({ vacancies: generator.vacancies(7, 4000), people: generator.people(7, 300) });
+  // Changes after the bulk load: postings appended after the grouped part, and removals.
+  for (let i = 0; i < 300; i++) index.putVacancy({ ...generator.vacancy(8, i), id: `v${i}` });
+  for (let i = 300; i < 400; i++) index.removeVacancy(`v${i}`);
+  let skipped = 0;
+  for (let q = 0; q < 40; q++) {
+    const pid = `p${q * 7}`;
+    const stats = emptyRankStats();
+    expectSameScores(
+      index.rankVacanciesForPerson(pid, {}, stats).items.map((r) => r.score),
+      bruteForce(index, 'p2v', pid).slice(0, 20),
+    );
+    skipped += stats.postingsSkipped ?? 0;
+  }
+  // The partition bounds were used: opening skipped the postings of some sub-major groups.
+  expect(skipped).toBeGreaterThan(0);
+});
+
+test('vacancies added after the bulk load keep the partition bounds: queries still skip postings, and stay exact', () => {
+  const generator = new DataGenerator(generatorCatalogueFrom(starterCatalogue));
+  const index = createMatchIndex({
+    knowledge: createKnowledge(knowledgeFromCatalogue(starterCatalogue)),
+    options: { today: generator.today, occupationPartitionedListMin: 1 },
+  });
+  index.putMany({ vacancies: generator.vacancies(9, 4000), people: generator.people(9, 100) });
+  const skippedBy = () => {
+    let skipped = 0;
+    for (let q = 0; q < 30; q++) {
+      const pid = `p${q * 3}`;
+      const stats = emptyRankStats();
+      expectSameScores(
+        index.rankVacanciesForPerson(pid, {}, stats).items.map((r) => r.score),
+        bruteForce(index, 'p2v', pid).slice(0, 20),
+      );
+      skipped += stats.postingsSkipped ?? 0;
+    }
+    return skipped;
+  };
+  const before = skippedBy();
+  // New vacancies append postings after the grouped part of many lists (of every kind).
+  for (let i = 0; i < 400; i++) index.putVacancy({ ...generator.vacancy(10, i), id: `new${i}` });
+  const after = skippedBy();
+  expect(before).toBeGreaterThan(0);
+  expect(after).toBeGreaterThan(before / 2);
 });
