@@ -130,8 +130,6 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
     const strength = strengths(ctx.options);
     const n = norm(v, ctx);
     const w = new Float64Array(ctx.skillCount);
-    /** One bit per skill the vacancy asks for: a person's ~75 skills are tested here (in L1) first. */
-    const asked = new Uint32Array((ctx.skillCount >> 5) + 1);
     const terms: PlanTerm[] = [];
     const end = v.end(VL.skills);
     for (let i = v.start(VL.skills); i < end; i++) {
@@ -140,7 +138,6 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
       if (skill >= w.length) continue;
       const weight = overlap ? 1 : ((packed & 1) === 1 ? optionalWeight : 1) / n;
       w[skill] = weight;
-      if (weight > 0) asked[skill >> 5]! |= 1 << (skill & 31);
       if (overlap) {
         terms.push({ family: P_SKILLS, key: (skill << 3) | KIND_DIRECT, weight: 1, scaled: false });
         continue;
@@ -183,9 +180,7 @@ export const skillsCriterion: Criterion<PersonView, VacancyView> = {
         const e = p.end(PL.skills);
         for (let i = p.start(PL.skills); i < e; i++) {
           const packed = p.i32[i]!;
-          const skill = packed >> 3;
-          if (((asked[skill >> 5] ?? 0) & (1 << (skill & 31))) === 0) continue;
-          const weight = w[skill] ?? 0;
+          const weight = w[packed >> 3] ?? 0;
           if (weight > 0) sum += weight * strength[packed & 7]!;
         }
         return sum;
