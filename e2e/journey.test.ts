@@ -490,21 +490,21 @@ test('a case manager is offered to close the cases assigned to them, not a colle
   // Closed by someone allowed: the colleague sees that it is closed, but is not offered to reopen it.
   const admin = await demoSession(server.url, demo.admin);
   const before = await admin.call<{ version: number }>('GET', `/api/people/${colleagues!.id}`);
-  const closeIt = await fetch(`${server.url}/api/people/${colleagues!.id}/close`, {
-    method: 'POST',
-    headers: await adminHeaders(before.body.version),
-    body: JSON.stringify({ reason: 'support_ended' }),
-  });
-  expect(closeIt.status, await closeIt.text()).toBe(200);
+  const closeIt = await admin.call(
+    'POST',
+    `/api/people/${colleagues!.id}/close`,
+    { reason: 'support_ended' },
+    { 'if-match': `"${before.body.version}"` },
+  );
+  expect(closeIt.status, JSON.stringify(closeIt.body)).toBe(200);
   await page.goto(`/workspace/people/${colleagues!.id}`);
   await page.locator('section[aria-labelledby="case-status-title"]').waitFor();
   await page.waitForLoadState('networkidle');
   expect(await page.getByRole('button', { name: 'Reopen the case' }).count()).toBe(0);
   await page.getByRole('tab', { name: 'Matches' }).click();
   await page.getByText('No matches while the case is closed.', { exact: true }).waitFor();
-  const reopenIt = await fetch(`${server.url}/api/people/${colleagues!.id}/reopen`, {
-    method: 'POST',
-    headers: await adminHeaders(before.body.version + 1, false),
+  const reopenIt = await admin.call('POST', `/api/people/${colleagues!.id}/reopen`, undefined, {
+    'if-match': `"${before.body.version + 1}"`,
   });
   expect(reopenIt.status).toBe(200);
 
@@ -536,23 +536,3 @@ test('a filled vacancy is marked in the list and its page says plainly that nobo
   await row.locator('.badge', { hasText: 'filled' }).waitFor();
   expect(counsellor.errors).toEqual([]);
 }, 60_000);
-
-/** Headers of a demo administrator's change with If-Match (set-up through the API, not under test). */
-async function adminHeaders(version: number, json = true): Promise<Record<string, string>> {
-  const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: demo.admin }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    cookie,
-    'x-csrf-token': csrfToken,
-    'if-match': `"${version}"`,
-    ...(json ? { 'content-type': 'application/json' } : {}),
-  };
-}

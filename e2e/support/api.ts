@@ -1,6 +1,12 @@
 /** A signed-in API client for test setup (the browser does the steps under test; this only prepares data). */
 export interface ApiSession {
-  call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** `headers` adds to the session's own (e.g. If-Match). */
+  call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
 }
 
 /** Signs in as a demo account through the demo-mode endpoint and keeps its cookie and CSRF token. */
@@ -17,13 +23,14 @@ export async function demoSession(baseUrl: string, email: string): Promise<ApiSe
     .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
-    async call<T>(method: string, path: string, body?: unknown) {
+    async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
       const r = await fetch(`${baseUrl}${path}`, {
         method,
         headers: {
           cookie,
           'x-csrf-token': csrfToken,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
         },
         body: body === undefined ? null : JSON.stringify(body),
       });
