@@ -453,9 +453,10 @@ export function rankTop<D extends RecordView>(
   const grouped = groupPlan.length;
   // Partition bounds (docs/matching.md): in a partitioned collection, a long list groups its
   // postings by partition, so a plan's part of the bound of a partition's documents is the sum
-  // (or max) over only the lists holding some of them (a list not grouped holds any), and a grouped plan's part is also at most its best group there. A
-  // partition whose bound is below θ cannot place a document in the top k: opening skips its
-  // postings (what its documents are then missing only concerns documents below θ).
+  // (or max) over only the lists holding some of them (a list not grouped holds any), and a
+  // grouped plan's part is also at most its best group there. A partition whose bound is below θ
+  // cannot place a document in the top k: opening skips its postings (what its documents are then
+  // missing only concerns documents below θ).
   const partitionBound = partitionBounds(
     col.partition,
     scratch.tails,
@@ -1300,9 +1301,9 @@ function cutForTop(values: Float64Array, n: number, lo: number, hi: number, m: n
  * Per partition of a partitioned collection, an upper bound of the score of its documents: the
  * dense part, plus each plan's part from only the lists holding postings in the partition (a list
  * not grouped may hold any; the postings appended since a list was grouped are looked at once),
- * capped, and for a grouped plan at
- * most the best bound of the partition's groups (documents in no group are in partition 0, which
- * is not cut). Null when the collection is not partitioned or no list is grouped.
+ * capped, and for a grouped plan at most the best bound of the partition's groups (documents in
+ * no group are in partition 0, which is not cut). Null when the collection is not partitioned or
+ * no list is grouped.
  */
 function partitionBounds(
   partition: Uint8Array | null,
