@@ -165,8 +165,13 @@ export function VacanciesPage() {
 export function VacancyPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const vacancy = useApi<unknown>(endpoints.vacancy(id));
-  const candidates = useApi<unknown>(`${endpoints.vacancyCandidates(id)}${query({ limit: 20 })}`);
   const v = vacancy.data === undefined ? null : toVacancy(vacancy.data, i18n.language);
+  // Only open vacancies are matched (the server answers 409 otherwise): the candidates are asked
+  // for once the vacancy is known to be open, never for a draft, filled or closed one.
+  const open = v !== null && (!v.status || v.status === 'open');
+  const candidates = useApi<unknown>(
+    open ? `${endpoints.vacancyCandidates(id)}${query({ limit: 20 })}` : null,
+  );
   const term = useRecordTerm();
   const employerName = useRecordNames(
     v && !v.employer && v.employerId ? [['organisation', v.employerId] as const] : [],
@@ -182,9 +187,14 @@ export function VacancyPage({ id }: { id: string }) {
         </p>
       ) : null}
       <h2>{t('vacancies.candidates', 'People who match')}</h2>
-      {/* Only open vacancies are matched (the server answers 409 otherwise): said plainly, not as an error. */}
-      {/* Waits for the vacancy (its status), unless it failed: then the candidates' answer says why. */}
-      {v === null && !vacancy.error ? null : v?.status && v.status !== 'open' ? (
+      {/* A vacancy that is not open is said plainly, not as an error; one that failed to load says why. */}
+      {v === null ? (
+        vacancy.error ? (
+          <DataState state={vacancy} what={t('vacancies.vacancy', 'Vacancy')}>
+            {() => null}
+          </DataState>
+        ) : null
+      ) : !open ? (
         <p className="muted">
           {v.status === 'draft'
             ? t('vacancies.notOpenDraft', 'Nobody is matched to this vacancy yet: it is a draft.')
