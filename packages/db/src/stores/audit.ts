@@ -80,47 +80,80 @@ function toEvent(r: Row): AuditEvent {
   };
 }
 
+/** Rows per insert in `appendMany`: 15 parameters a row stays far below PostgreSQL's 65,535. */
+export const appendChunkRows = 500;
+
+const insertColumns =
+  'seq, id, at, actor_kind, actor_user_id, actor_role, action, entity, entity_id, person_id, reason, changes, request_id, prev_hash, hash';
+
+/** Chains the entries after the current head and inserts them, all in one locked transaction. */
+async function appendChained(database: Database, entries: readonly NewAuditEvent[]): Promise<AuditEvent[]> {
+  return database.transaction(async (tx) => {
+    if (database.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(727275)');
+    const [last] = await tx.query<{ seq: string; hash: string }>(
+      'select seq::text as seq, hash from audit_events order by audit_events.seq desc limit 1',
+    );
+    let seq = last ? Number(last.seq) : 0;
+    let prevHash = last?.hash ?? auditGenesisHash;
+    const out: AuditEvent[] = [];
+    for (const entry of entries) {
+      const chained: AuditChainEntry = {
+        ...entry,
+        at: new Date(entry.at).toISOString(),
+        changes: entry.changes ?? null,
+        seq: ++seq,
+        prevHash,
+      };
+      const hash = sha256Hex(auditHashInput(chained));
+      out.push({ ...chained, hash });
+      prevHash = hash;
+    }
+    for (let from = 0; from < out.length; from += appendChunkRows) {
+      const chunk = out.slice(from, from + appendChunkRows);
+      const params: unknown[] = [];
+      const rows = chunk.map((e) => {
+        const at = params.length;
+        params.push(
+          e.seq,
+          e.id,
+          e.at,
+          e.actorKind,
+          e.actorUserId,
+          e.actorRole,
+          e.action,
+          e.entity,
+          e.entityId,
+          e.personId,
+          e.reason,
+          e.changes === null ? null : JSON.stringify(e.changes),
+          e.requestId,
+          e.prevHash,
+          e.hash,
+        );
+        const p = (i: number) => `$${at + i}`;
+        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}::jsonb, ${p(13)}, ${p(14)}, ${p(15)})`;
+      });
+      await tx.query(`insert into audit_events (${insertColumns}) values ${rows.join(', ')}`, params);
+    }
+    return out;
+  });
+}
+
 /** The hash-chained, append-only audit trail. */
 export function createAuditStore(database: Database) {
   return {
     /** Appends one entry at the head of the chain (serialised by a transaction-scoped lock). */
     async append(entry: NewAuditEvent): Promise<AuditEvent> {
-      return database.transaction(async (tx) => {
-        if (database.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(727275)');
-        const [last] = await tx.query<{ seq: string; hash: string }>(
-          'select seq::text as seq, hash from audit_events order by audit_events.seq desc limit 1',
-        );
-        const chained: AuditChainEntry = {
-          ...entry,
-          at: new Date(entry.at).toISOString(),
-          changes: entry.changes ?? null,
-          seq: last ? Number(last.seq) + 1 : 1,
-          prevHash: last?.hash ?? auditGenesisHash,
-        };
-        const hash = sha256Hex(auditHashInput(chained));
-        await tx.query(
-          `insert into audit_events (seq, id, at, actor_kind, actor_user_id, actor_role, action, entity, entity_id, person_id, reason, changes, request_id, prev_hash, hash)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15)`,
-          [
-            chained.seq,
-            chained.id,
-            chained.at,
-            chained.actorKind,
-            chained.actorUserId,
-            chained.actorRole,
-            chained.action,
-            chained.entity,
-            chained.entityId,
-            chained.personId,
-            chained.reason,
-            chained.changes === null ? null : JSON.stringify(chained.changes),
-            chained.requestId,
-            chained.prevHash,
-            hash,
-          ],
-        );
-        return { ...chained, hash };
-      });
+      const [appended] = await appendChained(database, [entry]);
+      return appended!;
+    },
+    /**
+     * Appends many entries in order, in one transaction under the same lock, written by
+     * multi-row inserts of up to `appendChunkRows` rows (e.g. the closures of a large import).
+     */
+    async appendMany(entries: readonly NewAuditEvent[]): Promise<AuditEvent[]> {
+      if (entries.length === 0) return [];
+      return appendChained(database, entries);
     },
     /** Newest first, filtered; `nextBeforeSeq` continues the list. */
     async list(q: AuditQuery): Promise<{ items: AuditEvent[]; nextBeforeSeq: number | null }> {

@@ -5,7 +5,7 @@ import type { Database } from '../database';
 import { createUserStore } from './users';
 import { createApiTokenStore, createPasswordResetStore, createSessionStore } from './sessions';
 import { createConsentStore } from './consents';
-import { createAuditStore, type NewAuditEvent } from './audit';
+import { appendChunkRows, createAuditStore, type NewAuditEvent } from './audit';
 import { createRetentionRuleStore } from './retention';
 
 const event = (extra: Partial<NewAuditEvent> = {}): NewAuditEvent => ({
@@ -180,6 +180,29 @@ describe.each(testDatabaseKinds())('trust stores on $name', (kind) => {
     const next = await audit.list({ personId, limit: 2, beforeSeq: page.nextBeforeSeq });
     expect(next.items).toHaveLength(1);
     expect((await audit.list({ personId, action: 'update', limit: 10 })).items).toHaveLength(1);
+  });
+
+  test('many audit entries are appended in one call, in chunks, chained after the head in their order', async () => {
+    // A database of its own: the chain test above leaves its chain broken on purpose.
+    const own = await kind.create();
+    try {
+      const audit = createAuditStore(own.database);
+      await audit.append(event());
+      const personId = randomUUID();
+      const n = appendChunkRows * 2 + 3;
+      const many = Array.from({ length: n }, (_, i) => event({ personId, entityId: `p-${i}` }));
+      const appended = await audit.appendMany(many);
+      expect(appended.map((e) => e.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 2));
+      const stored = await audit.list({ personId, limit: n + 10 });
+      expect(stored.items).toHaveLength(n);
+      expect(stored.items.map((e) => e.entityId).reverse()).toEqual(many.map((e) => e.entityId));
+      expect(await audit.appendMany([])).toEqual([]);
+      await audit.append(event());
+      expect(await audit.verify()).toMatchObject({ ok: true, checked: n + 2, head: { seq: n + 2 } });
+    } finally {
+      await own.database.close();
+      await own.drop();
+    }
   });
 
   test('retention rules are upserted per programme', async () => {

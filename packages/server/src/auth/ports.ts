@@ -42,6 +42,15 @@ export interface AuditEntry {
 
 export interface AuditSink {
   record(entry: AuditEntry): Promise<void>;
+  /** Records many entries at once, in order (one batch write); see `recordAuditEntries`. */
+  recordMany?(entries: readonly AuditEntry[]): Promise<void>;
+}
+
+/** Records the entries in one batch when the sink can, else one by one (e.g. a test's sink). */
+export async function recordAuditEntries(sink: AuditSink, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (sink.recordMany) return sink.recordMany(entries);
+  for (const entry of entries) await sink.record(entry);
 }
 
 export const allowAllConsent: ConsentChecker = {

@@ -5,7 +5,13 @@ import {
   recipientCategoryOfKind,
   type ConsentRecord,
 } from '@passerelle/core';
-import { createConsentStore, createOrganisationStore, type AuditStore, type Database } from '@passerelle/db';
+import {
+  createConsentStore,
+  createOrganisationStore,
+  type AuditStore,
+  type Database,
+  type NewAuditEvent,
+} from '@passerelle/db';
 import type { AuditEntry, AuditSink, ConsentChecker, ConsentPurpose, ConsentRecipient } from './ports';
 
 /**
@@ -66,30 +72,39 @@ export function createConsentChecker(
 export function createAuditSink(store: AuditStore, now: () => Date, newId: () => string): AuditSink {
   const recent: string[] = [];
   const seen = new Set<string>();
+  /** The stored form of an entry, or null for a repeated read in the same request. */
+  const toEvent = (entry: AuditEntry): NewAuditEvent | null => {
+    if (entry.requestId && entry.action.startsWith('read')) {
+      const key = `${entry.requestId}|${entry.action}|${entry.entity}|${entry.entityId ?? ''}|${entry.actor.userId ?? ''}`;
+      if (seen.has(key)) return null;
+      seen.add(key);
+      recent.push(key);
+      if (recent.length > 5000) seen.delete(recent.shift()!);
+    }
+    const fields = entry.changes ? changedFieldNames(entry.changes) : [];
+    return {
+      id: newId(),
+      at: now().toISOString(),
+      actorKind: entry.actor.kind,
+      actorUserId: entry.actor.userId,
+      actorRole: entry.actor.role,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      personId: entry.personId ?? null,
+      reason: entry.reason ?? null,
+      changes: fields.length > 0 ? { fields } : null,
+      requestId: entry.requestId ?? entry.actor.requestId ?? null,
+    };
+  };
   return {
     async record(entry: AuditEntry) {
-      if (entry.requestId && entry.action.startsWith('read')) {
-        const key = `${entry.requestId}|${entry.action}|${entry.entity}|${entry.entityId ?? ''}|${entry.actor.userId ?? ''}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        recent.push(key);
-        if (recent.length > 5000) seen.delete(recent.shift()!);
-      }
-      const fields = entry.changes ? changedFieldNames(entry.changes) : [];
-      await store.append({
-        id: newId(),
-        at: now().toISOString(),
-        actorKind: entry.actor.kind,
-        actorUserId: entry.actor.userId,
-        actorRole: entry.actor.role,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        personId: entry.personId ?? null,
-        reason: entry.reason ?? null,
-        changes: fields.length > 0 ? { fields } : null,
-        requestId: entry.requestId ?? entry.actor.requestId ?? null,
-      });
+      const event = toEvent(entry);
+      if (event) await store.append(event);
+    },
+    async recordMany(entries: readonly AuditEntry[]) {
+      const events = entries.map(toEvent).filter((e): e is NewAuditEvent => e !== null);
+      await store.appendMany(events);
     },
   };
 }

@@ -11,8 +11,18 @@ const vacancies =
 describe.each(testDatabaseKinds())('import and export API on $name', (kind) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   const entries: AuditEntry[] = [];
+  /** The size of each batch written with `recordMany`. */
+  const batches: number[] = [];
   beforeAll(async () => {
-    t = await createTestApp(kind, { audit: { record: async (e) => void entries.push(e) } });
+    t = await createTestApp(kind, {
+      audit: {
+        record: async (e) => void entries.push(e),
+        recordMany: async (es) => {
+          batches.push(es.length);
+          entries.push(...es);
+        },
+      },
+    });
   });
   afterAll(async () => t.close());
 
@@ -65,6 +75,25 @@ describe.each(testDatabaseKinds())('import and export API on $name', (kind) => {
     expect(casesOf('close_case')).toEqual([id]);
     expect((await upload('/api/imports/people', file(''))).statusCode).toBe(200);
     expect(casesOf('reopen_case')).toEqual([id]);
+  });
+
+  test('an import that closes 40 cases writes its entry and the 40 close_case entries in one batch', async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const closure = JSON.stringify({ on: day, reason: 'support_ended' }).replaceAll('"', '""');
+    const rows = Array.from({ length: 40 }, (_, i) => `batch-${i},Batch,Closed${i},"${closure}"`);
+    const before = entries.length;
+    batches.length = 0;
+    const res = await upload(
+      '/api/imports/people',
+      `external_id,given_name,family_name,case_closure\n${rows.join('\n')}\n`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(batches).toEqual([41]);
+    const written = entries.slice(before);
+    expect(written.map((e) => e.action)).toEqual(['import', ...rows.map(() => 'close_case')]);
+    const ids = res.json().outcomes.map((o: { id: string }) => o.id);
+    expect(written.slice(1).map((e) => e.personId)).toEqual(ids);
+    expect(new Set(written.map((e) => e.requestId)).size).toBe(1);
   });
 
   test('a file with an invalid row answers 422 import_failed naming the row and field', async () => {

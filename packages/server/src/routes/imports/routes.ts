@@ -17,17 +17,10 @@ import {
 import { peopleExportGuard } from '../../auth/export-guard';
 import { importRowGuard } from '../../auth/import-guard';
 import type { AppContext } from '../../context';
-import { audit, today } from '../record-kit';
+import { today } from '../record-kit';
+import { auditImport, importResourceTypes } from './import-audit';
 import { errorResponses } from '../../http/openapi';
 import { exportQuery, importEnvelope, importQuery, importReport, kindParams } from './schema';
-
-/** The access-control type of each importable kind. */
-const resourceTypes: Record<ImportKind, string> = {
-  people: 'person',
-  employers: 'employer',
-  vacancies: 'vacancy',
-  trainings: 'training',
-};
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const contentTypes: Record<TableFormat, string> = { csv: 'text/csv; charset=utf-8', xlsx: xlsxType };
@@ -105,7 +98,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
   };
 
   const run = async (request: FastifyRequest, kind: ImportKind, query: Query, dryRun: boolean) => {
-    await ctx.policy.authorize(request.actor, 'import', { type: resourceTypes[kind] });
+    await ctx.policy.authorize(request.actor, 'import', { type: importResourceTypes[kind] });
     const { table, mapping } = await tableOf(request, query);
     const codes = query.codeOccupations && (kind === 'vacancies' || kind === 'trainings');
     return importTable(ctx.database, {
@@ -119,7 +112,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
       name: 'upload',
       today: today(ctx),
       // Each row as a create or update of its own (trust: no writes for other organisations).
-      authorizeRow: importRowGuard(ctx.policy, request.actor, resourceTypes[kind]),
+      authorizeRow: importRowGuard(ctx.policy, request.actor, importResourceTypes[kind]),
     });
   };
 
@@ -166,24 +159,8 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
           truncated: report.issues.length > 1000,
         });
       }
-      await ctx.audit.record({
-        actor: request.actor,
-        action: 'import',
-        entity: resourceTypes[request.params.kind],
-        entityId: null,
-        changes: { rows: report.rows, created: report.created, updated: report.updated },
-        requestId: request.id,
-      });
-      // A case closed or reopened by a file is audited as through the endpoints, person by person.
-      for (const change of report.caseClosureChanges) {
-        await audit(ctx, request, {
-          action: change.action,
-          entity: 'person',
-          entityId: change.id,
-          personId: change.id,
-          changes: { fields: ['caseClosure'], via: 'import', row: change.row },
-        });
-      }
+      // The import's entry and one per case it closed or reopened, in one batch after the commit.
+      await auditImport(ctx.audit, report, request.actor, request.id);
       return report;
     },
   );
@@ -201,7 +178,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const kind = request.params.kind;
-      await ctx.policy.authorize(request.actor, 'export', { type: resourceTypes[kind] });
+      await ctx.policy.authorize(request.actor, 'export', { type: importResourceTypes[kind] });
       const result = await exportRecords(ctx.database, {
         kind,
         format: request.query.format,
@@ -212,7 +189,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
       await ctx.audit.record({
         actor: request.actor,
         action: 'export',
-        entity: resourceTypes[kind],
+        entity: importResourceTypes[kind],
         entityId: null,
         changes: { rows: result.rows },
         requestId: request.id,
