@@ -2,10 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, test, vi } from 'vitest';
-import { freePort } from '@passerelle/db/testing';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { createAuditStore, type Database } from '@passerelle/db';
+import { freePort, testDatabaseKinds } from '@passerelle/db/testing';
+import { readTableFromBuffer } from '@passerelle/io';
 import { defaultDemoSize, demoIds } from '@passerelle/demo';
 import { runCli, startServer } from '../testing';
+import { cliImportRequestId, importAsOperator } from './import';
 
 // Each test starts real processes; on a busy machine that takes a while.
 vi.setConfig({ testTimeout: 300_000 });
@@ -75,6 +78,100 @@ test('a mapping file reads a public employment service export; --dry-run writes 
   await runCli(['export', 'vacancies', '--out', out, ...db]);
   expect(readFileSync(out, 'utf8')).not.toContain('pes-be-');
 });
+
+const closure = JSON.stringify({ on: '2026-01-15', reason: 'support_ended' }).replaceAll('"', '""');
+/** A people file: the first person's case closed when `closed`, the second always open. */
+const peopleFile = (closed: boolean) =>
+  `external_id,given_name,family_name,case_closure\ncli-c1,Imported,Closed,${closed ? `"${closure}"` : ''}\ncli-c2,Imported,Open,\n`;
+
+test('passerelle import writes the import and each case closure it makes to the audit trail, as the operator', async () => {
+  const file = write('people-closed.csv', peopleFile(true));
+  const r = await runCli(['import', 'people', file, ...db, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  const id = JSON.parse(r.stdout).outcomes.find((o: { externalId: string }) => o.externalId === 'cli-c1').id;
+  const listed = await runCli(['audit', 'list', '--limit', '5', ...db]);
+  const entries = listed.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  expect(entries.slice(0, 2)).toEqual([
+    expect.objectContaining({ action: 'close_case', entity: 'person', personId: id, actorKind: 'system' }),
+    expect.objectContaining({
+      action: 'import',
+      entity: 'person',
+      actorKind: 'system',
+      requestId: 'cli:import',
+    }),
+  ]);
+  expect((await runCli(['audit', 'verify', ...db])).code).toBe(0);
+});
+
+describe.each(testDatabaseKinds())(
+  'the import of the command line audits as an HTTP import does, on $name',
+  (kind) => {
+    let database: Database;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      ({ database, drop } = await kind.create());
+    });
+    afterAll(async () => {
+      await database?.close();
+      await drop?.();
+    });
+    const run = async (text: string, dryRun = false) =>
+      importAsOperator(database, {
+        kind: 'people',
+        table: await readTableFromBuffer(Buffer.from(text), 'csv', { name: 'people.csv' }),
+        dryRun,
+        name: 'people.csv',
+      });
+    const trail = async () => (await createAuditStore(database).list({ limit: 1000 })).items.reverse();
+
+    test('an import writes its entry and close_case / reopen_case per person whose closure it changes; a dry run or an invalid file writes none', async () => {
+      expect((await run(peopleFile(true), true)).caseClosureChanges).toHaveLength(1);
+      expect((await run('external_id,given_name,country_of_return\nx,Y,Georgia\n')).committed).toBe(false);
+      expect(await trail()).toEqual([]);
+
+      const closed = await run(peopleFile(true));
+      const id = closed.outcomes.find((o) => o.externalId === 'cli-c1')!.id;
+      const operator = {
+        actorKind: 'system',
+        actorUserId: null,
+        actorRole: 'administrator',
+        requestId: cliImportRequestId,
+      };
+      expect(await trail()).toEqual([
+        expect.objectContaining({
+          ...operator,
+          action: 'import',
+          entity: 'person',
+          entityId: null,
+          changes: { fields: ['created', 'rows', 'updated'] },
+        }),
+        expect.objectContaining({
+          ...operator,
+          action: 'close_case',
+          entity: 'person',
+          entityId: id,
+          personId: id,
+          changes: { fields: ['caseClosure', 'row', 'via'] },
+        }),
+      ]);
+
+      // The same file again: an import entry, no closure; without the closure the case reopens.
+      await run(peopleFile(true));
+      await run(peopleFile(false));
+      expect((await trail()).map((e) => [e.action, e.personId])).toEqual([
+        ['import', null],
+        ['close_case', id],
+        ['import', null],
+        ['import', null],
+        ['reopen_case', id],
+      ]);
+      expect(await createAuditStore(database).verify()).toMatchObject({ ok: true, checked: 5 });
+    });
+  },
+);
 
 test('an unknown kind or format is a usage error (exit 2)', async () => {
   expect((await runCli(['import', 'spaceships', 'x.csv', ...db])).code).toBe(2);

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
+import { createAuditStore, type Database } from '@passerelle/db';
 import {
   createOccupationCoder,
   importKinds,
@@ -7,9 +9,11 @@ import {
   readTableFile,
   tableFormats,
   type ImportKind,
+  type ImportOptions,
   type ImportReport,
   type TableFormat,
 } from '@passerelle/io';
+import { auditImport, createAuditSink, systemActor } from '@passerelle/server';
 import { ExitError, UsageError, exitCodes } from '../shared/exit';
 import { addDatabaseOptions, configFromOptions, printJson } from '../shared/options';
 import { withDatabase } from '../shared/database';
@@ -57,6 +61,21 @@ export function formatReport(report: ImportReport, file: string): string {
   return lines.join('\n');
 }
 
+/** The request id of the CLI's import entries in the audit trail (as `cli:retention-run` for retention). */
+export const cliImportRequestId = 'cli:import';
+
+/**
+ * Imports a table with operator access and audits it as an import through HTTP is audited: the
+ * `import` entry and a `close_case` / `reopen_case` per person whose closure the file changed,
+ * with the operator recorded as the CLI's other commands record it (`systemActor`).
+ */
+export async function importAsOperator(database: Database, options: ImportOptions): Promise<ImportReport> {
+  const report = await importTable(database, options);
+  const sink = createAuditSink(createAuditStore(database), () => new Date(), randomUUID);
+  await auditImport(sink, report, { ...systemActor, requestId: cliImportRequestId }, cliImportRequestId);
+  return report;
+}
+
 /** `passerelle import <kind> FILE`: people, employers, vacancies or trainings from CSV or XLSX. */
 export function registerImport(program: Command): void {
   addDatabaseOptions(
@@ -91,7 +110,7 @@ export function registerImport(program: Command): void {
     let report: ImportReport;
     try {
       report = await withDatabase(config, async (database) =>
-        importTable(database, {
+        importAsOperator(database, {
           kind,
           codeOccupation: opts.codeOccupations ? await createOccupationCoder(database) : null,
           table,
