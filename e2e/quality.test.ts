@@ -487,6 +487,23 @@ test('a programme manager sees aggregate figures only: no people, no referrals, 
   expect(await nav.getByRole('link', { name: 'People' }).count()).toBe(0);
   expect(await nav.getByRole('link', { name: 'Referrals' }).count()).toBe(0);
   expect(await page.getByText('You are not allowed to do this.').count()).toBe(0);
+  // Each count shown is the real one; a hidden one reads "not shown", never "fewer than 5": a count
+  // may be hidden only so that a single small one cannot be worked out from the total.
+  const admin = await demoSession(server.url, demo.admin);
+  const all = await admin.call<{ items: { status: string }[] }>('GET', '/api/referrals?limit=100');
+  const manager = await demoSession(server.url, demo.programmeManager);
+  const summary = await manager.call<{ referrals: { byStatus: { key: string; count: number | null }[] } }>(
+    'GET',
+    '/api/reports/summary',
+  );
+  const byStatus = page.locator('section[aria-labelledby="report-referrals"] ul.stat-list').first();
+  const texts = (await byStatus.locator('li').allTextContents()).map((x) => x.trim());
+  expect(texts).toHaveLength(summary.body.referrals.byStatus.length);
+  for (const [i, cell] of summary.body.referrals.byStatus.entries()) {
+    const real = all.body.items.filter((r) => r.status === cell.key).length;
+    expect(texts[i]).toMatch(cell.count === null ? /^not shown / : new RegExp(`^${real} `));
+  }
+  expect(texts.join('\n')).not.toMatch(/fewer than/);
   await screenshot(page, 'quality-programme-overview');
   expect(errors).toEqual([]);
   await context.close();

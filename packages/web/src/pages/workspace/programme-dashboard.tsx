@@ -7,7 +7,10 @@ import { formatNumber } from '../../i18n/format';
 
 interface Cell {
   key: string;
-  /** Null when the count is too small to show (fewer than `suppressedBelow`). */
+  /**
+   * Null when not shown: fewer than `suppressedBelow`, or hidden beside a single small count so
+   * that it cannot be worked out from the total (then it may be any size).
+   */
   count: number | null;
 }
 
@@ -41,8 +44,8 @@ function toSummary(body: unknown): Summary {
   };
 }
 
-/** Counts by key; a suppressed count reads "fewer than N". */
-function CellList({ cells, label, below }: { cells: Cell[]; label: (k: string) => string; below: number }) {
+/** Counts by key; a suppressed count reads "not shown" (not "fewer than N": a hidden count may be any size). */
+function CellList({ cells, label }: { cells: Cell[]; label: (k: string) => string }) {
   const { t, i18n } = useTranslation();
   if (cells.length === 0) return <p className="muted">{t('common.empty', 'Nothing here yet.')}</p>;
   return (
@@ -50,9 +53,7 @@ function CellList({ cells, label, below }: { cells: Cell[]; label: (k: string) =
       {cells.map((c) => (
         <li key={c.key}>
           <span className="stat-number">
-            {c.count === null
-              ? t('report.fewerThan', 'fewer than {{n}}', { n: formatNumber(below, i18n.language) })
-              : formatNumber(c.count, i18n.language)}
+            {c.count === null ? t('report.notShown', 'not shown') : formatNumber(c.count, i18n.language)}
           </span>{' '}
           {label(c.key)}
         </li>
@@ -63,7 +64,7 @@ function CellList({ cells, label, below }: { cells: Cell[]; label: (k: string) =
 
 /**
  * The programme manager's start page: aggregate figures only (no personal detail), from
- * GET /api/reports/summary; small counts arrive suppressed and are shown as "fewer than N".
+ * GET /api/reports/summary; small counts arrive suppressed and are shown as "not shown".
  */
 export function ProgrammeDashboard() {
   const { t, i18n } = useTranslation();
@@ -87,8 +88,8 @@ export function ProgrammeDashboard() {
             <>
               <p className="muted">
                 {t(
-                  'report.privacy',
-                  'Figures only, without personal details. Counts below {{n}} are not shown, so that nobody can be recognised.',
+                  'report.privacyNote',
+                  'Figures only, without personal details. Counts below {{n}} are not shown, so that nobody can be recognised; when a single count of a list would be hidden, the next smallest is hidden too, so that it cannot be worked out from the total.',
                   { n: formatNumber(s.suppressedBelow, lang) },
                 )}
               </p>
@@ -100,7 +101,6 @@ export function ProgrammeDashboard() {
                   <h3>{t('report.byReturnCountry', 'By country of return')}</h3>
                   <CellList
                     cells={s.people.byReturnCountry}
-                    below={s.suppressedBelow}
                     label={(k) => (k === 'unknown' ? t('report.unknown', 'not known') : countryName(k))}
                   />
                 </section>
@@ -109,9 +109,9 @@ export function ProgrammeDashboard() {
                     {t('report.referrals', 'Referrals: {{n}}', { n: formatNumber(s.referrals.total, lang) })}
                   </h2>
                   <h3>{t('report.byStatus', 'By status')}</h3>
-                  <CellList cells={s.referrals.byStatus} below={s.suppressedBelow} label={statusLabel} />
+                  <CellList cells={s.referrals.byStatus} label={statusLabel} />
                   <h3>{t('report.byKind', 'By kind')}</h3>
-                  <CellList cells={s.referrals.byTargetKind} below={s.suppressedBelow} label={kindLabel} />
+                  <CellList cells={s.referrals.byTargetKind} label={kindLabel} />
                 </section>
                 <section className="card" aria-labelledby="report-offers">
                   <h2 id="report-offers">{t('report.offers', 'Open opportunities')}</h2>
