@@ -671,7 +671,25 @@ test('the employers, trainings and person history screens show names and codes i
   );
   await screenshot(page, 'quality-trainings-fr');
 
-  await page.goto(`/workspace/people/${await firstPersonId()}`);
+  const personId = await firstPersonId();
+  await page.goto(`/workspace/people/${personId}`);
+  // The profile names skills in French from the taxonomy, not with the English label stored with them.
+  const api = await demoSession(server.url, demo.counsellor);
+  const person = await api.call<{ skills?: { uri?: string; label?: string }[] }>(
+    'GET',
+    `/api/people/${personId}`,
+  );
+  const skill = person.body.skills?.find((s) => s.uri?.startsWith('http'));
+  if (skill) {
+    const concept = await api.call<{ label: string; labelLang?: string }>(
+      'GET',
+      `/api/taxonomy/concepts/${encodeURIComponent(skill.uri!)}?lang=fr`,
+    );
+    expect(concept.body.label).not.toBe(skill.label);
+    const skills = page.locator('section[aria-labelledby="sec-skills"]');
+    await skills.getByText(concept.body.label, { exact: true }).waitFor();
+    expect(await skills.getByText(skill.label!, { exact: true }).count()).toBe(0);
+  }
   await page.getByRole('tab', { name: 'Historique' }).click();
   const created = page.locator('ol.timeline li').first();
   await created.waitFor();

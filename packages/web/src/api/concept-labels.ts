@@ -5,6 +5,8 @@ import { endpoints } from './endpoints';
 // Explanations name skills by URI; labels are looked up once per language and visit.
 const cache = new Map<string, string>();
 const pending = new Map<string, Promise<void>>();
+/** Lookups that failed (their cached label is the URI's last segment). */
+const failed = new Set<string>();
 
 async function fetchLabel(uri: string, lang: string): Promise<void> {
   const key = `${lang} ${uri}`;
@@ -16,6 +18,7 @@ async function fetchLabel(uri: string, lang: string): Promise<void> {
         cache.set(key, c.label ?? uri);
       })
       .catch(() => {
+        failed.add(key);
         cache.set(key, uri.split('/').pop() ?? uri);
       });
     pending.set(key, p);
@@ -38,4 +41,13 @@ export function useConceptLabels(uris: string[], lang: string): (uri: string) =>
     // `key` stands for `uris`.
   }, [key, lang]);
   return (uri: string) => cache.get(`${lang} ${uri}`) ?? null;
+}
+
+/**
+ * Like `useConceptLabels`, but null for a concept whose lookup failed, so that the caller keeps
+ * the label it already has (a record's stored label) rather than the URI's last segment.
+ */
+export function useFoundConceptLabels(uris: string[], lang: string): (uri: string) => string | null {
+  const label = useConceptLabels(uris, lang);
+  return (uri: string) => (failed.has(`${lang} ${uri}`) ? null : label(uri));
 }

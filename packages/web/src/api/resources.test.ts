@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import {
   countOpenReferrals,
+  profileConceptUris,
   toMatch,
   toProfileSections,
   toReferral,
@@ -82,4 +83,31 @@ test('a match and a referral name the organisation from the name sent with them,
     organisation: { id: employerId, name: 'Garage Rustaveli' },
   });
   expect(referral.organisation).toBe('Garage Rustaveli');
+});
+
+test('skills and occupations are named in the reader’s language when the taxonomy has it, else as stored', () => {
+  const uri = (n: number) => `http://data.europa.eu/esco/skill/${n}`;
+  const person = {
+    skills: [
+      { uri: uri(1), label: 'write a business plan' },
+      { uri: uri(2), label: 'communicate by telephone' },
+    ],
+    aspirations: { occupations: [{ uri: uri(3), label: 'agricultural machinery mechanic' }] },
+    workExperience: [{ occupation: { uri: uri(4), label: 'car mechanic' }, employer: 'Garage' }],
+  };
+  expect(profileConceptUris(person)).toEqual([uri(1), uri(2), uri(3), uri(4)]);
+  const french: Record<string, string> = {
+    [uri(1)]: 'élaborer un plan d’affaires',
+    [uri(3)]: 'mécanicien agricole/mécanicienne agricole',
+    [uri(4)]: 'mécanicien automobile/mécanicienne automobile',
+  };
+  const sections = toProfileSections(person, 'fr', { ...words, concept: (u) => french[u] ?? null });
+  const of = (key: string) => sections.find((s) => s.key === key)!.entries;
+  // The second skill's label is not known (yet): the stored one is shown rather than nothing.
+  expect(of('skills')).toEqual(['élaborer un plan d’affaires', 'communicate by telephone']);
+  expect(of('aspirations')).toEqual(['mécanicien agricole/mécanicienne agricole']);
+  expect(of('workExperience')[0]).toContain('mécanicien automobile');
+  expect(toProfileSections(person, 'fr', words).find((s) => s.key === 'skills')!.entries[0]).toBe(
+    'write a business plan',
+  );
 });

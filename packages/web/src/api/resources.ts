@@ -141,9 +141,26 @@ export interface ProfileWords {
   language(code: string): string;
   /** A fixed term such as `wage_employment`, `informal` or `childcare`. */
   term(key: string): string;
+  /** A taxonomy concept's label in the reader's language, null while unknown (then the stored label is shown). */
+  concept?(uri: string): string | null;
 }
 
 const plainWords: ProfileWords = { country: (c) => c, language: (c) => c, term: (k) => k.replace(/_/g, ' ') };
+
+/** The taxonomy concepts a person record names in its profile (skills, occupations), to label in the reader's language. */
+export function profileConceptUris(raw: unknown): string[] {
+  const r = asRaw(raw);
+  const uriOf = (v: unknown) => {
+    const u = asRaw(v).uri;
+    return typeof u === 'string' && u.startsWith('http') ? u : null;
+  };
+  const uris = [
+    ...list(r.skills).map(uriOf),
+    ...list(asRaw(r.aspirations).occupations).map(uriOf),
+    ...list(r.workExperience).map((w) => uriOf(asRaw(w).occupation)),
+  ];
+  return [...new Set(uris.filter((u): u is string => u !== null))];
+}
 
 /** Reads each section's entries and completeness from a person record. */
 export function toProfileSections(
@@ -182,6 +199,11 @@ const limitationFlags = [
 function describeSection(key: string, value: unknown, language: string, words: ProfileWords): string[] {
   const country = (v: unknown) => (typeof v === 'string' && v ? words.country(v) : null);
   const term = (v: unknown) => (typeof v === 'string' && v ? words.term(v) : null);
+  // A concept by its URI in the reader's language when known, else the label stored with it.
+  const concept = (v: unknown, stored: unknown = asRaw(v).label ?? v) => {
+    const uri = asRaw(v).uri;
+    return (typeof uri === 'string' && words.concept?.(uri)) || labelOf(stored, language);
+  };
   if (value === null || value === undefined) return [];
   const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).map(isolate).join(' · ');
   switch (key) {
@@ -189,14 +211,14 @@ function describeSection(key: string, value: unknown, language: string, words: P
       return list(value).map((e) => {
         const w = asRaw(e);
         return join(
-          labelOf(asRaw(w.occupation).label, language) || str(w.title),
+          concept(w.occupation, asRaw(w.occupation).label) || str(w.title),
           str(w.employer),
           country(w.country),
           term(w.arrangement),
         );
       });
     case 'skills':
-      return list(value).map((e) => labelOf(asRaw(e).label ?? e, language));
+      return list(value).map((e) => concept(e));
     case 'education':
       return list(value).map((e) => {
         const d = asRaw(e);
@@ -227,7 +249,7 @@ function describeSection(key: string, value: unknown, language: string, words: P
     case 'aspirations': {
       const a = asRaw(value);
       return [
-        ...list(a.occupations).map((o) => labelOf(asRaw(o).label ?? o, language)),
+        ...list(a.occupations).map((o) => concept(o)),
         ...list(a.workTypes).map((w) => words.term(String(w))),
       ].filter(Boolean);
     }

@@ -9,12 +9,14 @@ import {
   toConsent,
   toMatch,
   toPage,
+  profileConceptUris,
   toProfileSections,
   toReferral,
   type Consent,
   type Referral,
 } from '../../api/resources';
 import { useAction, useApi, type ApiState } from '../../api/use-api';
+import { useFoundConceptLabels } from '../../api/concept-labels';
 import { useSession } from '../../app/session';
 import { useProfileWords, useSectionLabel, useStatusLabel } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
@@ -37,7 +39,10 @@ export function SelfServicePage() {
         )
       : null);
   const sectionLabel = useSectionLabel();
-  const words = useProfileWords();
+  const profileWords = useProfileWords();
+  // Skills and occupations in the person's language (the record stores the label it was taken in).
+  const concept = useFoundConceptLabels(profileConceptUris(me.data), i18n.language);
+  const words = { ...profileWords, concept };
   return (
     <Page title={t('self.title', 'My space')}>
       <DataState state={me} what={t('self.profile', 'My profile')}>

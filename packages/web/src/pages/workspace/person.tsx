@@ -9,6 +9,7 @@ import {
   toMatch,
   toPage,
   toPersonSummary,
+  profileConceptUris,
   toProfileSections,
   toCaseClosure,
   toReferral,
@@ -17,6 +18,7 @@ import {
   type Referral,
 } from '../../api/resources';
 import { useApi } from '../../api/use-api';
+import { useFoundConceptLabels } from '../../api/concept-labels';
 import { useReferralNames } from '../../api/names';
 import {
   useCountryName,
@@ -116,7 +118,10 @@ export function PersonPage({ id }: { id: string }) {
 function ProfileSections({ raw, language }: { raw: unknown; language: string }) {
   const { t, i18n } = useTranslation();
   const sectionLabel = useSectionLabel();
-  const words = useProfileWords();
+  const profileWords = useProfileWords();
+  // Skills and occupations in the reader's language (the record stores the label it was taken in).
+  const concept = useFoundConceptLabels(profileConceptUris(raw), i18n.language);
+  const words = { ...profileWords, concept };
   const sections = toProfileSections(raw, i18n.language, words);
   const stateLabel = (s: string) =>
     s === 'complete'
