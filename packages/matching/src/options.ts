@@ -145,6 +145,13 @@ export const defaultOptions = {
    * once before reading those lists (docs/matching.md, "Group bounds").
    */
   groupBounds: true,
+  /**
+   * Index time: a bulk load (the start-up rebuild, a restore) gives people and vacancies slots in
+   * the order of their occupation and place, so that the documents a query reaches together sit
+   * on neighbouring slots (docs/matching.md, "Slot order"). Ties in a ranking are broken by slot,
+   * so this changes the order of equal scores; off: slots in insertion order.
+   */
+  clusterBulkLoads: true,
 };
 
 export type MatchOptions = typeof defaultOptions;

@@ -40,6 +40,23 @@ export class Arena {
     return offset;
   }
 
+  /**
+   * Drops every record appended from `offset` of page `page` on and returns them, to be appended
+   * again in another order: item `i` is the old page `page + i`, the first one a copy of its part
+   * from `offset` (which then starts at 0). `totalInts` is left as it was (the records come back).
+   */
+  cut(page: number, offset: number): Int32Array[] {
+    const out = this.pages.slice(page);
+    out[0] = out[0]!.slice(offset);
+    this.pages.length = page + 1;
+    this.floatPages.length = page + 1;
+    this.u16Pages.length = page + 1;
+    this.page = page;
+    this.used = offset;
+    this.lastPage = page;
+    return out;
+  }
+
   /** Bytes held by the pages. */
   bytes(): number {
     let total = 0;
@@ -247,6 +264,11 @@ export class RecordView {
   /** Copies list `l` out (for explanations and tests; not for hot paths). */
   list(l: number): number[] {
     return Array.from(this.i32.subarray(this.start(l), this.end(l)));
+  }
+
+  /** The record's length in ints. */
+  get recordLength(): number {
+    return this.i32[this.base + this.listsAt + this.listCount]!;
   }
 
   /** A copy of the whole record. */

@@ -5,7 +5,7 @@ import { trainingCriteria, vacancyCriteria } from '../criteria/sets';
 import { trainingOpen } from '../criteria/training/training-terms';
 import { dayNumber } from '../features/common';
 import { createDictionaries, type Dictionaries } from '../features/dictionaries';
-import { encodePerson, PersonView } from '../features/person';
+import { encodePerson, PersonView, PL } from '../features/person';
 import { encodeTraining, TrainingView } from '../features/training';
 import { encodeVacancy, VacancyView } from '../features/vacancy';
 import type { RecordView } from '../features/arena';
@@ -77,30 +77,27 @@ export class MatchIndex {
     ];
     const vacancySides = [{ criteria: asAny(vacancyCriteria), side: 'target' as const }];
     const trainingSides = [{ criteria: asAny(trainingCriteria), side: 'target' as const }];
-    this.people = new Collection(
-      () => new PersonView(),
-      posterOf(personSides),
-      this.options.classBounds ? classifiersOf(personSides) : [],
-      this.options.partitionedListMin > 0 ? regionPartition : undefined,
-      this.options.partitionedListMin,
-    );
-    this.vacancies = new Collection(
-      () => new VacancyView(),
-      posterOf(vacancySides),
-      this.options.classBounds ? classifiersOf(vacancySides) : [],
-      ...vacancyPartitions(this.options),
-      this.options.groupBounds ? summarizersOf(asAny(vacancyCriteria)) : [],
+    const cluster = this.options.clusterBulkLoads;
+    this.people = new Collection(() => new PersonView(), posterOf(personSides), {
+      classifiers: this.options.classBounds ? classifiersOf(personSides) : [],
+      partitionOf: this.options.partitionedListMin > 0 ? regionPartition : undefined,
+      partitionedListMin: this.options.partitionedListMin,
+      clusterOf: cluster ? personCluster : undefined,
+    });
+    const [vacancyPartition, vacancyPartitionedListMin] = vacancyPartitions(this.options);
+    this.vacancies = new Collection(() => new VacancyView(), posterOf(vacancySides), {
+      classifiers: this.options.classBounds ? classifiersOf(vacancySides) : [],
+      partitionOf: vacancyPartition,
+      partitionedListMin: vacancyPartitionedListMin,
+      summarizers: this.options.groupBounds ? summarizersOf(asAny(vacancyCriteria)) : [],
       // A vacancy is small and its skills, refined first, drop most candidates at once.
-      40,
-    );
-    this.trainings = new Collection(
-      () => new TrainingView(),
-      posterOf(trainingSides),
-      this.options.classBounds ? classifiersOf(trainingSides) : [],
-      undefined,
-      undefined,
-      this.options.groupBounds ? summarizersOf(asAny(trainingCriteria)) : [],
-    );
+      evaluationCost: 40,
+      clusterOf: cluster ? vacancyCluster : undefined,
+    });
+    this.trainings = new Collection(() => new TrainingView(), posterOf(trainingSides), {
+      classifiers: this.options.classBounds ? classifiersOf(trainingSides) : [],
+      summarizers: this.options.groupBounds ? summarizersOf(asAny(trainingCriteria)) : [],
+    });
     const skills = this.dictionaries.skills;
     this.indexCtx = {
       knowledge: this.knowledge,
@@ -166,11 +163,15 @@ export class MatchIndex {
     }
   }
 
-  /** Starts a bulk load (see Collection.beginBulk); queries in between still see every document. */
-  beginBulk(): void {
-    this.people.beginBulk();
-    this.vacancies.beginBulk();
-    this.trainings.beginBulk();
+  /**
+   * Starts a bulk load (see Collection.beginBulk); queries in between still see every document.
+   * With `keepOrder`, documents keep their insertion order (a restore: slots, hence the order of
+   * equal scores, stay those of the snapshot) instead of the `clusterBulkLoads` order.
+   */
+  beginBulk(o: { keepOrder?: boolean } = {}): void {
+    this.people.beginBulk(o);
+    this.vacancies.beginBulk(o);
+    this.trainings.beginBulk(o);
   }
 
   /** Ends a bulk load, leaving posting lists exactly sized. */
@@ -423,6 +424,34 @@ function iscoPartition(v: { isco4: number }): number {
   const major = Math.floor(v.isco4 / 1000);
   const sub = Math.floor(v.isco4 / 100) % 10;
   return 1 + major * 6 + ((sub + 5) % 6);
+}
+
+/** A 16-bit field of a cluster key: -1 (unknown) and values past 16 bits sort last. */
+function field16(v: number): number {
+  return v >= 0 && v < 0xffff ? v : 0xffff;
+}
+
+/**
+ * People cluster by their first past occupation (its ISCO unit group, so that neighbouring
+ * groups sit side by side, then the ESCO occupation), then by place (region, district): the
+ * lists a vacancy → people query reads first (the occupation and place lists, the skills of
+ * the vacancy's occupation) then reach runs of neighbouring slots.
+ */
+function personCluster(p: PersonView, key: Uint16Array, at: number): void {
+  const isco = p.start(PL.pastIsco4);
+  const occ = p.start(PL.pastOcc);
+  key[at] = field16(isco < p.end(PL.pastIsco4) ? p.i32[isco]! : -1);
+  key[at + 1] = field16(occ < p.end(PL.pastOcc) ? p.i32[occ]! : -1);
+  key[at + 2] = field16(p.region);
+  key[at + 3] = field16(p.district);
+}
+
+/** Vacancies cluster by occupation (ISCO unit group, then ESCO occupation), then place. */
+function vacancyCluster(v: VacancyView, key: Uint16Array, at: number): void {
+  key[at] = field16(v.isco4);
+  key[at + 1] = field16(v.occupation);
+  key[at + 2] = field16(v.region);
+  key[at + 3] = field16(v.district);
 }
 
 /** Creates an empty index. */

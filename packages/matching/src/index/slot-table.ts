@@ -79,6 +79,19 @@ export class SlotTable {
     }
   }
 
+  /**
+   * Moves the ids at slots `from..from + moved.length` to the slots `from + moved[slot - from]`
+   * (the collection's `ids` must already hold them there): no id is hashed or read.
+   */
+  remap(from: number, moved: Int32Array): void {
+    const to = from + moved.length;
+    const table = this.table;
+    for (let i = 0; i < table.length; i++) {
+      const slot = table[i]!;
+      if (slot >= from && slot < to) table[i] = from + moved[slot - from]!;
+    }
+  }
+
   /** The ids, in table order. */
   *keys(): IterableIterator<string> {
     const ids = this.ids();

@@ -119,7 +119,8 @@ export function restoreIndex(bytes: Uint8Array, knowledge: Knowledge): MatchInde
       at += n;
     }
   };
-  index.beginBulk();
+  // Slots in the snapshot's order (already clustered when it was): equal scores keep their order.
+  index.beginBulk({ keepOrder: true });
   read(index.people as unknown as Collection<RecordView>, header.ids.people);
   read(index.vacancies as unknown as Collection<RecordView>, header.ids.vacancies);
   read(index.trainings as unknown as Collection<RecordView>, header.ids.trainings);
