@@ -469,6 +469,16 @@ test('a case manager withdraws a consent from the person page and records it aga
   await sharing.getByRole('button', { name: 'Record consent' }).click();
   await sharing.getByText(/^Given on .* · Spoken, with a witness/).waitFor();
   await screenshot(page, 'quality-person-consents');
+  // Without consent to matching, the Matches tab says so plainly, not as an error (the API answers 403).
+  const matching = page.locator('li').filter({ hasText: 'Use my profile to find opportunities' });
+  await matching.getByRole('button', { name: 'Withdraw' }).click();
+  await matching.getByText('Not given').waitFor();
+  await page.getByRole('tab', { name: 'Matches' }).click();
+  await page.getByText(/^No matches: the person has not agreed to their profile being used/).waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await page.getByRole('tab', { name: 'Consents' }).click();
+  await matching.getByRole('button', { name: 'Record consent' }).click();
+  await matching.getByText(/^Given on /).waitFor();
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);

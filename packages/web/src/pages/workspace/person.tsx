@@ -185,36 +185,46 @@ function PersonMatches({ personId }: { personId: string }) {
         </button>
       </div>
       {error ? <ErrorNotice error={error} /> : null}
-      <DataState
-        state={matches}
-        what={t('matches.title', 'Matches')}
-        isEmpty={(b) => toPage(b, toMatch).items.length === 0}
-        empty={t('matches.none', 'No match yet. A fuller profile gives better matches.')}
-      >
-        {(body) => (
-          <div className="stack">
-            {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
-              <MatchCard
-                key={m.id}
-                match={m}
-                actions={
-                  referred.has(m.id) ? (
-                    <span className="notice notice-ok" role="status">
-                      {t('matches.referred', 'Referred')}
-                    </span>
-                  ) : (
-                    <Button className="btn btn-primary" onPress={() => void refer(m.id)}>
-                      {kind === 'vacancy'
-                        ? t('matches.refer', 'Refer to this vacancy')
-                        : t('matches.referTraining', 'Refer to this training')}
-                    </Button>
-                  )
-                }
-              />
-            ))}
-          </div>
-        )}
-      </DataState>
+      {/* Without consent to matching the server answers 403 consent_required: said plainly, not as an error. */}
+      {matches.error?.code === 'consent_required' ? (
+        <p className="muted">
+          {t(
+            'matches.noConsent',
+            'No matches: the person has not agreed to their profile being used to find opportunities. Their consent is recorded in the Consents tab.',
+          )}
+        </p>
+      ) : (
+        <DataState
+          state={matches}
+          what={t('matches.title', 'Matches')}
+          isEmpty={(b) => toPage(b, toMatch).items.length === 0}
+          empty={t('matches.none', 'No match yet. A fuller profile gives better matches.')}
+        >
+          {(body) => (
+            <div className="stack">
+              {toPage(body, (m) => toMatch(m, i18n.language)).items.map((m) => (
+                <MatchCard
+                  key={m.id}
+                  match={m}
+                  actions={
+                    referred.has(m.id) ? (
+                      <span className="notice notice-ok" role="status">
+                        {t('matches.referred', 'Referred')}
+                      </span>
+                    ) : (
+                      <Button className="btn btn-primary" onPress={() => void refer(m.id)}>
+                        {kind === 'vacancy'
+                          ? t('matches.refer', 'Refer to this vacancy')
+                          : t('matches.referTraining', 'Refer to this training')}
+                      </Button>
+                    )
+                  }
+                />
+              ))}
+            </div>
+          )}
+        </DataState>
+      )}
     </div>
   );
 }
