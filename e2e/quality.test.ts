@@ -285,7 +285,7 @@ test('axe-core finds no serious or critical violation on the main pages, in Engl
     },
     {
       name: 'imports',
-      email: demo.counsellor,
+      email: demo.admin,
       locale: 'en',
       path: '/workspace/imports',
       ready: (p) => p.getByRole('heading', { level: 1, name: 'Imports' }).waitFor(),
@@ -797,6 +797,28 @@ test('dates and country names in Sorani are in Sorani in Chromium, whose Intl ha
     .toMatch(/^[^A-Za-z]+$/);
   expect(errors).toEqual([]);
   await context.close();
+}, 60_000);
+
+test('only administrators are offered imports: a counsellor sees no Imports link, and the page says who imports', async () => {
+  const counsellor = await signedInContext(demo.counsellor);
+  const page = await counsellor.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'People' }).waitFor();
+  expect(await nav.getByRole('link', { name: 'Imports' }).count()).toBe(0);
+  await page.goto('/workspace/imports');
+  await page.getByText('Files are imported by an administrator. Ask one to import yours.').waitFor();
+  expect(await page.getByLabel('CSV or XLSX file').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await counsellor.close();
+
+  const admin = await signedInContext(demo.admin);
+  const adminPage = await admin.newPage();
+  await adminPage.goto('/workspace');
+  await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+  await adminPage.getByLabel('CSV or XLSX file').waitFor();
+  await admin.close();
 }, 60_000);
 
 test('a people file that closes a case says so before it is imported, and the report after it says what was done', async () => {

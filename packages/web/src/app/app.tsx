@@ -4,7 +4,7 @@ import { I18nProvider } from 'react-aria-components';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { DashboardPage } from '../pages/workspace/dashboard';
-import { SessionProvider, currentArea, useSession, type Area } from './session';
+import { SessionProvider, currentArea, mayImportInWorkspace, useSession, type Area } from './session';
 
 // The dashboard ships with the first load; other screens (sign-in too) are fetched when opened, so
 // the first screen of a signed-in counsellor carries no form widgets.
@@ -117,7 +117,8 @@ function Shell() {
             <NavLink href="/workspace/vacancies">{t('nav.vacancies', 'Vacancies')}</NavLink>
             <NavLink href="/workspace/trainings">{t('nav.trainings', 'Trainings')}</NavLink>
             <NavLink href="/workspace/employers">{t('nav.employers', 'Employers')}</NavLink>
-            {aggregatesOnly ? null : (
+            {/* Only administrators import in the workspace: others would find every file refused. */}
+            {aggregatesOnly || !mayImportInWorkspace(session.state) ? null : (
               <NavLink href="/workspace/imports">{t('nav.imports', 'Imports')}</NavLink>
             )}
           </nav>

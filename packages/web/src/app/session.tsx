@@ -41,6 +41,15 @@ export function areaOfRole(role: string): Area {
   return 'workspace';
 }
 
+/**
+ * Whether the session may import files from the workspace: in core's access rules only
+ * administrators import there (employers and providers import their own records from their
+ * area). A preview without sign-in shows everything; the server still decides.
+ */
+export function mayImportInWorkspace(state: SessionState): boolean {
+  return state.status !== 'signed-in' || state.user.role === 'administrator';
+}
+
 function readUser(body: unknown): { user: SessionUser | null; csrf: string | null } {
   const b = (body ?? {}) as Record<string, unknown>;
   const u = (b.user ?? b.actor ?? (b.id ? b : null)) as Record<string, unknown> | null;

@@ -6,6 +6,7 @@ import { ApiError, post, query } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { ErrorNotice, NotAvailable, Page } from '../../components/ui';
 import { formatNumber } from '../../i18n/format';
+import { mayImportInWorkspace, useSession } from '../../app/session';
 
 const kinds = ['people', 'employers', 'vacancies', 'trainings'] as const;
 
@@ -170,8 +171,23 @@ function ReportTable({
   );
 }
 
-/** Import screens: upload a CSV or XLSX file, see the dry-run report row by row, then import for real. */
+/** Import screens, for those who may import; others are told who does it rather than shown a form every file fails. */
 export function ImportsPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (!mayImportInWorkspace(session.state))
+    return (
+      <Page title={t('imports.title', 'Imports')}>
+        <p className="muted">
+          {t('imports.adminOnly', 'Files are imported by an administrator. Ask one to import yours.')}
+        </p>
+      </Page>
+    );
+  return <ImportForm />;
+}
+
+/** Upload a CSV or XLSX file, see the dry-run report row by row, then import for real. */
+function ImportForm() {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<(typeof kinds)[number]>('vacancies');
   const [file, setFile] = useState<File | null>(null);
