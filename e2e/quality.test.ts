@@ -799,6 +799,32 @@ test('dates and country names in Sorani are in Sorani in Chromium, whose Intl ha
   await context.close();
 }, 60_000);
 
+test('administrators and case managers open the programme figures from the navigation; a case manager’s are their organisation’s', async () => {
+  for (const [email, scoped] of [
+    [demo.admin, false],
+    [demo.caseManager, true],
+  ] as const) {
+    const context = await signedInContext(email);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto('/workspace');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Figures' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Programme overview' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^People followed: \d/ }).waitFor();
+    expect(await page.getByText('The figures of your organisation.').count()).toBe(scoped ? 1 : 0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+  // Counsellors may not read reports: no link.
+  const counsellor = await signedInContext(demo.counsellor);
+  const page = await counsellor.newPage();
+  await page.goto('/workspace');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'People' }).waitFor();
+  expect(await nav.getByRole('link', { name: 'Figures' }).count()).toBe(0);
+  await counsellor.close();
+}, 60_000);
+
 test('only administrators are offered imports: a counsellor sees no Imports link, and the page says who imports', async () => {
   const counsellor = await signedInContext(demo.counsellor);
   const page = await counsellor.newPage();

@@ -4,7 +4,14 @@ import { I18nProvider } from 'react-aria-components';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { DashboardPage } from '../pages/workspace/dashboard';
-import { SessionProvider, currentArea, mayImportInWorkspace, useSession, type Area } from './session';
+import {
+  SessionProvider,
+  currentArea,
+  mayImportInWorkspace,
+  mayReadReports,
+  useSession,
+  type Area,
+} from './session';
 
 // The dashboard ships with the first load; other screens (sign-in too) are fetched when opened, so
 // the first screen of a signed-in counsellor carries no form widgets.
@@ -31,6 +38,9 @@ const ReferralsPage = lazy(() =>
 );
 const ImportsPage = lazy(() =>
   import('../pages/workspace/imports').then((m) => ({ default: m.ImportsPage })),
+);
+const ProgrammeDashboard = lazy(() =>
+  import('../pages/workspace/programme-dashboard').then((m) => ({ default: m.ProgrammeDashboard })),
 );
 const EmployerHome = lazy(() =>
   import('../pages/employer/employer-home').then((m) => ({ default: m.EmployerHome })),
@@ -117,6 +127,10 @@ function Shell() {
             <NavLink href="/workspace/vacancies">{t('nav.vacancies', 'Vacancies')}</NavLink>
             <NavLink href="/workspace/trainings">{t('nav.trainings', 'Trainings')}</NavLink>
             <NavLink href="/workspace/employers">{t('nav.employers', 'Employers')}</NavLink>
+            {/* Administrators and case managers read the aggregate figures too (programme managers start there). */}
+            {mayReadReports(session.state) ? (
+              <NavLink href="/workspace/figures">{t('nav.figures', 'Figures')}</NavLink>
+            ) : null}
             {/* Only administrators import in the workspace: others would find every file refused. */}
             {aggregatesOnly || !mayImportInWorkspace(session.state) ? null : (
               <NavLink href="/workspace/imports">{t('nav.imports', 'Imports')}</NavLink>
@@ -183,6 +197,7 @@ function Routes({ area }: { area: Area | null }) {
           <Route path="/workspace/trainings" component={TrainingsPage} />
           <Route path="/workspace/referrals" component={ReferralsPage} />
           <Route path="/workspace/imports" component={ImportsPage} />
+          <Route path="/workspace/figures" component={ProgrammeDashboard} />
         </>
       ) : null}
       {area === 'employer' ? <Route path="/employer" component={EmployerHome} /> : null}

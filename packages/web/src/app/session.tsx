@@ -50,6 +50,18 @@ export function mayImportInWorkspace(state: SessionState): boolean {
   return state.status !== 'signed-in' || state.user.role === 'administrator';
 }
 
+/**
+ * Whether the workspace offers the programme overview as a page of its own: core's access rules let
+ * administrators and case managers (their organisation) read reports; programme managers have it
+ * as their start page.
+ */
+export function mayReadReports(state: SessionState): boolean {
+  return (
+    state.status === 'signed-in' &&
+    (state.user.role === 'administrator' || state.user.role === 'case_manager')
+  );
+}
+
 function readUser(body: unknown): { user: SessionUser | null; csrf: string | null } {
   const b = (body ?? {}) as Record<string, unknown>;
   const u = (b.user ?? b.actor ?? (b.id ? b : null)) as Record<string, unknown> | null;

@@ -15,6 +15,8 @@ interface Cell {
 }
 
 interface Summary {
+  /** The organisation the figures are limited to (a case manager's), or null for the whole programme. */
+  organisationId: string | null;
   suppressedBelow: number;
   people: { total: number; byReturnCountry: Cell[] };
   referrals: { total: number; byStatus: Cell[]; byTargetKind: Cell[] };
@@ -31,7 +33,9 @@ function toSummary(body: unknown): Summary {
           count: typeof c.count === 'number' ? c.count : null,
         }))
       : [];
+  const scope = (b as { scope?: { organisationId?: unknown } }).scope;
   return {
+    organisationId: typeof scope?.organisationId === 'string' ? scope.organisationId : null,
     suppressedBelow: b.suppressedBelow ?? 5,
     people: { total: b.people?.total ?? 0, byReturnCountry: cells(b.people?.byReturnCountry) },
     referrals: {
@@ -86,6 +90,9 @@ export function ProgrammeDashboard() {
           const s = toSummary(body);
           return (
             <>
+              {s.organisationId ? (
+                <p>{t('report.scopeOrganisation', 'The figures of your organisation.')}</p>
+              ) : null}
               <p className="muted">
                 {t(
                   'report.privacyNote',
