@@ -59,3 +59,10 @@ test('Arabic and Sorani strings are written in Arabic script, not left in Englis
     expect(latinOnly, `${lang} strings still in Latin script`).toEqual([]);
   }
 });
+
+test('French strings do not hedge a country’s article with a slash ("en/au {{country}}")', () => {
+  const fr = load('fr');
+  // "Vit en/au France" read as a form letter; a country placeholder needs a wording without article.
+  const hedged = Object.entries(fr).filter(([, v]) => /\b(en|au|aux)\/(en|au|aux)\b/.test(v));
+  expect(hedged).toEqual([]);
+});
