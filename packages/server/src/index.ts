@@ -8,6 +8,6 @@ export { issueApiToken } from './auth/tokens';
 export { issueResetLink } from './auth/reset-links';
 export { createAuditSink } from './auth/services';
 export { recordAuditEntries, type AuditEntry, type AuditSink } from './auth/ports';
-export { auditImport, importAuditEntries } from './routes/imports/import-audit';
+export { auditImport, importAuditEntries, importResourceTypes } from './routes/imports/import-audit';
 export type { PersonDataSource, RetentionSource, PersonLoader, TrustRegistry } from './auth/registry';
 export type { RetentionReport, PersonExport } from './auth/data-rights';

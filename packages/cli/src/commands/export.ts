@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { writeFile, rename } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { createAuditStore } from '@passerelle/db';
 import { exportRecords, formatFromName, importKinds } from '@passerelle/io';
+import { createAuditSink, importResourceTypes, systemActor } from '@passerelle/server';
 import { addDatabaseOptions, configFromOptions, printJson } from '../shared/options';
 import { withDatabase } from '../shared/database';
 import { createProgress } from '../shared/progress';
@@ -23,8 +26,8 @@ export function registerExport(program: Command): void {
     const format = parseFormat(opts.format) ?? formatFromName(opts.out) ?? 'csv';
     const config = configFromOptions(opts);
     const bar = createProgress(`exporting ${kind}`, 1);
-    const result = await withDatabase(config, (database) =>
-      exportRecords(database, {
+    const result = await withDatabase(config, async (database) => {
+      const exported = await exportRecords(database, {
         kind,
         format,
         includeArchived: Boolean(opts.includeArchived),
@@ -32,8 +35,18 @@ export function registerExport(program: Command): void {
           bar.setTotal(total);
           bar.update(done);
         },
-      }),
-    ).finally(() => bar.stop());
+      });
+      // Audited as an export through HTTP is, with the operator recorded as the CLI's other commands do.
+      await createAuditSink(createAuditStore(database), () => new Date(), randomUUID).record({
+        actor: { ...systemActor, requestId: 'cli:export' },
+        action: 'export',
+        entity: importResourceTypes[kind],
+        entityId: null,
+        changes: { rows: exported.rows },
+        requestId: 'cli:export',
+      });
+      return exported;
+    }).finally(() => bar.stop());
     const tmp = `${opts.out}.partial`;
     await writeFile(tmp, result.buffer);
     await rename(tmp, opts.out);

@@ -104,6 +104,19 @@ test('passerelle import writes the import and each case closure it makes to the 
     }),
   ]);
   expect((await runCli(['audit', 'verify', ...db])).code).toBe(0);
+  // An export of people through the command line is audited too, as through HTTP.
+  const exported = await runCli(['export', 'people', '--out', join(dir, 'audited.csv'), ...db]);
+  expect(exported.code, exported.stderr).toBe(0);
+  const [latest] = (await runCli(['audit', 'list', '--limit', '1', ...db])).stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  expect(latest).toMatchObject({
+    action: 'export',
+    entity: 'person',
+    actorKind: 'system',
+    requestId: 'cli:export',
+  });
 });
 
 describe.each(testDatabaseKinds())(
