@@ -142,6 +142,34 @@ describe.each(testDatabaseKinds())('match service on $name', (kind) => {
     expect(after.taxonomyImport).not.toBe(before.taxonomyImport);
     expect(after.vacancies).toBe(before.vacancies);
   });
+
+  test('an index worn by changes is rebuilt in the background, keeping every record', async () => {
+    const worn = await createMatchService({
+      database,
+      deletionCheckMs: 0,
+      rebuildAfterChanges: { share: 0.01, min: 5 },
+    });
+    const builds = worn.stats().builds;
+    const store = createVacancyStore(database.db);
+    // Four changes: below the minimum, no rebuild.
+    const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const id of ids.slice(0, 4)) await store.create(vacancy({ title: `Worn ${id}` }), id);
+    await worn.sync();
+    await worn.settled();
+    expect(worn.stats().builds).toBe(builds);
+    const before = worn.index;
+    for (const id of ids.slice(4)) await store.create(vacancy({ title: `Worn ${id}` }), id);
+    await worn.sync();
+    await worn.settled();
+    expect(worn.stats().builds).toBe(builds + 1);
+    expect(worn.index).not.toBe(before);
+    for (const id of ids) expect(worn.index.vacancies.slotOf.has(id)).toBe(true);
+    expect(worn.stats().vacancies).toBe(before.vacancies.size);
+    // Fresh from the build: nothing put since, so the next sync does not rebuild again.
+    await worn.sync();
+    await worn.settled();
+    expect(worn.stats().builds).toBe(builds + 1);
+  });
 });
 
 test('without any taxonomy in the database, the starter catalogue in memory is the knowledge', async () => {

@@ -32,6 +32,10 @@ import { knowledgeFromTaxonomy } from './knowledge';
  *   removed; an erasure removes a person at once through the trust registry.
  * - A new taxonomy import changes the knowledge: the index is then rebuilt in the background
  *   and swapped in when ready, while queries keep using the previous one.
+ * - So is an index worn by changes: each change puts a document at the end of the index, out of
+ *   the order a build gives (occupation, then place; see docs/matching.md, "Slot order"), and
+ *   leaves its old record and group bounds behind. Once the documents put since the build exceed
+ *   a share of those it was built with (`rebuildAfterChanges`), a fresh build is swapped in.
  */
 export interface MatchService {
   /** The current index (replaced after a taxonomy import). */
@@ -39,7 +43,7 @@ export interface MatchService {
   /** Applies the changes since the last sync; cheap when nothing changed. */
   sync(): Promise<void>;
   removePerson(id: string): void;
-  /** Resolves once a rebuild started by a taxonomy import (if any) has been swapped in. */
+  /** Resolves once a rebuild started by a taxonomy import or by wear (if any) has been swapped in. */
   settled(): Promise<void>;
   stats(): {
     people: number;
@@ -77,6 +81,11 @@ export async function createMatchService(deps: {
   deletionCheckMs?: number;
   /** Told when a background rebuild fails (the previous index stays in use and the next sync retries). */
   onError?: (error: unknown) => void;
+  /**
+   * Rebuild in the background once the documents put since the last build exceed this share of
+   * those it was built with, and at least `min` of them (default 0.25 and 1,000).
+   */
+  rebuildAfterChanges?: { share: number; min: number };
 }): Promise<MatchService> {
   const { database } = deps;
   const people = createPersonStore(database.db);
@@ -87,6 +96,7 @@ export async function createMatchService(deps: {
   let applied = 0;
   let builds = 0;
   const deletionCheckMs = deps.deletionCheckMs ?? 10_000;
+  const wear = deps.rebuildAfterChanges ?? { share: 0.25, min: 1000 };
 
   async function latestImport(): Promise<string | null> {
     if (deps.knowledge) return null;
@@ -139,7 +149,15 @@ export async function createMatchService(deps: {
     watermark: string;
     importId: string | null;
     checkedDeletions: number;
+    /** Slots used in all three collections when the build ended (see `worn`). */
+    builtSlots: number;
   }
+  const slotsOf = (index: MatchIndex) => index.people.slots + index.vacancies.slots + index.trainings.slots;
+  /** Whether the documents put since the build exceed `wear` (each took a new slot). */
+  const worn = (s: State) => {
+    const since = slotsOf(s.index) - s.builtSlots;
+    return since >= wear.min && since > wear.share * s.builtSlots;
+  };
   /** Every active record, a page at a time, into a fresh index. */
   async function build(): Promise<State> {
     const { input, importId } = await knowledgeInput();
@@ -181,7 +199,7 @@ export async function createMatchService(deps: {
       index.endBulk();
     }
     builds++;
-    return { index, watermark, importId, checkedDeletions: Date.now() };
+    return { index, watermark, importId, checkedDeletions: Date.now(), builtSlots: slotsOf(index) };
   }
 
   let state = await build();
@@ -240,21 +258,25 @@ export async function createMatchService(deps: {
     target.watermark = next;
   }
 
+  /** Builds a fresh index in the background and swaps it in once it has caught up. */
+  function startRebuild(): void {
+    rebuilding = build()
+      .then(async (fresh) => {
+        await applyChanges(fresh);
+        state = fresh;
+      })
+      .catch((error: unknown) => deps.onError?.(error))
+      .finally(() => {
+        rebuilding = null;
+      });
+  }
+
   async function doSync(): Promise<void> {
     syncs++;
     const importId = await latestImport();
-    if (importId !== state.importId && !rebuilding) {
-      rebuilding = build()
-        .then(async (fresh) => {
-          await applyChanges(fresh);
-          state = fresh;
-        })
-        .catch((error: unknown) => deps.onError?.(error))
-        .finally(() => {
-          rebuilding = null;
-        });
-    }
+    if (importId !== state.importId && !rebuilding) startRebuild();
     await applyChanges(state);
+    if (worn(state) && !rebuilding) startRebuild();
   }
 
   const service: MatchService = {
