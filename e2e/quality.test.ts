@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -825,7 +826,7 @@ test('administrators and case managers open the programme figures from the navig
   await counsellor.close();
 }, 60_000);
 
-test('only administrators are offered imports: a counsellor sees no Imports link, and the page says who imports', async () => {
+test('only administrators are offered imports (and exports there): a counsellor sees no Imports link, and the page says who imports', async () => {
   const counsellor = await signedInContext(demo.counsellor);
   const page = await counsellor.newPage();
   const errors = collectPageErrors(page);
@@ -844,6 +845,15 @@ test('only administrators are offered imports: a counsellor sees no Imports link
   await adminPage.goto('/workspace');
   await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
   await adminPage.getByLabel('CSV or XLSX file').waitFor();
+  // The same page exports each kind in the import layout.
+  const [download] = await Promise.all([
+    adminPage.waitForEvent('download'),
+    adminPage.getByRole('link', { name: 'Export Vacancies as CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('vacancies.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.replace(/^\uFEFF/, '').split('\n')[0]).toMatch(/^id,external_id,/);
+  expect(csv.trim().split('\n').length).toBeGreaterThan(10);
   await admin.close();
 }, 60_000);
 

@@ -29,6 +29,7 @@ export const endpoints = {
   textSuggest: '/api/text/suggest',
   importDryRun: (kind: string) => `/api/imports/${encodeURIComponent(kind)}/dry-run`,
   importCommit: (kind: string) => `/api/imports/${encodeURIComponent(kind)}`,
+  exportFile: (kind: string) => `/api/exports/${encodeURIComponent(kind)}`,
   me: '/api/me',
   reportSummary: '/api/reports/summary',
 } as const;

@@ -386,6 +386,50 @@ function ImportForm() {
           )}
         </section>
       ) : null}
+      <Exports kindLabel={kindLabel} />
     </Page>
+  );
+}
+
+/**
+ * Downloads of every kind in the import layout (C7: CSV and XLSX exports), from GET /api/exports;
+ * the session cookie goes with the link. People exports hold only what the policy lets the caller see.
+ */
+function Exports({ kindLabel }: { kindLabel: (k: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="exports-title">
+      <h2 id="exports-title">{t('imports.exportsTitle', 'Exports')}</h2>
+      <p className="muted">
+        {t(
+          'imports.exportsExplain',
+          'The same columns as an import: a file exported, corrected and imported again updates the records.',
+        )}
+      </p>
+      <ul className="rows">
+        {kinds.map((k) => (
+          <li key={k}>
+            <span>{kindLabel(k)}</span>
+            <span>
+              {(['csv', 'xlsx'] as const).map((format, i) => (
+                <span key={format}>
+                  {i > 0 ? ' · ' : null}
+                  <a
+                    href={`${endpoints.exportFile(k)}${query({ format })}`}
+                    download={`${k}.${format}`}
+                    aria-label={t('imports.exportAs', 'Export {{what}} as {{format}}', {
+                      what: kindLabel(k),
+                      format: format.toUpperCase(),
+                    })}
+                  >
+                    {format.toUpperCase()}
+                  </a>
+                </span>
+              ))}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
