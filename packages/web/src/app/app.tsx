@@ -18,6 +18,9 @@ import {
 const SignInPage = lazy(() => import('../pages/sign-in').then((m) => ({ default: m.SignInPage })));
 const PeoplePage = lazy(() => import('../pages/workspace/people').then((m) => ({ default: m.PeoplePage })));
 const PersonPage = lazy(() => import('../pages/workspace/person').then((m) => ({ default: m.PersonPage })));
+const PersonPrintPage = lazy(() =>
+  import('../pages/workspace/person-print').then((m) => ({ default: m.PersonPrintPage })),
+);
 const InterviewPage = lazy(() =>
   import('../pages/workspace/interview').then((m) => ({ default: m.InterviewPage })),
 );
@@ -190,6 +193,7 @@ function Routes({ area }: { area: Area | null }) {
           <Route path="/workspace" component={DashboardPage} />
           <Route path="/workspace/people" component={PeoplePage} />
           <Route path="/workspace/people/new" component={InterviewPage} />
+          <Route path="/workspace/people/:id/print">{(p) => <PersonPrintPage id={p.id} />}</Route>
           <Route path="/workspace/people/:id">{(p) => <PersonPage id={p.id} />}</Route>
           <Route path="/workspace/employers" component={EmployersPage} />
           <Route path="/workspace/vacancies" component={VacanciesPage} />

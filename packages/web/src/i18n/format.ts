@@ -84,6 +84,32 @@ export function formatDate(value: string | number | Date | null | undefined, lan
   ).format(d);
 }
 
+/**
+ * A date as a CV gives it (YYYY, YYYY-MM or YYYY-MM-DD): the year alone, the month and year, or
+ * the day, in the reader's language. Returns '' for a missing or malformed date.
+ */
+export function formatPartialDate(value: string | null | undefined, language: string): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value ?? '');
+  if (!m) return '';
+  if (m[3]) return formatDate(value, language);
+  const year = Number(m[1]);
+  if (!m[2]) return hasDateData(language) ? formatYear(year, language) : String(year);
+  const month = Number(m[2]) - 1;
+  if (!hasDateData(language) && baseLanguage(language) === 'ckb')
+    return `${soraniMonths[month] ?? m[2]}ی ${year}`;
+  return cached(
+    `ym:${language}`,
+    () => new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(Date.UTC(year, month, 1)));
+}
+
+function formatYear(year: number, language: string): string {
+  return cached(
+    `y:${language}`,
+    () => new Intl.DateTimeFormat(language, { year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(Date.UTC(year, 6, 1)));
+}
+
 /** A date with the time of day. */
 export function formatDateTime(value: string | number | Date | null | undefined, language: string): string {
   if (value === null || value === undefined || value === '') return '';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { Link } from 'wouter';
 import { ApiError, get, query } from '../../api/client';
 import { createReferral, setReferralFollowUp } from '../../api/actions';
 import { endpoints } from '../../api/endpoints';
@@ -44,7 +45,14 @@ export function PersonPage({ id }: { id: string }) {
   const countryName = useCountryName();
   const languageName = useLanguageName();
   return (
-    <Page title={summary?.name || t('person.title', 'Person')}>
+    <Page
+      title={summary?.name || t('person.title', 'Person')}
+      actions={
+        <Link href={`/workspace/people/${encodeURIComponent(id)}/print`} className="btn">
+          {t('cv.print', 'Print profile')}
+        </Link>
+      }
+    >
       <DataState state={person} what={t('nav.people', 'People')}>
         {(raw) => (
           <>
