@@ -111,11 +111,11 @@ function CvWork({ cv, label }: { cv: Cv; label: (c: CvConcept) => string }) {
   return (
     <ul className="cv-entries">
       {cv.work.map((w, i) => {
+        // The occupation from the taxonomy in this column's language; the person's own title only without one.
         const occupation = label(w.occupation) || w.title || '';
         return (
           <li key={i} className="cv-entry">
             <strong>{occupation}</strong>
-            {w.title && w.title !== occupation ? <span> ({w.title})</span> : null}
             <div className="cv-detail">
               {[w.employer, w.country ? countryName(w.country) : null]
                 .filter(Boolean)

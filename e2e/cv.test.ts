@@ -1,0 +1,133 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { demo, demoSession } from './support/api';
+import { ensureWebBuilt } from './support/build';
+import { collectPageErrors, desktop, launchBrowser, phone } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+/**
+ * The printable profile (C7, C9): a counsellor opens a demo person's print view from the person
+ * page, in French with Arabic beside it, and prints it to PDF. Screenshots go to /tmp (review only).
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+const shots = process.env.CV_SHOTS_DIR ?? '/tmp/review-shots-s7/cv';
+
+beforeAll(async () => {
+  await ensureWebBuilt();
+  server = await startServer();
+  ({ browser, close: closeBrowser } = await launchBrowser());
+}, 300_000);
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.stop();
+});
+
+async function counsellorContext(device: typeof desktop | typeof phone): Promise<BrowserContext> {
+  const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: demo.counsellor }),
+  });
+  expect(res.status).toBe(200);
+  const context = await browser.newContext({ ...device, baseURL: server.url, locale: 'fr' });
+  await context.addCookies(
+    res.headers.getSetCookie().map((c) => {
+      const [pair] = c.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      return { name: name ?? '', value: value.join('='), url: server.url };
+    }),
+  );
+  return context;
+}
+
+interface DemoPerson {
+  id: string;
+  skills?: { uri?: string; label?: string }[];
+}
+
+/** A demo person the counsellor sees with at least one taxonomy skill, and that skill. */
+async function personWithSkill(): Promise<{ id: string; uri: string }> {
+  const api = await demoSession(server.url, demo.counsellor);
+  const people = await api.call<{ items: DemoPerson[] }>('GET', '/api/people?limit=20');
+  for (const p of people.body.items) {
+    const full = await api.call<DemoPerson>('GET', `/api/people/${p.id}`);
+    const skill = full.body.skills?.find((s) => s.uri?.startsWith('http'));
+    if (skill?.uri) return { id: p.id, uri: skill.uri };
+  }
+  throw new Error('no demo person with a taxonomy skill');
+}
+
+async function conceptLabel(uri: string, lang: string): Promise<string> {
+  const api = await demoSession(server.url, demo.counsellor);
+  const c = await api.call<{ label: string }>(
+    'GET',
+    `/api/taxonomy/concepts/${encodeURIComponent(uri)}?lang=${lang}`,
+  );
+  expect(c.status).toBe(200);
+  return c.body.label;
+}
+
+test('a counsellor prints a person’s profile in French and Arabic side by side, as a PDF', async () => {
+  mkdirSync(shots, { recursive: true });
+  const { id, uri } = await personWithSkill();
+  const context = await counsellorContext(desktop);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+
+  await page.goto(`/workspace/people/${id}`);
+  await page.getByRole('link', { name: 'Imprimer le profil' }).click();
+  await page.waitForURL(`**/workspace/people/${id}/print`);
+  await page.getByLabel('Deuxième langue').selectOption('ar');
+  await page.waitForURL(/second=ar/);
+
+  const fr = page.locator('article.cv-column[lang="fr"]');
+  const ar = page.locator('article.cv-column[lang="ar"]');
+  await fr.waitFor();
+  await ar.waitFor();
+  expect(await fr.getAttribute('dir')).toBe('ltr');
+  expect(await ar.getAttribute('dir')).toBe('rtl');
+  await fr.getByRole('heading', { name: 'Compétences', exact: true }).waitFor();
+  await ar.getByRole('heading', { name: 'المهارات', exact: true }).waitFor();
+  await fr.getByRole('heading', { name: 'Expérience professionnelle', exact: true }).waitFor();
+  // A skill named from the taxonomy in each column's language.
+  const skillFr = await conceptLabel(uri, 'fr');
+  const skillAr = await conceptLabel(uri, 'ar');
+  await fr.locator('.cv-tags li', { hasText: skillFr }).first().waitFor();
+  await ar.locator('.cv-tags li', { hasText: skillAr }).first().waitFor();
+  console.log(`cv e2e: skill ${uri} fr="${skillFr}" ar="${skillAr}"`);
+  await page.screenshot({ path: join(shots, 'desktop-fr-ar.png'), fullPage: true });
+
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator('.topbar').isVisible()).toBe(false);
+  expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+  await page.screenshot({ path: join(shots, 'print-fr-ar.png'), fullPage: true });
+  const pdfPath = join(shots, 'profile-fr-ar.pdf');
+  const pdf = await page.pdf({ path: pdfPath, format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  console.log(`cv e2e: PDF ${pdf.length} bytes, ${pages} page(s)`);
+  expect(statSync(pdfPath).size).toBeGreaterThan(1000);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(errors).toEqual([]);
+  await context.close();
+
+  // On a phone the two languages follow one another.
+  const phoneContext = await counsellorContext(phone);
+  const small = await phoneContext.newPage();
+  await small.goto(`/workspace/people/${id}/print?second=ar`);
+  await small.locator('article.cv-column[lang="ar"]').waitFor();
+  await small.locator('article.cv-column[lang="fr"] .cv-tags li', { hasText: skillFr }).first().waitFor();
+  await small.locator('article.cv-column[lang="ar"] .cv-tags li', { hasText: skillAr }).first().waitFor();
+  const [a, b] = await Promise.all([
+    small.locator('article.cv-column[lang="fr"]').boundingBox(),
+    small.locator('article.cv-column[lang="ar"]').boundingBox(),
+  ]);
+  expect(b!.y).toBeGreaterThan(a!.y + a!.height - 1);
+  await small.screenshot({ path: join(shots, 'phone-fr-ar.png'), fullPage: true });
+  await phoneContext.close();
+});
