@@ -49,18 +49,26 @@ async function counsellorContext(device: typeof desktop | typeof phone): Promise
 interface DemoPerson {
   id: string;
   skills?: { uri?: string; label?: string }[];
+  workExperience?: { occupation?: { uri?: string } }[];
 }
 
-/** A demo person the counsellor sees with at least one taxonomy skill, and that skill. */
-async function personWithSkill(): Promise<{ id: string; uri: string }> {
+/**
+ * A demo person the counsellor sees with at least one taxonomy skill, that skill and the
+ * occupation of a past job; one whose job is from the starter catalogue (`urn:passerelle:`) first.
+ */
+async function personWithSkill(): Promise<{ id: string; uri: string; occupation: string | null }> {
   const api = await demoSession(server.url, demo.counsellor);
   const people = await api.call<{ items: DemoPerson[] }>('GET', '/api/people?limit=20');
+  const found: { id: string; uri: string; occupation: string | null }[] = [];
   for (const p of people.body.items) {
     const full = await api.call<DemoPerson>('GET', `/api/people/${p.id}`);
     const skill = full.body.skills?.find((s) => s.uri?.startsWith('http'));
-    if (skill?.uri) return { id: p.id, uri: skill.uri };
+    const occupation = full.body.workExperience?.find((w) => w.occupation?.uri)?.occupation?.uri ?? null;
+    if (skill?.uri) found.push({ id: p.id, uri: skill.uri, occupation });
   }
-  throw new Error('no demo person with a taxonomy skill');
+  const chosen = found.find((f) => f.occupation?.startsWith('urn:')) ?? found[0];
+  if (!chosen) throw new Error('no demo person with a taxonomy skill');
+  return chosen;
 }
 
 async function conceptLabel(uri: string, lang: string): Promise<string> {
@@ -75,7 +83,7 @@ async function conceptLabel(uri: string, lang: string): Promise<string> {
 
 test('a counsellor prints a person’s profile in French and Arabic side by side, as a PDF', async () => {
   mkdirSync(shots, { recursive: true });
-  const { id, uri } = await personWithSkill();
+  const { id, uri, occupation } = await personWithSkill();
   const context = await counsellorContext(desktop);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -101,6 +109,14 @@ test('a counsellor prints a person’s profile in French and Arabic side by side
   await fr.locator('.cv-tags li', { hasText: skillFr }).first().waitFor();
   await ar.locator('.cv-tags li', { hasText: skillAr }).first().waitFor();
   console.log(`cv e2e: skill ${uri} fr="${skillFr}" ar="${skillAr}"`);
+  // The occupation of a past job too (ESCO or starter-catalogue URI).
+  if (occupation) {
+    const jobFr = await conceptLabel(occupation, 'fr');
+    const jobAr = await conceptLabel(occupation, 'ar');
+    await fr.locator('.cv-entry strong', { hasText: jobFr }).first().waitFor();
+    await ar.locator('.cv-entry strong', { hasText: jobAr }).first().waitFor();
+    console.log(`cv e2e: occupation ${occupation} fr="${jobFr}" ar="${jobAr}"`);
+  }
   await page.screenshot({ path: join(shots, 'desktop-fr-ar.png'), fullPage: true });
 
   await page.emulateMedia({ media: 'print' });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { get, query } from './client';
 import { endpoints } from './endpoints';
+import { isConceptUri } from './resources';
 
 // Explanations name skills by URI; labels are looked up once per language and visit.
 const cache = new Map<string, string>();
@@ -32,7 +33,7 @@ export function useConceptLabels(uris: string[], lang: string): (uri: string) =>
   const key = uris.join(' ');
   useEffect(() => {
     let live = true;
-    const missing = uris.filter((u) => u.startsWith('http') && !cache.has(`${lang} ${u}`));
+    const missing = uris.filter((u) => isConceptUri(u) && !cache.has(`${lang} ${u}`));
     if (missing.length === 0) return;
     void Promise.all(missing.map((u) => fetchLabel(u, lang))).then(() => live && setTick((n) => n + 1));
     return () => {

@@ -4,7 +4,7 @@
  * psychosocial notes, legal status, identity documents, return plans, limitations, case data)
  * never reaches the print view, whatever the API sent.
  */
-import { personName } from './resources';
+import { isConceptUri, personName } from './resources';
 
 type Raw = Record<string, unknown>;
 const asRaw = (v: unknown): Raw => (v && typeof v === 'object' ? (v as Raw) : {});
@@ -76,7 +76,7 @@ const concept = (v: unknown): CvConcept => {
   if (typeof v === 'string') return { uri: null, label: str(v) };
   const r = asRaw(v);
   const uri = str(r.uri);
-  return { uri: uri?.startsWith('http') ? uri : null, label: str(r.label) };
+  return { uri: uri && isConceptUri(uri) ? uri : null, label: str(r.label) };
 };
 
 const hasConcept = (c: CvConcept) => c.uri !== null || c.label !== null;

@@ -147,12 +147,17 @@ export interface ProfileWords {
 
 const plainWords: ProfileWords = { country: (c) => c, language: (c) => c, term: (k) => k.replace(/_/g, ' ') };
 
+/** A concept URI the taxonomy can name: ESCO's (http) or the starter catalogue's (`urn:passerelle:`). */
+export function isConceptUri(uri: string): boolean {
+  return uri.startsWith('http') || uri.startsWith('urn:passerelle:');
+}
+
 /** The taxonomy concepts a person record names in its profile (skills, occupations), to label in the reader's language. */
 export function profileConceptUris(raw: unknown): string[] {
   const r = asRaw(raw);
   const uriOf = (v: unknown) => {
     const u = asRaw(v).uri;
-    return typeof u === 'string' && u.startsWith('http') ? u : null;
+    return typeof u === 'string' && isConceptUri(u) ? u : null;
   };
   const uris = [
     ...list(r.skills).map(uriOf),

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createInstance } from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { expect, test } from 'vitest';
-import { toCv } from '../api/cv';
+import { cvConceptUris, toCv } from '../api/cv';
 import { formatPartialDate } from '../i18n/format';
 import { supportedLanguages } from '../i18n/languages';
 import { CvSheet } from './cv-sheet';
@@ -46,7 +46,10 @@ const person = {
   ],
   skills: [{ uri: 'http://data.europa.eu/esco/skill/y', label: 'keep records' }],
   drivingLicences: [{ category: 'B', country: 'BE' }],
-  aspirations: { occupations: [{ label: 'accountant' }], workTypes: ['wage_employment'] },
+  aspirations: {
+    occupations: [{ uri: 'urn:passerelle:occupation:accountant', label: 'accountant' }],
+    workTypes: ['wage_employment'],
+  },
   // Sensitive and case data the API may return to an assigned case manager: never printed.
   healthNotes: 'SECRET-HEALTH',
   psychosocialNotes: 'SECRET-PSYCHO',
@@ -152,4 +155,12 @@ test('CV dates keep their precision: a year, a month and year, or a day', () => 
   expect(formatPartialDate('2013-06', 'en')).toBe('Jun 2013');
   expect(formatPartialDate('2013-06-02', 'en')).toBe('Jun 2, 2013');
   expect(formatPartialDate('June', 'en')).toBe('');
+});
+
+test('the CV names ESCO and starter-catalogue concepts by URI, in each column’s language', () => {
+  expect(cvConceptUris(toCv(person)).sort()).toEqual([
+    'http://data.europa.eu/esco/occupation/x',
+    'http://data.europa.eu/esco/skill/y',
+    'urn:passerelle:occupation:accountant',
+  ]);
 });
