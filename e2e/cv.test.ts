@@ -89,6 +89,8 @@ test('a counsellor prints a person’s profile in French and Arabic side by side
   const errors = collectPageErrors(page);
 
   await page.goto(`/workspace/people/${id}`);
+  await page.getByRole('link', { name: 'Imprimer le profil' }).waitFor();
+  await page.screenshot({ path: join(shots, 'person-page-fr.png') });
   await page.getByRole('link', { name: 'Imprimer le profil' }).click();
   await page.waitForURL(`**/workspace/people/${id}/print`);
   await page.getByLabel('Deuxième langue').selectOption('ar');
@@ -146,4 +148,20 @@ test('a counsellor prints a person’s profile in French and Arabic side by side
   expect(b!.y).toBeGreaterThan(a!.y + a!.height - 1);
   await small.screenshot({ path: join(shots, 'phone-fr-ar.png'), fullPage: true });
   await phoneContext.close();
+
+  // Sorani beside English: names of countries and languages from the Sorani names loader.
+  const ckbContext = await counsellorContext(desktop);
+  const ckbPage = await ckbContext.newPage();
+  await ckbPage.goto(`/workspace/people/${id}/print?lang=en&second=ckb`);
+  const ckb = ckbPage.locator('article.cv-column[lang="ckb"]');
+  await ckb.waitFor();
+  expect(await ckb.getAttribute('dir')).toBe('rtl');
+  await ckb.getByRole('heading', { name: 'کارامەییەکان', exact: true }).waitFor();
+  await ckbPage.locator('article.cv-column[lang="en"]').getByRole('heading', { name: 'Skills' }).waitFor();
+  await ckb
+    .locator('.cv-tags li', { hasText: await conceptLabel(uri, 'ckb') })
+    .first()
+    .waitFor();
+  await ckbPage.screenshot({ path: join(shots, 'desktop-en-ckb.png'), fullPage: true });
+  await ckbContext.close();
 });

@@ -70,6 +70,8 @@ export interface Cv {
   skills: CvConcept[];
   drivingLicences: CvDrivingLicence[];
   aspirations: { occupations: CvConcept[]; workTypes: string[] };
+  /** Sections the person said they have nothing in ("no driving licence"). */
+  declaredNone: string[];
 }
 
 const concept = (v: unknown): CvConcept => {
@@ -132,6 +134,7 @@ export function toCv(raw: unknown): Cv {
       occupations: list(aspirations.occupations).map(concept).filter(hasConcept),
       workTypes: list(aspirations.workTypes).filter((w): w is string => typeof w === 'string'),
     },
+    declaredNone: list(r.declaredNone).filter((k): k is string => typeof k === 'string'),
   };
 }
 

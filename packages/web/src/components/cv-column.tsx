@@ -34,27 +34,48 @@ export function CvColumn({ cv, showContact }: { cv: Cv; showContact: boolean }) 
           </p>
         ) : null}
       </header>
-      <CvSection title={section('languages')} empty={cv.languages.length === 0}>
+      <CvSection
+        title={section('languages')}
+        declared={cv.declaredNone.includes('languages')}
+        empty={cv.languages.length === 0}
+      >
         <CvLanguages cv={cv} />
       </CvSection>
-      <CvSection title={section('workExperience')} empty={cv.work.length === 0}>
+      <CvSection
+        title={section('workExperience')}
+        declared={cv.declaredNone.includes('workExperience')}
+        empty={cv.work.length === 0}
+      >
         <CvWork cv={cv} label={conceptLabel} />
       </CvSection>
-      <CvSection title={section('education')} empty={cv.education.length === 0}>
+      <CvSection
+        title={section('education')}
+        declared={cv.declaredNone.includes('education')}
+        empty={cv.education.length === 0}
+      >
         <CvEducation cv={cv} />
       </CvSection>
-      <CvSection title={section('skills')} empty={cv.skills.length === 0}>
+      <CvSection
+        title={section('skills')}
+        declared={cv.declaredNone.includes('skills')}
+        empty={cv.skills.length === 0}
+      >
         <ul className="cv-tags">
           {cv.skills.map((s, i) => (
             <li key={i}>{conceptLabel(s)}</li>
           ))}
         </ul>
       </CvSection>
-      <CvSection title={section('drivingLicences')} empty={cv.drivingLicences.length === 0}>
+      <CvSection
+        title={section('drivingLicences')}
+        declared={cv.declaredNone.includes('drivingLicences')}
+        empty={cv.drivingLicences.length === 0}
+      >
         <CvLicences cv={cv} />
       </CvSection>
       <CvSection
         title={section('aspirations')}
+        declared={cv.declaredNone.includes('aspirations')}
         empty={cv.aspirations.occupations.length + cv.aspirations.workTypes.length === 0}
       >
         <CvAspirations cv={cv} label={conceptLabel} />
@@ -63,12 +84,28 @@ export function CvColumn({ cv, showContact }: { cv: Cv; showContact: boolean }) 
   );
 }
 
-function CvSection({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
+function CvSection({
+  title,
+  empty,
+  declared = false,
+  children,
+}: {
+  title: string;
+  empty: boolean;
+  /** The person said they have none (not merely: nothing recorded). */
+  declared?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
+  const words = useProfileWords();
   return (
     <section className="cv-section">
       <h3>{title}</h3>
-      {empty ? <p className="cv-none">{t('cv.none', 'None recorded')}</p> : children}
+      {empty ? (
+        <p className="cv-none">{declared ? words.term('declared_none') : t('cv.none', 'None recorded')}</p>
+      ) : (
+        children
+      )}
     </section>
   );
 }

@@ -46,6 +46,7 @@ const person = {
   ],
   skills: [{ uri: 'http://data.europa.eu/esco/skill/y', label: 'keep records' }],
   drivingLicences: [{ category: 'B', country: 'BE' }],
+  declaredNone: ['digitalSkills'],
   aspirations: {
     occupations: [{ uri: 'urn:passerelle:occupation:accountant', label: 'accountant' }],
     workTypes: ['wage_employment'],
@@ -62,20 +63,24 @@ const person = {
   birthDate: '1990-01-01',
 };
 
-async function render(languages: string[], showContact = false): Promise<string> {
+async function instance(lng: string | undefined) {
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({
-    lng: languages[0],
+    lng,
     fallbackLng: 'en',
     resources: Object.fromEntries(supportedLanguages.map((l) => [l, { translation: strings(l) }])),
     interpolation: { escapeValue: false },
     returnEmptyString: false,
     react: { useSuspense: false },
   });
+  return i18n;
+}
+
+async function render(languages: string[], showContact = false): Promise<string> {
   return renderToStaticMarkup(
     createElement(
       I18nextProvider,
-      { i18n },
+      { i18n: await instance(languages[0]) },
       createElement(CvSheet, { cv: toCv(person), languages, showContact }),
     ),
   );
@@ -163,4 +168,20 @@ test('the CV names ESCO and starter-catalogue concepts by URI, in each column’
     'http://data.europa.eu/esco/skill/y',
     'urn:passerelle:occupation:accountant',
   ]);
+});
+
+test('a section the person declared empty says so; an unrecorded one says nothing is recorded', async () => {
+  const html = renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n: await instance('en') },
+      createElement(CvSheet, {
+        cv: { ...toCv(person), drivingLicences: [], skills: [], declaredNone: ['drivingLicences'] },
+        languages: ['en'],
+        showContact: false,
+      }),
+    ),
+  );
+  expect(html).toContain(strings('en')['terms.declaredNone']);
+  expect(html).toContain(strings('en')['cv.none']);
 });
