@@ -1,4 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -16,6 +17,7 @@ let server: RunningServer;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 const shots = process.env.CV_SHOTS_DIR ?? '/tmp/review-shots-s7/cv';
+const axeSource = createRequire(import.meta.url)('axe-core').source as string;
 
 beforeAll(async () => {
   await ensureWebBuilt();
@@ -28,14 +30,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function counsellorContext(device: typeof desktop | typeof phone): Promise<BrowserContext> {
+async function counsellorContext(
+  device: typeof desktop | typeof phone,
+  bypassCSP = false,
+): Promise<BrowserContext> {
   const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: demo.counsellor }),
   });
   expect(res.status).toBe(200);
-  const context = await browser.newContext({ ...device, baseURL: server.url, locale: 'fr' });
+  const context = await browser.newContext({ ...device, baseURL: server.url, locale: 'fr', bypassCSP });
   await context.addCookies(
     res.headers.getSetCookie().map((c) => {
       const [pair] = c.split(';');
@@ -84,7 +89,8 @@ async function conceptLabel(uri: string, lang: string): Promise<string> {
 test('a counsellor prints a person’s profile in French and Arabic side by side, as a PDF', async () => {
   mkdirSync(shots, { recursive: true });
   const { id, uri, occupation } = await personWithSkill();
-  const context = await counsellorContext(desktop);
+  // CSP bypassed only to inject axe-core.
+  const context = await counsellorContext(desktop, true);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
 
@@ -120,6 +126,11 @@ test('a counsellor prints a person’s profile in French and Arabic side by side
     console.log(`cv e2e: occupation ${occupation} fr="${jobFr}" ar="${jobAr}"`);
   }
   await page.screenshot({ path: join(shots, 'desktop-fr-ar.png'), fullPage: true });
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`,
+  )) as string[];
+  expect(violations).toEqual([]);
 
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.topbar').isVisible()).toBe(false);
