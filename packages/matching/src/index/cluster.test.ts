@@ -34,15 +34,15 @@ function personKey(p: PersonView): number[] {
   const first = (l: number) => (p.end(l) > p.start(l) ? p.i32[p.start(l)]! : 0xffff);
   return [
     first(PL.pastIsco4),
-    first(PL.pastOcc),
     p.region < 0 ? 0xffff : p.region,
     p.district < 0 ? 0xffff : p.district,
+    first(PL.pastOcc),
   ];
 }
 
 function vacancyKey(v: VacancyView): number[] {
   const f = (x: number) => (x < 0 ? 0xffff : x);
-  return [f(v.isco4), f(v.occupation), f(v.region), f(v.district)];
+  return [f(v.isco4), f(v.region), f(v.district), f(v.occupation)];
 }
 
 function compareKeys(a: number[], b: number[]): number {
@@ -50,7 +50,7 @@ function compareKeys(a: number[], b: number[]): number {
   return 0;
 }
 
-test('a bulk load gives people and vacancies slots in the order of occupation, then place', () => {
+test('a bulk load gives people and vacancies slots in the order of ISCO unit group, place, then occupation', () => {
   const index = build(true, false);
   const person = new PersonView();
   const vacancy = new VacancyView();
