@@ -928,7 +928,8 @@ export class Collection<V extends RecordView> {
    * Gives the documents counted in the bulk load (`pendingFrom..slots`, whose postings are not
    * written yet) new slots in the order of their cluster keys, ties in slot order: a stable radix
    * sort by 16-bit field, least significant first, then every per-slot array of that range is
-   * permuted and the id table pointed at the new slots. Records stay where they are in the arena.
+   * permuted, the id table pointed at the new slots, and the records appended again to the arena
+   * in the new order (their old pages are dropped).
    */
   private cluster(): void {
     const from = this.pendingFrom;
