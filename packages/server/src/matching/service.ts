@@ -33,7 +33,7 @@ import { knowledgeFromTaxonomy } from './knowledge';
  * - A new taxonomy import changes the knowledge: the index is then rebuilt in the background
  *   and swapped in when ready, while queries keep using the previous one.
  * - So is an index worn by changes: each change puts a document at the end of the index, out of
- *   the order a build gives (occupation, then place; see docs/matching.md, "Slot order"), and
+ *   the order a build gives (ISCO unit group, place, occupation; docs/matching.md, "Slot order"), and
  *   leaves its old record and group bounds behind. Once the documents put since the build exceed
  *   a share of those it was built with (`rebuildAfterChanges`), a fresh build is swapped in.
  */
