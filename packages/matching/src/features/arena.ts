@@ -42,19 +42,37 @@ export class Arena {
 
   /**
    * Drops every record appended from `offset` of page `page` on and returns them, to be appended
-   * again in another order: item `i` is the old page `page + i`, the first one a copy of its part
-   * from `offset` (which then starts at 0). `totalInts` is left as it was (the records come back).
+   * again in another order (`appendFrom`): item `i` is the old page `page + i` (with its float and
+   * 16-bit aliases), the first one a copy of its part from `offset` (which then starts at 0).
+   * `totalInts` is left as it was (the records come back).
    */
-  cut(page: number, offset: number): Int32Array[] {
-    const out = this.pages.slice(page);
-    out[0] = out[0]!.slice(offset);
+  cut(page: number, offset: number): { i32: Int32Array[]; f32: Float32Array[]; u16: Uint16Array[] } {
+    const i32 = this.pages.slice(page);
+    const f32 = this.floatPages.slice(page);
+    const u16 = this.u16Pages.slice(page);
+    const first = i32[0]!.slice(offset);
+    i32[0] = first;
+    f32[0] = new Float32Array(first.buffer);
+    u16[0] = new Uint16Array(first.buffer);
     this.pages.length = page + 1;
     this.floatPages.length = page + 1;
     this.u16Pages.length = page + 1;
     this.page = page;
     this.used = offset;
     this.lastPage = page;
-    return out;
+    return { i32, f32, u16 };
+  }
+
+  /** Appends `length` ints of `src` from `at` (a record held elsewhere); returns its offset in page `lastPage`. */
+  appendFrom(src: Int32Array, at: number, length: number): number {
+    const current = this.pages[this.page];
+    if (!current || this.used + length > current.length) return this.append(src.subarray(at, at + length));
+    const offset = this.used;
+    for (let i = 0; i < length; i++) current[offset + i] = src[at + i]!;
+    this.used += length;
+    this.totalInts += length;
+    this.lastPage = this.page;
+    return offset;
   }
 
   /** Bytes held by the pages. */

@@ -560,6 +560,16 @@ export function posterOf<V>(
   };
 }
 
+/** The records of a bulk load being moved to their new slot order (see `Collection.cluster`). */
+interface MovingRecords {
+  firstPage: number;
+  firstOffset: number;
+  totalInts: number;
+  i32: Int32Array[];
+  f32: Float32Array[];
+  u16: Uint16Array[];
+}
+
 /** The number of 16-bit fields of a cluster key (see `Clusterer`). */
 export const CLUSTER_FIELDS = 4;
 
@@ -584,6 +594,8 @@ export interface CollectionConfig<V> {
   evaluationCost?: number;
   /** Orders the documents of a bulk load by this key; none: insertion order. */
   clusterOf?: Clusterer<V>;
+  /** With `clusterOf`: the records move to the new order in the arena too (default true). */
+  clusterRecords?: boolean;
 }
 
 /**
@@ -637,6 +649,7 @@ export class Collection<V extends RecordView> {
    */
   readonly evaluationCost: number;
   private readonly clusterOf?: Clusterer<V>;
+  private readonly clusterRecords: boolean;
   /** The cluster keys of the documents counted in a bulk load, `CLUSTER_FIELDS` per slot from `pendingFrom`. */
   private clusterKeys = new Uint16Array(0);
   /** Whether the current bulk load clusters (see `beginBulk`). */
@@ -653,6 +666,7 @@ export class Collection<V extends RecordView> {
     this.partitionedListMin = config.partitionedListMin ?? 1024;
     this.evaluationCost = config.evaluationCost ?? 150;
     this.clusterOf = config.clusterOf;
+    this.clusterRecords = config.clusterRecords ?? true;
     const partitionOf = this.partitionOf;
     for (const c of classifiers) this.classes.set(c.id, new DocumentClasses());
     for (const c of summarizers) this.groups.set(c.id, new DocumentGroups());
@@ -855,7 +869,7 @@ export class Collection<V extends RecordView> {
     if (this.pendingFrom >= this.slots) return;
     const ctx = this.pendingCtx;
     if (!ctx) return;
-    if (this.clusterLoad) this.cluster();
+    const moving = this.clusterLoad ? this.cluster() : null;
     const bulk = this.bulkState;
     const registry = this.registry;
     bulk.grow(registry.length);
@@ -883,11 +897,22 @@ export class Collection<V extends RecordView> {
     const sink = this.sink;
     sink.mode = MODE_FILL;
     for (let slot = this.pendingFrom; slot < this.slots; slot++) {
+      let view: V;
+      if (moving) {
+        // The record is read where it was and appended again in slot order (see `cluster`).
+        const p = this.page[slot]! - moving.firstPage;
+        const at = p === 0 ? this.offset[slot]! - moving.firstOffset : this.offset[slot]!;
+        const src = moving.i32[p]!;
+        view = this.cursor.at(src, moving.f32[p]!, moving.u16[p]!, at);
+        this.offset[slot] = this.arena.appendFrom(src, at, view.recordLength);
+        this.page[slot] = this.arena.lastPage;
+      } else view = this.at(this.cursor, slot);
       if (this.alive[slot] !== 1) continue;
       sink.slot = slot;
-      this.poster(this.at(this.cursor, slot), sink, ctx);
+      this.poster(view, sink, ctx);
       if (bulk.collected >= FILL_CHUNK) bulk.scatter(registry.length);
     }
+    if (moving) this.arena.totalInts = moving.totalInts;
     bulk.scatter(registry.length);
     sink.mode = MODE_ADD;
     for (let id = 0; id < registry.length; id++) {
@@ -928,15 +953,15 @@ export class Collection<V extends RecordView> {
    * Gives the documents counted in the bulk load (`pendingFrom..slots`, whose postings are not
    * written yet) new slots in the order of their cluster keys, ties in slot order: a stable radix
    * sort by 16-bit field, least significant first, then every per-slot array of that range is
-   * permuted, the id table pointed at the new slots, and the records appended again to the arena
-   * in the new order (their old pages are dropped).
+   * permuted and the id table pointed at the new slots. The records are then cut from the arena
+   * (returned) and appended again by the fill pass in the new order; their old pages are dropped.
    */
-  private cluster(): void {
+  private cluster(): MovingRecords | null {
     const from = this.pendingFrom;
     const n = this.slots - from;
     const keys = this.clusterKeys;
     this.clusterKeys = new Uint16Array(0);
-    if (n < 2 || keys.length < n * CLUSTER_FIELDS) return;
+    if (n < 2 || keys.length < n * CLUSTER_FIELDS) return null;
     let order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     let next = new Int32Array(n);
@@ -956,7 +981,7 @@ export class Collection<V extends RecordView> {
     }
     let moved = false;
     for (let i = 0; i < n && !moved; i++) moved = order[i] !== i;
-    if (!moved) return;
+    if (!moved) return null;
     // order[k]: the old place of the document that goes to place k; next: the reverse.
     for (let k = 0; k < n; k++) next[order[k]!] = k;
     const firstPage = this.page[from]!;
@@ -975,20 +1000,15 @@ export class Collection<V extends RecordView> {
     for (const f of this.families.values()) if (f.scale) permute(f.scale);
     this.slotOf.remap(from, next);
     // The records follow, so that neighbouring slots are neighbours in the arena too (an
-    // evaluation reads the record; measured ~8 % of a vacancy → people query at a million).
-    const arena = this.arena;
-    const totalInts = arena.totalInts;
-    const old = arena.cut(firstPage, firstOffset);
-    const view = this.cursor;
-    for (let slot = from; slot < this.slots; slot++) {
-      const p = this.page[slot]! - firstPage;
-      const at = p === 0 ? this.offset[slot]! - firstOffset : this.offset[slot]!;
-      const src = old[p]!;
-      const length = view.at(src, view.f32, view.u16, at).recordLength; // reads only i32
-      this.offset[slot] = arena.append(src.subarray(at, at + length));
-      this.page[slot] = arena.lastPage;
-    }
-    arena.totalInts = totalInts;
+    // evaluation reads the record; measured ~8 % of a vacancy → people query at a million): the
+    // fill pass, which reads each record in the new slot order anyway, appends it again.
+    if (!this.clusterRecords) return null;
+    return {
+      firstPage,
+      firstOffset,
+      totalInts: this.arena.totalInts,
+      ...this.arena.cut(firstPage, firstOffset),
+    };
   }
 
   /** Shrinks posting buffers to their lengths (after a bulk load). */

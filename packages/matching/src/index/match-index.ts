@@ -93,6 +93,10 @@ export class MatchIndex {
       // A vacancy is small and its skills, refined first, drop most candidates at once.
       evaluationCost: 40,
       clusterOf: cluster ? vacancyCluster : undefined,
+      // Vacancy records stay in insertion order: moving them costs 0.8–1.5 s of a million
+      // vacancies' build (whose target is 15 s) for 5–16 % of person → vacancies, which is at
+      // half its target (docs/matching.md, "Slot order").
+      clusterRecords: false,
     });
     this.trainings = new Collection(() => new TrainingView(), posterOf(trainingSides), {
       classifiers: this.options.classBounds ? classifiersOf(trainingSides) : [],
