@@ -78,6 +78,8 @@ interface ListRef {
   plan: number;
   /** Index of the list's exclusive set (`PlanTerm.exclusive`) in this query, or -1. */
   set: number;
+  /** The list's unit in the order of opening (see `rankTop`). */
+  unit: number;
 }
 
 /** Scratch arrays of one collection, reused across queries (queries are synchronous). */
@@ -394,6 +396,7 @@ export function rankTop<D extends RecordView>(
           ub: bound,
           plan: pi,
           set,
+          unit: -1,
         });
         if (set >= 0) {
           // An exclusive set adds its largest bound, not the sum of its bounds.
@@ -496,45 +499,110 @@ export function rankTop<D extends RecordView>(
     for (let x = 0; x < grouped; x++) if (groupPart[x]! > 0) return true;
     return false;
   };
-  // Order: units cheapest first per unit of bound they remove once fully read; a unit is a whole
-  // criterion (a capped criterion only lowers the bound of unseen documents when all its lists
-  // are read) or, in a criterion with exclusive sets, one set (its largest bound goes once its
-  // lists are read: e.g. one skill of the vacancy in every kind). Within a criterion, valuable
-  // short lists first; within a set, largest bound first.
+  // Order: units cheapest first per unit of bound they remove from every unseen document once fully
+  // read. A unit is:
+  // - in a criterion with exclusive sets, one set (its largest bound goes once its lists are read:
+  //   e.g. one skill of the vacancy in every kind), and the criterion's lists outside any set;
+  // - in a max plan, a run of its lists in decreasing bound (the plan's floor falls to the next
+  //   list's bound as each is read), runs merged until their cost per value never falls (pool
+  //   adjacent violators), so that a plan's units keep its order: e.g. the district, the cells and
+  //   the region of a vacancy's place first, the lists of people willing to move (long, worth
+  //   little) late, after most skills — or never, when θ is reached before. Not in a partitioned
+  //   collection (vacancies, by occupation group): a cheap first run of the place (the district)
+  //   then fills the heap with vacancies of other occupations, θ comes out low and every
+  //   partition stays live (person → vacancies ×1.04–1.09 per query);
+  // - otherwise the whole criterion (a capped criterion only lowers the bound of unseen documents
+  //   when all its lists are read). Each list of a sum plan whose bounds add up to no more than its
+  //   cap as a unit of its own was tried and not kept: the occupation's long unit-group lists then
+  //   came after the skills, their parts stayed in every candidate's bound, and vacancy → people
+  //   was ×0.98 per query at best, its mean ×1.03 (1,000,000 people, 300 queries).
+  // Units only decide the order and the cost model: every bound is computed from what was read,
+  // whatever the order. Within a unit, valuable short lists first; within a set or a max plan,
+  // largest bound first.
   const sets = setMax.length;
-  const unitOf = (l: ListRef) => (l.set >= 0 ? plans + l.set : l.plan);
-  const unitCost = new Float64Array(plans + sets);
-  for (const l of lists) unitCost[unitOf(l)]! += l.length;
-  const unitValue = new Float64Array(plans + sets);
-  for (let p = 0; p < plans; p++)
-    unitValue[p] =
-      planKind[p] === 'sum'
-        ? Math.min(planCapW[p]!, planOthW[p]! + planRem[p]!) - planOthW[p]!
-        : Math.max(0, planRem[p]! - planOthW[p]!);
-  if (sets > 0) {
-    // A criterion with sets: its whole-criterion unit holds only its lists outside any set.
+  const unitCostOf: number[] = [];
+  const unitValueOf: number[] = [];
+  const newUnit = (cost: number, value: number): number => {
+    unitCostOf.push(cost);
+    unitValueOf.push(value);
+    return unitCostOf.length - 1;
+  };
+  const ratio = (cost: number, value: number) => cost / (value || 1e-12);
+  {
+    const setUnit = setMax.map((m) => newUnit(0, m));
     const withSets = new Uint8Array(plans);
     for (const l of lists) if (l.set >= 0) withSets[l.plan] = 1;
-    for (let p = 0; p < plans; p++) if (withSets[p] === 1) unitValue[p] = 0;
-    for (const l of lists) if (l.set < 0 && withSets[l.plan] === 1) unitValue[l.plan]! += l.ub;
-    for (let x = 0; x < sets; x++) unitValue[plans + x] = setMax[x]!;
+    for (let p = 0; p < plans; p++) {
+      const own = lists.filter((l) => l.plan === p && l.set < 0);
+      if (own.length === 0) continue;
+      const othW = planOthW[p]!;
+      if (planKind[p] === 'max' && col.partition === null) {
+        own.sort((a, b) => b.ub - a.ub || a.length - b.length);
+        const floor = (i: number) => Math.max(othW, i < own.length ? own[i]!.ub : 0);
+        /** Runs of `own`: [first list, cost, value], merged while a run costs more per value than the next. */
+        const runs: [number, number, number][] = [];
+        for (let i = 0; i < own.length; i++) {
+          runs.push([i, own[i]!.length, floor(i) - floor(i + 1)]);
+          while (runs.length > 1) {
+            const b = runs[runs.length - 1]!;
+            const a = runs[runs.length - 2]!;
+            if (ratio(a[1], a[2]) <= ratio(b[1], b[2])) break;
+            a[1] += b[1];
+            a[2] += b[2];
+            runs.pop();
+          }
+        }
+        for (let r = 0; r < runs.length; r++) {
+          const [from, , value] = runs[r]!;
+          const u = newUnit(0, value);
+          const to = r + 1 < runs.length ? runs[r + 1]![0] : own.length;
+          for (let i = from; i < to; i++) own[i]!.unit = u;
+        }
+        continue;
+      }
+      let total = 0;
+      for (const l of own) total += l.ub;
+      const u = newUnit(
+        0,
+        planKind[p] === 'max'
+          ? Math.max(0, planRem[p]! - othW)
+          : withSets[p] === 1
+            ? total
+            : Math.min(planCapW[p]!, othW + planRem[p]!) - othW,
+      );
+      for (const l of own) l.unit = u;
+    }
+    for (const l of lists) {
+      if (l.set >= 0) l.unit = setUnit[l.set]!;
+      unitCostOf[l.unit]! += l.length;
+    }
   }
+  const units = unitCostOf.length;
+  const unitOf = (l: ListRef) => l.unit;
+  const unitCost = Float64Array.from(unitCostOf);
+  const unitValue = Float64Array.from(unitValueOf);
   const unitOrder = Array.from(unitValue, (_, u) => u).sort(
-    (a, b) => unitCost[a]! / (unitValue[a]! || 1e-12) - unitCost[b]! / (unitValue[b]! || 1e-12),
+    (a, b) => ratio(unitCost[a]!, unitValue[a]!) - ratio(unitCost[b]!, unitValue[b]!) || a - b,
   );
-  const rank = new Int32Array(plans + sets);
+  const rank = new Int32Array(units);
   unitOrder.forEach((u, i) => {
     rank[u] = i;
   });
-  // A max plan's lists with the largest weight first, when none is scaled: the first list to reach
-  // a document then gives it its part of the plan (see `openMaxFirst`); its floor falls as fast.
-  // Within an exclusive set, largest bound first too.
-  const firstWins = planKind.map((kind) => kind === 'max');
-  for (const l of lists) if (l.scale !== null) firstWins[l.plan] = false;
+  // A max plan's lists with the largest bound first: its floor falls as fast, and when none is
+  // scaled the first list to reach a document gives it its part of the plan (see `openMaxFirst`;
+  // one plan only, since they share the `seen` bitmap). Within an exclusive set, largest bound
+  // first too.
+  const firstWins = planKind.map(() => false);
+  {
+    const scaled = new Uint8Array(plans);
+    for (const l of lists) if (l.scale !== null) scaled[l.plan] = 1;
+    const p = planKind.findIndex((kind, q) => kind === 'max' && scaled[q] === 0);
+    if (p >= 0) firstWins[p] = true;
+  }
   lists.sort(
     (a, b) =>
       rank[unitOf(a)]! - rank[unitOf(b)]! ||
-      (firstWins[a.plan] || a.set >= 0 ? b.ub - a.ub : 0) ||
+      (planKind[a.plan] === 'max' || a.set >= 0 ? b.ub - a.ub : 0) ||
       b.ub / b.length - a.ub / a.length,
   );
   /** What reading list `j` (in this order) removes from its sum plan's remaining bound. */
@@ -591,11 +659,16 @@ export function rankTop<D extends RecordView>(
   /** Whether any list of a plan was read (its part of a bound is then inside the shared sum). */
   const planRead: boolean[] = planKind.map(() => false);
   refreshMaxFloor();
-  // For a max plan, the largest bound among its lists after each one (lists are in plan order).
+  // For a max plan, the largest bound among its lists after each one (its lists may be
+  // interleaved with other units, but keep their own order).
   const suffixMax = new Float64Array(lists.length);
-  for (let i = lists.length - 1; i >= 0; i--) {
-    const nextSame = i + 1 < lists.length && lists[i + 1]!.plan === lists[i]!.plan;
-    suffixMax[i] = nextSame ? Math.max(lists[i + 1]!.ub, suffixMax[i + 1]!) : 0;
+  {
+    const later = new Float64Array(plans);
+    for (let i = lists.length - 1; i >= 0; i--) {
+      const p = lists[i]!.plan;
+      suffixMax[i] = later[p]!;
+      if (lists[i]!.ub > later[p]!) later[p] = lists[i]!.ub;
+    }
   }
   /** Whether a list of some sum plan was read. */
   let sumRead = false;
@@ -1042,13 +1115,12 @@ export function rankTop<D extends RecordView>(
   let nextCheck = Math.max(4 * k, 1024);
   let postingsSkipped = 0;
   let reached = 0;
+  // The first-wins plan's own bitmap starts empty.
+  if (firstWins.includes(true)) scratch.seen.fill(0, 0, (col.slots >> 5) + 1);
   while (next < lists.length) {
     const t = heap.threshold();
     if (t > -Infinity && untouchedBound() < margin(t)) break;
     const l = lists[next]!;
-    // The plan's own bitmap starts empty with its first list (plans are read one after another).
-    if (firstWins[l.plan] && (next === 0 || lists[next - 1]!.plan !== l.plan))
-      scratch.seen.fill(0, 0, (col.slots >> 5) + 1);
     if (partitionBound !== null && margin(t) > liveAt) refreshLive(margin(t));
     const seg = liveCount < PARTITIONS ? l.segments : null;
     let n = l.length;
