@@ -856,30 +856,9 @@ export function rankTop<D extends RecordView>(
   // instead of walking every reached document again.
   let topCollected = -1;
   let topCollectedAt = -1;
-  /** Evaluates about the best `m` of the first `n` documents in `slots` by their `bounds`, best first, while they reach θ. */
+  /** Evaluates the best `m` of the first `n` documents in `slots` by their `bounds`, best first, while they reach θ. */
   const evaluateBest = (slots: Int32Array, bounds: Float64Array, n: number, m: number) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const b = bounds[i]!;
-      if (b < lo) lo = b;
-      if (b > hi) hi = b;
-    }
-    // Documents above the bucket where the top `m` end are evaluated; from that bucket, only
-    // until `m` (bounds are often tied: a whole district can share one).
-    const [cutLow, cutHigh] = cutForTop(bounds, n, lo, hi, m);
-    const picked: number[] = [];
-    for (let i = 0; i < n; i++) if (bounds[i]! >= cutHigh) picked.push(i);
-    for (let i = 0, more = m - picked.length; i < n && more > 0; i++) {
-      const b = bounds[i]!;
-      if (b >= cutLow && b < cutHigh) {
-        picked.push(i);
-        more--;
-      }
-    }
-    // Best bounds first, so that the threshold rises soonest and the rest can stop at it.
-    picked.sort((a, b) => bounds[b]! - bounds[a]! || a - b);
-    for (const i of picked) {
+    for (const i of topByBound(bounds, n, m)) {
       if (bounds[i]! < margin(heap.threshold())) break;
       evaluate(slots[i]!, bounds[i]!);
     }
@@ -1349,24 +1328,41 @@ export function rankTop<D extends RecordView>(
 }
 
 /**
- * The bucket [low, high) of a 256-bucket histogram of the first `n` values in which the `m`-th
- * largest falls: fewer than `m` values are ≥ high. O(n).
+ * The indices of the `m` largest of the first `n` values, largest first (equal values: lower index
+ * first). One pass with a heap of `m` whose root is the worst kept: most values are only compared
+ * with it (when `m` is small next to `n`, as for a threshold raise: a few dozen of ~50,000).
  */
-function cutForTop(values: Float64Array, n: number, lo: number, hi: number, m: number): [number, number] {
-  if (n <= m) return [-Infinity, -Infinity];
-  // All equal: none is above the cut, any `m` of them will do.
-  if (!(hi > lo)) return [-Infinity, Infinity];
-  const buckets = 256;
-  const width = (hi - lo) / buckets;
-  const counts = new Int32Array(buckets);
-  for (let i = 0; i < n; i++) counts[Math.min(buckets - 1, Math.floor((values[i]! - lo) / width))]!++;
-  let seen = 0;
-  for (let b = buckets - 1; b >= 0; b--) {
-    seen += counts[b]!;
-    if (seen >= m)
-      return [b === 0 ? -Infinity : lo + b * width, b === buckets - 1 ? Infinity : lo + (b + 1) * width];
+export function topByBound(values: Float64Array, n: number, m: number): Int32Array {
+  const size = Math.max(0, Math.min(n, m));
+  const heap = new Int32Array(size);
+  if (size === 0) return heap;
+  /** True when index `i` ranks below index `j`. */
+  const worse = (i: number, j: number) => values[i]! < values[j]! || (values[i]! === values[j]! && i > j);
+  const down = (at: number) => {
+    const x = heap[at]!;
+    let i = at;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      const c = r < size && worse(heap[r]!, heap[l]!) ? r : l;
+      if (!worse(heap[c]!, x)) break;
+      heap[i] = heap[c]!;
+      i = c;
+    }
+    heap[i] = x;
+  };
+  for (let i = 0; i < size; i++) heap[i] = i;
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
+  let root = values[heap[0]!]!;
+  for (let i = size; i < n; i++) {
+    // An equal value comes later, so it ranks below the root: only a larger one enters.
+    if (!(values[i]! > root)) continue;
+    heap[0] = i;
+    down(0);
+    root = values[heap[0]!]!;
   }
-  return [-Infinity, -Infinity];
+  return heap.sort((i, j) => values[j]! - values[i]! || i - j);
 }
 
 /**
