@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { MatchOptionsInput } from '../options';
 import { personArb, vacancyArb } from '../testing/arbitraries';
-import { makeIndex, makePerson, makeVacancy } from '../testing/factories';
+import { makeIndex, makePerson, makeVacancy, places } from '../testing/factories';
 import { educationCriterion } from './education';
 import { languagesCriterion } from './languages';
 import { vacancyCriteria } from './sets';
@@ -19,7 +19,7 @@ const optionsArb: fc.Arbitrary<MatchOptionsInput> = fc.record({
 });
 
 test('a class bound is never below the score of a pair in that class, both ways', () => {
-  const classed = vacancyCriteria.filter((c) => c.classifyPerson && c.classifyTarget);
+  const classed = vacancyCriteria.filter((c) => c.classifyPerson && c.classifyTarget && !c.filterClasses);
   expect(classed.map((c) => c.id).sort()).toEqual([
     'education',
     'homeWork',
@@ -43,6 +43,54 @@ test('a class bound is never below the score of a pair in that class, both ways'
     }),
     { numRuns: 400 },
   );
+});
+
+test('a filter never rejects the class of a pair it admits, both ways', () => {
+  const filters = vacancyCriteria.filter((c) => c.filterClasses);
+  expect(filters.map((c) => c.id)).toEqual(['requirements']);
+  let rejected = 0;
+  fc.assert(
+    fc.property(personArb, vacancyArb, (person, vacancy) => {
+      const index = makeIndex();
+      const p = index.personView({ ...person, id: 'p' });
+      const v = index.vacancyView({ ...vacancy, id: 'v' });
+      const ctx = index.context(index.options);
+      for (const c of filters) {
+        const fromPerson = c.forPerson(p, ctx);
+        const fromTarget = c.forTarget(v, ctx);
+        const admitted = fromPerson.admits!(v);
+        expect(fromTarget.admits!(p)).toBe(admitted);
+        const byTargetClass = fromPerson.admitsClass!(c.classifyTarget!(v, ctx));
+        const byPersonClass = fromTarget.admitsClass!(c.classifyPerson!(p, ctx));
+        if (admitted) {
+          expect(byTargetClass).toBe(true);
+          expect(byPersonClass).toBe(true);
+        }
+        // Keys are exact for small lists: a class rejects exactly the pairs the filter rejects.
+        if (
+          !admitted &&
+          (person.rightToWork ?? []).length <= 2 &&
+          (person.drivingLicences ?? []).length <= 3
+        ) {
+          expect(byTargetClass).toBe(false);
+          expect(byPersonClass).toBe(false);
+          rejected++;
+        }
+      }
+    }),
+    { numRuns: 400 },
+  );
+  expect(rejected).toBeGreaterThan(0);
+});
+
+test('a person with more rights to work than a class holds is never rejected by class', () => {
+  const index = makeIndex();
+  const ctx = index.context(index.options);
+  const filter = vacancyCriteria.find((c) => c.id === 'requirements')!;
+  const p = index.personView(makePerson({ rightToWork: ['TN', 'MA', 'DZ'] }));
+  const v = index.vacancyView(makeVacancy({ location: places.dakar, requirements: { rightToWork: true } }));
+  expect(filter.forTarget(v, ctx).admits!(p)).toBe(false);
+  expect(filter.forTarget(v, ctx).admitsClass!(filter.classifyPerson!(p, ctx))).toBe(true);
 });
 
 test('education classes bound exactly: one class per level', () => {

@@ -41,6 +41,11 @@ export interface Criterion<P, T> {
    * grouped: measured, their groups' bounds stay near the cap; see docs/matching.md.)
    */
   summarizeTarget?(target: T, sink: SummarySink, ctx: CriterionContext): number;
+  /**
+   * Set when the criterion's classes (`classifyPerson`, `classifyTarget`) serve its filter
+   * (`Scorer.admitsClass`): a collection keeps them whatever the index's `classBounds` says.
+   */
+  readonly filterClasses?: boolean;
 }
 
 /** Receives a document's summary items at index time (see `Criterion.summarizeTarget`). */
@@ -101,6 +106,12 @@ export interface Scorer<D> {
   admits?(doc: D): boolean;
   /** Set when `admits` is false for every document (e.g. the query vacancy is closed). */
   rejectsAll?: boolean;
+  /**
+   * For a filter whose criterion classifies the documents (`Criterion.filterClasses`): false
+   * when `admits` is false for every document of the class with key `key`, true when it may be
+   * true for some. The ranker then drops the documents of a rejected class without reading them.
+   */
+  admitsClass?(key: number): boolean;
   /** Upper-bound plan over posting lists; without one, `ceiling` bounds every document. */
   plan?: CriterionPlan;
   /** The highest score any document can get from this scorer. */
@@ -172,10 +183,44 @@ export interface PairClasses<P, T> {
   boundForTarget(target: T, key: number, ctx: CriterionContext): number;
 }
 
-/** A pure filter: it never scores (its weight is absent), it only admits or removes. */
+/**
+ * Classes of a filter: a key per person and per target (index time), and whether the filter may
+ * admit a document of a class for a query. It must hold that `admits(person, target)` is false
+ * whenever `admitsForPerson(person, target(target))` or `admitsForTarget(target, person(person))`
+ * is false.
+ */
+export interface FilterClasses<P, T> {
+  person(person: P, ctx: CriterionContext): number;
+  target(target: T, ctx: CriterionContext): number;
+  /** For a person's query: false when no target of class `key` is admitted. */
+  admitsForPerson(person: P, key: number, ctx: CriterionContext): boolean;
+  /** For a target's query: false when no person of class `key` is admitted. */
+  admitsForTarget(target: T, key: number, ctx: CriterionContext): boolean;
+}
+
+/**
+ * A pure filter: it never scores (its weight is absent), it only admits or removes. With
+ * classes, the ranker drops the documents of the classes it surely removes before reading them.
+ */
 export function filterCriterion<P, T>(
   id: string,
   admits: (person: P, target: T, ctx: CriterionContext) => boolean,
+  classes?: FilterClasses<P, T>,
 ): Criterion<P, T> {
-  return pairCriterion(id, () => 1, { admits });
+  const criterion = pairCriterion(id, () => 1, { admits });
+  if (!classes) return criterion;
+  return {
+    ...criterion,
+    forPerson: (person, ctx) => ({
+      ...criterion.forPerson(person, ctx),
+      admitsClass: (key) => classes.admitsForPerson(person, key, ctx),
+    }),
+    forTarget: (target, ctx) => ({
+      ...criterion.forTarget(target, ctx),
+      admitsClass: (key) => classes.admitsForTarget(target, key, ctx),
+    }),
+    classifyPerson: classes.person,
+    classifyTarget: classes.target,
+    filterClasses: true,
+  };
 }

@@ -122,13 +122,18 @@ export interface Classifier<V> {
   classify: (view: V, ctx: CriterionContext) => number;
 }
 
-/** The classifiers of criteria sets, for the side `side` of each pair. */
+/**
+ * The classifiers of criteria sets, for the side `side` of each pair: every criterion's with
+ * `all` (the index option `classBounds`), else only those of filters (`Criterion.filterClasses`).
+ */
 export function classifiersOf<V>(
   sets: { criteria: readonly Criterion<never, never>[]; side: 'person' | 'target' }[],
+  all: boolean,
 ): Classifier<V>[] {
   const out: Classifier<V>[] = [];
   for (const { criteria, side } of sets) {
     for (const c of criteria) {
+      if (!all && c.filterClasses !== true) continue;
       const fn = side === 'person' ? c.classifyPerson : c.classifyTarget;
       if (fn) out.push({ id: c.id, classify: fn.bind(c) as unknown as Classifier<V>['classify'] });
     }

@@ -79,14 +79,14 @@ export class MatchIndex {
     const trainingSides = [{ criteria: asAny(trainingCriteria), side: 'target' as const }];
     const cluster = this.options.clusterBulkLoads;
     this.people = new Collection(() => new PersonView(), posterOf(personSides), {
-      classifiers: this.options.classBounds ? classifiersOf(personSides) : [],
+      classifiers: classifiersOf(personSides, this.options.classBounds),
       partitionOf: this.options.partitionedListMin > 0 ? regionPartition : undefined,
       partitionedListMin: this.options.partitionedListMin,
       clusterOf: cluster ? personCluster : undefined,
     });
     const [vacancyPartition, vacancyPartitionedListMin] = vacancyPartitions(this.options);
     this.vacancies = new Collection(() => new VacancyView(), posterOf(vacancySides), {
-      classifiers: this.options.classBounds ? classifiersOf(vacancySides) : [],
+      classifiers: classifiersOf(vacancySides, this.options.classBounds),
       partitionOf: vacancyPartition,
       partitionedListMin: vacancyPartitionedListMin,
       summarizers: this.options.groupBounds ? summarizersOf(asAny(vacancyCriteria)) : [],
@@ -99,7 +99,7 @@ export class MatchIndex {
       clusterRecords: false,
     });
     this.trainings = new Collection(() => new TrainingView(), posterOf(trainingSides), {
-      classifiers: this.options.classBounds ? classifiersOf(trainingSides) : [],
+      classifiers: classifiersOf(trainingSides, this.options.classBounds),
       summarizers: this.options.groupBounds ? summarizersOf(asAny(trainingCriteria)) : [],
     });
     const skills = this.dictionaries.skills;

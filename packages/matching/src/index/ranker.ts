@@ -299,6 +299,36 @@ export function rankTop<D extends RecordView>(
   const filters = req.scorers.filter((s) => s.scorer.admits).map((s) => s.scorer);
   const heap = new TopHeap(k);
   if (filters.some((f) => f.rejectsAll)) return [];
+  // Filters with classes (`Scorer.admitsClass`): per filter, the class of each slot and which
+  // classes it surely removes. A document of such a class is settled wherever it is met (a pass
+  // over the reached documents, an evaluation) without its record being read; above all, a
+  // threshold raise then evaluates documents that can enter the top k (the best bounds of a
+  // vacancy asking for the right to work in its country are often people of other countries).
+  const rejectSlots: Uint8Array[] = [];
+  const rejectTables: Uint8Array[] = [];
+  for (const s of req.scorers) {
+    const classes = s.scorer.admitsClass && s.id !== undefined ? col.classes.get(s.id) : undefined;
+    if (!classes) continue;
+    const table = new Uint8Array(256);
+    let any = false;
+    // Class 0 (unclassified) is never removed.
+    for (let c = 1; c < classes.keys.length; c++) {
+      if (!s.scorer.admitsClass!(classes.keys[c]!)) {
+        table[c] = 1;
+        any = true;
+      }
+    }
+    if (any) {
+      rejectSlots.push(classes.bySlot);
+      rejectTables.push(table);
+    }
+  }
+  const rejecting = rejectSlots.length;
+  /** Whether a filter surely removes document `d` (by its class). */
+  const rejected = (d: number): boolean => {
+    for (let x = 0; x < rejecting; x++) if (rejectTables[x]![rejectSlots[x]![d]!] === 1) return true;
+    return false;
+  };
 
   // Plans: sum plans share one accumulator; each max plan has its own.
   let base = 0;
@@ -712,7 +742,7 @@ export function rankTop<D extends RecordView>(
     const bit = 1 << (d & 31);
     if ((evaluated[d >> 5]! & bit) !== 0) return;
     evaluated[d >> 5]! |= bit;
-    if (alive[d] !== 1) return;
+    if (alive[d] !== 1 || (rejecting > 0 && rejected(d))) return;
     col.at(view, d);
     evaluatedCount++;
     const t = margin(heap.threshold());
@@ -809,6 +839,9 @@ export function rankTop<D extends RecordView>(
     const gSlots = oneGroup ? groupSlots[0]! : null;
     const gBound = oneGroup ? groupBoundBy[0]! : null;
     const gPart = oneGroup ? groupPart[0]! : 0;
+    // One filter with classes (the usual case when any): its test inline.
+    const rSlots = rejecting === 1 ? rejectSlots[0]! : null;
+    const rTable = rejecting === 1 ? rejectTables[0]! : null;
     let m = 0;
     for (let w = 0; w < words; w++) {
       let word = bits[w]!;
@@ -835,7 +868,11 @@ export function rankTop<D extends RecordView>(
           const c = gPart - gBound![gSlots[d]!]!;
           if (c > 0) b -= c;
         } else if (cutting) b -= groupCuts(d);
-        if (b < t0 || (evaluated[w]! & low) !== 0) {
+        if (
+          b < t0 ||
+          (evaluated[w]! & low) !== 0 ||
+          (rSlots !== null ? rTable![rSlots[d]!] === 1 : rejecting > 0 && rejected(d))
+        ) {
           // Settled for good (bounds only fall, the threshold only rises): clear it now, so
           // that the final reset only walks the candidates.
           if (settle) {
