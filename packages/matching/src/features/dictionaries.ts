@@ -11,6 +11,13 @@ export interface Dictionaries {
   sectors: Interner;
   languages: Interner;
   licences: Interner;
+  /**
+   * Skills of indexed records left out of them because their id is above 65,535 (the most a
+   * record's 16-bit skill entry holds; ESCO has ~14,000 skills, so only a dictionary grown past
+   * that by skills unknown to the taxonomy gets there). Counted per record encoded; the index takes
+   * back what a query's inline record added.
+   */
+  skillsNotIndexed: number;
 }
 
 export function createDictionaries(knowledge: Knowledge): Dictionaries {
@@ -23,6 +30,7 @@ export function createDictionaries(knowledge: Knowledge): Dictionaries {
     sectors: new Interner(),
     languages: new Interner(),
     licences: new Interner(),
+    skillsNotIndexed: 0,
   };
 }
 

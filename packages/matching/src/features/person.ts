@@ -182,6 +182,8 @@ export function encodePerson(
   const wish = occupationIds(d, knowledge, person.aspirations?.occupations);
   const direct: number[] = [];
   for (const s of person.skills ?? []) direct.push(d.skills.intern(s.uri));
+  // Not stored (see `profileItems`), but counted.
+  for (const id of direct) if (id > MAX_PROFILE_SKILL) d.skillsNotIndexed++;
   const profile = expandSkills(knowledge, direct, past.occ, options.expansion);
   const languages: number[] = [];
   for (const l of person.languages ?? []) {

@@ -139,7 +139,8 @@ export function encodeVacancy(
   let unit = parseIscoUnit(vacancy.occupation?.isco);
   if (unit < 0 && occ >= 0 && occ < knowledge.occupationIsco.length) unit = knowledge.occupationIsco[occ]!;
   // Skill ids, essential first; a skill listed twice (or as both) counts once, as essential.
-  // Ids above 65,535 (only skills unknown to a taxonomy of that size) are not stored.
+  // Ids above 65,535 (only skills unknown to a taxonomy of that size) are not stored, but counted
+  // (`Dictionaries.skillsNotIndexed`).
   const essential = vacancy.essentialSkills ?? [];
   const optional = vacancy.optionalSkills ?? [];
   if (skillScratch.length < essential.length + optional.length)
@@ -153,13 +154,17 @@ export function encodeVacancy(
   d.skills.internAll(essential, ids);
   for (let i = 0; i < essential.length; i++) {
     const id = ids[i]!;
-    if (id <= MAX_REQUIREMENT_SKILL && seen.mark(id)) skills[skillCount++] = id;
+    if (id <= MAX_REQUIREMENT_SKILL) {
+      if (seen.mark(id)) skills[skillCount++] = id;
+    } else d.skillsNotIndexed++;
   }
   const essentialCount = skillCount;
   d.skills.internAll(optional, ids);
   for (let i = 0; i < optional.length; i++) {
     const id = ids[i]!;
-    if (id <= MAX_REQUIREMENT_SKILL && seen.mark(id)) skills[skillCount++] = id;
+    if (id <= MAX_REQUIREMENT_SKILL) {
+      if (seen.mark(id)) skills[skillCount++] = id;
+    } else d.skillsNotIndexed++;
   }
   const languageList = vacancy.languages ?? [];
   if (languageScratch.length < languageList.length) languageScratch = new Int32Array(2 * languageList.length);

@@ -234,3 +234,21 @@ test('a vacancy or training is open for matching until it closes or fills, as of
   expect(index.isTrainingOpen('course', { today: '2025-07-01' })).toBe(false);
   expect(() => index.isVacancyOpen('missing')).toThrow();
 });
+
+test('skills whose ids do not fit a record are counted, and the rest of the record is indexed', () => {
+  const index = makeIndex();
+  // Grow the skill dictionary past 65,535 with skills unknown to the taxonomy.
+  for (let i = index.dictionaries.skills.values.length; i <= 0xffff; i++)
+    index.dictionaries.skills.intern(`urn:test:filler:${i}`);
+  expect(index.stats().skillsNotIndexed).toBe(0);
+  index.putVacancy(makeVacancy({ id: 'v', essentialSkills: [S.weld, 'urn:test:beyond:1'] }));
+  index.putPerson(makePerson({ id: 'p', skills: [{ uri: S.weld }, { uri: 'urn:test:beyond:2' }] }));
+  expect(index.stats().skillsNotIndexed).toBe(2);
+  // Still found through the skill that fits.
+  expect(index.rankPeopleForVacancy('v', { limit: 5 }).items.map((r) => r.id)).toEqual(['p']);
+  // A query's inline record is not counted.
+  index.rankPeopleForVacancy(makeVacancy({ id: 'draft', essentialSkills: ['urn:test:beyond:3'] }), {
+    limit: 5,
+  });
+  expect(index.stats().skillsNotIndexed).toBe(2);
+});

@@ -218,10 +218,22 @@ export class MatchIndex {
     };
   }
 
+  /** Encodes a query's inline record: the skills it leaves out are not the index's (see `stats`). */
+  private inline(encode: () => Int32Array): Int32Array {
+    const before = this.dictionaries.skillsNotIndexed;
+    try {
+      return encode();
+    } finally {
+      this.dictionaries.skillsNotIndexed = before;
+    }
+  }
+
   /** A view of an indexed person, or of a person given inline (encoded on the fly). */
   personView(person: string | MatchPerson): PersonView {
     if (typeof person !== 'string')
-      return new PersonView(encodePerson(person, this.knowledge, this.dictionaries, this.options));
+      return new PersonView(
+        this.inline(() => encodePerson(person, this.knowledge, this.dictionaries, this.options)),
+      );
     const slot = this.people.slotOf.get(person);
     if (slot === undefined) throw errors.notFound('person', person);
     return this.people.at(new PersonView(), slot);
@@ -242,7 +254,9 @@ export class MatchIndex {
 
   vacancyView(vacancy: string | MatchVacancy): VacancyView {
     if (typeof vacancy !== 'string')
-      return new VacancyView(encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options));
+      return new VacancyView(
+        this.inline(() => encodeVacancy(vacancy, this.knowledge, this.dictionaries, this.options)),
+      );
     const slot = this.vacancies.slotOf.get(vacancy);
     if (slot === undefined) throw errors.notFound('vacancy', vacancy);
     return this.vacancies.at(new VacancyView(), slot);
@@ -388,13 +402,22 @@ export class MatchIndex {
   }
 
   /** Sizes and memory, for monitoring and benchmarks. */
-  stats(): { people: number; vacancies: number; trainings: number; postings: number; bytes: number } {
+  stats(): {
+    people: number;
+    vacancies: number;
+    trainings: number;
+    postings: number;
+    bytes: number;
+    skillsNotIndexed: number;
+  } {
     return {
       people: this.people.size,
       vacancies: this.vacancies.size,
       trainings: this.trainings.size,
       postings: this.people.postings() + this.vacancies.postings() + this.trainings.postings(),
       bytes: this.people.bytes() + this.vacancies.bytes() + this.trainings.bytes(),
+      // Skills left out of records put since the index was created (see `Dictionaries`).
+      skillsNotIndexed: this.dictionaries.skillsNotIndexed,
     };
   }
 }

@@ -17,11 +17,13 @@ interface SnapshotHeader {
   version: number;
   knowledge: string;
   options: MatchOptions;
-  dictionaries: Record<keyof Dictionaries, string[]>;
+  dictionaries: Record<DictionaryName, string[]>;
   ids: { people: string[]; vacancies: string[]; trainings: string[] };
 }
 
-const dictionaryNames: (keyof Dictionaries)[] = [
+/** The string tables of the dictionaries (not their counter). */
+type DictionaryName = Exclude<keyof Dictionaries, 'skillsNotIndexed'>;
+const dictionaryNames: DictionaryName[] = [
   'skills',
   'occupations',
   'countries',
@@ -105,9 +107,11 @@ export function restoreIndex(bytes: Uint8Array, knowledge: Knowledge): MatchInde
     header.knowledge === knowledge.fingerprint &&
     knowledge.skills.values.every((uri, i) => skills[i] === uri);
   if (!sameKnowledge) throw fail('knowledge_mismatch');
-  const dictionaries = Object.fromEntries(
-    dictionaryNames.map((n) => [n, new Interner(header.dictionaries[n])]),
-  ) as unknown as Dictionaries;
+  // The records were stored as encoded: the skills left out of them then are not counted again.
+  const dictionaries = {
+    ...Object.fromEntries(dictionaryNames.map((n) => [n, new Interner(header.dictionaries[n])])),
+    skillsNotIndexed: 0,
+  } as unknown as Dictionaries;
   const index = new MatchIndex({ knowledge, options: header.options }, dictionaries);
   let at = 3 + Math.ceil(jsonLength / 4);
   const ctx = index.context(index.options);

@@ -52,6 +52,7 @@ describe.each(testDatabaseKinds())('match service on $name', (kind) => {
   test('builds from every page of records, with the knowledge of the taxonomy in the database', () => {
     expect(service.stats().vacancies).toBe(450);
     expect(service.stats().taxonomyImport).not.toBeNull();
+    expect(service.stats().skillsNotIndexed).toBe(0);
     // The starter catalogue's occupation–skill relations came from the database.
     const k = service.index.knowledge;
     const id = k.occupations.find(occupation.uri);

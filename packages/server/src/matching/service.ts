@@ -53,6 +53,8 @@ export interface MatchService {
     applied: number;
     builds: number;
     taxonomyImport: string | null;
+    /** Skills left out of the index's records (ids above 65,535; see the matching package). */
+    skillsNotIndexed: number;
   };
 }
 
@@ -306,6 +308,7 @@ export async function createMatchService(deps: {
         applied,
         builds,
         taxonomyImport: state.importId,
+        skillsNotIndexed: s.skillsNotIndexed,
       };
     },
   };
