@@ -2,11 +2,11 @@ import { mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { demo, demoSession } from './support/api';
-import { ensureWebBuilt } from './support/build';
-import { collectPageErrors, desktop, launchBrowser, phone } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { collectPageErrors, desktop, phone } from './support/browser';
+import type { RunningServer } from './support/server';
+import { withServerAndBrowser } from './support/suite';
 
 /**
  * The printable profile (C7, C9): a counsellor opens a demo person's print view from the person
@@ -15,19 +15,12 @@ import { startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
 const shots = process.env.CV_SHOTS_DIR ?? '/tmp/review-shots-s7/cv';
 const axeSource = createRequire(import.meta.url)('axe-core').source as string;
 
-beforeAll(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-}, 300_000);
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.stop();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 async function counsellorContext(

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { demo, demoSession } from './support/api';
-import { ensureWebBuilt } from './support/build';
-import { collectPageErrors, desktop, launchBrowser, newContext, phone, screenshot } from './support/browser';
+import { collectPageErrors, desktop, newContext, phone, screenshot } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { withServerAndBrowser } from './support/suite';
 
 /**
  * What a person cannot see in one screenshot: the weight of the first load and the time to a
@@ -15,18 +15,11 @@ import { startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
 const axeSource = createRequire(import.meta.url)('axe-core').source as string;
 
-beforeAll(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-}, 300_000);
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.stop();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 const sessions = new Map<string, { name: string; value: string; url: string }[]>();
