@@ -550,12 +550,13 @@ export function rankTop<D extends RecordView>(
   // whatever the order. Within a unit, valuable short lists first; within a set or a max plan,
   // largest bound first.
   const sets = setMax.length;
-  const unitCostOf: number[] = [];
-  const unitValueOf: number[] = [];
+  /** Per unit: the postings of its lists, and what reading them all removes from the bounds. */
+  const unitCost: number[] = [];
+  const unitValue: number[] = [];
   const newUnit = (cost: number, value: number): number => {
-    unitCostOf.push(cost);
-    unitValueOf.push(value);
-    return unitCostOf.length - 1;
+    unitCost.push(cost);
+    unitValue.push(value);
+    return unitCost.length - 1;
   };
   const ratio = (cost: number, value: number) => cost / (value || 1e-12);
   {
@@ -590,27 +591,24 @@ export function rankTop<D extends RecordView>(
         }
         continue;
       }
-      let total = 0;
-      for (const l of own) total += l.ub;
+      // A criterion with sets: its whole-criterion unit holds only its lists outside any set.
       const u = newUnit(
         0,
         planKind[p] === 'max'
           ? Math.max(0, planRem[p]! - othW)
           : withSets[p] === 1
-            ? total
+            ? own.reduce((sum, l) => sum + l.ub, 0)
             : Math.min(planCapW[p]!, othW + planRem[p]!) - othW,
       );
       for (const l of own) l.unit = u;
     }
     for (const l of lists) {
       if (l.set >= 0) l.unit = setUnit[l.set]!;
-      unitCostOf[l.unit]! += l.length;
+      unitCost[l.unit]! += l.length;
     }
   }
-  const units = unitCostOf.length;
+  const units = unitCost.length;
   const unitOf = (l: ListRef) => l.unit;
-  const unitCost = Float64Array.from(unitCostOf);
-  const unitValue = Float64Array.from(unitValueOf);
   const unitOrder = Array.from(unitValue, (_, u) => u).sort(
     (a, b) => ratio(unitCost[a]!, unitValue[a]!) - ratio(unitCost[b]!, unitValue[b]!) || a - b,
   );
