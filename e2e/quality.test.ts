@@ -728,9 +728,13 @@ test('a match names the training that would close a missing essential skill, and
   // A title no other match of the list has: the card is then found by its title (the demo data is
   // random per start, and several vacancies of one occupation often share a title).
   const titled = (title: string) => matches.body.items.filter((m) => m.record.title === title).length;
-  const match = matches.body.items.find(
-    (m) => m.explanation.skills.missingEssential.length > 0 && titled(m.record.title) === 1,
-  );
+  // The one lacking the most essential skills, and the course teaches them all: the gap's greedy
+  // cover then takes it before any demo training that teaches only some of them.
+  const match = matches.body.items
+    .filter((m) => m.explanation.skills.missingEssential.length > 0 && titled(m.record.title) === 1)
+    .sort(
+      (a, b) => b.explanation.skills.missingEssential.length - a.explanation.skills.missingEssential.length,
+    )[0];
   expect(match, 'a match of the demo person lacks an essential skill').toBeTruthy();
   const skillUri = match!.explanation.skills.missingEssential[0]!;
   const skill = match!.record.essentialSkills?.find((x) => x.uri === skillUri);
@@ -747,7 +751,10 @@ test('a match names the training that would close a missing essential skill, and
     delivery: 'online',
     status: 'open',
     seats: 10,
-    skillsTaught: [{ uri: skillUri, label: skill?.label ?? 'skill' }],
+    skillsTaught: match!.explanation.skills.missingEssential.map((uri) => ({
+      uri,
+      label: match!.record.essentialSkills?.find((x) => x.uri === uri)?.label ?? 'skill',
+    })),
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
 
