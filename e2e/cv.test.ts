@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { soraniNames } from '../packages/web/src/i18n/sorani-names';
 import { demo, demoSession } from './support/api';
 import { collectPageErrors, desktop, phone } from './support/browser';
 import type { RunningServer } from './support/server';
@@ -166,6 +167,14 @@ test('a counsellor prints a person’s profile in French and Arabic side by side
     .locator('.cv-tags li', { hasText: await conceptLabel(uri, 'ckb') })
     .first()
     .waitFor();
+  // A language of the person by its Sorani name from CLDR (Chromium's Intl would give English).
+  const api = await demoSession(server.url, demo.counsellor);
+  const person = await api.call<{ languages?: { language?: string }[] }>('GET', `/api/people/${id}`);
+  const named = (person.body.languages ?? [])
+    .map((l) => soraniNames.language(l.language ?? ''))
+    .find((n) => n !== undefined);
+  expect(named, 'the CV person speaks a language CLDR names in Sorani').toBeTruthy();
+  await ckb.locator('.cv-entry strong', { hasText: named! }).first().waitFor();
   await ckbPage.screenshot({ path: join(shots, 'desktop-en-ckb.png'), fullPage: true });
   await ckbContext.close();
 });

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProfileWords } from '../api/resources';
 import { useTranslation } from 'react-i18next';
 import { baseLanguage } from '../i18n/languages';
+// Types only: the names themselves are loaded on demand (see useFallbackNames).
+import type { SoraniNames } from '../i18n/sorani-names';
 
-type NameTables = { regions: Record<string, string>; languages: Record<string, string> };
+type NameTables = SoraniNames;
 let soraniTables: NameTables | null = null;
 let soraniLoad: Promise<void> | null = null;
 
@@ -151,7 +153,7 @@ export function useCountryName(): (code: string | null) => string {
   return useCallback(
     (code: string | null) => {
       if (!code) return '';
-      const named = fallback?.regions[code.toUpperCase()];
+      const named = fallback?.region(code);
       if (named) return named;
       let d = displayNames.get(`r:${lang}`);
       if (!d) {
@@ -176,7 +178,7 @@ export function useLanguageName(): (code: string | null) => string {
   return useCallback(
     (code: string | null) => {
       if (!code) return '';
-      const named = fallback?.languages[code.toLowerCase()];
+      const named = fallback?.language(code);
       if (named) return named;
       let d = displayNames.get(`l:${lang}`);
       if (!d) {
