@@ -178,3 +178,54 @@ test('a counsellor prints a person’s profile in French and Arabic side by side
   await ckbPage.screenshot({ path: join(shots, 'desktop-en-ckb.png'), fullPage: true });
   await ckbContext.close();
 });
+
+test('phone and email are printed only while the person agrees to share their profile with employers', async () => {
+  // Set-up: a person with a phone and an email, and no consent yet.
+  const api = await demoSession(server.url, demo.counsellor);
+  const created = await api.call<{ id: string }>('POST', '/api/people', {
+    givenName: 'Nadia',
+    familyName: 'Printed',
+    contact: { phone: '+32 470 00 00 01', email: 'nadia.printed@example.org' },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.id;
+
+  const context = await counsellorContext(desktop);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  // Asked for in the address, but without the consent the box is off and nothing is printed (the
+  // interface is in French here).
+  await page.goto(`/workspace/people/${id}/print?lang=en&contact=1`);
+  const box = page.getByRole('checkbox', { name: 'Afficher le téléphone et le courriel' });
+  await page.getByText(/^Non affichés : la personne n’a pas accepté/).waitFor();
+  expect(await box.isDisabled()).toBe(true);
+  expect(await box.isChecked()).toBe(false);
+  await page.locator('article.cv-column').getByRole('heading', { name: 'Nadia Printed' }).waitFor();
+  expect(await page.locator('.cv-contact').count()).toBe(0);
+
+  // Recorded (as the Consents tab does): the same address prints them.
+  const given = await api.call<{ id: string }>('POST', `/api/people/${id}/consents`, {
+    purpose: 'share_profile_with_employer',
+    recipientCategory: 'employers',
+    method: 'signed_form',
+  });
+  expect(given.status, JSON.stringify(given.body)).toBe(201);
+  await page.reload();
+  await page
+    .getByText(/^La personne a accepté le .+ que son profil soit partagé avec des employeurs\.$/)
+    .waitFor();
+  expect(await box.isChecked()).toBe(true);
+  const contact = page.locator('.cv-contact');
+  await contact.waitFor();
+  expect(await contact.textContent()).toContain('nadia.printed@example.org');
+  await page.screenshot({ path: join(shots, 'contact-with-consent.png') });
+
+  // Withdrawn: left out again.
+  const withdrawn = await api.call('POST', `/api/consents/${given.body.id}/withdraw`, { reason: 'e2e' });
+  expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+  await page.reload();
+  await page.getByText(/^Non affichés : la personne n’a pas accepté/).waitFor();
+  expect(await page.locator('.cv-contact').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -3,16 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { toCv } from '../../api/cv';
 import { endpoints } from '../../api/endpoints';
+import { toConsent, toPage } from '../../api/resources';
 import { useApi } from '../../api/use-api';
 import { CvSheet } from '../../components/cv-sheet';
 import { DataState, Page } from '../../components/ui';
+import { formatDate } from '../../i18n/format';
 import { loadLanguage } from '../../i18n/i18n';
 import { isLanguage, languageNames, supportedLanguages, type Language } from '../../i18n/languages';
 
 /**
  * A person's profile to print (C7, C9): one or two languages side by side, chosen here and kept
  * in the address (`?lang=fr&second=ar&contact=1`) so that a printed link opens the same sheet.
- * Only the fields of `toCv` are shown, from the record the API returned to this reader.
+ * Only the fields of `toCv` are shown, from the record the API returned to this reader. The phone
+ * and email are offered only while the person's consent to share their profile with employers is
+ * recorded and active (a printed profile is for employers); without it they are never printed.
  */
 export function PersonPrintPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -25,10 +29,11 @@ export function PersonPrintPage({ id }: { id: string }) {
       : 'en';
   const secondParam = params.get('second');
   const second: Language | null = isLanguage(secondParam) && secondParam !== first ? secondParam : null;
-  const showContact = params.get('contact') === '1';
   const languages = second ? [first, second] : [first];
   const ready = useLanguagesLoaded(languages);
   const person = useApi<unknown>(endpoints.person(id));
+  const sharing = useSharingConsent(id);
+  const showContact = params.get('contact') === '1' && sharing.given;
 
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -67,14 +72,36 @@ export function PersonPrintPage({ id }: { id: string }) {
             none={t('cv.oneLanguage', 'None (one language only)')}
             onChange={(v) => set('second', v)}
           />
-          <label className="cv-check">
-            <input
-              type="checkbox"
-              checked={showContact}
-              onChange={(e) => set('contact', e.target.checked ? '1' : null)}
-            />{' '}
-            {t('cv.showContact', 'Show phone and email (only if the person agreed)')}
-          </label>
+          <div className="cv-check">
+            <label>
+              <input
+                type="checkbox"
+                checked={showContact}
+                disabled={!sharing.given}
+                aria-describedby="cv-contact-consent"
+                onChange={(e) => set('contact', e.target.checked ? '1' : null)}
+              />{' '}
+              {t('cv.showContact', 'Show phone and email')}
+            </label>
+            <p id="cv-contact-consent" className="muted small">
+              {sharing.loading
+                ? t('common.loading', 'Loading…')
+                : sharing.given
+                  ? sharing.since
+                    ? t(
+                        'cv.contactConsentSince',
+                        'The person agreed to share their profile with employers on {{date}}.',
+                        {
+                          date: formatDate(sharing.since, i18n.language),
+                        },
+                      )
+                    : t('cv.contactConsent', 'The person agreed to share their profile with employers.')
+                  : t(
+                      'cv.contactNoConsent',
+                      'Left out: the person has not agreed to share their profile with employers (see their consents).',
+                    )}
+            </p>
+          </div>
         </form>
         <DataState state={person} what={t('person.title', 'Person')}>
           {(raw) =>
@@ -141,4 +168,17 @@ function useLanguagesLoaded(languages: Language[]): boolean {
     // `key` stands for `languages`.
   }, [key]);
   return loaded === key;
+}
+
+/** Whether the person's consent to share their profile with employers is active now (and since when). */
+function useSharingConsent(personId: string): { given: boolean; since: string | null; loading: boolean } {
+  const consents = useApi<unknown>(endpoints.personConsents(personId));
+  if (consents.data === undefined) return { given: false, since: null, loading: consents.loading };
+  const active = toPage(consents.data, toConsent).items.find(
+    (e) =>
+      e.status === 'active' &&
+      e.purpose === 'share_profile_with_employer' &&
+      e.recipientCategory === 'employers',
+  );
+  return { given: active !== undefined, since: active?.since ?? null, loading: false };
 }
