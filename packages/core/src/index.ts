@@ -27,3 +27,4 @@ export * from './records/services';
 export * from './records/events';
 export * from './records/referrals';
 export * from './taxonomy/store-contract';
+export * from './reports/indicators';

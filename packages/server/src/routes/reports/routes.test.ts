@@ -123,3 +123,156 @@ describe.each(testDatabaseKinds())('report summary on $name', (kind) => {
     }
   });
 });
+
+describe.each(testDatabaseKinds())('programme indicators on $name', (kind) => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let mission: string;
+  let other: string;
+  const as = (role: string, organisationId: string | null = null) =>
+    signInTestUser(t.database, { role, organisationId });
+  const post = async (url: string, payload: object, headers: Record<string, string> = {}) => {
+    const res = await t.app.inject({ method: 'POST', url, payload, headers });
+    expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
+    return res.json() as { id: string; version: number };
+  };
+  /** Moves a referral through `steps`, each with the version the last one returned. */
+  const walk = async (referral: { id: string; version: number }, ...steps: string[]) => {
+    let version = referral.version;
+    for (const to of steps)
+      version = (await post(`/api/referrals/${referral.id}/status`, { to }, { 'if-match': `"${version}"` }))
+        .version;
+  };
+  const get = async (query: string, role = 'programme_manager', organisationId: string | null = null) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/api/reports/indicators${query}`,
+      headers: await as(role, organisationId),
+    });
+  // Born so as to be 39–40 and 21–22 years old whenever the test runs.
+  const year = new Date().getUTCFullYear();
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    mission = (await post('/api/organisations', { kind: 'mission', name: 'Mission', country: 'GE' })).id;
+    other = (await post('/api/organisations', { kind: 'mission', name: 'Other', country: 'IQ' })).id;
+    const employer = (await post('/api/organisations', { kind: 'employer', name: 'Garage', country: 'GE' }))
+      .id;
+    const vacancy = (
+      await post('/api/vacancies', { employerId: employer, title: 'Mechanic', location: { country: 'GE' } })
+    ).id;
+    const training = (
+      await post('/api/trainings', { providerId: employer, title: 'Welding', type: 'on_the_job' })
+    ).id;
+    // Six women of about 40 in programme AVRR: five placed in the job and trained; the sixth not referred.
+    for (let i = 0; i < 6; i++) {
+      const p = await post('/api/people', {
+        givenName: `W${i}`,
+        familyName: 'Indicator',
+        sex: 'female',
+        birthDate: `${year - 40}-01-01`,
+        owningOrganisationId: mission,
+        returnInfo: { returnCountry: 'GE', programme: 'AVRR' },
+      });
+      if (i === 5) continue;
+      await post(`/api/people/${p.id}/consents`, {
+        purpose: 'referral',
+        recipientOrganisationId: employer,
+        method: 'signed_form',
+      });
+      const job = await post('/api/referrals', { personId: p.id, targetKind: 'vacancy', targetId: vacancy });
+      await walk(job, 'sent', 'accepted', 'started');
+      const course = await post('/api/referrals', {
+        personId: p.id,
+        targetKind: 'training',
+        targetId: training,
+      });
+      await walk(course, 'sent', 'accepted', 'started', 'completed');
+      // Two referrals sent each (the job and the course): "referred" counts each woman once.
+    }
+    // Five men of about 21 in programme AVRR, proposed for the job but not sent: not referred.
+    for (let i = 0; i < 5; i++) {
+      const p = await post('/api/people', {
+        givenName: `M${i}`,
+        familyName: 'Indicator',
+        sex: 'male',
+        birthDate: `${year - 22}-${String(1 + i).padStart(2, '0')}-01`,
+        owningOrganisationId: mission,
+        returnInfo: { returnCountry: 'GE', programme: 'AVRR' },
+      });
+      await post(`/api/people/${p.id}/consents`, {
+        purpose: 'referral',
+        recipientOrganisationId: employer,
+        method: 'signed_form',
+      });
+      await post('/api/referrals', { personId: p.id, targetKind: 'vacancy', targetId: vacancy });
+    }
+    // One person of the other organisation with nothing recorded.
+    await post('/api/people', { givenName: 'X', familyName: 'Indicator', owningOrganisationId: other });
+  });
+  afterAll(async () => t.close());
+
+  test('by sex: each indicator counts people once; a lone small count hides the next smallest too', async () => {
+    const res = await get('?by=sex');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.total).toEqual({ people: 12, referred: 5, placed: 5, trained: 5 });
+    expect(body.groups).toEqual([
+      { key: 'female', people: 6, referred: 5, placed: 5, trained: 5 },
+      // 5 men would give away the 1 unknown with the total: both hidden.
+      { key: 'male', people: null, referred: 0, placed: 0, trained: 0 },
+      { key: 'unknown', people: null, referred: 0, placed: 0, trained: 0 },
+    ]);
+    expect(body.asOf).toBe(new Date().toISOString().slice(0, 10));
+    expect(res.body).not.toMatch(/Indicator|W\d|M\d/);
+  });
+
+  test('by age group: bands youngest first, no birth date last', async () => {
+    const body = (await get('?by=ageGroup')).json();
+    expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['18-24', '35-44', 'unknown']);
+    expect(body.groups[1]).toEqual({ key: '35-44', people: 6, referred: 5, placed: 5, trained: 5 });
+  });
+
+  test('by programme and country of return, filtered by programme; a case manager sees their organisation only', async () => {
+    const byProgramme = (await get('?by=programme')).json();
+    expect(byProgramme.groups.map((g: { key: string }) => g.key)).toEqual(['AVRR', 'unknown']);
+    // 11 and 1: the 1 is hidden, and the 11 with it (the total would give it away).
+    expect(byProgramme.groups[0]).toEqual({ key: 'AVRR', people: null, referred: 5, placed: 5, trained: 5 });
+    const avrr = (await get('?by=returnCountry&programme=AVRR')).json();
+    expect(avrr.total.people).toBe(11);
+    expect(avrr.groups).toEqual([{ key: 'GE', people: 11, referred: 5, placed: 5, trained: 5 }]);
+    const own = (await get('?by=sex', 'case_manager', other)).json();
+    expect(own.scope.organisationId).toBe(other);
+    expect(own.total).toEqual({ people: 1, referred: 0, placed: 0, trained: 0 });
+    expect((await get('?by=sex', 'employer', mission)).statusCode).toBe(403);
+  });
+
+  test('a table to download: CSV with a total row and suppressed counts as empty cells; XLSX too', async () => {
+    const csv = await get('?by=sex&format=csv');
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="indicators-by-sex.csv"');
+    expect(
+      csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n'),
+    ).toEqual([
+      'sex,people,referred,placed,trained',
+      'female,6,5,5,5',
+      'male,,0,0,0',
+      'unknown,,0,0,0',
+      'total,12,5,5,5',
+    ]);
+    const xlsx = await get('?by=ageGroup&format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('an unknown breakdown or format is a 400 with the field named', async () => {
+    for (const q of ['?by=religion', '?by=sex&format=pdf', '?country=georgia']) {
+      const res = await get(q);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+    }
+  });
+});

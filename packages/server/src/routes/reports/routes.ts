@@ -1,7 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { referralStatuses, type ReferralStatus } from '@passerelle/core';
+import {
+  ageBands,
+  bornOnOrBefore,
+  groupOrder,
+  indicatorsQuery,
+  programmeIndicators,
+  referralStatuses,
+  unknownGroup,
+  type IndicatorBreakdown,
+  type ProgrammeIndicator,
+  type ReferralStatus,
+} from '@passerelle/core';
+import { writeTableToBuffer } from '@passerelle/io';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
 import { audit } from '../record-kit';
@@ -49,6 +61,31 @@ const summary = z
   })
   .meta({ id: 'ReportSummary' });
 
+const indicatorRow = z.object({
+  key: z.string(),
+  people: z.number().nullable(),
+  referred: z.number().nullable(),
+  placed: z.number().nullable(),
+  trained: z.number().nullable(),
+});
+const indicators = z
+  .object({
+    scope: z.object({
+      organisationId: z.string().nullable(),
+      country: z.string().nullable(),
+      programme: z.string().nullable(),
+    }),
+    by: z.string(),
+    /** The date ages are counted on (today). */
+    asOf: z.string(),
+    suppressedBelow: z.number(),
+    groups: z.array(indicatorRow),
+    total: z.object({ people: z.number(), referred: z.number(), placed: z.number(), trained: z.number() }),
+  })
+  .meta({ id: 'ProgrammeIndicators' });
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const query = z.object({
   country: z
     .string()
@@ -61,12 +98,53 @@ interface Row {
   n: number;
 }
 
-/** People in scope ($1 organisation, $2 country of return; null for any): live, not merged away. */
-function peopleIn(alias: string): string {
+/**
+ * People in scope ($1 organisation, $2 country of return, and $3 programme when `programme`; null
+ * for any): live, not merged away.
+ */
+function peopleIn(alias: string, programme = false): string {
   const c = (name: string) => `${alias}.${name}`;
   return `${c('archived_at')} is null and ${c('merged_into_id')} is null
     and ($1::uuid is null or ${c('owning_organisation_id')} = $1::uuid)
-    and ($2::text is null or coalesce(${c('return_country')}, ${c('country')}) = $2::text)`;
+    and ($2::text is null or coalesce(${c('return_country')}, ${c('country')}) = $2::text)${
+      programme ? `\n    and ($3::text is null or ${c('programme')} = $3::text)` : ''
+    }`;
+}
+
+/**
+ * The SQL of a person's group (alias p) under a breakdown. Age groups compare the birth date with
+ * cut-off dates (parameters from $4 on, in `ageParams`), which agree with core's `ageOn`.
+ */
+function groupKey(by: IndicatorBreakdown): string {
+  switch (by) {
+    case 'sex':
+      return `coalesce(nullif(p.data->>'sex', ''), '${unknownGroup}')`;
+    case 'programme':
+      return `coalesce(nullif(p.programme, ''), '${unknownGroup}')`;
+    case 'returnCountry':
+      return `coalesce(p.return_country, p.country, '${unknownGroup}')`;
+    case 'ageGroup': {
+      const bands = ageBands.filter((b) => b.below !== null);
+      const whens = bands.map((b, i) => `when p.birth_date > $${5 + i}::date then '${b.key}'`).join(' ');
+      return `case when p.birth_date is null or p.birth_date > $4::date then '${unknownGroup}' ${whens} else '${ageBands[ageBands.length - 1]!.key}' end`;
+    }
+  }
+}
+
+/** The parameters of `groupKey('ageGroup')` from $4: the report date, then each band's cut-off. */
+function ageParams(asOf: string): string[] {
+  return [asOf, ...ageBands.flatMap((b) => (b.below === null ? [] : [bornOnOrBefore(asOf, b.below)]))];
+}
+
+/** Who may see which organisation's figures: programme managers and administrators all, others their own. */
+async function reportScope(ctx: AppContext, actor: FastifyRequest['actor']): Promise<string | null> {
+  const wide = actor.role === 'administrator' || actor.role === 'programme_manager';
+  const organisationId = wide ? null : actor.organisationId;
+  await ctx.policy.authorize(actor, 'read', {
+    type: 'report',
+    record: organisationId ? { organisationId } : {},
+  });
+  return organisationId;
 }
 
 /**
@@ -88,14 +166,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const actor = request.actor;
-      // Programme managers and administrators see every organisation; others only their own.
-      const wide = actor.role === 'administrator' || actor.role === 'programme_manager';
-      const organisationId = wide ? null : actor.organisationId;
-      await ctx.policy.authorize(actor, 'read', {
-        type: 'report',
-        record: organisationId ? { organisationId } : {},
-      });
+      const organisationId = await reportScope(ctx, request.actor);
       const country = request.query.country ?? null;
       const db = ctx.database;
       const params = [organisationId, country];
@@ -142,6 +213,85 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
         vacancies: { open: open[0]?.vacancies ?? 0 },
         trainings: { open: open[0]?.trainings ?? 0 },
       };
+    },
+  );
+
+  r.get(
+    '/api/reports/indicators',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Programme indicators (people followed, referred, placed, trained) by sex, age group, programme or country of return; small counts suppressed; JSON, or a CSV or XLSX table with ?format=',
+        querystring: indicatorsQuery,
+        response: { 200: indicators, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const organisationId = await reportScope(ctx, request.actor);
+      const { by, format } = request.query;
+      const country = request.query.country ?? null;
+      const programme = request.query.programme ?? null;
+      const asOf = new Date().toISOString().slice(0, 10);
+      // Each person once, with whether any of their referrals counts for each indicator.
+      const rows = await ctx.database.query<{ key: string } & Record<ProgrammeIndicator, number>>(
+        `with persons as (
+           select p.id, ${groupKey(by)} as key from people p where ${peopleIn('p', true)}
+         ), flags as (
+           select r.person_id,
+                  bool_or(r.status <> 'proposed') as referred,
+                  bool_or(r.target_kind = 'vacancy' and r.status in ('started', 'completed')) as placed,
+                  bool_or(r.target_kind = 'training' and r.status = 'completed') as trained
+           from referrals r join persons x on x.id = r.person_id
+           group by r.person_id
+         )
+         select x.key, count(*)::int as people,
+                (count(*) filter (where f.referred))::int as referred,
+                (count(*) filter (where f.placed))::int as placed,
+                (count(*) filter (where f.trained))::int as trained
+         from persons x left join flags f on f.person_id = x.id
+         group by x.key order by people desc, x.key`,
+        [organisationId, country, programme, ...(by === 'ageGroup' ? ageParams(asOf) : [])],
+      );
+      rows.sort((a, b) => groupOrder(by, a.key) - groupOrder(by, b.key));
+      // Each indicator is a breakdown of its own total: suppressed column by column.
+      const columns = Object.fromEntries(
+        programmeIndicators.map((name) => [name, suppressBreakdown(rows.map((x) => x[name]))]),
+      ) as Record<ProgrammeIndicator, (number | null)[]>;
+      const groups = rows.map((x, i) => ({
+        key: x.key,
+        people: columns.people[i]!,
+        referred: columns.referred[i]!,
+        placed: columns.placed[i]!,
+        trained: columns.trained[i]!,
+      }));
+      const total = Object.fromEntries(
+        programmeIndicators.map((name) => [name, rows.reduce((sum, x) => sum + x[name], 0)]),
+      ) as Record<ProgrammeIndicator, number>;
+      await audit(ctx, request, { action: 'read_report', entity: 'report', entityId: `indicators:${by}` });
+      if (format === 'json')
+        return {
+          scope: { organisationId, country, programme },
+          by,
+          asOf,
+          suppressedBelow: smallCellLimit,
+          groups,
+          total,
+        };
+      // A table: one row per group and a total row; a suppressed count is an empty cell.
+      const cellOf = (n: number | null) => (n === null ? '' : String(n));
+      const header = [by, ...programmeIndicators];
+      const table = [
+        ...groups.map((g) => [g.key, ...programmeIndicators.map((name) => cellOf(g[name]))]),
+        ['total', ...programmeIndicators.map((name) => String(total[name]))],
+      ];
+      const buffer = await writeTableToBuffer(format, header, table, {
+        numericColumns: new Set(programmeIndicators),
+        sheetName: 'indicators',
+      });
+      reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : xlsxType);
+      reply.header('content-disposition', `attachment; filename="indicators-by-${by}.${format}"`);
+      return reply.send(buffer as never);
     },
   );
 }
