@@ -534,6 +534,53 @@ test('a programme manager sees aggregate figures only: no people, no referrals, 
   await context.close();
 }, 60_000);
 
+test('a programme manager reads the indicators by age group, as the API counts them, and downloads them as CSV', async () => {
+  const manager = await demoSession(server.url, demo.programmeManager);
+  const api = await manager.call<{
+    groups: { key: string; people: number | null; placed: number | null }[];
+    total: { people: number };
+  }>('GET', '/api/reports/indicators?by=ageGroup');
+  expect(api.status).toBe(200);
+  expect(api.body.total.people).toBeGreaterThan(0);
+
+  const context = await signedInContext(demo.programmeManager);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('/workspace');
+  const section = page.getByRole('region', { name: 'Indicators' });
+  await section.getByRole('columnheader', { name: 'Sex' }).waitFor();
+  await section.getByLabel('Broken down by').selectOption({ label: 'Age group' });
+  const table = section.getByRole('table', { name: 'Indicators by age group' });
+  await table.waitFor();
+  const rows = table.locator('tbody tr');
+  await expect.poll(() => rows.count()).toBe(api.body.groups.length);
+  const label = (key: string) =>
+    key === 'unknown' ? 'not known' : key === '65+' ? '65 and over' : key.replace('-', '–');
+  for (const [i, g] of api.body.groups.entries()) {
+    const cells = (await rows.nth(i).locator('th, td').allTextContents()).map((x) => x.trim());
+    expect(cells[0]).toBe(label(g.key));
+    expect(cells[1]).toBe(g.people === null ? 'not shown' : g.people.toLocaleString('en'));
+    expect(cells[3]).toBe(g.placed === null ? 'not shown' : g.placed.toLocaleString('en'));
+  }
+  const total = (await table.locator('tfoot tr').locator('th, td').allTextContents()).map((x) => x.trim());
+  expect(total.slice(0, 2)).toEqual(['Total', api.body.total.people.toLocaleString('en')]);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    section.getByRole('link', { name: 'CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('indicators-by-ageGroup.csv');
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
+  expect(csv[0]).toBe('ageGroup,people,referred,placed,trained');
+  expect(csv.at(-1)!.startsWith(`total,${api.body.total.people},`)).toBe(true);
+  await screenshot(page, 'quality-programme-indicators');
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
 test('the interface opens in the browser’s language, and switching to Sorani turns the page right to left', async () => {
   const context = await newContext(browser, server.url, 'fr-BE', phone);
   const page = await context.newPage();

@@ -32,4 +32,5 @@ export const endpoints = {
   exportFile: (kind: string) => `/api/exports/${encodeURIComponent(kind)}`,
   me: '/api/me',
   reportSummary: '/api/reports/summary',
+  reportIndicators: '/api/reports/indicators',
 } as const;

@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { DataState, Page } from '../../components/ui';
 import { useCountryName, useStatusLabel } from '../../components/labels';
 import { formatNumber } from '../../i18n/format';
+import { ProgrammeIndicators } from './programme-indicators';
 
 interface Cell {
   key: string;
@@ -134,6 +135,7 @@ export function ProgrammeDashboard() {
                   </ul>
                 </section>
               </div>
+              <ProgrammeIndicators />
             </>
           );
         }}
