@@ -534,6 +534,15 @@ test('a programme manager sees aggregate figures only: no people, no referrals, 
   await context.close();
 }, 60_000);
 
+/** The part of a canvas element the chart check reads (the tests' types have no DOM). */
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  } | null;
+}
+
 test('a programme manager reads the indicators by age group, as the API counts them, and downloads them as CSV', async () => {
   const manager = await demoSession(server.url, demo.programmeManager);
   const api = await manager.call<{
@@ -552,6 +561,20 @@ test('a programme manager reads the indicators by age group, as the API counts t
   await section.getByLabel('Broken down by').selectOption({ label: 'Age group' });
   const table = section.getByRole('table', { name: 'Indicators by age group' });
   await table.waitFor();
+  // The chart of the same figures: drawn (its canvas has painted pixels), named for screen readers.
+  const chart = section.getByRole('img', { name: /^Chart: Indicators by age group/ });
+  await chart.waitFor();
+  await expect
+    .poll(() =>
+      chart.evaluate((element) => {
+        const c = element as unknown as Canvas;
+        const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+        return painted;
+      }),
+    )
+    .toBeGreaterThan(1000);
   const rows = table.locator('tbody tr');
   await expect.poll(() => rows.count()).toBe(api.body.groups.length);
   const label = (key: string) =>

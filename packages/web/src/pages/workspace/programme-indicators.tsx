@@ -1,10 +1,16 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../api/endpoints';
 import { useApi } from '../../api/use-api';
 import { useCountryName } from '../../components/labels';
 import { DataState } from '../../components/ui';
 import { formatNumber } from '../../i18n/format';
+import { isRtl } from '../../i18n/rtl';
+
+// Its own chunk: the chart library is fetched only when a chart is shown.
+const IndicatorChart = lazy(() =>
+  import('../../components/indicator-chart').then((m) => ({ default: m.IndicatorChart })),
+);
 
 const breakdowns = ['sex', 'ageGroup', 'programme', 'returnCountry'] as const;
 type Breakdown = (typeof breakdowns)[number];
@@ -116,43 +122,61 @@ export function ProgrammeIndicators() {
         {(body) => {
           const data = toIndicators(body);
           return (
-            <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-              <table className="table">
-                <caption className="visually-hidden">{caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{byLabel[by]}</th>
-                    {indicators.map((i) => (
-                      <th key={i} scope="col" className="numeric">
-                        {indicatorLabel[i]}
-                      </th>
+            <>
+              <Suspense fallback={<div className="chart-box" />}>
+                <IndicatorChart
+                  labels={data.groups.map((g) => groupLabel(g.key))}
+                  series={indicators.map((i) => ({
+                    label: indicatorLabel[i],
+                    values: data.groups.map((g) => g[i]),
+                  }))}
+                  title={t(
+                    'indicators.chartTitle',
+                    'Chart: {{what}} (the table below gives the figures; counts not shown have no bar)',
+                    { what: caption },
+                  )}
+                  locale={lang}
+                  rtl={isRtl(lang)}
+                />
+              </Suspense>
+              <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+                <table className="table">
+                  <caption className="visually-hidden">{caption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{byLabel[by]}</th>
+                      {indicators.map((i) => (
+                        <th key={i} scope="col" className="numeric">
+                          {indicatorLabel[i]}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.groups.map((g) => (
+                      <tr key={g.key}>
+                        <th scope="row">{groupLabel(g.key)}</th>
+                        {indicators.map((i) => (
+                          <td key={i} className="numeric">
+                            {cell(g[i])}
+                          </td>
+                        ))}
+                      </tr>
                     ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.groups.map((g) => (
-                    <tr key={g.key}>
-                      <th scope="row">{groupLabel(g.key)}</th>
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t('indicators.total', 'Total')}</th>
                       {indicators.map((i) => (
                         <td key={i} className="numeric">
-                          {cell(g[i])}
+                          {formatNumber(data.total[i], lang)}
                         </td>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('indicators.total', 'Total')}</th>
-                    {indicators.map((i) => (
-                      <td key={i} className="numeric">
-                        {formatNumber(data.total[i], lang)}
-                      </td>
-                    ))}
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+                  </tfoot>
+                </table>
+              </div>
+            </>
           );
         }}
       </DataState>
