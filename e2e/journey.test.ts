@@ -35,6 +35,7 @@ const state: {
   employerName: null,
 };
 const vacancyTitle = 'Car mechanic at Garage Rustaveli';
+const otherVacancyTitle = 'Mechanic for the night shift at Garage Rustaveli';
 const closedVacancyTitle = 'Tyre fitter at Garage Rustaveli';
 
 const has = (path: string) => paths.has(path);
@@ -76,6 +77,13 @@ beforeAll(async () => {
     if (created.status === 403) created = await admin.call<{ id: string }>('POST', '/api/vacancies', body);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     state.vacancyId = created.body.id;
+    // A second opening the person fits, so that their own space offers them something besides the
+    // vacancy they are referred to whatever the demo data holds (with demo data dated 90 days back,
+    // when no demo vacancy was open any more, the check of who offers each opportunity failed).
+    const otherBody = { ...body, title: otherVacancyTitle };
+    let other = await employer.call<{ id: string }>('POST', '/api/vacancies', otherBody);
+    if (other.status === 403) other = await admin.call<{ id: string }>('POST', '/api/vacancies', otherBody);
+    expect(other.status, JSON.stringify(other.body)).toBe(201);
     // And a closed one, which the employer's page still lists (whether the demo employer has
     // closed vacancies of its own depends on the draw of the demo data).
     const closedBody = { ...body, title: closedVacancyTitle, status: 'closed' };
@@ -365,7 +373,7 @@ test('the person sees their own space in Arabic, laid out right to left, on a ph
     items: { id: string; offeredBy?: { name: string } | null }[];
   };
   const shown = matches.items.filter((m) => m.id !== state.vacancyId);
-  expect(shown.length, 'the demo offers the person other vacancies').toBeGreaterThan(0);
+  expect(shown.length, 'the person is offered other vacancies').toBeGreaterThan(0);
   for (const m of shown) expect(m.offeredBy?.name, `match ${m.id}`).toBeTruthy();
   const cards = page.locator('section[aria-labelledby="self-opps"] article.match');
   await cards.first().waitFor({ timeout: 30_000 });
