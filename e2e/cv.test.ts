@@ -53,7 +53,8 @@ interface DemoPerson {
 
 /**
  * A demo person the counsellor sees with at least one taxonomy skill, that skill and the
- * occupation of a past job; one whose job is from the starter catalogue (`urn:passerelle:`) first.
+ * occupation of a past job; one whose job is from the starter catalogue (`urn:passerelle:`) first,
+ * then one with any coded job (some demo people have none: then the job's check would not run).
  */
 async function personWithSkill(): Promise<{ id: string; uri: string; occupation: string | null }> {
   const api = await demoSession(server.url, demo.counsellor);
@@ -65,7 +66,8 @@ async function personWithSkill(): Promise<{ id: string; uri: string; occupation:
     const occupation = full.body.workExperience?.find((w) => w.occupation?.uri)?.occupation?.uri ?? null;
     if (skill?.uri) found.push({ id: p.id, uri: skill.uri, occupation });
   }
-  const chosen = found.find((f) => f.occupation?.startsWith('urn:')) ?? found[0];
+  const chosen =
+    found.find((f) => f.occupation?.startsWith('urn:')) ?? found.find((f) => f.occupation) ?? found[0];
   if (!chosen) throw new Error('no demo person with a taxonomy skill');
   return chosen;
 }
