@@ -76,8 +76,15 @@ describe.each(testDatabaseKinds().slice(0, 1))('demo accounts over demo data on 
         headers: caseManager,
       });
       expect(caseload.statusCode).toBe(200);
-      const people = caseload.json().items as { id: string }[];
+      const people = caseload.json().items as { id: string; externalId: string }[];
       expect(people.length).toBeGreaterThan(0);
+      // The seed decides the caseload (the demo rows share one creation time and have random ids):
+      // the mission's people first by external id.
+      const first = await database.query<{ external_id: string }>(
+        `select external_id from people where owning_organisation_id = $1 order by external_id limit $2`,
+        [demoIds.missionGeorgia, people.length],
+      );
+      expect(people.map((p) => p.externalId).sort()).toEqual(first.map((r) => r.external_id));
       // Their matches show without further set-up: they consented to matching by the programme.
       const matches = await app.inject({
         method: 'GET',

@@ -167,9 +167,12 @@ function inputOf(p: Person): Record<string, unknown> {
 async function assignDemoCaseloads(
   database: Database,
 ): Promise<{ caseManager: string[]; counsellor: string[]; person: string | null }> {
+  // By external id after the time: the demo rows share one creation time (one transaction) and
+  // their ids are random, while the external ids come from the seed, so the same seed gives the
+  // same caseloads at every start.
   const pick = (sql: string, params: unknown[], limit: number) =>
     database
-      .query<{ id: string }>(`${sql} order by created_at, id limit ${limit}`, params)
+      .query<{ id: string }>(`${sql} order by created_at, external_id, id limit ${limit}`, params)
       .then((rows) => rows.map((r) => r.id));
   const caseManager = await pick(
     `select id::text as id from people where archived_at is null and owning_organisation_id = $1`,
