@@ -68,7 +68,8 @@ export const followUpFields = {
   notes: longText.nullish(),
 };
 
-type FollowUpDraft = { [K in keyof typeof followUpFields]: z.output<(typeof followUpFields)[K]> };
+const followUpObject = z.object(followUpFields);
+type FollowUpDraft = z.output<typeof followUpObject>;
 
 /** The cross-field rules of a follow-up, reported on the field to fix. */
 function refineFollowUp(v: FollowUpDraft, ctx: z.RefinementCtx): void {
@@ -96,7 +97,7 @@ function refineFollowUp(v: FollowUpDraft, ctx: z.RefinementCtx): void {
 }
 
 /** The body of a follow-up under a person (`POST /api/people/:id/follow-ups`) and of a replace. */
-export const followUpBody = z.object(followUpFields).superRefine(refineFollowUp);
+export const followUpBody = followUpObject.superRefine(refineFollowUp);
 export type FollowUpBody = z.infer<typeof followUpBody>;
 
 /** A follow-up with its person: what the store creates. */
