@@ -163,19 +163,19 @@ function FollowUpTable({ items, placements }: { items: FollowUpRow[]; placements
             <tr key={f.id}>
               <td>
                 {formatDate(f.on, i18n.language)}
-                <span className="muted small block">{label.channel(f.channel)}</span>
+                <div className="muted small">{label.channel(f.channel)}</div>
               </td>
               <td>
                 {label.point(f.months)}
                 {f.referralId && titles.get(f.referralId) ? (
-                  <span className="muted small block">{titles.get(f.referralId)}</span>
+                  <div className="muted small">{titles.get(f.referralId)}</div>
                 ) : null}
               </td>
               <td>{answer(f.reached)}</td>
               <td>
                 {f.employed === null ? '—' : answer(f.employed === 'yes')}
                 {f.employed === 'yes' && f.sameJob === false ? (
-                  <span className="muted small block">{t('followUps.otherJob', 'In another job')}</span>
+                  <div className="muted small">{t('followUps.otherJob', 'In another job')}</div>
                 ) : null}
               </td>
               <td className="numeric">
@@ -415,7 +415,7 @@ function FollowUpForm({
           </select>
           {placement && next ? (
             <span className="muted small" role="status">
-              {t('followUps.nextDue', 'Next: the {{point}} follow-up, due on {{date}}', {
+              {t('followUps.nextDue', 'Next: the follow-up at {{point}}, due on {{date}}', {
                 point: label.point(next.months),
                 date: formatDate(next.due, language),
               })}
