@@ -22,14 +22,14 @@ withServerAndBrowser((started, launched) => {
   browser = launched;
 });
 
-async function counsellorContext(): Promise<BrowserContext> {
+async function counsellorContext(locale = 'en'): Promise<BrowserContext> {
   const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: demo.counsellor }),
   });
   expect(res.status).toBe(200);
-  const context = await browser.newContext({ ...desktop, baseURL: server.url, locale: 'en' });
+  const context = await browser.newContext({ ...desktop, baseURL: server.url, locale });
   await context.addCookies(
     res.headers.getSetCookie().map((c) => {
       const [pair] = c.split(';');
@@ -181,4 +181,18 @@ test('a counsellor records the 3-month follow-up of a placement; a wage without 
   console.log(`follow-ups e2e: screenshot ${shot}`);
   expect(errors).toEqual([]);
   await context.close();
+
+  // In Arabic the table and the form run right to left, with the answers in Arabic.
+  const ar = await counsellorContext('ar');
+  const arPage = await ar.newPage();
+  const arErrors = collectPageErrors(arPage);
+  await arPage.goto(`/workspace/people/${personId}`);
+  await arPage.getByRole('tab', { name: 'الإحالات' }).click();
+  const arTable = arPage.getByRole('region', { name: 'المتابعات، الأحدث أولاً' });
+  await arTable.getByRole('cell', { name: /3 أشهر/ }).waitFor();
+  expect(await arPage.locator('html').getAttribute('dir')).toBe('rtl');
+  await arPage.getByRole('form', { name: 'تسجيل متابعة' }).waitFor();
+  await screenshot(arPage, 'follow-ups-ar');
+  expect(arErrors).toEqual([]);
+  await ar.close();
 });
