@@ -107,3 +107,62 @@ export function fieldProblems(error: ApiError | null): FieldProblem[] {
     };
   });
 }
+
+/**
+ * A wage as typed: `612.5`, `612,5` (decimal comma) or `1,200` / `1 200` (thousands). Text that
+ * is not a number is sent as it is, so that the API refuses it on the field rather than the
+ * wage being dropped.
+ */
+export function parseWage(typed: string): number | string | null {
+  const s = typed.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (s === '') return null;
+  const normal = /^\d+,\d{1,2}$/.test(s)
+    ? s.replace(',', '.')
+    : /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)
+      ? s.replace(/,/g, '')
+      : s;
+  const n = Number(normal);
+  return Number.isFinite(n) ? n : typed;
+}
+
+/** What the form holds: text as typed, empty strings for no answer. */
+export interface FollowUpDraft {
+  referralId: string;
+  months: string;
+  on: string;
+  channel: string;
+  reached: boolean;
+  employed: string;
+  sameJob: boolean;
+  monthlyWage: string;
+  currency: string;
+  contract: string;
+  satisfaction: string;
+  leftReason: string;
+  notes: string;
+}
+
+/** The body the API expects: employment answers only when the person was reached. */
+export function followUpBodyOf(d: FollowUpDraft): FollowUpBody {
+  const body: FollowUpBody = {
+    referralId: d.referralId || null,
+    months: d.months ? (Number(d.months) as FollowUpBody['months']) : null,
+    on: d.on,
+    channel: d.channel as FollowUpBody['channel'],
+    reached: d.reached,
+    notes: d.notes.trim() || null,
+  };
+  if (!d.reached) return body;
+  const employed = d.employed === 'yes' || d.employed === 'no' ? d.employed : null;
+  return {
+    ...body,
+    employed,
+    sameJob: employed === 'yes' ? d.sameJob : null,
+    // Text that is not a number goes as typed: the API refuses it on the field.
+    monthlyWage: parseWage(d.monthlyWage) as number | null,
+    currency: d.currency.trim() ? d.currency.trim().toUpperCase() : null,
+    contract: (d.contract || null) as FollowUpBody['contract'],
+    satisfaction: d.satisfaction ? Number(d.satisfaction) : null,
+    leftReason: employed === 'no' && d.leftReason ? (d.leftReason as LeftReason) : null,
+  };
+}

@@ -1,17 +1,19 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
-import type { ContractKind, FollowUpBody, LeftReason } from '@passerelle/core';
+import type { ContractKind, LeftReason } from '@passerelle/core';
 import { followUpDue, nextFollowUpPoint } from '@passerelle/core/follow-up-due';
 import { ApiError } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import {
   fieldProblems,
+  followUpBodyOf,
   placementsPath,
   recordFollowUp,
   toFollowUp,
   toPlacements,
   type FieldProblem,
+  type FollowUpDraft,
   type FollowUpRow,
   type Placement,
 } from '../../api/follow-ups';
@@ -202,46 +204,6 @@ function FollowUpTable({ items, placements }: { items: FollowUpRow[]; placements
   );
 }
 
-interface Draft {
-  referralId: string;
-  months: string;
-  on: string;
-  channel: string;
-  reached: boolean;
-  employed: string;
-  sameJob: boolean;
-  monthlyWage: string;
-  currency: string;
-  contract: string;
-  satisfaction: string;
-  leftReason: string;
-  notes: string;
-}
-
-/** The body the API expects: employment answers only when the person was reached. */
-function bodyOf(d: Draft): FollowUpBody {
-  const body: FollowUpBody = {
-    referralId: d.referralId || null,
-    months: d.months ? (Number(d.months) as FollowUpBody['months']) : null,
-    on: d.on,
-    channel: d.channel as FollowUpBody['channel'],
-    reached: d.reached,
-    notes: d.notes.trim() || null,
-  };
-  if (!d.reached) return body;
-  const employed = d.employed === 'yes' || d.employed === 'no' ? d.employed : null;
-  return {
-    ...body,
-    employed,
-    sameJob: employed === 'yes' ? d.sameJob : null,
-    monthlyWage: d.monthlyWage.trim() === '' ? null : Number(d.monthlyWage.replace(',', '.')),
-    currency: d.currency.trim() ? d.currency.trim().toUpperCase() : null,
-    contract: (d.contract || null) as FollowUpBody['contract'],
-    satisfaction: d.satisfaction ? Number(d.satisfaction) : null,
-    leftReason: employed === 'no' && d.leftReason ? (d.leftReason as LeftReason) : null,
-  };
-}
-
 /** The point to propose for a placement: the earliest of 1/3/6/12 months not yet recorded for it. */
 function proposal(placement: Placement | undefined, recorded: FollowUpRow[]) {
   if (!placement) return null;
@@ -267,7 +229,7 @@ function FollowUpForm({
   const { t } = useTranslation();
   const label = useFollowUpLabels();
   const titles = usePlacementTitles(placements);
-  const fresh = (): Draft => ({
+  const fresh = (): FollowUpDraft => ({
     referralId: '',
     months: '',
     on: localToday(),
@@ -282,7 +244,7 @@ function FollowUpForm({
     leftReason: '',
     notes: '',
   });
-  const [draft, setDraft] = useState<Draft>(fresh);
+  const [draft, setFollowUpDraft] = useState<FollowUpDraft>(fresh);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -290,8 +252,8 @@ function FollowUpForm({
   const placement = placements.find((p) => p.id === draft.referralId);
   const next = proposal(placement, recorded);
 
-  const update = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
+  const update = (patch: Partial<FollowUpDraft>) => {
+    setFollowUpDraft((d) => ({ ...d, ...patch }));
     setSaved(false);
     // A field changed: its server error no longer applies.
     setProblems((ps) => ps.filter((p) => !(p.field in patch)));
@@ -313,9 +275,11 @@ function FollowUpForm({
     })[p.code] ??
     (p.field === 'currency' && p.code === 'custom'
       ? t('followUps.error.currency', 'Give the currency of the wage (for example GEL or EUR).')
-      : p.field === 'employed' && p.code === 'custom'
-        ? t('followUps.error.employed', 'Say whether the person is employed.')
-        : p.message);
+      : p.field === 'monthlyWage'
+        ? t('followUps.error.wage', 'Give the wage as a number of 0 or more.')
+        : p.field === 'employed' && p.code === 'custom'
+          ? t('followUps.error.employed', 'Say whether the person is employed.')
+          : p.message);
   const shown = new Set([
     'referralId',
     'months',
@@ -354,8 +318,8 @@ function FollowUpForm({
     setProblems([]);
     setSaved(false);
     try {
-      await recordFollowUp(personId, bodyOf(draft));
-      setDraft(fresh());
+      await recordFollowUp(personId, followUpBodyOf(draft));
+      setFollowUpDraft(fresh());
       setSaved(true);
       onSaved();
     } catch (e) {
