@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { checkFollowUpDate, followUpBody, followUpDue, followUpInput, nextFollowUpPoint } from './follow-ups';
+import {
+  checkFollowUpDate,
+  followUpBody,
+  followUpDue,
+  followUpInput,
+  followUpReplaceBody,
+  nextFollowUpPoint,
+} from './follow-ups';
 
 const personId = '7b0c4a52-0d7c-4a38-9a56-5d8f2e3c1a10';
 const reached = { personId, on: '2025-06-01', channel: 'phone', reached: true, employed: 'yes' } as const;
@@ -103,4 +110,12 @@ test('a contact dated after today is refused on the on field', () => {
     }),
   );
   expect(() => checkFollowUpDate('2025-06-01', '2025-06-01')).not.toThrow();
+});
+
+test('a new follow-up may leave the date to the server; a replace must give it', () => {
+  const body = { channel: 'phone', reached: true, employed: 'no', leftReason: 'moved' };
+  expect(followUpBody.parse(body)).not.toHaveProperty('on');
+  expect(followUpBody.safeParse({ ...body, employed: 'yes' }).success).toBe(false);
+  const replace = followUpReplaceBody.safeParse(body);
+  expect(replace.success ? [] : replace.error.issues.map((i) => i.path.join('.'))).toEqual(['on']);
 });

@@ -96,9 +96,19 @@ function refineFollowUp(v: FollowUpDraft, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: ['currency'], message: 'is required when a wage is given' });
 }
 
-/** The body of a follow-up under a person (`POST /api/people/:id/follow-ups`) and of a replace. */
-export const followUpBody = followUpObject.superRefine(refineFollowUp);
+/**
+ * The body of a new follow-up under a person (`POST /api/people/:id/follow-ups`). The date of
+ * the contact defaults to today (the server's), so that a client east of UTC just after midnight
+ * need not send a date the server still sees as tomorrow.
+ */
+export const followUpBody = followUpObject
+  .extend({ on: isoDate.nullish() })
+  .superRefine((v, ctx) => refineFollowUp({ ...v, on: v.on ?? '' }, ctx));
 export type FollowUpBody = z.infer<typeof followUpBody>;
+
+/** The body of a replace (`PUT /api/follow-ups/:id`): every field, the date included. */
+export const followUpReplaceBody = followUpObject.superRefine(refineFollowUp);
+export type FollowUpFields = z.infer<typeof followUpReplaceBody>;
 
 /** A follow-up with its person: what the store creates. */
 export const followUpInput = z.object({ personId: recordId, ...followUpFields }).superRefine(refineFollowUp);
@@ -155,7 +165,7 @@ export interface FollowUpStore {
   /** The follow-ups of one placement, newest contact first. */
   listByReferral(referralId: string, query: FollowUpListQuery): Promise<Page<FollowUp>>;
   /** Replaces the recorded fields (the person stays). */
-  update(id: string, expectedVersion: number, input: FollowUpBody, meta?: ChangeMeta): Promise<FollowUp>;
+  update(id: string, expectedVersion: number, input: FollowUpFields, meta?: ChangeMeta): Promise<FollowUp>;
   /** Deletes the follow-up (nothing refers to it). */
   remove(id: string, expectedVersion: number, meta?: ChangeMeta): Promise<RemoveResult<FollowUp>>;
   /** Every follow-up of a person (for the export of a person's data). */

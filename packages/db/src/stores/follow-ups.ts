@@ -3,7 +3,7 @@ import {
   errors,
   type ChangeMeta,
   type FollowUp,
-  type FollowUpBody,
+  type FollowUpFields,
   type FollowUpListQuery,
   type FollowUpStore,
   type Page,
@@ -40,7 +40,7 @@ function toFollowUp(r: Row): FollowUp {
 }
 
 /** The stored columns of the recorded fields (empty optional answers become null). */
-function columnsOf(input: FollowUpBody) {
+function columnsOf(input: FollowUpFields) {
   return {
     referralId: input.referralId ?? null,
     months: input.months ?? null,

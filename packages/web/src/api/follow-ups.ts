@@ -142,12 +142,16 @@ export interface FollowUpDraft {
   notes: string;
 }
 
-/** The body the API expects: employment answers only when the person was reached. */
-export function followUpBodyOf(d: FollowUpDraft): FollowUpBody {
+/**
+ * The body the API expects: employment answers only when the person was reached. A contact dated
+ * `today` (the reader's) is sent without a date: the server dates it with its own today, which
+ * east of UTC may still be yesterday.
+ */
+export function followUpBodyOf(d: FollowUpDraft, today: string): FollowUpBody {
   const body: FollowUpBody = {
     referralId: d.referralId || null,
     months: d.months ? (Number(d.months) as FollowUpBody['months']) : null,
-    on: d.on,
+    ...(d.on === today ? {} : { on: d.on }),
     channel: d.channel as FollowUpBody['channel'],
     reached: d.reached,
     notes: d.notes.trim() || null,

@@ -120,6 +120,22 @@ describe.each(testDatabaseKinds())('follow-ups API on $name', (kind) => {
     ).toBe(true);
   });
 
+  test('a contact without a date is dated today; a replace must give the date', async () => {
+    const personId = await newPerson();
+    const { on: _on, ...undated } = employedAt3(null);
+    const res = await record(personId, undated);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().on).toBe(new Date().toISOString().slice(0, 10));
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/follow-ups/${res.json().id}`,
+      payload: undated,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(put.statusCode).toBe(400);
+    expect(put.json().details.issues[0].path).toEqual(['on']);
+  });
+
   test('bad entries are 400 validation_failed naming the field; nothing is saved', async () => {
     const personId = await newPerson();
     const cases: [object, string][] = [

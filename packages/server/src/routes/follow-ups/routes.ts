@@ -101,7 +101,7 @@ export async function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Record a follow-up of a person (the contact date must not be after today; the referral, when given, must be theirs; Idempotency-Key supported)',
+          'Record a follow-up of a person (the contact date is today by default and must not be after today; the referral, when given, must be theirs; Idempotency-Key supported)',
         params: personParams,
         body: followUpCreateBody,
         response: { 201: followUpResponse, ...errorResponses },
@@ -110,9 +110,10 @@ export async function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const person = await mustGetPerson(request.params.id);
       await authorize(request, 'create', { ...request.body, personId: person.id }, person);
-      checkFollowUpDate(request.body.on, today(ctx));
+      const on = request.body.on ?? today(ctx);
+      checkFollowUpDate(on, today(ctx));
       const created = await store.create(
-        { ...request.body, personId: person.id },
+        { ...request.body, on, personId: person.id },
         ctx.newId(),
         changeMeta(request),
       );

@@ -6,12 +6,13 @@ import {
   followUpChannels,
   followUpListQuery,
   followUpPoints,
+  followUpReplaceBody,
   leftReasons,
 } from '@passerelle/core';
 import { recordMeta } from '../record-kit';
 
 export const followUpCreateBody = followUpBody;
-export const followUpUpdateBody = followUpBody;
+export const followUpUpdateBody = followUpReplaceBody;
 export const followUpQuery = followUpListQuery;
 
 /** The person whose follow-ups are listed or recorded. */

@@ -318,7 +318,7 @@ function FollowUpForm({
     setProblems([]);
     setSaved(false);
     try {
-      await recordFollowUp(personId, followUpBodyOf(draft));
+      await recordFollowUp(personId, followUpBodyOf(draft, localToday()));
       setFollowUpDraft(fresh());
       setSaved(true);
       onSaved();
