@@ -281,6 +281,19 @@ describe.each(testDatabaseKinds())('follow-ups API on $name', (kind) => {
     expect((await record(personId, employedAt3(null), asSelf)).statusCode).toBe(403);
   });
 
+  test('the OpenAPI document describes the routes and the FollowUp schema', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/people/{id}/follow-ups', '/api/follow-ups/{id}']),
+    );
+    expect(Object.keys(doc.paths['/api/follow-ups/{id}'])).toEqual(
+      expect.arrayContaining(['get', 'put', 'delete']),
+    );
+    const schema = JSON.stringify(doc.components.schemas.FollowUp);
+    expect(schema).toContain('monthlyWage');
+    expect(schema).toContain('12');
+  });
+
   test("the person's data export carries their follow-ups and erasure removes them", async () => {
     const personId = await newPerson();
     const created = (await record(personId, employedAt3(null))).json();
