@@ -28,3 +28,4 @@ export * from './records/events';
 export * from './records/referrals';
 export * from './taxonomy/store-contract';
 export * from './reports/indicators';
+export * from './records/follow-ups';

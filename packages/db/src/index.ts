@@ -41,3 +41,4 @@ export { createReferralStore } from './stores/referrals';
 export { createTrainingStore, trainingColumns } from './stores/trainings';
 export { createServiceStore, serviceColumns } from './stores/services';
 export { createEventStore, eventColumns } from './stores/events';
+export { createFollowUpStore } from './stores/follow-ups';

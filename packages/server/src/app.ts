@@ -51,6 +51,7 @@ import { trainingRoutes } from './routes/trainings/routes';
 import { serviceRoutes } from './routes/services/routes';
 import { eventRoutes } from './routes/events/routes';
 import { referralRoutes } from './routes/referrals/routes';
+import { followUpRoutes } from './routes/follow-ups/routes';
 import { importRoutes } from './routes/imports/routes';
 
 declare module 'fastify' {
@@ -229,6 +230,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => serviceRoutes(scope, ctx));
   await app.register(async (scope) => eventRoutes(scope, ctx));
   await app.register(async (scope) => referralRoutes(scope, ctx));
+  await app.register(async (scope) => followUpRoutes(scope, ctx));
   await app.register(async (scope) => importRoutes(scope, ctx));
   const matching = await createMatchService({
     database: options.database,

@@ -185,3 +185,26 @@ test('only administrators and the people already assigned may change who a perso
   for (const role of ['programme_manager', 'employer', 'training_provider', 'partner', 'person'] as const)
     expect(mayChangeAssignment(subject(role, { personId: 'p1' }), mine)).toBe(false);
 });
+
+test('a follow-up is a case record of the person: their case manager and counsellor record it, the person reads it, employers and programme managers do not', () => {
+  expect(resourceKindOf('follow_up')).toBe('case_record');
+  const p = person({ caseManagerIds: ['case_manager-user'], counsellorIds: ['counsellor-user'] });
+  const facts = { record: recordScopeOf('case_record', { personId: 'p1' }), person: p };
+  for (const action of ['list', 'read', 'create', 'update', 'archive'] as const) {
+    expect(decideAccess(subject('case_manager'), action, 'case_record', facts).allowed).toBe(true);
+    expect(
+      decideAccess(subject('counsellor', { organisationId: orgB }), action, 'case_record', facts).allowed,
+    ).toBe(true);
+  }
+  const self = subject('person', { personId: 'p1', organisationId: null });
+  expect(decideAccess(self, 'read', 'case_record', facts).allowed).toBe(true);
+  expect(decideAccess(self, 'create', 'case_record', facts).allowed).toBe(false);
+  const shared = { ...facts, sharedWithSubject: true, referredToSubject: true };
+  expect(decideAccess(subject('employer'), 'read', 'case_record', shared).allowed).toBe(false);
+  expect(
+    decideAccess(subject('programme_manager', { grants: ['personal_details'] }), 'read', 'case_record', facts)
+      .allowed,
+  ).toBe(false);
+  const stranger = subject('case_manager', { organisationId: orgB, userId: 'someone-else' });
+  expect(decideAccess(stranger, 'read', 'case_record', facts).allowed).toBe(false);
+});

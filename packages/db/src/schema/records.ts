@@ -301,3 +301,38 @@ export const referralHistory = pgTable(
   },
   (t) => [index('referral_history_referral_idx').on(t.referralId, t.at, t.id)],
 );
+
+/**
+ * Follow-ups of a person after a placement (C5): at 1, 3, 6 or 12 months (`months`), or ad hoc
+ * (null). The answers are columns: reports count employment at each point.
+ */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The placement followed; a referral of the same person (checked by the store). */
+    referralId: uuid('referral_id').references(() => referrals.id, { onDelete: 'set null' }),
+    months: integer('months'),
+    on: day('on').notNull(),
+    channel: text('channel').notNull(),
+    reached: boolean('reached').notNull(),
+    employed: text('employed'),
+    sameJob: boolean('same_job'),
+    monthlyWage: doublePrecision('monthly_wage'),
+    currency: text('currency'),
+    contract: text('contract'),
+    satisfaction: integer('satisfaction'),
+    leftReason: text('left_reason'),
+    notes: text('notes'),
+    createdBy: text('created_by'),
+    ...versioned,
+  },
+  (t) => [
+    index('follow_ups_person_idx').on(t.personId, t.on, t.id),
+    index('follow_ups_referral_idx').on(t.referralId),
+    check('follow_ups_months', sql`${t.months} is null or ${t.months} in (1, 3, 6, 12)`),
+  ],
+);

@@ -37,7 +37,7 @@ import {
   type PersonStore,
 } from '@passerelle/core';
 import type { Db } from '../database';
-import { eventPeople, people, personHistory, referralHistory, referrals } from '../schema/records';
+import { eventPeople, followUps, people, personHistory, referralHistory, referrals } from '../schema/records';
 import { isUniqueViolation } from './organisations';
 import {
   allOf,
@@ -234,6 +234,12 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
       .where(eq(referrals.personId, id))
       .limit(1);
     if (r) return true;
+    const [f] = await tx
+      .select({ id: followUps.id })
+      .from(followUps)
+      .where(eq(followUps.personId, id))
+      .limit(1);
+    if (f) return true;
     const [e] = await tx
       .select({ id: eventPeople.eventId })
       .from(eventPeople)
@@ -460,6 +466,10 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
             })),
           );
         }
+        await tx
+          .update(followUps)
+          .set({ personId: survivorId, version: sql`${followUps.version} + 1`, updatedAt: sql`now()` })
+          .where(eq(followUps.personId, duplicateId));
         const survivorEvents = await tx
           .select({ eventId: eventPeople.eventId })
           .from(eventPeople)
@@ -574,6 +584,10 @@ export function createPersonStore(db: Db, options: { newId?: () => string } = {}
           for (const m of merged) if (!ids.includes(m.id)) ids.push(m.id);
         }
         let removed = 0;
+        // Follow-ups first: they refer to the person and to their referrals.
+        removed += (
+          await tx.delete(followUps).where(inArray(followUps.personId, ids)).returning({ id: followUps.id })
+        ).length;
         removed += (
           await tx.delete(referrals).where(inArray(referrals.personId, ids)).returning({ id: referrals.id })
         ).length;

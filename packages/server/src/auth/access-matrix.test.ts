@@ -52,6 +52,7 @@ const typeOfCollection: Record<string, string> = {
   vacancies: 'vacancy',
   trainings: 'training',
   referrals: 'referral',
+  'follow-ups': 'follow_up',
   services: 'service',
   events: 'event',
   users: 'user',
@@ -82,6 +83,9 @@ function accessOf(route: RegisteredRoute): {
   if (url.startsWith('/api/people/:personId/export'))
     return { type: 'person', action: 'export', exportFull: true };
   if (url === '/api/people/:personId/erase') return { type: 'person', action: 'delete' };
+  // A person's follow-ups are case records of the person, not the person itself.
+  if (url === '/api/people/:id/follow-ups')
+    return { type: 'follow_up', action: method === 'GET' ? 'list' : 'create' };
   if (url === '/api/users/:id/reset-link') return { type: 'user', action: 'update' };
   if (url === '/api/audit/verify') return { type: 'audit', action: 'read' };
   // Tried with `people`: the export that could carry personal and sensitive fields.
@@ -224,6 +228,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
     targetUser: UserRow;
     targetToken: string;
     referralId: string | null;
+    followUpId: string | null;
   }
   const fixtures = new Map<string, Fixture>();
 
@@ -294,7 +299,18 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       expect(res.statusCode, `creating a referral fixture: ${res.body}`).toBe(201);
       referralId = res.json().id as string;
     }
-    const f = { actor, headers, person, consent, targetUser, targetToken, referralId };
+    let followUpId: string | null = null;
+    if (t.app.passerelle.routes.some((r) => r.url === '/api/people/:id/follow-ups')) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/people/${String(person.id)}/follow-ups`,
+        headers: admin,
+        payload: { on: '2025-01-15', channel: 'phone', reached: false },
+      });
+      expect(res.statusCode, `creating a follow-up fixture: ${res.body}`).toBe(201);
+      followUpId = res.json().id as string;
+    }
+    const f = { actor, headers, person, consent, targetUser, targetToken, referralId, followUpId };
     fixtures.set(key, f);
     return f;
   }
@@ -308,7 +324,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       orgB,
     ]);
     const f = await fixtureFor(c.role, c.variant);
-    const { actor, person, consent, targetUser, targetToken, referralId } = f;
+    const { actor, person, consent, targetUser, targetToken, referralId, followUpId } = f;
     // Sign-out, password and two-factor routes end or change sessions: they get a session of their own.
     const headers: Record<string, string> =
       actor && c.route.url.startsWith('/api/auth/')
@@ -327,6 +343,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       .replace(/^\/api\/vacancies\/:id/, `/api/vacancies/${vacancyId ?? randomUUID()}`)
       .replace(/^\/api\/trainings\/:id/, `/api/trainings/${trainingId ?? randomUUID()}`)
       .replace(/^\/api\/referrals\/:id/, `/api/referrals/${referralId ?? randomUUID()}`)
+      .replace(/^\/api\/follow-ups\/:id/, `/api/follow-ups/${followUpId ?? randomUUID()}`)
       .replace(/^\/api\/services\/:id/, `/api/services/${serviceId ?? randomUUID()}`)
       .replace(/^\/api\/events\/:id/, `/api/events/${eventId ?? randomUUID()}`)
       .replace(/^\/api\/exports\/:kind/, '/api/exports/people')
@@ -334,7 +351,7 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       .replace(/:[A-Za-z]+/g, () => randomUUID())
       .replace('*', '');
     const known =
-      /^\/api\/(people|organisations|users|tokens|consents|audit|retention|auth|vacancies|trainings|referrals|exports|services|events)\b/.test(
+      /^\/api\/(people|organisations|users|tokens|consents|audit|retention|auth|vacancies|trainings|referrals|follow-ups|exports|services|events)\b/.test(
         c.route.url,
       );
     if (!known) outcomes.unknownRoutes.add(`${c.route.method} ${c.route.url}`);
@@ -375,6 +392,8 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       'POST /api/people/:id/handover': { toCaseManagerId: handoverTarget.id },
       'POST /api/people/:id/close': { reason: 'other' },
       'POST /api/referrals/:id/status': { to: 'sent' },
+      'POST /api/people/:id/follow-ups': { on: '2025-02-15', channel: 'phone', reached: false },
+      'PUT /api/follow-ups/:id': { on: '2025-01-15', channel: 'video', reached: false },
       'POST /api/auth/sign-in': { email: 'nobody@passerelle.test', password: 'not a real password' },
       // A created record echoes what its author typed: no fixture markers in it.
       'POST /api/people': {
@@ -452,6 +471,11 @@ describe.each(testDatabaseKinds().slice(0, 1))('access-control matrix on $name',
       } else if (access.type === 'referral' && access.action !== 'list') {
         facts = {
           record: recordScopeOf('referral', { personId: person.id, organisationId: orgA }),
+          person: recordScopeOf('person', person),
+        };
+      } else if (access.type === 'follow_up') {
+        facts = {
+          record: recordScopeOf(kindOf, { personId: person.id }),
           person: recordScopeOf('person', person),
         };
       } else if (access.type === 'user' && access.action !== 'list' && access.action !== 'create') {

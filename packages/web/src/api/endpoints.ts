@@ -24,6 +24,8 @@ export const endpoints = {
   referrals: '/api/referrals',
   referral: (id: string) => `/api/referrals/${encodeURIComponent(id)}`,
   referralStatus: (id: string) => `/api/referrals/${encodeURIComponent(id)}/status`,
+  personFollowUps: (id: string) => `/api/people/${encodeURIComponent(id)}/follow-ups`,
+  followUp: (id: string) => `/api/follow-ups/${encodeURIComponent(id)}`,
   taxonomySearch: '/api/taxonomy/search',
   taxonomyConcept: (uri: string) => `/api/taxonomy/concepts/${encodeURIComponent(uri)}`,
   textSuggest: '/api/text/suggest',

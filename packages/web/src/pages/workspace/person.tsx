@@ -31,6 +31,7 @@ import {
 } from '../../components/labels';
 import { MatchCard } from '../../components/match-card';
 import { PersonConsents } from './person-consents';
+import { PersonFollowUps } from './person-follow-ups';
 import { CaseStatus } from './person-case';
 import { SearchPicker } from '../../components/search-picker';
 import { DataState, ErrorNotice, Page, StatusBadge } from '../../components/ui';
@@ -108,6 +109,7 @@ export function PersonPage({ id }: { id: string }) {
               </TabPanel>
               <TabPanel id="referrals">
                 <PersonReferrals personId={id} />
+                <PersonFollowUps personId={id} />
               </TabPanel>
               <TabPanel id="consents">
                 <PersonConsents personId={id} />
