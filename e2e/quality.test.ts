@@ -597,7 +597,7 @@ test('a programme manager reads the indicators by age group, as the API counts t
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\n');
-  expect(csv[0]).toBe('ageGroup,people,referred,placed,trained');
+  expect(csv[0]).toBe('ageGroup,people,referred,placed,trained,reached6m,employed6m');
   expect(csv.at(-1)!.startsWith(`total,${api.body.total.people},`)).toBe(true);
   await screenshot(page, 'quality-programme-indicators');
   expect(errors).toEqual([]);

@@ -7,9 +7,19 @@ import { z } from 'zod';
  * - `people`: people followed (live records, not merged away);
  * - `referred`: people with at least one referral sent (any status after `proposed`);
  * - `placed`: people with a referral to a vacancy that started or completed (they took up the job);
- * - `trained`: people with a referral to a training that completed.
+ * - `trained`: people with a referral to a training that completed;
+ * - `reached6m`: people reached at their 6-month follow-up (`months` = 6);
+ * - `employed6m`: people in work at their 6-month follow-up (reached, employed = yes): with
+ *   `reached6m`, the share still employed six months on.
  */
-export const programmeIndicators = ['people', 'referred', 'placed', 'trained'] as const;
+export const programmeIndicators = [
+  'people',
+  'referred',
+  'placed',
+  'trained',
+  'reached6m',
+  'employed6m',
+] as const;
 export type ProgrammeIndicator = (typeof programmeIndicators)[number];
 
 /** What the indicators can be broken down by (the person's sex, age group, programme, country of return). */

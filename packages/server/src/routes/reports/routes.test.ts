@@ -173,7 +173,17 @@ describe.each(testDatabaseKinds())('programme indicators on $name', (kind) => {
         owningOrganisationId: mission,
         returnInfo: { returnCountry: 'GE', programme: 'AVRR' },
       });
-      if (i === 5) continue;
+      const today = new Date().toISOString().slice(0, 10);
+      const contact = (body: object) =>
+        post(`/api/people/${p.id}/follow-ups`, { on: today, channel: 'phone', reached: true, ...body });
+      if (i === 5) {
+        // Reached at 6 months (an ad-hoc placement the programme did not make), not in work.
+        await contact({ months: 6, employed: 'no' });
+        continue;
+      }
+      // The five placed are in work at 6 months; the first was not at 3 months (not counted).
+      if (i === 0) await contact({ months: 3, employed: 'no' });
+      await contact({ months: 6, employed: 'yes' });
       await post(`/api/people/${p.id}/consents`, {
         purpose: 'referral',
         recipientOrganisationId: employer,
@@ -215,12 +225,19 @@ describe.each(testDatabaseKinds())('programme indicators on $name', (kind) => {
     const res = await get('?by=sex');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.total).toEqual({ people: 12, referred: 5, placed: 5, trained: 5 });
+    expect(body.total).toEqual({
+      people: 12,
+      referred: 5,
+      placed: 5,
+      trained: 5,
+      reached6m: 6,
+      employed6m: 5,
+    });
     expect(body.groups).toEqual([
-      { key: 'female', people: 6, referred: 5, placed: 5, trained: 5 },
+      { key: 'female', people: 6, referred: 5, placed: 5, trained: 5, reached6m: 6, employed6m: 5 },
       // 5 men would give away the 1 unknown with the total: both hidden.
-      { key: 'male', people: null, referred: 0, placed: 0, trained: 0 },
-      { key: 'unknown', people: null, referred: 0, placed: 0, trained: 0 },
+      { key: 'male', people: null, referred: 0, placed: 0, trained: 0, reached6m: 0, employed6m: 0 },
+      { key: 'unknown', people: null, referred: 0, placed: 0, trained: 0, reached6m: 0, employed6m: 0 },
     ]);
     expect(body.asOf).toBe(new Date().toISOString().slice(0, 10));
     expect(res.body).not.toMatch(/Indicator|W\d|M\d/);
@@ -229,20 +246,38 @@ describe.each(testDatabaseKinds())('programme indicators on $name', (kind) => {
   test('by age group: bands youngest first, no birth date last', async () => {
     const body = (await get('?by=ageGroup')).json();
     expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['18-24', '35-44', 'unknown']);
-    expect(body.groups[1]).toEqual({ key: '35-44', people: 6, referred: 5, placed: 5, trained: 5 });
+    expect(body.groups[1]).toEqual({
+      key: '35-44',
+      people: 6,
+      referred: 5,
+      placed: 5,
+      trained: 5,
+      reached6m: 6,
+      employed6m: 5,
+    });
   });
 
   test('by programme and country of return, filtered by programme; a case manager sees their organisation only', async () => {
     const byProgramme = (await get('?by=programme')).json();
     expect(byProgramme.groups.map((g: { key: string }) => g.key)).toEqual(['AVRR', 'unknown']);
     // 11 and 1: the 1 is hidden, and the 11 with it (the total would give it away).
-    expect(byProgramme.groups[0]).toEqual({ key: 'AVRR', people: null, referred: 5, placed: 5, trained: 5 });
+    expect(byProgramme.groups[0]).toEqual({
+      key: 'AVRR',
+      people: null,
+      referred: 5,
+      placed: 5,
+      trained: 5,
+      reached6m: 6,
+      employed6m: 5,
+    });
     const avrr = (await get('?by=returnCountry&programme=AVRR')).json();
     expect(avrr.total.people).toBe(11);
-    expect(avrr.groups).toEqual([{ key: 'GE', people: 11, referred: 5, placed: 5, trained: 5 }]);
+    expect(avrr.groups).toEqual([
+      { key: 'GE', people: 11, referred: 5, placed: 5, trained: 5, reached6m: 6, employed6m: 5 },
+    ]);
     const own = (await get('?by=sex', 'case_manager', other)).json();
     expect(own.scope.organisationId).toBe(other);
-    expect(own.total).toEqual({ people: 1, referred: 0, placed: 0, trained: 0 });
+    expect(own.total).toEqual({ people: 1, referred: 0, placed: 0, trained: 0, reached6m: 0, employed6m: 0 });
     expect((await get('?by=sex', 'employer', mission)).statusCode).toBe(403);
   });
 
@@ -257,11 +292,11 @@ describe.each(testDatabaseKinds())('programme indicators on $name', (kind) => {
         .trim()
         .split('\n'),
     ).toEqual([
-      'sex,people,referred,placed,trained',
-      'female,6,5,5,5',
-      'male,,0,0,0',
-      'unknown,,0,0,0',
-      'total,12,5,5,5',
+      'sex,people,referred,placed,trained,reached6m,employed6m',
+      'female,6,5,5,5,6,5',
+      'male,,0,0,0,0,0',
+      'unknown,,0,0,0,0,0',
+      'total,12,5,5,5,6,5',
     ]);
     const xlsx = await get('?by=ageGroup&format=xlsx');
     expect(xlsx.statusCode).toBe(200);

@@ -63,11 +63,8 @@ const summary = z
 
 const indicatorRow = z.object({
   key: z.string(),
-  people: z.number().nullable(),
-  referred: z.number().nullable(),
-  placed: z.number().nullable(),
-  trained: z.number().nullable(),
-});
+  ...Object.fromEntries(programmeIndicators.map((name) => [name, z.number().nullable()])),
+}) as z.ZodObject<{ key: z.ZodString } & Record<ProgrammeIndicator, z.ZodNullable<z.ZodNumber>>>;
 const indicators = z
   .object({
     scope: z.object({
@@ -80,7 +77,9 @@ const indicators = z
     asOf: z.string(),
     suppressedBelow: z.number(),
     groups: z.array(indicatorRow),
-    total: z.object({ people: z.number(), referred: z.number(), placed: z.number(), trained: z.number() }),
+    total: z.object(Object.fromEntries(programmeIndicators.map((name) => [name, z.number()]))) as z.ZodObject<
+      Record<ProgrammeIndicator, z.ZodNumber>
+    >,
   })
   .meta({ id: 'ProgrammeIndicators' });
 
@@ -222,7 +221,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['reports'],
         summary:
-          'Programme indicators (people followed, referred, placed, trained) by sex, age group, programme or country of return; small counts suppressed; JSON, or a CSV or XLSX table with ?format=',
+          'Programme indicators (people followed, referred, placed, trained, reached and in work at their 6-month follow-up) by sex, age group, programme or country of return; small counts suppressed; JSON, or a CSV or XLSX table with ?format=',
         querystring: indicatorsQuery,
         response: { 200: indicators, ...errorResponses },
       },
@@ -244,12 +243,21 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
                   bool_or(r.target_kind = 'training' and r.status = 'completed') as trained
            from referrals r join persons x on x.id = r.person_id
            group by r.person_id
+         ), contacts as (
+           select c.person_id,
+                  bool_or(c.months = 6 and c.reached) as reached6m,
+                  bool_or(c.months = 6 and c.reached and c.employed = 'yes') as employed6m
+           from follow_ups c join persons x on x.id = c.person_id
+           where c.archived_at is null
+           group by c.person_id
          )
          select x.key, count(*)::int as people,
                 (count(*) filter (where f.referred))::int as referred,
                 (count(*) filter (where f.placed))::int as placed,
-                (count(*) filter (where f.trained))::int as trained
-         from persons x left join flags f on f.person_id = x.id
+                (count(*) filter (where f.trained))::int as trained,
+                (count(*) filter (where c.reached6m))::int as reached6m,
+                (count(*) filter (where c.employed6m))::int as employed6m
+         from persons x left join flags f on f.person_id = x.id left join contacts c on c.person_id = x.id
          group by x.key order by people desc, x.key`,
         [organisationId, country, programme, ...(by === 'ageGroup' ? ageParams(asOf) : [])],
       );
@@ -260,10 +268,10 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       ) as Record<ProgrammeIndicator, (number | null)[]>;
       const groups = rows.map((x, i) => ({
         key: x.key,
-        people: columns.people[i]!,
-        referred: columns.referred[i]!,
-        placed: columns.placed[i]!,
-        trained: columns.trained[i]!,
+        ...(Object.fromEntries(programmeIndicators.map((name) => [name, columns[name][i]!])) as Record<
+          ProgrammeIndicator,
+          number | null
+        >),
       }));
       const total = Object.fromEntries(
         programmeIndicators.map((name) => [name, rows.reduce((sum, x) => sum + x[name], 0)]),

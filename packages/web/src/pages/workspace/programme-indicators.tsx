@@ -14,7 +14,7 @@ const IndicatorChart = lazy(() =>
 
 const breakdowns = ['sex', 'ageGroup', 'programme', 'returnCountry'] as const;
 type Breakdown = (typeof breakdowns)[number];
-const indicators = ['people', 'referred', 'placed', 'trained'] as const;
+const indicators = ['people', 'referred', 'placed', 'trained', 'reached6m', 'employed6m'] as const;
 type Indicator = (typeof indicators)[number];
 
 interface Group extends Record<Indicator, number | null> {
@@ -30,13 +30,13 @@ function toIndicators(body: unknown): Indicators {
   const b = (body ?? {}) as { groups?: unknown; total?: Record<string, unknown>; asOf?: unknown };
   const count = (v: unknown) => (typeof v === 'number' ? v : null);
   const groups = Array.isArray(b.groups)
-    ? b.groups.map((g: Record<string, unknown>) => ({
-        key: String(g.key ?? ''),
-        people: count(g.people),
-        referred: count(g.referred),
-        placed: count(g.placed),
-        trained: count(g.trained),
-      }))
+    ? b.groups.map(
+        (g: Record<string, unknown>) =>
+          ({
+            key: String(g.key ?? ''),
+            ...Object.fromEntries(indicators.map((i) => [i, count(g[i])])),
+          }) as Group,
+      )
     : [];
   const total = Object.fromEntries(indicators.map((i) => [i, count(b.total?.[i]) ?? 0])) as Record<
     Indicator,
@@ -68,6 +68,8 @@ export function ProgrammeIndicators() {
     referred: t('indicators.referred', 'Referred'),
     placed: t('indicators.placed', 'Placed in a job'),
     trained: t('indicators.trained', 'Completed a training'),
+    reached6m: t('indicators.reached6m', 'Reached at 6 months'),
+    employed6m: t('indicators.employed6m', 'In work at 6 months'),
   };
   const groupLabel = (key: string) => {
     if (key === 'unknown') return t('report.unknown', 'not known');
@@ -93,7 +95,7 @@ export function ProgrammeIndicators() {
       <p className="muted small">
         {t(
           'indicators.explain',
-          'Each indicator counts people, once each: referred means at least one referral sent; placed, a referral to a job that started; completed a training, a referral to a training that completed.',
+          'Each indicator counts people, once each: referred means at least one referral sent; placed, a referral to a job that started; completed a training, a referral to a training that completed; reached and in work at 6 months, what their 6-month follow-up found.',
         )}
       </p>
       <div className="indicator-controls">
