@@ -1,11 +1,35 @@
 /**
- * When the follow-ups of a placement are due (C5). Pure date arithmetic on `YYYY-MM-DD` strings,
- * with no other import, so that the browser app can use it without the schemas.
+ * When the follow-ups of a placement are due (C5), and the terms a follow-up is recorded in. Pure
+ * date arithmetic on `YYYY-MM-DD` strings and constant lists, with no other import, so that the
+ * browser app can use them without the schemas.
  */
 
 /** The follow-up points of a placement, in months after it started. */
 export const followUpPoints = [1, 3, 6, 12] as const;
 export type FollowUpPoint = (typeof followUpPoints)[number];
+
+/** How the contact was made (the most common first: forms offer them in this order). */
+export const followUpChannels = ['phone', 'in_person', 'video', 'message'] as const;
+export type FollowUpChannel = (typeof followUpChannels)[number];
+
+export const employmentAnswers = ['yes', 'no'] as const;
+export type EmploymentAnswer = (typeof employmentAnswers)[number];
+
+export const contractKinds = ['permanent', 'fixed_term', 'casual', 'self_employed', 'none'] as const;
+export type ContractKind = (typeof contractKinds)[number];
+
+/** Why a person is no longer employed. */
+export const leftReasons = [
+  'contract_ended',
+  'dismissed',
+  'resigned_pay',
+  'resigned_conditions',
+  'health',
+  'family',
+  'moved',
+  'other',
+] as const;
+export type LeftReason = (typeof leftReasons)[number];
 
 function parseDay(day: string): { y: number; m: number; d: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

@@ -3,37 +3,38 @@ import { errors } from '../errors/errors';
 import type { Page } from './pagination';
 import { listQueryBase } from './pagination';
 import { currencyCode, isoDate, longText, recordId, type ChangeMeta, type RemoveResult } from './common';
-import { followUpPoints } from './follow-up-due';
+import {
+  contractKinds,
+  employmentAnswers,
+  followUpChannels,
+  followUpPoints,
+  leftReasons,
+  type ContractKind,
+  type EmploymentAnswer,
+  type FollowUpChannel,
+  type LeftReason,
+} from './follow-up-due';
 
-export { followUpDue, followUpPoints, nextFollowUpPoint, type FollowUpPoint } from './follow-up-due';
+export {
+  contractKinds,
+  employmentAnswers,
+  followUpChannels,
+  followUpDue,
+  followUpPoints,
+  leftReasons,
+  nextFollowUpPoint,
+  type ContractKind,
+  type EmploymentAnswer,
+  type FollowUpChannel,
+  type FollowUpPoint,
+  type LeftReason,
+} from './follow-up-due';
 
 /**
  * Follow-ups (C5): what a counsellor learnt when they contacted a person after a placement, at
  * 1, 3, 6 and 12 months (or at any other time): reached or not, still employed, wage, contract,
  * satisfaction, and why they left when they did.
  */
-
-export const followUpChannels = ['in_person', 'phone', 'video', 'message'] as const;
-export type FollowUpChannel = (typeof followUpChannels)[number];
-
-export const employmentAnswers = ['yes', 'no'] as const;
-export type EmploymentAnswer = (typeof employmentAnswers)[number];
-
-export const contractKinds = ['permanent', 'fixed_term', 'casual', 'self_employed', 'none'] as const;
-export type ContractKind = (typeof contractKinds)[number];
-
-/** Why a person is no longer employed. */
-export const leftReasons = [
-  'contract_ended',
-  'dismissed',
-  'resigned_pay',
-  'resigned_conditions',
-  'health',
-  'family',
-  'moved',
-  'other',
-] as const;
-export type LeftReason = (typeof leftReasons)[number];
 
 /** The fields only a person who was reached can answer. */
 export const employmentFields = [

@@ -1,8 +1,14 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
-import type { ContractKind, LeftReason } from '@passerelle/core';
-import { followUpDue, nextFollowUpPoint } from '@passerelle/core/follow-up-due';
+import {
+  contractKinds,
+  followUpChannels,
+  followUpDue,
+  followUpPoints,
+  leftReasons,
+  nextFollowUpPoint,
+} from '@passerelle/core/follow-up-due';
 import { ApiError } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import {
@@ -23,19 +29,10 @@ import { useApi } from '../../api/use-api';
 import { DataState, ErrorNotice } from '../../components/ui';
 import { formatDate, formatNumber } from '../../i18n/format';
 
-const points = [1, 3, 6, 12] as const;
-const channels = ['phone', 'in_person', 'video', 'message'] as const;
-const contracts: ContractKind[] = ['permanent', 'fixed_term', 'casual', 'self_employed', 'none'];
-const reasons: LeftReason[] = [
-  'contract_ended',
-  'dismissed',
-  'resigned_pay',
-  'resigned_conditions',
-  'health',
-  'family',
-  'moved',
-  'other',
-];
+const points = followUpPoints;
+const channels = followUpChannels;
+const contracts = contractKinds;
+const reasons = leftReasons;
 
 /** Today as YYYY-MM-DD in the reader's time zone. */
 function localToday(): string {
