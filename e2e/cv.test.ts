@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { soraniNames } from '../packages/web/src/i18n/sorani-names';
-import { demo, demoSession } from './support/api';
+import { demo, demoCookies, demoSession } from './support/api';
 import { collectPageErrors, desktop, phone } from './support/browser';
 import type { RunningServer } from './support/server';
 import { withServerAndBrowser } from './support/suite';
@@ -28,20 +28,8 @@ async function counsellorContext(
   device: typeof desktop | typeof phone,
   bypassCSP = false,
 ): Promise<BrowserContext> {
-  const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: demo.counsellor }),
-  });
-  expect(res.status).toBe(200);
   const context = await browser.newContext({ ...device, baseURL: server.url, locale: 'fr', bypassCSP });
-  await context.addCookies(
-    res.headers.getSetCookie().map((c) => {
-      const [pair] = c.split(';');
-      const [name, ...value] = (pair ?? '').split('=');
-      return { name: name ?? '', value: value.join('='), url: server.url };
-    }),
-  );
+  await context.addCookies(await demoCookies(server.url, demo.counsellor));
   return context;
 }
 

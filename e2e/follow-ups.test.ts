@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { followUpDue } from '../packages/core/src/records/follow-up-due';
-import { demo, demoSession, type ApiSession } from './support/api';
+import { demo, demoCookies, demoSession, type ApiSession } from './support/api';
 import { collectPageErrors, desktop, screenshot } from './support/browser';
 import type { RunningServer } from './support/server';
 import { withServerAndBrowser } from './support/suite';
@@ -23,20 +23,8 @@ withServerAndBrowser((started, launched) => {
 });
 
 async function counsellorContext(locale = 'en'): Promise<BrowserContext> {
-  const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: demo.counsellor }),
-  });
-  expect(res.status).toBe(200);
   const context = await browser.newContext({ ...desktop, baseURL: server.url, locale });
-  await context.addCookies(
-    res.headers.getSetCookie().map((c) => {
-      const [pair] = c.split(';');
-      const [name, ...value] = (pair ?? '').split('=');
-      return { name: name ?? '', value: value.join('='), url: server.url };
-    }),
-  );
+  await context.addCookies(await demoCookies(server.url, demo.counsellor));
   return context;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, onTestFinished, test } from 'vitest';
-import { demo, demoSession } from './support/api';
+import { demo, demoCookies, demoSession } from './support/api';
 import { collectPageErrors, desktop, newContext, phone, screenshot } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { withServerAndBrowser } from './support/suite';
@@ -28,17 +28,7 @@ const sessions = new Map<string, { name: string; value: string; url: string }[]>
 async function sessionCookies(email: string) {
   const known = sessions.get(email);
   if (known) return known;
-  const res = await fetch(`${server.url}/api/auth/demo/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email }),
-  });
-  expect(res.status).toBe(200);
-  const cookies = res.headers.getSetCookie().map((c) => {
-    const [pair] = c.split(';');
-    const [name, ...value] = (pair ?? '').split('=');
-    return { name: name ?? '', value: value.join('='), url: server.url };
-  });
+  const cookies = await demoCookies(server.url, email);
   sessions.set(email, cookies);
   return cookies;
 }

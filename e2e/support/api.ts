@@ -40,6 +40,24 @@ export async function demoSession(baseUrl: string, email: string): Promise<ApiSe
   };
 }
 
+/** A demo account's session cookies (demo-mode sign-in), for a browser context's `addCookies`. */
+export async function demoCookies(
+  baseUrl: string,
+  email: string,
+): Promise<{ name: string; value: string; url: string }[]> {
+  const res = await fetch(`${baseUrl}/api/auth/demo/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+  if (!res.ok) throw new Error(`demo sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie().map((c) => {
+    const [pair] = c.split(';');
+    const [name, ...value] = (pair ?? '').split('=');
+    return { name: name ?? '', value: value.join('='), url: baseUrl };
+  });
+}
+
 /** The API paths the running server offers (from its OpenAPI document), to tell what can be tested yet. */
 export async function apiPaths(baseUrl: string): Promise<Set<string>> {
   const doc = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as {
