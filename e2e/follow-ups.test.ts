@@ -165,6 +165,10 @@ test('a counsellor records the 3-month follow-up of a placement; a wage without 
   // With 1 and 3 months recorded, the form now proposes 6 months for the same placement.
   await form.getByLabel('Placement').selectOption(referralId);
   expect(await form.getByLabel('Follow-up point').inputValue()).toBe('6');
+  // And the placement's reminder has moved to the 6-month point, in the referral list above too.
+  const reminder = await ok(api.call<{ followUpOn: string }>('GET', `/api/referrals/${referralId}`), 200);
+  expect(reminder.followUpOn).toBe(followUpDue(startedOn, 6));
+  await expect.poll(() => page.getByLabel('Follow up on').inputValue()).toBe(followUpDue(startedOn, 6));
   const shot = await screenshot(page, 'follow-ups-recorded');
   console.log(`follow-ups e2e: screenshot ${shot}`);
   expect(errors).toEqual([]);

@@ -68,3 +68,20 @@ export function nextFollowUpPoint(
   }
   return null;
 }
+
+/**
+ * The follow-up date a placement's reminder should move to once a follow-up of it is recorded on
+ * `recordedOn`: the next point not yet recorded (null when all four are), unless the reminder
+ * already stands later than that contact (a date the counsellor chose is kept). `undefined`: leave
+ * the reminder as it is.
+ */
+export function followUpOnAfterContact(
+  startedOn: string | null,
+  currentFollowUpOn: string | null,
+  recordedOn: string,
+  recorded: readonly (number | null)[],
+): string | null | undefined {
+  if (!startedOn) return undefined;
+  if (currentFollowUpOn !== null && currentFollowUpOn > recordedOn) return undefined;
+  return nextFollowUpPoint(startedOn, recorded)?.due ?? null;
+}

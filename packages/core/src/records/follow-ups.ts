@@ -20,6 +20,7 @@ export {
   employmentAnswers,
   followUpChannels,
   followUpDue,
+  followUpOnAfterContact,
   followUpPoints,
   leftReasons,
   nextFollowUpPoint,

@@ -107,6 +107,38 @@ describe.each(testDatabaseKinds())('follow-up store on $name', (kind) => {
     expect((await store().listByPerson(personId, { limit: 10 })).items).toEqual([]);
   });
 
+  test('a job taken up is due for follow-up a month on; each follow-up recorded moves the reminder to the next point', async () => {
+    const referrals = createReferralStore(database.db);
+    const personId = await newPerson();
+    const placement = await newPlacement(personId);
+    const today = '2025-12-31';
+    await referrals.transition(placement, 1, { to: 'accepted', on: '2025-01-31' }, today);
+    const started = await referrals.transition(placement, 2, { to: 'started', on: '2025-01-31' }, today);
+    expect(started.followUpOn).toBe('2025-02-28');
+    const at = (months: 1 | 3 | 6 | 12, on: string) =>
+      store().create(
+        input({ personId, referralId: placement, months, on, channel: 'phone', reached: false }),
+        randomUUID(),
+        {
+          actorId: 'u1',
+        },
+      );
+    await at(1, '2025-03-03');
+    const after1 = (await referrals.get(placement))!;
+    expect(after1).toMatchObject({ followUpOn: '2025-04-30', version: 4 });
+    const history = (await referrals.history(placement, { limit: 20 })).items;
+    expect(history.some((h) => h.action === 'updated' && h.changedFields.includes('followUpOn'))).toBe(true);
+    // A date the counsellor set after the contact stays.
+    await referrals.update(placement, 4, { followUpOn: '2025-05-15' });
+    await at(3, '2025-05-02');
+    expect((await referrals.get(placement))!.followUpOn).toBe('2025-05-15');
+    // Once the date has passed, the next contact moves it on; after the 12-month one none is left.
+    await at(6, '2025-07-31');
+    expect((await referrals.get(placement))!.followUpOn).toBe('2026-01-31');
+    await at(12, '2026-02-02');
+    expect((await referrals.get(placement))!.followUpOn).toBeNull();
+  });
+
   test('lists by person and by referral, newest contact first, page by page', async () => {
     const personId = await newPerson();
     const a = await newPlacement(personId);

@@ -1,6 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import {
   errors,
+  followUpOnAfterContact,
   type ChangeMeta,
   type FollowUp,
   type FollowUpFields,
@@ -9,7 +11,7 @@ import {
   type Page,
 } from '@passerelle/core';
 import type { Db } from '../database';
-import { followUps, people, referrals } from '../schema/records';
+import { followUps, people, referralHistory, referrals } from '../schema/records';
 import { allOf, finishPage, isoOf, pageClauses, type SortSpec } from './record-kit';
 
 type Row = typeof followUps.$inferSelect;
@@ -84,6 +86,37 @@ export function createFollowUpStore(db: Db): FollowUpStore {
       ]);
   }
 
+  /**
+   * After a follow-up of a placement at a month point, its referral's follow-up date moves to the
+   * next point's due date (core's `followUpOnAfterContact`), in the same transaction, with a
+   * version and a history entry as any change of the referral.
+   */
+  async function moveReminder(tx: Db, referralId: string, on: string, actorId: string | null) {
+    const [referral] = await tx
+      .select({ startedOn: referrals.startedOn, followUpOn: referrals.followUpOn })
+      .from(referrals)
+      .where(eq(referrals.id, referralId));
+    if (!referral) return;
+    const recorded = await tx
+      .select({ months: followUps.months })
+      .from(followUps)
+      .where(and(eq(followUps.referralId, referralId), isNull(followUps.archivedAt)));
+    const next = followUpOnAfterContact(
+      referral.startedOn,
+      referral.followUpOn,
+      on,
+      recorded.map((r) => r.months),
+    );
+    if (next === undefined || next === referral.followUpOn) return;
+    await tx
+      .update(referrals)
+      .set({ followUpOn: next, version: sql`${referrals.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(referrals.id, referralId));
+    await tx
+      .insert(referralHistory)
+      .values({ id: randomUUID(), referralId, action: 'updated', changedFields: ['followUpOn'], actorId });
+  }
+
   async function list(condition: ReturnType<typeof eq>, query: FollowUpListQuery): Promise<Page<FollowUp>> {
     const page = pageClauses({
       sortName: 'on',
@@ -129,6 +162,8 @@ export function createFollowUpStore(db: Db): FollowUpStore {
           .insert(followUps)
           .values({ id, personId: input.personId, ...columnsOf(input), createdBy: meta?.actorId ?? null })
           .returning();
+        if (input.referralId && input.months != null)
+          await moveReminder(tx, input.referralId, input.on, meta?.actorId ?? null);
         return toFollowUp(row!);
       });
     },

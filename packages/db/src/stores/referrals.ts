@@ -19,6 +19,7 @@ import {
   decodeCursor,
   encodeCursor,
   errors,
+  followUpDue,
   isFinalReferralStatus,
   referralStatusDates,
   referralStatuses,
@@ -334,6 +335,10 @@ export function createReferralStore(db: Db, options: { newId?: () => string } = 
         const row = await guardedSet(tx, id, expectedVersion, {
           status: input.to,
           [referralStatusDates[input.to]]: input.on,
+          // A job taken up: the first follow-up (one month on) is due, unless a date is set already.
+          ...(input.to === 'started' && before.targetKind === 'vacancy' && before.followUpOn === null
+            ? { followUpOn: followUpDue(input.on, 1) }
+            : {}),
           ...(input.reasonCode || input.reason
             ? { reasonCode: input.reasonCode ?? null, reason: input.reason ?? null }
             : {}),

@@ -91,7 +91,7 @@ function useFollowUpLabels() {
  * employed, wage, contract, satisfaction, why they left), and a form to record one, attached to
  * a placement with the next due point proposed.
  */
-export function PersonFollowUps({ personId }: { personId: string }) {
+export function PersonFollowUps({ personId, onSaved }: { personId: string; onSaved?: () => void }) {
   const { t, i18n } = useTranslation();
   const state = useApi<unknown>(`${endpoints.personFollowUps(personId)}?limit=100`);
   const referrals = useApi<unknown>(placementsPath(personId));
@@ -113,7 +113,10 @@ export function PersonFollowUps({ personId }: { personId: string }) {
           personId={personId}
           placements={placements}
           recorded={followUps}
-          onSaved={state.reload}
+          onSaved={() => {
+            state.reload();
+            onSaved?.();
+          }}
           language={i18n.language}
         />
       ) : null}

@@ -45,6 +45,9 @@ export function PersonPage({ id }: { id: string }) {
   const summary = person.data === undefined ? null : toPersonSummary(person.data);
   const countryName = useCountryName();
   const languageName = useLanguageName();
+  // A follow-up of a placement moves its referral's follow-up date (and version): the referral
+  // list is read again after one is recorded.
+  const [followUpsSaved, setFollowUpsSaved] = useState(0);
   return (
     <Page
       title={summary?.name || t('person.title', 'Person')}
@@ -108,8 +111,8 @@ export function PersonPage({ id }: { id: string }) {
                 )}
               </TabPanel>
               <TabPanel id="referrals">
-                <PersonReferrals personId={id} />
-                <PersonFollowUps personId={id} />
+                <PersonReferrals key={followUpsSaved} personId={id} />
+                <PersonFollowUps personId={id} onSaved={() => setFollowUpsSaved((n) => n + 1)} />
               </TabPanel>
               <TabPanel id="consents">
                 <PersonConsents personId={id} />
