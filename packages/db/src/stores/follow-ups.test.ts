@@ -115,14 +115,23 @@ describe.each(testDatabaseKinds())('follow-up store on $name', (kind) => {
     await referrals.transition(placement, 1, { to: 'accepted', on: '2025-01-31' }, today);
     const started = await referrals.transition(placement, 2, { to: 'started', on: '2025-01-31' }, today);
     expect(started.followUpOn).toBe('2025-02-28');
-    const at = (months: 1 | 3 | 6 | 12, on: string) =>
+    const at = (months: 1 | 3 | 6 | 12, on: string, reached = true) =>
       store().create(
-        input({ personId, referralId: placement, months, on, channel: 'phone', reached: false }),
+        input({
+          personId,
+          referralId: placement,
+          months,
+          on,
+          channel: 'phone',
+          reached,
+          ...(reached ? { employed: 'yes' as const } : {}),
+        }),
         randomUUID(),
-        {
-          actorId: 'u1',
-        },
+        { actorId: 'u1' },
       );
+    // A missed call leaves the 1-month point due.
+    await at(1, '2025-03-01', false);
+    expect((await referrals.get(placement))!).toMatchObject({ followUpOn: '2025-02-28', version: 3 });
     await at(1, '2025-03-03');
     const after1 = (await referrals.get(placement))!;
     expect(after1).toMatchObject({ followUpOn: '2025-04-30', version: 4 });

@@ -100,7 +100,9 @@ export function createFollowUpStore(db: Db): FollowUpStore {
     const recorded = await tx
       .select({ months: followUps.months })
       .from(followUps)
-      .where(and(eq(followUps.referralId, referralId), isNull(followUps.archivedAt)));
+      .where(
+        and(eq(followUps.referralId, referralId), eq(followUps.reached, true), isNull(followUps.archivedAt)),
+      );
     const next = followUpOnAfterContact(
       referral.startedOn,
       referral.followUpOn,
@@ -162,7 +164,8 @@ export function createFollowUpStore(db: Db): FollowUpStore {
           .insert(followUps)
           .values({ id, personId: input.personId, ...columnsOf(input), createdBy: meta?.actorId ?? null })
           .returning();
-        if (input.referralId && input.months != null)
+        // A missed call leaves the point due: only a contact that reached the person moves it on.
+        if (input.referralId && input.months != null && input.reached)
           await moveReminder(tx, input.referralId, input.on, meta?.actorId ?? null);
         return toFollowUp(row!);
       });

@@ -122,7 +122,7 @@ export async function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
         entity: type,
         entityId: created.id,
         personId: person.id,
-        changes: { months: created.months, referralId: created.referralId, on: created.on },
+        changes: { fields: Object.keys(request.body) },
       });
       setEtag(reply, created.version);
       reply.header('location', `/api/follow-ups/${created.id}`);

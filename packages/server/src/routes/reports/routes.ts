@@ -16,11 +16,12 @@ import {
 import { writeTableToBuffer } from '@passerelle/io';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/openapi';
-import { audit } from '../record-kit';
+import { audit, today } from '../record-kit';
 
 /**
  * Counts of 1 to 4 are not shown (small-cell suppression): in a breakdown by country or status, a
- * count that small can point at a person. Zero is shown; totals are shown.
+ * count that small can point at a person. Zero is shown; a total is shown unless it would give a
+ * hidden count away (see `suppressColumn`).
  */
 export const smallCellLimit = 5;
 
@@ -30,19 +31,28 @@ export function suppressSmall(n: number): number | null {
 }
 
 /**
- * A breakdown whose total is shown: small counts suppressed, and when only one count is, the
- * smallest other non-zero count too (secondary suppression), so that the hidden count cannot be
- * worked out by subtracting the others from the total.
+ * A breakdown and its total as a report shows them:
+ * - counts of 1 to 4 hidden, and those `alsoHidden` marks (whatever their size: a count that
+ *   another column would give away);
+ * - when only one count is hidden, the smallest other non-zero count too (secondary suppression),
+ *   so that it cannot be worked out by subtracting the others from the total;
+ * - the total hidden when it is small itself, or when one count alone is still hidden (no other
+ *   count to hide with it: the total would be the hidden count plus the shown ones).
  */
-export function suppressBreakdown(counts: readonly number[]): (number | null)[] {
-  const out = counts.map(suppressSmall);
-  if (out.filter((c) => c === null).length === 1) {
+export function suppressColumn(
+  counts: readonly number[],
+  alsoHidden: readonly boolean[] = [],
+): { cells: (number | null)[]; total: number | null } {
+  const cells = counts.map((c, i) => (alsoHidden[i] ? null : suppressSmall(c)));
+  if (cells.filter((c) => c === null).length === 1) {
     let smallest = -1;
-    for (const [i, c] of out.entries())
-      if (c !== null && c > 0 && (smallest < 0 || c < out[smallest]!)) smallest = i;
-    if (smallest >= 0) out[smallest] = null;
+    for (const [i, c] of cells.entries())
+      if (c !== null && c > 0 && (smallest < 0 || c < cells[smallest]!)) smallest = i;
+    if (smallest >= 0) cells[smallest] = null;
   }
-  return out;
+  const sum = counts.reduce((a, b) => a + b, 0);
+  const alone = cells.filter((c) => c === null).length === 1;
+  return { cells, total: alone || suppressSmall(sum) === null ? null : sum };
 }
 
 const cell = z.object({ key: z.string(), count: z.number().nullable() });
@@ -50,9 +60,9 @@ const summary = z
   .object({
     scope: z.object({ organisationId: z.string().nullable(), country: z.string().nullable() }),
     suppressedBelow: z.number(),
-    people: z.object({ total: z.number(), byReturnCountry: z.array(cell) }),
+    people: z.object({ total: z.number().nullable(), byReturnCountry: z.array(cell) }),
     referrals: z.object({
-      total: z.number(),
+      total: z.number().nullable(),
       byStatus: z.array(cell),
       byTargetKind: z.array(cell),
     }),
@@ -77,9 +87,9 @@ const indicators = z
     asOf: z.string(),
     suppressedBelow: z.number(),
     groups: z.array(indicatorRow),
-    total: z.object(Object.fromEntries(programmeIndicators.map((name) => [name, z.number()]))) as z.ZodObject<
-      Record<ProgrammeIndicator, z.ZodNumber>
-    >,
+    total: z.object(
+      Object.fromEntries(programmeIndicators.map((name) => [name, z.number().nullable()])),
+    ) as z.ZodObject<Record<ProgrammeIndicator, z.ZodNullable<z.ZodNumber>>>,
   })
   .meta({ id: 'ProgrammeIndicators' });
 
@@ -133,6 +143,48 @@ function groupKey(by: IndicatorBreakdown): string {
 /** The parameters of `groupKey('ageGroup')` from $4: the report date, then each band's cut-off. */
 function ageParams(asOf: string): string[] {
   return [asOf, ...ageBands.flatMap((b) => (b.below === null ? [] : [bornOnOrBefore(asOf, b.below)]))];
+}
+
+/**
+ * The indicators as a report shows them: each column suppressed as a breakdown of its own total
+ * (`suppressColumn`). In work at 6 months is a part of reached at 6 months: it is hidden also
+ * where the difference (reached, not in work) is 1 to 4, or where reached is hidden.
+ */
+export function suppressIndicators(rows: readonly ({ key: string } & Record<ProgrammeIndicator, number>)[]): {
+  groups: ({ key: string } & Record<ProgrammeIndicator, number | null>)[];
+  total: Record<ProgrammeIndicator, number | null>;
+} {
+  const columns = {} as Record<ProgrammeIndicator, { cells: (number | null)[]; total: number | null }>;
+  for (const name of programmeIndicators) {
+    if (name === 'employed6m') continue;
+    columns[name] = suppressColumn(rows.map((x) => x[name]));
+  }
+  const apart = (r: number, e: number) => r - e > 0 && r - e < smallCellLimit;
+  columns.employed6m = suppressColumn(
+    rows.map((x) => x.employed6m),
+    rows.map((x, i) => columns.reached6m.cells[i] === null || apart(x.reached6m, x.employed6m)),
+  );
+  const sum = (name: ProgrammeIndicator) => rows.reduce((s, x) => s + x[name], 0);
+  if (columns.reached6m.total === null || apart(sum('reached6m'), sum('employed6m')))
+    columns.employed6m.total = null;
+  return {
+    groups: rows.map((x, i) => ({
+      key: x.key,
+      ...(Object.fromEntries(programmeIndicators.map((name) => [name, columns[name].cells[i]!])) as Record<
+        ProgrammeIndicator,
+        number | null
+      >),
+    })),
+    total: Object.fromEntries(programmeIndicators.map((name) => [name, columns[name].total])) as Record<
+      ProgrammeIndicator,
+      number | null
+    >,
+  };
+}
+
+/** A text cell a spreadsheet will not read as a formula (a programme's name is free text). */
+function spreadsheetText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** Who may see which organisation's figures: programme managers and administrators all, others their own. */
@@ -195,20 +247,27 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
           [country],
         ),
       ]);
-      const cells = (rows: Row[]) => {
-        const counts = suppressBreakdown(rows.map((x) => x.n));
-        return rows.map((x, i) => ({ key: x.key ?? 'unknown', count: counts[i]! }));
-      };
       // Statuses in the order a referral goes through them.
       const statusOrder = (x: Row) => referralStatuses.indexOf((x.key ?? '') as ReferralStatus);
       byStatus.sort((a, b) => statusOrder(a) - statusOrder(b));
-      const total = (rows: Row[]) => rows.reduce((s, x) => s + x.n, 0);
+      const column = (rows: Row[]) => {
+        const { cells, total } = suppressColumn(rows.map((x) => x.n));
+        return { total, cells: rows.map((x, i) => ({ key: x.key ?? 'unknown', count: cells[i]! })) };
+      };
+      const people = column(byCountry);
+      const statuses = column(byStatus);
+      const kinds = column(byKind);
       await audit(ctx, request, { action: 'read_report', entity: 'report', entityId: 'summary' });
       return {
         scope: { organisationId, country },
         suppressedBelow: smallCellLimit,
-        people: { total: total(byCountry), byReturnCountry: cells(byCountry) },
-        referrals: { total: total(byStatus), byStatus: cells(byStatus), byTargetKind: cells(byKind) },
+        people: { total: people.total, byReturnCountry: people.cells },
+        referrals: {
+          // One total for two breakdowns: hidden when either would give a count away with it.
+          total: statuses.total === null || kinds.total === null ? null : statuses.total,
+          byStatus: statuses.cells,
+          byTargetKind: kinds.cells,
+        },
         vacancies: { open: open[0]?.vacancies ?? 0 },
         trainings: { open: open[0]?.trainings ?? 0 },
       };
@@ -231,25 +290,25 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       const { by, format } = request.query;
       const country = request.query.country ?? null;
       const programme = request.query.programme ?? null;
-      const asOf = new Date().toISOString().slice(0, 10);
+      const asOf = today(ctx);
       // Each person once, with whether any of their referrals counts for each indicator.
       const rows = await ctx.database.query<{ key: string } & Record<ProgrammeIndicator, number>>(
         `with persons as (
            select p.id, ${groupKey(by)} as key from people p where ${peopleIn('p', true)}
          ), flags as (
            select r.person_id,
-                  bool_or(r.status <> 'proposed') as referred,
-                  bool_or(r.target_kind = 'vacancy' and r.status in ('started', 'completed')) as placed,
+                  bool_or(r.sent_on is not null) as referred,
+                  bool_or(r.target_kind = 'vacancy' and r.started_on is not null) as placed,
                   bool_or(r.target_kind = 'training' and r.status = 'completed') as trained
            from referrals r join persons x on x.id = r.person_id
            group by r.person_id
          ), contacts as (
-           select c.person_id,
-                  bool_or(c.months = 6 and c.reached) as reached6m,
-                  bool_or(c.months = 6 and c.reached and c.employed = 'yes') as employed6m
+           -- The latest contact that reached the person at the 6-month point of a placement.
+           select distinct on (c.person_id) c.person_id, true as reached6m, c.employed = 'yes' as employed6m
            from follow_ups c join persons x on x.id = c.person_id
-           where c.archived_at is null
-           group by c.person_id
+             join referrals r on r.id = c.referral_id and r.target_kind = 'vacancy' and r.started_on is not null
+           where c.archived_at is null and c.months = 6 and c.reached
+           order by c.person_id, c.on desc, c.created_at desc
          )
          select x.key, count(*)::int as people,
                 (count(*) filter (where f.referred))::int as referred,
@@ -262,20 +321,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
         [organisationId, country, programme, ...(by === 'ageGroup' ? ageParams(asOf) : [])],
       );
       rows.sort((a, b) => groupOrder(by, a.key) - groupOrder(by, b.key));
-      // Each indicator is a breakdown of its own total: suppressed column by column.
-      const columns = Object.fromEntries(
-        programmeIndicators.map((name) => [name, suppressBreakdown(rows.map((x) => x[name]))]),
-      ) as Record<ProgrammeIndicator, (number | null)[]>;
-      const groups = rows.map((x, i) => ({
-        key: x.key,
-        ...(Object.fromEntries(programmeIndicators.map((name) => [name, columns[name][i]!])) as Record<
-          ProgrammeIndicator,
-          number | null
-        >),
-      }));
-      const total = Object.fromEntries(
-        programmeIndicators.map((name) => [name, rows.reduce((sum, x) => sum + x[name], 0)]),
-      ) as Record<ProgrammeIndicator, number>;
+      const { groups, total } = suppressIndicators(rows);
       await audit(ctx, request, { action: 'read_report', entity: 'report', entityId: `indicators:${by}` });
       if (format === 'json')
         return {
@@ -290,8 +336,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       const cellOf = (n: number | null) => (n === null ? '' : String(n));
       const header = [by, ...programmeIndicators];
       const table = [
-        ...groups.map((g) => [g.key, ...programmeIndicators.map((name) => cellOf(g[name]))]),
-        ['total', ...programmeIndicators.map((name) => String(total[name]))],
+        ...groups.map((g) => [spreadsheetText(g.key), ...programmeIndicators.map((name) => cellOf(g[name]))]),
+        ['total', ...programmeIndicators.map((name) => cellOf(total[name]))],
       ];
       const buffer = await writeTableToBuffer(format, header, table, {
         numericColumns: new Set(programmeIndicators),

@@ -204,12 +204,15 @@ function FollowUpTable({ items, placements }: { items: FollowUpRow[]; placements
   );
 }
 
-/** The point to propose for a placement: the earliest of 1/3/6/12 months not yet recorded for it. */
+/**
+ * The point to propose for a placement: the earliest of 1/3/6/12 months at which the person was
+ * not yet reached (a missed call leaves the point due).
+ */
 function proposal(placement: Placement | undefined, recorded: FollowUpRow[]) {
   if (!placement) return null;
   return nextFollowUpPoint(
     placement.startedOn,
-    recorded.filter((f) => f.referralId === placement.id).map((f) => f.months),
+    recorded.filter((f) => f.referralId === placement.id && f.reached).map((f) => f.months),
   );
 }
 

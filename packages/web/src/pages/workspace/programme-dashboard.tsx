@@ -19,8 +19,9 @@ interface Summary {
   /** The organisation the figures are limited to (a case manager's), or null for the whole programme. */
   organisationId: string | null;
   suppressedBelow: number;
-  people: { total: number; byReturnCountry: Cell[] };
-  referrals: { total: number; byStatus: Cell[]; byTargetKind: Cell[] };
+  /** Totals are null when not shown (small, or they would give a hidden count away). */
+  people: { total: number | null; byReturnCountry: Cell[] };
+  referrals: { total: number | null; byStatus: Cell[]; byTargetKind: Cell[] };
   vacancies: { open: number };
   trainings: { open: number };
 }
@@ -38,9 +39,12 @@ function toSummary(body: unknown): Summary {
   return {
     organisationId: typeof scope?.organisationId === 'string' ? scope.organisationId : null,
     suppressedBelow: b.suppressedBelow ?? 5,
-    people: { total: b.people?.total ?? 0, byReturnCountry: cells(b.people?.byReturnCountry) },
+    people: {
+      total: typeof b.people?.total === 'number' ? b.people.total : null,
+      byReturnCountry: cells(b.people?.byReturnCountry),
+    },
     referrals: {
-      total: b.referrals?.total ?? 0,
+      total: typeof b.referrals?.total === 'number' ? b.referrals.total : null,
       byStatus: cells(b.referrals?.byStatus),
       byTargetKind: cells(b.referrals?.byTargetKind),
     },
@@ -77,6 +81,8 @@ export function ProgrammeDashboard() {
   const state = useApi<unknown>(endpoints.reportSummary);
   const countryName = useCountryName();
   const statusLabel = useStatusLabel();
+  const shown = (n: number | null) =>
+    n === null ? t('report.notShown', 'not shown') : formatNumber(n, lang);
   const kindLabel = (kind: string) =>
     ({
       vacancy: t('report.kindVacancy', 'To a vacancy'),
@@ -104,7 +110,7 @@ export function ProgrammeDashboard() {
               <div className="grid">
                 <section className="card" aria-labelledby="report-people">
                   <h2 id="report-people">
-                    {t('report.people', 'People followed: {{n}}', { n: formatNumber(s.people.total, lang) })}
+                    {t('report.people', 'People followed: {{n}}', { n: shown(s.people.total) })}
                   </h2>
                   <h3>{t('report.byReturnCountry', 'By country of return')}</h3>
                   <CellList
@@ -114,7 +120,7 @@ export function ProgrammeDashboard() {
                 </section>
                 <section className="card" aria-labelledby="report-referrals">
                   <h2 id="report-referrals">
-                    {t('report.referrals', 'Referrals: {{n}}', { n: formatNumber(s.referrals.total, lang) })}
+                    {t('report.referrals', 'Referrals: {{n}}', { n: shown(s.referrals.total) })}
                   </h2>
                   <h3>{t('report.byStatus', 'By status')}</h3>
                   <CellList cells={s.referrals.byStatus} label={statusLabel} />

@@ -22,7 +22,8 @@ interface Group extends Record<Indicator, number | null> {
 }
 interface Indicators {
   groups: Group[];
-  total: Record<Indicator, number>;
+  /** Null when not shown (small, or it would give a hidden count away). */
+  total: Record<Indicator, number | null>;
   asOf: string;
 }
 
@@ -38,9 +39,9 @@ function toIndicators(body: unknown): Indicators {
           }) as Group,
       )
     : [];
-  const total = Object.fromEntries(indicators.map((i) => [i, count(b.total?.[i]) ?? 0])) as Record<
+  const total = Object.fromEntries(indicators.map((i) => [i, count(b.total?.[i])])) as Record<
     Indicator,
-    number
+    number | null
   >;
   return { groups, total, asOf: String(b.asOf ?? '') };
 }
@@ -171,7 +172,7 @@ export function ProgrammeIndicators() {
                       <th scope="row">{t('indicators.total', 'Total')}</th>
                       {indicators.map((i) => (
                         <td key={i} className="numeric">
-                          {formatNumber(data.total[i], lang)}
+                          {cell(data.total[i])}
                         </td>
                       ))}
                     </tr>
