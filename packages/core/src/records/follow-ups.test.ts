@@ -100,8 +100,8 @@ test('the body under a person has no personId and follows the same rules', () =>
   expect(followUpBody.safeParse({ ...body, monthlyWage: 10 }).success).toBe(false);
 });
 
-test('a contact dated after today is refused on the on field', () => {
-  expect(() => checkFollowUpDate('2025-06-02', '2025-06-01')).toThrow(
+test('a contact dated after today (anywhere) is refused on the on field', () => {
+  expect(() => checkFollowUpDate('2025-06-03', '2025-06-01')).toThrow(
     expect.objectContaining({
       code: 'validation_failed',
       details: expect.objectContaining({
@@ -118,4 +118,13 @@ test('a new follow-up may leave the date to the server; a replace must give it',
   expect(followUpBody.safeParse({ ...body, employed: 'yes' }).success).toBe(false);
   const replace = followUpReplaceBody.safeParse(body);
   expect(replace.success ? [] : replace.error.issues.map((i) => i.path.join('.'))).toEqual(['on']);
+});
+
+test('a contact may be dated up to the day after the server’s UTC date (a reader east of UTC), not later', () => {
+  expect(() => checkFollowUpDate('2026-11-23', '2026-11-23')).not.toThrow();
+  expect(() => checkFollowUpDate('2026-11-24', '2026-11-23')).not.toThrow();
+  expect(() => checkFollowUpDate('2027-01-01', '2026-12-31')).not.toThrow();
+  expect(() => checkFollowUpDate('2026-11-25', '2026-11-23')).toThrow(
+    expect.objectContaining({ code: 'validation_failed' }),
+  );
 });

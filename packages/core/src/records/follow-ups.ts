@@ -117,9 +117,13 @@ export const followUpInput = z.object({ personId: recordId, ...followUpFields })
 export type FollowUpInput = z.infer<typeof followUpInput>;
 export type FollowUpInputDraft = z.input<typeof followUpInput>;
 
-/** A contact cannot be recorded before it happened: `on` must not be after `today`. */
+/**
+ * A contact must not be dated in the future. `today` is the server's (UTC) date; a reader east of
+ * UTC may already be a day ahead (up to UTC+14), so their today, the day after, is accepted.
+ */
 export function checkFollowUpDate(on: string, today: string): void {
-  if (on > today)
+  const latest = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  if (on > latest)
     throw errors.validation([{ path: ['on'], code: 'date_in_future', message: 'must not be after today' }]);
 }
 

@@ -26,7 +26,7 @@ const draft: FollowUpDraft = {
 };
 
 test('the form becomes the API body: numbers parsed, currency upper-cased, no reason while employed', () => {
-  expect(followUpBodyOf(draft, '2099-01-01')).toEqual({
+  expect(followUpBodyOf(draft)).toEqual({
     referralId: 'r1',
     months: 3,
     on: '2025-05-02',
@@ -43,20 +43,21 @@ test('the form becomes the API body: numbers parsed, currency upper-cased, no re
   });
 });
 
-test('a person not reached sends no employment answer; an ad-hoc contact has no point; today is left to the server', () => {
-  const body = followUpBodyOf({ ...draft, reached: false, months: '', referralId: '' }, '2025-05-02');
+test("a person not reached sends no employment answer; an ad-hoc contact has no point; the date is the reader's", () => {
+  const body = followUpBodyOf({ ...draft, reached: false, months: '', referralId: '' });
   expect(body).toEqual({
     referralId: null,
     months: null,
+    on: '2025-05-02',
     channel: 'phone',
     reached: false,
     notes: null,
   });
-  expect(followUpBodyOf({ ...draft, employed: 'no' }, '2099-01-01')).toMatchObject({
+  expect(followUpBodyOf({ ...draft, employed: 'no' })).toMatchObject({
     leftReason: 'health',
     sameJob: null,
   });
-  expect(followUpBodyOf({ ...draft, monthlyWage: '', currency: '' }, '2099-01-01')).toMatchObject({
+  expect(followUpBodyOf({ ...draft, monthlyWage: '', currency: '' })).toMatchObject({
     monthlyWage: null,
     currency: null,
   });

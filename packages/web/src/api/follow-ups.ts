@@ -143,15 +143,15 @@ export interface FollowUpDraft {
 }
 
 /**
- * The body the API expects: employment answers only when the person was reached. A contact dated
- * `today` (the reader's) is sent without a date: the server dates it with its own today, which
- * east of UTC may still be yesterday.
+ * The body the API expects: employment answers only when the person was reached. The date is
+ * always the one the reader gave (in their own time zone; the server accepts a reader's today even
+ * when its own UTC date is still yesterday).
  */
-export function followUpBodyOf(d: FollowUpDraft, today: string): FollowUpBody {
+export function followUpBodyOf(d: FollowUpDraft): FollowUpBody {
   const body: FollowUpBody = {
     referralId: d.referralId || null,
     months: d.months ? (Number(d.months) as FollowUpBody['months']) : null,
-    ...(d.on === today ? {} : { on: d.on }),
+    on: d.on,
     channel: d.channel as FollowUpBody['channel'],
     reached: d.reached,
     notes: d.notes.trim() || null,

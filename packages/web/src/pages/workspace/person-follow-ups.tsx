@@ -321,7 +321,7 @@ function FollowUpForm({
     setProblems([]);
     setSaved(false);
     try {
-      await recordFollowUp(personId, followUpBodyOf(draft, localToday()));
+      await recordFollowUp(personId, followUpBodyOf(draft));
       setFollowUpDraft(fresh());
       setSaved(true);
       onSaved();
