@@ -109,4 +109,12 @@ test('wages are read with a decimal comma or thousands separators; other text go
   expect(parseWage(' 640 ')).toBe(640);
   expect(parseWage('')).toBeNull();
   expect(parseWage('about 600')).toBe('about 600');
+  // Dots as thousands (Dutch, Iraqi dinars), and Arabic-Indic digits as typed on Arabic and
+  // Sorani keyboards.
+  expect(parseWage('1.200')).toBe(1200);
+  expect(parseWage('750.000')).toBe(750000);
+  expect(parseWage('1.250,50')).toBe(1250.5);
+  expect(parseWage('٦٤٠')).toBe(640);
+  expect(parseWage('۷۵۰٬۰۰۰')).toBe(750000);
+  expect(parseWage('٦١٢٫٥')).toBe(612.5);
 });

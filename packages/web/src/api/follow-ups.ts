@@ -109,18 +109,27 @@ export function fieldProblems(error: ApiError | null): FieldProblem[] {
 }
 
 /**
- * A wage as typed: `612.5`, `612,5` (decimal comma) or `1,200` / `1 200` (thousands). Text that
- * is not a number is sent as it is, so that the API refuses it on the field rather than the
- * wage being dropped.
+ * A wage as typed: `612.5`, `612,5` (decimal comma), `1,200` / `1 200` / `1.200` / `750.000`
+ * (thousands; a wage is never a fraction with three decimals), in Western or Arabic-Indic digits
+ * (`٦٤٠`, `۶۴۰`, with `٫` as the decimal and `٬` as the thousands sign). Text that is not a number
+ * is sent as it is, so that the API refuses it on the field rather than the wage being dropped.
  */
 export function parseWage(typed: string): number | string | null {
-  const s = typed.trim().replace(/[\s\u00a0\u202f]/g, '');
+  const s = typed
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',');
   if (s === '') return null;
   const normal = /^\d+,\d{1,2}$/.test(s)
     ? s.replace(',', '.')
     : /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)
       ? s.replace(/,/g, '')
-      : s;
+      : /^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)
+        ? s.replace(/\./g, '').replace(',', '.')
+        : s;
   const n = Number(normal);
   return Number.isFinite(n) ? n : typed;
 }
