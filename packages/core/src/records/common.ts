@@ -17,8 +17,11 @@ export const recordId = z.uuid();
 /** An identifier in another system (a CSV import key, a public employment service's vacancy number). */
 export const externalId = z.string().trim().min(1).max(200);
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const isoDate = z.iso.date();
+/**
+ * A calendar date, `YYYY-MM-DD`, from the year 1000 (a year 0000 passes the format but no
+ * database stores it; nothing the product records is older).
+ */
+export const isoDate = z.iso.date().refine((d) => d >= '1000-01-01', 'must be a date from the year 1000 on');
 
 /** A timestamp with an offset, as returned by `Date#toISOString`. */
 export const isoDateTime = z.iso.datetime({ offset: true });

@@ -128,3 +128,14 @@ test('a contact may be dated up to the day after the server’s UTC date (a read
     expect.objectContaining({ code: 'validation_failed' }),
   );
 });
+
+test('a date of the year 0000 (which no database stores) is refused on its field', () => {
+  const result = followUpInput.safeParse({
+    personId: crypto.randomUUID(),
+    on: '0000-01-01',
+    channel: 'phone',
+    reached: false,
+  });
+  expect(result.success).toBe(false);
+  expect(result.error?.issues.map((i) => i.path[0])).toEqual(['on']);
+});
