@@ -81,9 +81,12 @@ export function placementsPath(personId: string): string {
   return `${endpoints.referrals}${query({ personId, targetKind: 'vacancy', limit: 100 })}`;
 }
 
-/** Records a follow-up; an idempotency key makes a double click harmless. */
-export function recordFollowUp(personId: string, body: FollowUpBody): Promise<unknown> {
-  return post(endpoints.personFollowUps(personId), body, { 'idempotency-key': crypto.randomUUID() });
+/**
+ * Records a follow-up under an idempotency key: the same key for the same body (a double click,
+ * or a retry after an answer that was lost) records it once.
+ */
+export function recordFollowUp(personId: string, body: FollowUpBody, key: string): Promise<unknown> {
+  return post(endpoints.personFollowUps(personId), body, { 'idempotency-key': key });
 }
 
 /** One problem with one field, as the API reports it (`details.issues`). */

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
 import {
@@ -315,13 +315,20 @@ function FollowUpForm({
     ) : null;
   };
 
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+
   async function save() {
     setBusy(true);
     setError(null);
     setProblems([]);
     setSaved(false);
     try {
-      await recordFollowUp(personId, followUpBodyOf(draft));
+      const body = followUpBodyOf(draft);
+      const text = JSON.stringify(body);
+      // One key per body: sent again unchanged (a retry), it is recorded once; changed, it is new.
+      if (attempt.current?.body !== text) attempt.current = { body: text, key: crypto.randomUUID() };
+      await recordFollowUp(personId, body, attempt.current.key);
+      attempt.current = null;
       setFollowUpDraft(fresh());
       setSaved(true);
       onSaved();
