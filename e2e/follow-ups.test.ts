@@ -187,4 +187,26 @@ test('a counsellor records the 3-month follow-up of a placement; a wage without 
   await screenshot(arPage, 'follow-ups-ar');
   expect(arErrors).toEqual([]);
   await ar.close();
+
+  // A follow-up recorded by mistake is deleted in two presses; the other stays.
+  const again = await counsellorContext();
+  const againPage = await again.newPage();
+  const againErrors = collectPageErrors(againPage);
+  await againPage.goto(`/workspace/people/${personId}`);
+  await againPage.getByRole('tab', { name: 'Referrals' }).click();
+  const rows = againPage.getByRole('region', { name: 'Follow-ups, newest first' }).locator('tbody tr');
+  await expect.poll(() => rows.count()).toBe(2);
+  await rows
+    .last()
+    .getByRole('button', { name: /^Delete the follow-up of / })
+    .click();
+  await rows.last().getByRole('button', { name: 'Confirm: delete' }).click();
+  await expect.poll(() => rows.count()).toBe(1);
+  await rows
+    .first()
+    .getByRole('cell', { name: /3 months/ })
+    .waitFor();
+  expect(await count()).toBe(1);
+  expect(againErrors).toEqual([]);
+  await again.close();
 });

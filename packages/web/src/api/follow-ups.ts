@@ -1,6 +1,6 @@
 import type { ContractKind, FollowUpBody, LeftReason } from '@passerelle/core';
 import type { ApiError } from './client';
-import { post, query } from './client';
+import { post, query, request } from './client';
 import { endpoints } from './endpoints';
 
 /**
@@ -23,6 +23,8 @@ export interface FollowUpRow {
   satisfaction: number | null;
   leftReason: LeftReason | null;
   notes: string | null;
+  /** For If-Match when it is deleted. */
+  version: number;
 }
 
 type Raw = Record<string, unknown>;
@@ -48,6 +50,7 @@ export function toFollowUp(raw: unknown): FollowUpRow {
     satisfaction: num(r.satisfaction),
     leftReason: str(r.leftReason) as LeftReason | null,
     notes: str(r.notes),
+    version: num(r.version) ?? 0,
   };
 }
 
@@ -87,6 +90,14 @@ export function placementsPath(personId: string): string {
  */
 export function recordFollowUp(personId: string, body: FollowUpBody, key: string): Promise<unknown> {
   return post(endpoints.personFollowUps(personId), body, { 'idempotency-key': key });
+}
+
+/** Deletes a follow-up recorded by mistake (If-Match: the version it was read at). */
+export async function deleteFollowUp(row: FollowUpRow): Promise<void> {
+  await request(endpoints.followUp(row.id), {
+    method: 'DELETE',
+    headers: { 'if-match': `"${row.version}"` },
+  });
 }
 
 /** One problem with one field, as the API reports it (`details.issues`). */

@@ -12,6 +12,7 @@ import {
 import { ApiError } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import {
+  deleteFollowUp,
   fieldProblems,
   followUpBodyOf,
   placementsPath,
@@ -106,7 +107,16 @@ export function PersonFollowUps({ personId, onSaved }: { personId: string; onSav
         isEmpty={(b) => toPage(b, toFollowUp).items.length === 0}
         empty={t('followUps.empty', 'No follow-up recorded yet.')}
       >
-        {() => <FollowUpTable items={followUps} placements={placements} />}
+        {() => (
+          <FollowUpTable
+            items={followUps}
+            placements={placements}
+            onDeleted={() => {
+              state.reload();
+              onSaved?.();
+            }}
+          />
+        )}
       </DataState>
       {state.data !== undefined ? (
         <FollowUpForm
@@ -135,10 +145,31 @@ function usePlacementTitles(placements: Placement[]): Map<string, string> {
   return new Map(named.map((r) => [r.id, r.targetTitle]));
 }
 
-function FollowUpTable({ items, placements }: { items: FollowUpRow[]; placements: Placement[] }) {
+function FollowUpTable({
+  items,
+  placements,
+  onDeleted,
+}: {
+  items: FollowUpRow[];
+  placements: Placement[];
+  onDeleted: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const label = useFollowUpLabels();
   const titles = usePlacementTitles(placements);
+  // A follow-up recorded by mistake is deleted in two presses: Delete, then Confirm.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const remove = async (row: FollowUpRow) => {
+    setError(null);
+    try {
+      await deleteFollowUp(row);
+      setConfirming(null);
+      onDeleted();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e)));
+    }
+  };
   const answer = (v: boolean | null) => (v === null ? '—' : v ? label.yes : label.no);
   return (
     <div className="table-wrap" role="region" aria-labelledby="follow-ups-caption" tabIndex={0}>
@@ -158,6 +189,9 @@ function FollowUpTable({ items, placements }: { items: FollowUpRow[]; placements
             <th scope="col">{t('followUps.contract', 'Contract')}</th>
             <th scope="col">{t('followUps.satisfaction', 'Satisfaction')}</th>
             <th scope="col">{t('followUps.leftReason', 'Why they left')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('followUps.actions', 'Actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -196,10 +230,33 @@ function FollowUpTable({ items, placements }: { items: FollowUpRow[]; placements
                     })}
               </td>
               <td>{f.leftReason ? label.reason(f.leftReason) : '—'}</td>
+              <td>
+                {confirming === f.id ? (
+                  <span className="row-actions">
+                    <Button className="btn btn-small btn-danger" onPress={() => void remove(f)}>
+                      {t('followUps.confirmDelete', 'Confirm: delete')}
+                    </Button>
+                    <Button className="btn btn-small btn-quiet" onPress={() => setConfirming(null)}>
+                      {t('common.cancel', 'Cancel')}
+                    </Button>
+                  </span>
+                ) : (
+                  <Button
+                    className="btn btn-small btn-quiet"
+                    aria-label={t('followUps.deleteOf', 'Delete the follow-up of {{date}}', {
+                      date: formatDate(f.on, i18n.language),
+                    })}
+                    onPress={() => setConfirming(f.id)}
+                  >
+                    {t('followUps.delete', 'Delete')}
+                  </Button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {error ? <ErrorNotice error={error} /> : null}
     </div>
   );
 }
