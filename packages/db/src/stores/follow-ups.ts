@@ -11,8 +11,8 @@ import {
   type Page,
 } from '@passerelle/core';
 import type { Db } from '../database';
-import { followUps, people, referralHistory, referrals } from '../schema/records';
-import { allOf, finishPage, isoOf, pageClauses, type SortSpec } from './record-kit';
+import { followUps, referralHistory, referrals } from '../schema/records';
+import { allOf, finishPage, isoOf, pageClauses, requireLivePerson, type SortSpec } from './record-kit';
 
 type Row = typeof followUps.$inferSelect;
 
@@ -146,19 +146,7 @@ export function createFollowUpStore(db: Db): FollowUpStore {
     async create(input, id, meta?: ChangeMeta) {
       return db.transaction(async (t) => {
         const tx = t as unknown as Db;
-        const [person] = await tx
-          .select({ archivedAt: people.archivedAt })
-          .from(people)
-          .where(eq(people.id, input.personId));
-        if (!person || person.archivedAt)
-          throw errors.invalidReference([
-            {
-              path: ['personId'],
-              entity: 'person',
-              id: input.personId,
-              reason: person ? 'archived' : 'missing',
-            },
-          ]);
+        await requireLivePerson(tx, input.personId);
         await checkReferral(tx, input.personId, input.referralId);
         const [row] = await tx
           .insert(followUps)

@@ -427,3 +427,18 @@ export function scopeCondition(
   if (parts.length === 0) return 'none';
   return or(...parts);
 }
+
+/**
+ * Inside a transaction: the person a new record (a referral, a follow-up) names must exist and
+ * not be archived, or the write is `invalid_reference` on `personId`.
+ */
+export async function requireLivePerson(tx: Db, personId: string): Promise<void> {
+  const [person] = await tx
+    .select({ archivedAt: people.archivedAt })
+    .from(people)
+    .where(sql`${people.id} = ${personId}`);
+  if (!person || person.archivedAt)
+    throw errors.invalidReference([
+      { path: ['personId'], entity: 'person', id: personId, reason: person ? 'archived' : 'missing' },
+    ]);
+}

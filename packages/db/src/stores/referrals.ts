@@ -47,6 +47,7 @@ import {
   finishPage,
   isoOf,
   pageClauses,
+  requireLivePerson,
   scopeCondition,
   type SortSpec,
 } from './record-kit';
@@ -169,20 +170,7 @@ export function createReferralStore(db: Db, options: { newId?: () => string } = 
     async create(input, id, meta?: ChangeMeta) {
       return db.transaction(async (t) => {
         const tx = t as unknown as Db;
-        const [person] = await tx
-          .select({ archivedAt: people.archivedAt })
-          .from(people)
-          .where(eq(people.id, input.personId));
-        if (!person || person.archivedAt) {
-          throw errors.invalidReference([
-            {
-              path: ['personId'],
-              entity: 'person',
-              id: input.personId,
-              reason: person ? 'archived' : 'missing',
-            },
-          ]);
-        }
+        await requireLivePerson(tx, input.personId);
         const organisationId = await targetOrganisation(tx, input.targetKind, input.targetId);
         const column = referrals[targetColumn[input.targetKind]];
         const [open] = await tx
