@@ -101,19 +101,7 @@ export function isFinalReferralStatus(status: ReferralStatus): boolean {
   return referralTransitions[status].length === 0;
 }
 
-/** The date field each status sets. */
-export const referralStatusDates: Record<
-  ReferralStatus,
-  'proposedOn' | 'sentOn' | 'respondedOn' | 'startedOn' | 'endedOn'
-> = {
-  proposed: 'proposedOn',
-  sent: 'sentOn',
-  accepted: 'respondedOn',
-  rejected: 'respondedOn',
-  started: 'startedOn',
-  completed: 'endedOn',
-  dropped: 'endedOn',
-};
+export { referralStatusDates } from './referral-status-dates';
 
 export const referralFields = {
   personId: recordId,

@@ -111,3 +111,20 @@ test('skills and occupations are named in the reader’s language when the taxon
     'write a business plan',
   );
 });
+
+test('a referral is dated by the day of its status, not by the last change of the record', () => {
+  const base = {
+    id: 'r1',
+    personId: 'p1',
+    targetKind: 'vacancy',
+    targetId: 'v1',
+    sentOn: '2026-07-01',
+    respondedOn: '2026-07-10',
+    startedOn: '2026-08-03',
+    updatedAt: '2026-11-23T10:00:00.000Z',
+  };
+  expect(toReferral({ ...base, status: 'started' }).statusOn).toBe('2026-08-03');
+  expect(toReferral({ ...base, status: 'accepted' }).statusOn).toBe('2026-07-10');
+  // A status whose day is missing falls back to the last change.
+  expect(toReferral({ ...base, status: 'completed' }).statusOn).toBe('2026-11-23T10:00:00.000Z');
+});

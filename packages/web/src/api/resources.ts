@@ -3,6 +3,7 @@
  * documented field first and tolerates the near variants, so a renamed field degrades to an
  * empty cell instead of a broken page.
  */
+import { referralStatusDates } from '@passerelle/core/referral-status-dates';
 import { formatDate } from '../i18n/format';
 import { isolate } from '../i18n/rtl';
 
@@ -411,6 +412,8 @@ export interface Referral {
   targetTitle: string;
   organisation: string | null;
   status: ReferralStatus;
+  /** The day the referral reached its status (started on, sent on…), not the last change of the record. */
+  statusOn: string | null;
   updatedAt: string | null;
   version: number | null;
   feedback: string | null;
@@ -448,6 +451,7 @@ export function toReferral(raw: unknown, language = 'en'): Referral {
     status: (referralStatuses as readonly string[]).includes(status)
       ? (status as ReferralStatus)
       : 'proposed',
+    statusOn: str(r[referralStatusDates[status as ReferralStatus] ?? 'updatedAt'], r.updatedAt, r.createdAt),
     updatedAt: str(r.updatedAt, r.createdAt),
     version: num(r.version),
     feedback: str(r.reason, r.feedback, r.notes),

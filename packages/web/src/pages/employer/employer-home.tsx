@@ -134,7 +134,7 @@ function ReferralCard({ referral, onChanged }: { referral: Referral; onChanged: 
       </header>
       <p className="muted">
         {t('employer.forVacancy', 'For: {{title}}', { title: referral.targetTitle })} ·{' '}
-        {formatDate(referral.updatedAt, i18n.language)}
+        {formatDate(referral.statusOn, i18n.language)}
       </p>
       {referral.feedback ? <p>{referral.feedback}</p> : null}
       <TextField className="field" value={note} onChange={setNote}>

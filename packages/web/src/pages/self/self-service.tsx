@@ -135,7 +135,7 @@ function ProposedRows({ items: raw }: { items: Referral[] }) {
           </span>
           <span>
             <StatusBadge status={r.status} label={statusLabel(r.status)} />{' '}
-            <span className="muted small">{formatDate(r.updatedAt, i18n.language)}</span>
+            <span className="muted small">{formatDate(r.statusOn, i18n.language)}</span>
           </span>
         </li>
       ))}

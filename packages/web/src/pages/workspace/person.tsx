@@ -318,7 +318,7 @@ function ReferralRows({ items: raw, onChanged }: { items: Referral[]; onChanged:
           </span>
           <span>
             <StatusBadge status={r.status} label={statusLabel(r.status)} />{' '}
-            <span className="muted">{formatDate(r.updatedAt, i18n.language)}</span>
+            <span className="muted">{formatDate(r.statusOn, i18n.language)}</span>
           </span>
           {isReferralOpen(r) ? <FollowUpDate referral={r} onChanged={onChanged} /> : null}
         </li>

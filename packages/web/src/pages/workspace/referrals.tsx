@@ -49,7 +49,7 @@ function Board({ items: raw }: { items: Referral[] }) {
                   </Link>
                   <span>{r.targetTitle}</span>
                   <span className="muted small">
-                    {[r.organisation, formatDate(r.updatedAt, i18n.language)]
+                    {[r.organisation, formatDate(r.statusOn, i18n.language)]
                       .filter(Boolean)
                       .map(isolate)
                       .join(' · ')}
