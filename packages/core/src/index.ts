@@ -28,4 +28,5 @@ export * from './records/events';
 export * from './records/referrals';
 export * from './taxonomy/store-contract';
 export * from './reports/indicators';
+export * from './reports/indicators-query';
 export * from './records/follow-ups';

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { ageBands, ageGroupOf, ageOn, bornOnOrBefore, groupOrder, indicatorsQuery } from './indicators';
+import { ageBands, ageGroupOf, ageOn, bornOnOrBefore, groupOrder } from './indicators';
+import { indicatorsQuery } from './indicators-query';
 
 test('age is in completed years: the day before a birthday is still the younger age', () => {
   expect(ageOn('2000-06-15', '2026-06-14')).toBe(25);

@@ -1,15 +1,16 @@
-import { z } from 'zod';
-
 /**
  * Programme indicators (capability C7): counts of people, each disaggregated by one breakdown.
+ * No runtime import, so that the browser app reads these lists through
+ * `@passerelle/core/indicators` (the report's query schema is in `indicators-query.ts`).
  * Every indicator counts people, never records, so that a person referred three times counts once.
  *
  * - `people`: people followed (live records, not merged away);
- * - `referred`: people with at least one referral sent (any status after `proposed`);
- * - `placed`: people with a referral to a vacancy that started or completed (they took up the job);
+ * - `referred`: people with at least one referral sent (its sent date is set);
+ * - `placed`: people with a referral to a vacancy that started (its start date is set, even if the
+ *   job ended or was dropped later);
  * - `trained`: people with a referral to a training that completed;
- * - `reached6m`: people reached at their 6-month follow-up (`months` = 6);
- * - `employed6m`: people in work at their 6-month follow-up (reached, employed = yes): with
+ * - `reached6m`: people reached at the 6-month follow-up (`months` = 6) of a placement;
+ * - `employed6m`: people in work then (the latest such contact says employed = yes): with
  *   `reached6m`, the share still employed six months on.
  */
 export const programmeIndicators = [
@@ -78,15 +79,3 @@ export function groupOrder(by: IndicatorBreakdown, key: string): number {
   if (by === 'ageGroup') return ageBands.findIndex((b) => b.key === key);
   return 0;
 }
-
-export const indicatorsQuery = z.object({
-  by: z.enum(indicatorBreakdowns).default('sex'),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BE or IQ')
-    .optional(),
-  programme: z.string().trim().min(1).max(300).optional(),
-  /** json (default), or a table to download: csv or xlsx. */
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-});
-export type IndicatorsQuery = z.infer<typeof indicatorsQuery>;

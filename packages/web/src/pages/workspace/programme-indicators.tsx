@@ -1,5 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  indicatorBreakdowns,
+  programmeIndicators,
+  unknownGroup,
+  type IndicatorBreakdown,
+  type ProgrammeIndicator,
+} from '@passerelle/core/indicators';
 import { endpoints } from '../../api/endpoints';
 import { useApi } from '../../api/use-api';
 import { useCountryName } from '../../components/labels';
@@ -12,10 +19,10 @@ const IndicatorChart = lazy(() =>
   import('../../components/indicator-chart').then((m) => ({ default: m.IndicatorChart })),
 );
 
-const breakdowns = ['sex', 'ageGroup', 'programme', 'returnCountry'] as const;
-type Breakdown = (typeof breakdowns)[number];
-const indicators = ['people', 'referred', 'placed', 'trained', 'reached6m', 'employed6m'] as const;
-type Indicator = (typeof indicators)[number];
+const breakdowns = indicatorBreakdowns;
+type Breakdown = IndicatorBreakdown;
+const indicators = programmeIndicators;
+type Indicator = ProgrammeIndicator;
 
 interface Group extends Record<Indicator, number | null> {
   key: string;
@@ -73,7 +80,7 @@ export function ProgrammeIndicators() {
     employed6m: t('indicators.employed6m', 'In work at 6 months'),
   };
   const groupLabel = (key: string) => {
-    if (key === 'unknown') return t('report.unknown', 'not known');
+    if (key === unknownGroup) return t('report.unknown', 'not known');
     if (by === 'returnCountry') return countryName(key);
     if (by === 'sex')
       return (
