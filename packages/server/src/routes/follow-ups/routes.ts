@@ -48,9 +48,14 @@ export async function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
     if (!found) throw errors.notFound('person', id);
     return found;
   }
-  async function mustGet(id: string): Promise<FollowUp> {
-    const found = await store.get(id);
-    if (!found) throw errors.notFound('follow_up', id);
+  /** The follow-up of the URL, once the action on it is allowed (404 when there is none). */
+  async function mustGetFor(
+    request: FastifyRequest<{ Params: { id: string } }>,
+    action: 'read' | 'update' | 'archive',
+  ): Promise<FollowUp> {
+    const found = await store.get(request.params.id);
+    if (!found) throw errors.notFound('follow_up', request.params.id);
+    await authorize(request, action, { ...found }, await people.get(found.personId));
     return found;
   }
   /** Checks the action on a follow-up (or on the follow-ups of a person) against the person's scope. */
@@ -141,8 +146,7 @@ export async function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const found = await mustGet(request.params.id);
-      await authorize(request, 'read', { ...found }, await people.get(found.personId));
+      const found = await mustGetFor(request, 'read');
       await audit(ctx, request, {
         action: 'read',
         entity: type,
@@ -167,8 +171,7 @@ export async function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const expected = requireIfMatch(request);
-      const found = await mustGet(request.params.id);
-      await authorize(request, 'update', { ...found }, await people.get(found.personId));
+      const found = await mustGetFor(request, 'update');
       checkFollowUpDate(request.body.on, today(ctx));
       const updated = await store.update(found.id, expected, request.body, changeMeta(request));
       await audit(ctx, request, {
@@ -195,8 +198,7 @@ export async function followUpRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const expected = requireIfMatch(request);
-      const found = await mustGet(request.params.id);
-      await authorize(request, 'archive', { ...found }, await people.get(found.personId));
+      const found = await mustGetFor(request, 'archive');
       const result = await store.remove(found.id, expected, changeMeta(request));
       await audit(ctx, request, {
         action: 'delete',
